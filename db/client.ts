@@ -1,0 +1,57 @@
+import { mkdirSync } from 'node:fs';
+import type { ExtractTablesWithRelations } from 'drizzle-orm';
+import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
+import * as schema from './schema';
+import { resolveDatabaseTarget, type DatabaseTarget } from './connection-config';
+import { queryCounter } from './query-counter';
+
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
+export type DbHandle = { db: Db; target: DatabaseTarget; close: () => Promise<void> };
+
+const logger = { logQuery: () => queryCounter.increment() };
+
+export async function openDatabase(target: DatabaseTarget = resolveDatabaseTarget()): Promise<DbHandle> {
+  if (target.driver === 'pglite') {
+    const { PGlite } = await import('@electric-sql/pglite');
+    const { drizzle } = await import('drizzle-orm/pglite');
+    if (target.dataDir !== 'memory://') mkdirSync(target.dataDir, { recursive: true });
+    const client = new PGlite(target.dataDir);
+    const db = drizzle(client, { schema, logger }) as unknown as Db;
+    return { db, target, close: () => client.close() };
+  }
+  if (target.driver === 'neon') {
+    const { Pool, neonConfig } = await import('@neondatabase/serverless');
+    const { drizzle } = await import('drizzle-orm/neon-serverless');
+    const { default: ws } = await import('ws');
+    neonConfig.webSocketConstructor = ws;
+    const localProxy = process.env.NEON_WS_PROXY;
+    if (localProxy) {
+      // Lets the production driver run against a plain PostgreSQL through a WebSocket→TCP proxy (tests, CI).
+      neonConfig.wsProxy = (host, port) => `${localProxy}/v2?address=${host}:${port}`;
+      neonConfig.useSecureWebSocket = false;
+      neonConfig.pipelineConnect = false;
+      neonConfig.pipelineTLS = false;
+    }
+    const pool = new Pool({ connectionString: target.url, max: 10 });
+    const db = drizzle(pool, { schema, logger }) as unknown as Db;
+    return { db, target, close: () => pool.end() };
+  }
+  const { Pool } = await import('pg');
+  const { drizzle } = await import('drizzle-orm/node-postgres');
+  const pool = new Pool({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
+  const db = drizzle(pool, { schema, logger }) as unknown as Db;
+  return { db, target, close: () => pool.end() };
+}
+
+const globalForDb = globalThis as unknown as { orderbridgeDb?: Promise<DbHandle> };
+
+/** The process-wide database (one PGlite instance per data folder, one pool otherwise). */
+export function getDb(): Promise<Db> {
+  globalForDb.orderbridgeDb ??= openDatabase().then(async (handle) => {
+    const { migrateDatabase } = await import('./migrate');
+    await migrateDatabase(handle);
+    return handle;
+  });
+  return globalForDb.orderbridgeDb.then((h) => h.db);
+}

@@ -1,0 +1,127 @@
+import { sql } from 'drizzle-orm';
+import { bigint, boolean, index, integer, jsonb, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { workspaces } from './accounts';
+import { stores } from './stores';
+
+/**
+ * The order index: every order pulled from every store, keyed by (store, remote id).
+ * `body` keeps what a copy is built from (lines, addresses, notes…), not the whole remote payload.
+ */
+export const orders = pgTable(
+  'orders',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    storeId: uuid('store_id').notNull().references(() => stores.id, { onDelete: 'cascade' }),
+    remoteId: bigint('remote_id', { mode: 'number' }).notNull(),
+    number: text('number').notNull(),
+    status: text('status').notNull(),
+    currency: text('currency').notNull(),
+    total: text('total').notNull(),
+    customerEmail: text('customer_email'),
+    customerName: text('customer_name'),
+    dateCreatedGmt: timestamp('date_created_gmt', { withTimezone: true }).notNull(),
+    dateModifiedGmt: timestamp('date_modified_gmt', { withTimezone: true }).notNull(),
+    /** Set when this order is itself a copy made by Orderbridge (`<storeId>:<orderId>` of its origin). */
+    originRef: text('origin_ref'),
+    originLinkId: uuid('origin_link_id'),
+    body: jsonb('body').$type<Record<string, unknown>>().notNull(),
+    pulledAt: timestamp('pulled_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('orders_store_remote_idx').on(t.storeId, t.remoteId),
+    index('orders_workspace_created_idx').on(t.workspaceId, t.dateCreatedGmt.desc(), t.id),
+    index('orders_workspace_email_idx').on(t.workspaceId, sql`lower(${t.customerEmail})`),
+    index('orders_workspace_number_idx').on(t.workspaceId, t.number),
+  ],
+);
+
+export const LINK_STATES = ['pending', 'creating', 'synced', 'failed', 'held'] as const;
+export type LinkState = (typeof LINK_STATES)[number];
+
+/** One row per (source order, target store): the claim that makes creation exactly-once. */
+export const orderLinks = pgTable(
+  'order_links',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    sourceOrderId: uuid('source_order_id').notNull().references(() => orders.id, { onDelete: 'cascade' }),
+    targetStoreId: uuid('target_store_id').notNull().references(() => stores.id, { onDelete: 'cascade' }),
+    direction: text('direction', { enum: ['to_sub', 'to_main'] }).notNull(),
+    state: text('state', { enum: LINK_STATES }).notNull().default('pending'),
+    targetRemoteId: bigint('target_remote_id', { mode: 'number' }),
+    targetNumber: text('target_number'),
+    claimedAt: timestamp('claimed_at', { withTimezone: true }),
+    attempts: integer('attempts').notNull().default(0),
+    nextAttemptAt: timestamp('next_attempt_at', { withTimezone: true }),
+    lastError: text('last_error'),
+    /** Source modified time whose state the copy reflects; a newer source means an update is due. */
+    syncedSourceModifiedGmt: timestamp('synced_source_modified_gmt', { withTimezone: true }),
+    needsUpdate: boolean('needs_update').notNull().default(false),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('order_links_source_target_idx').on(t.sourceOrderId, t.targetStoreId),
+    index('order_links_workspace_state_idx').on(t.workspaceId, t.state),
+    index('order_links_target_remote_idx').on(t.targetStoreId, t.targetRemoteId),
+  ],
+);
+
+export const ORDER_EVENT_KINDS = ['created', 'updated', 'held', 'retried', 'adopted', 'failed', 'warning', 'pulled'] as const;
+export type OrderEventKind = (typeof ORDER_EVENT_KINDS)[number];
+
+export const orderEvents = pgTable(
+  'order_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    orderId: uuid('order_id').notNull().references(() => orders.id, { onDelete: 'cascade' }),
+    linkId: uuid('link_id').references(() => orderLinks.id, { onDelete: 'set null' }),
+    runId: uuid('run_id'),
+    kind: text('kind', { enum: ORDER_EVENT_KINDS }).notNull(),
+    message: text('message').notNull(),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('order_events_order_idx').on(t.orderId, t.at)],
+);
+
+export const SYNC_TRIGGERS = ['schedule', 'sync_now', 'sync_order', 'webhook', 'cli'] as const;
+export type SyncTrigger = (typeof SYNC_TRIGGERS)[number];
+
+export type SyncCounts = {
+  pulled: number;
+  toSub: { created: number; updated: number; held: number; failed: number };
+  toMain: { created: number; updated: number; held: number; failed: number };
+};
+
+export const syncRuns = pgTable(
+  'sync_runs',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    trigger: text('trigger', { enum: SYNC_TRIGGERS }).notNull(),
+    status: text('status', { enum: ['running', 'succeeded', 'partial', 'failed', 'skipped'] }).notNull().default('running'),
+    startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
+    finishedAt: timestamp('finished_at', { withTimezone: true }),
+    counts: jsonb('counts').$type<SyncCounts>(),
+    errors: jsonb('errors').$type<string[]>().notNull().default([]),
+    /** Live progress while running: which store, how many done. */
+    progress: jsonb('progress').$type<Record<string, unknown>>(),
+    summary: text('summary'),
+  },
+  (t) => [index('sync_runs_workspace_started_idx').on(t.workspaceId, t.startedAt.desc())],
+);
+
+/** One run per workspace at a time, whatever triggered it. */
+export const syncLeases = pgTable('sync_leases', {
+  workspaceId: uuid('workspace_id').primaryKey().references(() => workspaces.id, { onDelete: 'cascade' }),
+  holder: text('holder').notNull(),
+  runId: uuid('run_id'),
+  expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),
+});
+
+export type Order = typeof orders.$inferSelect;
+export type OrderLink = typeof orderLinks.$inferSelect;
+export type OrderEvent = typeof orderEvents.$inferSelect;
+export type SyncRun = typeof syncRuns.$inferSelect;
