@@ -1,0 +1,66 @@
+'use server';
+
+import { AuthError, CredentialsSignin } from 'next-auth';
+import { UserFacingError } from '@/lib/accounts/errors';
+import { signUp, signUpSchema } from '@/lib/accounts/sign-up';
+import { signIn, signOut } from '@/lib/auth/auth';
+import { getDb } from '@/db/client';
+import { THROTTLE_POLICY } from '@/lib/auth/sign-in-throttle';
+
+export type AuthFormState = { error?: string; email?: string } | undefined;
+
+/** Only same-site paths are followed after sign-in, so a crafted link cannot send a merchant elsewhere. */
+function safeRedirectPath(value: FormDataEntryValue | null, fallback: string): string {
+  if (typeof value !== 'string' || !value) return fallback;
+  try {
+    const url = new URL(value, 'http://orderbridge.invalid');
+    if (url.origin !== 'http://orderbridge.invalid' && !value.startsWith('http')) return fallback;
+    const path = `${url.pathname}${url.search}`;
+    return path.startsWith('/') && !path.startsWith('//') && !['/sign-in', '/sign-up'].includes(url.pathname) ? path : fallback;
+  } catch {
+    return fallback;
+  }
+}
+
+async function signInWithCredentials(email: string, password: string, redirectTo: string): Promise<AuthFormState> {
+  try {
+    await signIn('credentials', { email, password, redirectTo });
+    return undefined;
+  } catch (error) {
+    if (error instanceof CredentialsSignin) {
+      return error.code === 'locked'
+        ? { email, error: `Too many failed sign-ins for this email. Wait ${THROTTLE_POLICY.lockMs / 60_000} minutes and try again.` }
+        : { email, error: 'That email and password do not match an account.' };
+    }
+    if (error instanceof AuthError) return { email, error: 'Sign-in failed. Try again in a moment.' };
+    throw error;
+  }
+}
+
+export async function signInAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const email = String(formData.get('email') ?? '').trim();
+  const password = String(formData.get('password') ?? '');
+  if (!email || !password) return { email, error: 'Enter your email and password.' };
+  return signInWithCredentials(email, password, safeRedirectPath(formData.get('callbackUrl'), '/dashboard'));
+}
+
+export async function signUpAction(_previous: AuthFormState, formData: FormData): Promise<AuthFormState> {
+  const parsed = signUpSchema.safeParse({
+    name: formData.get('name') ?? '',
+    email: formData.get('email') ?? '',
+    password: formData.get('password') ?? '',
+  });
+  const email = String(formData.get('email') ?? '');
+  if (!parsed.success) return { email, error: parsed.error.issues[0]?.message ?? 'Check the form and try again.' };
+  try {
+    await signUp(await getDb(), parsed.data);
+  } catch (error) {
+    if (error instanceof UserFacingError) return { email, error: error.message };
+    throw error;
+  }
+  return signInWithCredentials(parsed.data.email, parsed.data.password, '/onboarding');
+}
+
+export async function signOutAction(): Promise<void> {
+  await signOut({ redirectTo: '/sign-in' });
+}

@@ -1,0 +1,21 @@
+import { UserFacingError } from '../accounts/errors';
+import { resolveWorkspaceContext, type WorkspaceContext } from '../auth/workspace-context';
+
+/** Route handlers resolve user → membership → workspace the same way actions do; errors are JSON. */
+export function workspaceRoute<Params>(
+  handle: (request: Request, context: WorkspaceContext, params: Params) => Promise<Response>,
+) {
+  return async (request: Request, route: { params: Promise<Params> }): Promise<Response> => {
+    const context = await resolveWorkspaceContext();
+    if (!context) return Response.json({ error: 'Sign in to continue.' }, { status: 401 });
+    try {
+      return await handle(request, context, await route.params);
+    } catch (error) {
+      if (error instanceof UserFacingError) {
+        return Response.json({ error: error.message, code: error.code }, { status: error.code === 'not_found' ? 404 : 400 });
+      }
+      console.error('[route] unexpected failure:', error instanceof Error ? error.name : 'unknown');
+      return Response.json({ error: 'Something went wrong on our side.' }, { status: 500 });
+    }
+  };
+}

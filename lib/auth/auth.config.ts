@@ -1,0 +1,31 @@
+import type { NextAuthConfig } from 'next-auth';
+import { serverEnv } from '../env/server-env';
+
+const PUBLIC_PATHS = [/^\/$/, /^\/sign-in$/, /^\/sign-up$/, /^\/api\/auth(\/|$)/, /^\/api\/inngest$/, /^\/api\/health$/, /^\/api\/webhooks\//];
+const AUTH_PAGES = ['/sign-in', '/sign-up'];
+
+/** Database-free configuration, shared by the proxy and the full Auth.js instance. */
+export const authConfig = {
+  secret: serverEnv().authSecret,
+  trustHost: true,
+  session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
+  pages: { signIn: '/sign-in' },
+  providers: [],
+  callbacks: {
+    authorized({ auth, request }) {
+      const { pathname } = request.nextUrl;
+      const signedIn = Boolean(auth?.user);
+      if (signedIn && AUTH_PAGES.includes(pathname)) return Response.redirect(new URL('/dashboard', request.nextUrl));
+      if (PUBLIC_PATHS.some((p) => p.test(pathname))) return true;
+      return signedIn;
+    },
+    jwt({ token, user }) {
+      if (user?.id) token.userId = user.id;
+      return token;
+    },
+    session({ session, token }) {
+      if (typeof token.userId === 'string') session.user.id = token.userId;
+      return session;
+    },
+  },
+} satisfies NextAuthConfig;

@@ -1,0 +1,40 @@
+import { cookies } from 'next/headers';
+import { redirect } from 'next/navigation';
+import { getDb, type Db } from '../../db/client';
+import type { Workspace } from '../../db/schema';
+import { findMembership, listMembershipsOfUser } from '../data/workspaces';
+import { auth } from './auth';
+
+export const ACTIVE_WORKSPACE_COOKIE = 'ob_workspace';
+
+export type SignedInUser = { id: string; email: string; name: string | null };
+export type WorkspaceContext = { db: Db; user: SignedInUser; workspace: Workspace; role: 'owner' | 'admin' | 'member' };
+
+export async function currentUser(): Promise<SignedInUser | null> {
+  const session = await auth();
+  const id = session?.user?.id;
+  if (!id || !session.user?.email) return null;
+  return { id, email: session.user.email, name: session.user.name ?? null };
+}
+
+/**
+ * user → membership → workspace, resolved on the server for every request.
+ * Returns null when signed out or when the user belongs to no workspace.
+ */
+export async function resolveWorkspaceContext(): Promise<WorkspaceContext | null> {
+  const user = await currentUser();
+  if (!user) return null;
+  const db = await getDb();
+  const preferred = (await cookies()).get(ACTIVE_WORKSPACE_COOKIE)?.value;
+  const membership =
+    (preferred ? await findMembership(db, user.id, preferred) : null) ?? (await listMembershipsOfUser(db, user.id))[0] ?? null;
+  if (!membership) return null;
+  return { db, user, workspace: membership.workspace, role: membership.role };
+}
+
+/** For pages: the context, or a redirect to sign-in. */
+export async function requireWorkspaceContext(): Promise<WorkspaceContext> {
+  const context = await resolveWorkspaceContext();
+  if (!context) redirect('/sign-in');
+  return context;
+}

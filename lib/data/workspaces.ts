@@ -1,0 +1,44 @@
+import { and, asc, eq } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { memberships, workspaces, type Workspace } from '../../db/schema';
+
+export type WorkspaceMembership = { workspace: Workspace; role: 'owner' | 'admin' | 'member' };
+
+export async function listMembershipsOfUser(db: Db, userId: string): Promise<WorkspaceMembership[]> {
+  const rows = await db
+    .select({ workspace: workspaces, role: memberships.role })
+    .from(memberships)
+    .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(memberships.createdAt));
+  return rows;
+}
+
+/** The workspace only if the user is a member of it: the one door every action goes through. */
+export async function findMembership(db: Db, userId: string, workspaceId: string): Promise<WorkspaceMembership | null> {
+  const [row] = await db
+    .select({ workspace: workspaces, role: memberships.role })
+    .from(memberships)
+    .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+    .where(and(eq(memberships.userId, userId), eq(memberships.workspaceId, workspaceId)))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function getWorkspace(db: Db, workspaceId: string): Promise<Workspace | null> {
+  const [row] = await db.select().from(workspaces).where(eq(workspaces.id, workspaceId)).limit(1);
+  return row ?? null;
+}
+
+export async function findWorkspaceBySlug(db: Db, slug: string): Promise<Workspace | null> {
+  const [row] = await db.select().from(workspaces).where(eq(workspaces.slug, slug)).limit(1);
+  return row ?? null;
+}
+
+export async function updateWorkspace(
+  db: Db,
+  workspaceId: string,
+  changes: Partial<Pick<Workspace, 'name' | 'onboardingStep'>>,
+): Promise<void> {
+  await db.update(workspaces).set(changes).where(eq(workspaces.id, workspaceId));
+}

@@ -1,0 +1,53 @@
+import { randomBytes } from 'node:crypto';
+import { z } from 'zod';
+import { readOrCreateDevSecret } from './dev-secrets';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', ''])
+  .optional()
+  .transform((v) => v === 'true' || v === '1');
+
+const envSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  DATABASE_URL: z.string().optional(),
+  DB_DRIVER: z.enum(['neon', 'node-postgres']).optional(),
+  AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters (openssl rand -base64 32)').optional(),
+  AUTH_URL: z.string().url().optional(),
+  ORDERBRIDGE_ENCRYPTION_KEY: z.string().optional(),
+  ORDERBRIDGE_PREVIOUS_ENCRYPTION_KEYS: z.string().optional(),
+  ALLOW_PRIVATE_STORE_URLS: booleanFlag,
+  INNGEST_DEV: z.string().optional(),
+  INNGEST_EVENT_KEY: z.string().optional(),
+  INNGEST_SIGNING_KEY: z.string().optional(),
+});
+
+export type ServerEnv = z.infer<typeof envSchema> & { authSecret: string };
+
+/** Reads and checks the environment once; in production a missing secret stops start-up with a clear message. */
+export function loadServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  const values = parsed.data;
+  // `next build` evaluates modules without the runtime secrets; they are checked when the server starts.
+  const isBuild = env.NEXT_PHASE === 'phase-production-build';
+  const isProduction = values.NODE_ENV === 'production' && !isBuild;
+  const missing: string[] = [];
+  if (isProduction && !values.AUTH_SECRET) missing.push('AUTH_SECRET (openssl rand -base64 32)');
+  if (isProduction && !values.ORDERBRIDGE_ENCRYPTION_KEY) missing.push('ORDERBRIDGE_ENCRYPTION_KEY (openssl rand -hex 32)');
+  if (isProduction && !values.INNGEST_DEV && !values.INNGEST_SIGNING_KEY) missing.push('INNGEST_SIGNING_KEY (from Inngest Cloud, or set INNGEST_DEV=1 for a dev server)');
+  if (missing.length) {
+    throw new Error(`Orderbridge cannot start in production without: ${missing.join(', ')}. See .env.example.`);
+  }
+  const authSecret =
+    values.AUTH_SECRET ?? (isBuild ? 'build-phase-placeholder-never-used-to-sign' : readOrCreateDevSecret('auth-secret', () => randomBytes(32).toString('base64')));
+  return { ...values, authSecret };
+}
+
+let cached: ServerEnv | undefined;
+export function serverEnv(): ServerEnv {
+  cached ??= loadServerEnv();
+  return cached;
+}
