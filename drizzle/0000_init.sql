@@ -150,11 +150,16 @@ CREATE UNIQUE INDEX "stores_workspace_url_idx" ON "stores" USING btree ("workspa
 CREATE UNIQUE INDEX "stores_one_main_idx" ON "stores" USING btree ("workspace_id") WHERE "stores"."role" = 'main';--> statement-breakpoint
 CREATE INDEX "stores_workspace_idx" ON "stores" USING btree ("workspace_id");--> statement-breakpoint
 CREATE INDEX "order_events_order_idx" ON "order_events" USING btree ("order_id","at");--> statement-breakpoint
+CREATE INDEX "order_events_workspace_kind_at_idx" ON "order_events" USING btree ("workspace_id","kind","at");--> statement-breakpoint
+CREATE INDEX "order_events_run_idx" ON "order_events" USING btree ("run_id");--> statement-breakpoint
 CREATE UNIQUE INDEX "order_links_source_target_idx" ON "order_links" USING btree ("source_order_id","target_store_id");--> statement-breakpoint
 CREATE INDEX "order_links_workspace_state_idx" ON "order_links" USING btree ("workspace_id","state");--> statement-breakpoint
 CREATE INDEX "order_links_target_remote_idx" ON "order_links" USING btree ("target_store_id","target_remote_id");--> statement-breakpoint
+CREATE INDEX "order_links_workspace_needs_update_idx" ON "order_links" USING btree ("workspace_id") WHERE "order_links"."needs_update";--> statement-breakpoint
 CREATE UNIQUE INDEX "orders_store_remote_idx" ON "orders" USING btree ("store_id","remote_id");--> statement-breakpoint
 CREATE INDEX "orders_workspace_created_idx" ON "orders" USING btree ("workspace_id","date_created_gmt" DESC NULLS LAST,"id");--> statement-breakpoint
 CREATE INDEX "orders_workspace_email_idx" ON "orders" USING btree ("workspace_id",lower("customer_email"));--> statement-breakpoint
 CREATE INDEX "orders_workspace_number_idx" ON "orders" USING btree ("workspace_id","number");--> statement-breakpoint
+CREATE INDEX "orders_workspace_store_created_idx" ON "orders" USING btree ("workspace_id","store_id","date_created_gmt" DESC NULLS LAST,"id");--> statement-breakpoint
+CREATE INDEX "orders_workspace_status_created_idx" ON "orders" USING btree ("workspace_id","status","date_created_gmt" DESC NULLS LAST,"id");--> statement-breakpoint
 CREATE INDEX "sync_runs_workspace_started_idx" ON "sync_runs" USING btree ("workspace_id","started_at" DESC NULLS LAST);

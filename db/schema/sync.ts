@@ -33,6 +33,8 @@ export const orders = pgTable(
     index('orders_workspace_created_idx').on(t.workspaceId, t.dateCreatedGmt.desc(), t.id),
     index('orders_workspace_email_idx').on(t.workspaceId, sql`lower(${t.customerEmail})`),
     index('orders_workspace_number_idx').on(t.workspaceId, t.number),
+    index('orders_workspace_store_created_idx').on(t.workspaceId, t.storeId, t.dateCreatedGmt.desc(), t.id),
+    index('orders_workspace_status_created_idx').on(t.workspaceId, t.status, t.dateCreatedGmt.desc(), t.id),
   ],
 );
 
@@ -65,6 +67,7 @@ export const orderLinks = pgTable(
     uniqueIndex('order_links_source_target_idx').on(t.sourceOrderId, t.targetStoreId),
     index('order_links_workspace_state_idx').on(t.workspaceId, t.state),
     index('order_links_target_remote_idx').on(t.targetStoreId, t.targetRemoteId),
+    index('order_links_workspace_needs_update_idx').on(t.workspaceId).where(sql`${t.needsUpdate}`),
   ],
 );
 
@@ -83,7 +86,11 @@ export const orderEvents = pgTable(
     message: text('message').notNull(),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('order_events_order_idx').on(t.orderId, t.at)],
+  (t) => [
+    index('order_events_order_idx').on(t.orderId, t.at),
+    index('order_events_workspace_kind_at_idx').on(t.workspaceId, t.kind, t.at),
+    index('order_events_run_idx').on(t.runId),
+  ],
 );
 
 export const SYNC_TRIGGERS = ['schedule', 'sync_now', 'sync_order', 'webhook', 'cli'] as const;
