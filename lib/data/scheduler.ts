@@ -1,0 +1,69 @@
+import { and, asc, desc, eq, gt, min, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { stores, syncRuns, workspaces, type SyncRun, type SyncTrigger } from '../../db/schema';
+
+/** A workspace is scheduled when it has a main store and at least one substore that is not paused. */
+const hasMainStore = sql`exists (select 1 from ${stores} m where m.workspace_id = ${workspaces.id} and m.role = 'main')`;
+const hasActiveSubstore = sql`exists (select 1 from ${stores} s where s.workspace_id = ${workspaces.id} and s.role = 'sub' and s.paused = false)`;
+
+/**
+ * One keyset page of the workspaces the scheduler syncs, ordered by id: the scheduler's own cross-tenant
+ * listing (the only query here without a workspace id, since it is what finds the workspace ids).
+ */
+export async function listActiveWorkspaceIds(db: Db, page: { after: string | null; limit: number }): Promise<string[]> {
+  if (!Number.isInteger(page.limit) || page.limit < 1) throw new Error(`page limit must be a positive integer, got ${page.limit}`);
+  const rows = await db
+    .select({ id: workspaces.id })
+    .from(workspaces)
+    .where(and(page.after ? gt(workspaces.id, page.after) : undefined, hasMainStore, hasActiveSubstore))
+    .orderBy(asc(workspaces.id))
+    .limit(page.limit);
+  return rows.map((r) => r.id);
+}
+
+export type ScheduleEligibility = { active: boolean; activeSince: Date | null };
+
+/** Whether the scheduler picks this workspace up, and since when it could have (the later of main and first substore). */
+export async function findScheduleEligibility(db: Db, workspaceId: string): Promise<ScheduleEligibility> {
+  const rows = await db
+    .select({ role: stores.role, since: min(stores.connectedAt) })
+    .from(stores)
+    .where(and(eq(stores.workspaceId, workspaceId), sql`(${stores.role} = 'main' or ${stores.paused} = false)`))
+    .groupBy(stores.role);
+  const main = rows.find((r) => r.role === 'main')?.since;
+  const sub = rows.find((r) => r.role === 'sub')?.since;
+  if (!main || !sub) return { active: false, activeSince: null };
+  const since = new Date(Math.max(new Date(main).getTime(), new Date(sub).getTime()));
+  return { active: true, activeSince: since };
+}
+
+export async function findLastRunByTrigger(db: Db, workspaceId: string, trigger: SyncTrigger): Promise<SyncRun | null> {
+  const [row] = await db
+    .select()
+    .from(syncRuns)
+    .where(and(eq(syncRuns.workspaceId, workspaceId), eq(syncRuns.trigger, trigger)))
+    .orderBy(desc(syncRuns.startedAt))
+    .limit(1);
+  return row ?? null;
+}
+
+/** Adds a failed run to the workspace's history, for a run that died before the engine could record its own end. */
+export async function recordFailedRun(
+  db: Db,
+  workspaceId: string,
+  failure: { trigger: SyncTrigger; startedAt: Date; error: string; summary: string },
+): Promise<SyncRun> {
+  const [row] = await db
+    .insert(syncRuns)
+    .values({
+      workspaceId,
+      trigger: failure.trigger,
+      status: 'failed',
+      startedAt: failure.startedAt,
+      finishedAt: new Date(),
+      errors: [failure.error],
+      summary: failure.summary,
+    })
+    .returning();
+  return row;
+}
