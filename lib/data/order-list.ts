@@ -1,0 +1,213 @@
+import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../db/client';
+import { orderLinks, orders, stores, type LinkState, type StoreRole } from '../../db/schema';
+
+export const ORDER_PAGE_SIZE = 50;
+/** Counting stops here so a count never costs more than reading this many index entries. */
+export const ORDER_COUNT_CAP = 10_000;
+
+export const SYNC_STATE_FILTERS = ['synced', 'pending', 'held', 'failed'] as const;
+export type SyncStateFilter = (typeof SYNC_STATE_FILTERS)[number];
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value ? value : undefined));
+
+/** The filters as they live in the URL; anything unrecognised is dropped rather than failing the page. */
+export const orderListQuerySchema = z.object({
+  store: optionalText.pipe(z.uuid().optional().catch(undefined)),
+  origin: optionalText.pipe(z.union([z.literal('main'), z.uuid()]).optional().catch(undefined)),
+  status: optionalText.pipe(z.string().max(40).regex(/^[a-z0-9-]+$/).optional().catch(undefined)),
+  sync: optionalText.pipe(z.enum(SYNC_STATE_FILTERS).optional().catch(undefined)),
+  q: optionalText.pipe(z.string().max(200).optional()),
+  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
+});
+export type OrderListQuery = z.output<typeof orderListQuerySchema>;
+
+export function parseOrderListQuery(searchParams: Record<string, string | string[] | undefined>): OrderListQuery {
+  const flat: Record<string, string | undefined> = {};
+  for (const [key, value] of Object.entries(searchParams)) flat[key] = Array.isArray(value) ? value[0] : value;
+  return orderListQuerySchema.parse(flat);
+}
+
+export type StoreSummary = { id: string; name: string; url: string; role: StoreRole };
+
+export type TargetChip = {
+  linkId: string;
+  storeId: string;
+  storeName: string;
+  storeUrl: string;
+  state: LinkState;
+  needsUpdate: boolean;
+  targetRemoteId: number | null;
+  targetNumber: string | null;
+  lastError: string | null;
+};
+
+export type OrderListRow = {
+  id: string;
+  storeId: string;
+  storeName: string;
+  number: string;
+  status: string;
+  currency: string;
+  total: string;
+  customerName: string | null;
+  customerEmail: string | null;
+  dateCreatedGmt: Date;
+  isCopy: boolean;
+  originStoreName: string | null;
+  targets: TargetChip[];
+};
+
+export type OrderListPage = {
+  rows: OrderListRow[];
+  page: number;
+  pageSize: number;
+  total: number;
+  totalIsCapped: boolean;
+  hasNextPage: boolean;
+  stores: StoreSummary[];
+};
+
+export async function listWorkspaceStores(db: Db, workspaceId: string): Promise<StoreSummary[]> {
+  return db
+    .select({ id: stores.id, name: stores.name, url: stores.url, role: stores.role })
+    .from(stores)
+    .where(eq(stores.workspaceId, workspaceId))
+    .orderBy(sql`${stores.role} = 'main' desc`, asc(stores.name));
+}
+
+/** Copies carry `<storeId>:<orderId>` of their origin; the store id is what the origin filter needs. */
+export function originStoreIdOf(originRef: string | null): string | null {
+  if (!originRef) return null;
+  const [storeId] = originRef.split(':');
+  return storeId || null;
+}
+
+function linkStateCondition(workspaceId: string, state: SyncStateFilter): SQL {
+  const linksOf = (condition: SQL) =>
+    sql`${orders.id} in (select ${orderLinks.sourceOrderId} from ${orderLinks} where ${orderLinks.workspaceId} = ${workspaceId} and ${condition})`;
+  switch (state) {
+    case 'held':
+      return linksOf(sql`${orderLinks.state} = 'held'`);
+    case 'failed':
+      return linksOf(sql`${orderLinks.state} = 'failed'`);
+    case 'pending':
+      return linksOf(sql`(${orderLinks.state} in ('pending', 'creating') or (${orderLinks.state} = 'synced' and ${orderLinks.needsUpdate}))`);
+    case 'synced':
+      return sql`${linksOf(sql`${orderLinks.state} = 'synced'`)} and not exists (select 1 from ${orderLinks} where ${orderLinks.sourceOrderId} = ${orders.id} and (${orderLinks.state} <> 'synced' or ${orderLinks.needsUpdate}))`;
+  }
+}
+
+function searchCondition(q: string): SQL {
+  if (q.includes('@')) return sql`lower(${orders.customerEmail}) = ${q.toLowerCase()}`;
+  return eq(orders.number, q.replace(/^#/, ''));
+}
+
+function filterConditions(workspaceId: string, query: OrderListQuery, mainStoreId: string | null): SQL[] {
+  const conditions: SQL[] = [eq(orders.workspaceId, workspaceId)];
+  if (query.store) conditions.push(eq(orders.storeId, query.store));
+  if (query.origin) {
+    const originStoreId = query.origin === 'main' ? mainStoreId : query.origin;
+    if (!originStoreId) conditions.push(sql`false`);
+    else {
+      conditions.push(
+        or(
+          and(eq(orders.storeId, originStoreId), isNull(orders.originRef)),
+          sql`${orders.originRef} like ${`${originStoreId}:%`}`,
+        )!,
+      );
+    }
+  }
+  if (query.status) conditions.push(eq(orders.status, query.status));
+  if (query.sync) conditions.push(linkStateCondition(workspaceId, query.sync));
+  if (query.q) conditions.push(searchCondition(query.q));
+  return conditions;
+}
+
+export async function listTargetChips(db: Db, workspaceId: string, orderIds: string[]): Promise<Map<string, TargetChip[]>> {
+  const byOrder = new Map<string, TargetChip[]>();
+  if (orderIds.length === 0) return byOrder;
+  const rows = await db
+    .select({
+      sourceOrderId: orderLinks.sourceOrderId,
+      linkId: orderLinks.id,
+      storeId: stores.id,
+      storeName: stores.name,
+      storeUrl: stores.url,
+      state: orderLinks.state,
+      needsUpdate: orderLinks.needsUpdate,
+      targetRemoteId: orderLinks.targetRemoteId,
+      targetNumber: orderLinks.targetNumber,
+      lastError: orderLinks.lastError,
+    })
+    .from(orderLinks)
+    .innerJoin(stores, eq(stores.id, orderLinks.targetStoreId))
+    .where(and(eq(orderLinks.workspaceId, workspaceId), inArray(orderLinks.sourceOrderId, orderIds)))
+    .orderBy(asc(stores.name));
+  for (const { sourceOrderId, ...chip } of rows) {
+    const list = byOrder.get(sourceOrderId) ?? [];
+    list.push(chip);
+    byOrder.set(sourceOrderId, list);
+  }
+  return byOrder;
+}
+
+/** One page of the workspace's orders, newest first, with a capped count and each order's targets. */
+export async function listOrders(db: Db, workspaceId: string, query: OrderListQuery): Promise<OrderListPage> {
+  const workspaceStores = await listWorkspaceStores(db, workspaceId);
+  const mainStoreId = workspaceStores.find((store) => store.role === 'main')?.id ?? null;
+  const where = and(...filterConditions(workspaceId, query, mainStoreId));
+  const offset = (query.page - 1) * ORDER_PAGE_SIZE;
+
+  const [pageRows, [counted]] = await Promise.all([
+    db
+      .select({
+        id: orders.id,
+        storeId: orders.storeId,
+        number: orders.number,
+        status: orders.status,
+        currency: orders.currency,
+        total: orders.total,
+        customerName: orders.customerName,
+        customerEmail: orders.customerEmail,
+        dateCreatedGmt: orders.dateCreatedGmt,
+        originRef: orders.originRef,
+      })
+      .from(orders)
+      .where(where)
+      .orderBy(desc(orders.dateCreatedGmt), desc(orders.id))
+      .limit(ORDER_PAGE_SIZE + 1)
+      .offset(offset),
+    db
+      .select({ total: count() })
+      .from(db.select({ one: sql`1`.as('one') }).from(orders).where(where).limit(ORDER_COUNT_CAP + 1).as('capped')),
+  ]);
+
+  const visible = pageRows.slice(0, ORDER_PAGE_SIZE);
+  const chips = await listTargetChips(db, workspaceId, visible.map((row) => row.id));
+  const storeById = new Map(workspaceStores.map((store) => [store.id, store]));
+  const total = Number(counted?.total ?? 0);
+
+  return {
+    rows: visible.map(({ originRef, ...row }) => ({
+      ...row,
+      storeName: storeById.get(row.storeId)?.name ?? 'Removed store',
+      isCopy: originRef !== null,
+      originStoreName: originRef ? (storeById.get(originStoreIdOf(originRef) ?? '')?.name ?? 'another store') : null,
+      targets: chips.get(row.id) ?? [],
+    })),
+    page: query.page,
+    pageSize: ORDER_PAGE_SIZE,
+    total: Math.min(total, ORDER_COUNT_CAP),
+    totalIsCapped: total > ORDER_COUNT_CAP,
+    hasNextPage: pageRows.length > ORDER_PAGE_SIZE,
+    stores: workspaceStores,
+  };
+}
+
+export const WOO_ORDER_STATUSES = ['pending', 'processing', 'on-hold', 'completed', 'cancelled', 'refunded', 'failed'] as const;
