@@ -12,7 +12,7 @@ export async function seedWorkspaces(db: Db, prefix: string, count: number, shap
     insert into workspaces (slug, name)
     select ${prefix} || '-' || g, 'Workspace ' || ${prefix} || ' ' || g from generate_series(1, ${count}) g
     returning id`);
-  const ids = rowsOf(created).map((r) => r.id);
+  const ids = rowsOf<{ id: string }>(created).map((r) => r.id);
   const store = (role: 'main' | 'sub', paused: boolean, host: string) => sql`
     insert into stores (workspace_id, role, name, url, consumer_key_encrypted, consumer_secret_encrypted, encryption_key_id, consumer_key_last4, paused)
     select w.id, ${role}, ${host}, 'http://' || ${host} || '-' || w.slug || '.test', 'k:iv:tag:x', 'k:iv:tag:y', 'k', 'abcd', ${paused}
