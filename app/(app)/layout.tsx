@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
 import { AppNav } from '@/app/components/app-nav';
+import { SyncProgress } from '@/app/components/console/sync-progress';
 import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
 import { signOutAction } from '../(auth)/actions';
 
@@ -29,6 +30,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </div>
         </div>
       </header>
+      <SyncProgress />
       <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
     </div>
   );

@@ -28,25 +28,26 @@ const bodySchema = z.object({
   line_items: list(z.object({ name: text, sku: text, quantity: text, subtotal: text, total: text })),
   shipping_lines: list(z.object({ method_title: text, total: text })),
   fee_lines: list(z.object({ name: text, total: text })),
+  coupon_lines: list(z.object({ code: text })),
   billing: addressSchema,
   shipping: addressSchema,
-  discount_total: text,
-  shipping_total: text,
-  total_tax: text,
-  total: text,
   payment_method_title: text,
   customer_note: text,
 });
 
-export type OrderLine = { name: string; sku: string | null; quantity: number; total: string };
+export type OrderLine = { name: string; sku: string | null; quantity: number; subtotal: string; total: string };
 export type AddressLines = { lines: string[]; email: string | null; phone: string | null };
 export type OrderBodyView = {
   lines: OrderLine[];
   shipping: { title: string; total: string }[];
   fees: { name: string; total: string }[];
-  discountTotal: string | null;
-  shippingTotal: string | null;
-  taxTotal: string | null;
+  couponCodes: string[];
+  itemsSubtotal: number;
+  discount: number;
+  shippingTotal: number;
+  feesTotal: number;
+  /** What the order total holds beyond items, shipping and fees: taxes, in practice. */
+  taxAndRounding: number;
   paymentMethodTitle: string | null;
   customerNote: string | null;
   billing: AddressLines | null;
@@ -64,20 +65,36 @@ function addressLines(address: z.output<typeof addressSchema>): AddressLines | n
   return { lines, email: address.email || null, phone: address.phone || null };
 }
 
-const nonZero = (value: string | undefined) => (value && Number(value) !== 0 ? value : null);
+const amount = (value: string | undefined) => {
+  const parsed = Number(value ?? 0);
+  return Number.isFinite(parsed) ? parsed : 0;
+};
+const sum = (values: number[]) => Math.round(values.reduce((total, value) => total + value, 0) * 100) / 100;
 
-export function readOrderBody(body: unknown): OrderBodyView {
+export function readOrderBody(body: unknown, orderTotal: string): OrderBodyView {
   const parsed = bodySchema.safeParse(body ?? {});
   const data = parsed.success ? parsed.data : bodySchema.parse({});
+  const lines = (data.line_items ?? []).flatMap((line) =>
+    line
+      ? [{ name: line.name || line.sku || 'Unnamed item', sku: line.sku || null, quantity: Number(line.quantity ?? 1) || 1, subtotal: line.subtotal ?? line.total ?? '0', total: line.total ?? '0' }]
+      : [],
+  );
+  const shipping = (data.shipping_lines ?? []).flatMap((line) => (line ? [{ title: line.method_title || 'Shipping', total: line.total ?? '0' }] : []));
+  const fees = (data.fee_lines ?? []).flatMap((line) => (line ? [{ name: line.name || 'Fee', total: line.total ?? '0' }] : []));
+  const itemsSubtotal = sum(lines.map((line) => amount(line.subtotal)));
+  const itemsTotal = sum(lines.map((line) => amount(line.total)));
+  const shippingTotal = sum(shipping.map((line) => amount(line.total)));
+  const feesTotal = sum(fees.map((line) => amount(line.total)));
   return {
-    lines: (data.line_items ?? []).flatMap((line) =>
-      line ? [{ name: line.name || line.sku || 'Unnamed item', sku: line.sku || null, quantity: Number(line.quantity ?? 1) || 1, total: line.total ?? '0' }] : [],
-    ),
-    shipping: (data.shipping_lines ?? []).flatMap((line) => (line ? [{ title: line.method_title || 'Shipping', total: line.total ?? '0' }] : [])),
-    fees: (data.fee_lines ?? []).flatMap((line) => (line ? [{ name: line.name || 'Fee', total: line.total ?? '0' }] : [])),
-    discountTotal: nonZero(data.discount_total),
-    shippingTotal: data.shipping_total ?? null,
-    taxTotal: data.total_tax ?? null,
+    lines,
+    shipping,
+    fees,
+    couponCodes: (data.coupon_lines ?? []).flatMap((coupon) => (coupon?.code ? [coupon.code] : [])),
+    itemsSubtotal,
+    discount: sum([itemsSubtotal, -itemsTotal]),
+    shippingTotal,
+    feesTotal,
+    taxAndRounding: sum([amount(orderTotal), -itemsTotal, -shippingTotal, -feesTotal]),
     paymentMethodTitle: data.payment_method_title || null,
     customerNote: data.customer_note || null,
     billing: addressLines(data.billing),

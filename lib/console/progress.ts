@@ -1,8 +1,11 @@
 /**
- * Turns the engine's live `sync_runs.progress` into one sentence. The shape is read defensively:
- * a run that has written nothing yet still reads as "Starting…".
+ * Turns the engine's live `sync_runs.progress` ({ phase, stores: [{ name, phase, pulled, done, total }],
+ * done, total }) into one sentence. It is read defensively: a run that has written nothing yet reads
+ * as "Starting…", and an unknown shape never breaks the indicator.
  */
 export type ProgressView = { text: string; done: number | null; total: number | null };
+
+type StoreProgressLike = { name?: unknown; phase?: unknown; pulled?: unknown; done?: unknown; total?: unknown };
 
 function numberOr(value: unknown): number | null {
   return typeof value === 'number' && Number.isFinite(value) ? value : null;
@@ -12,15 +15,24 @@ function textOr(value: unknown): string | null {
   return typeof value === 'string' && value.trim() ? value.trim() : null;
 }
 
+function storeSentence(store: StoreProgressLike): string | null {
+  const name = textOr(store.name) ?? 'a store';
+  const pulled = numberOr(store.pulled) ?? 0;
+  const done = numberOr(store.done) ?? 0;
+  const total = numberOr(store.total) ?? 0;
+  if (store.phase === 'pulling') return `Reading new orders from ${name}${pulled ? ` (${pulled} so far)` : ''}`;
+  if (store.phase === 'pushing') return total ? `Sending orders to ${name}: ${done} of ${total}` : `Sending orders to ${name}`;
+  return null;
+}
+
 export function describeProgress(progress: Record<string, unknown> | null | undefined): ProgressView {
   if (!progress) return { text: 'Starting…', done: null, total: null };
-  const done = numberOr(progress.done) ?? numberOr(progress.processed);
-  const total = numberOr(progress.total);
-  const message = textOr(progress.message) ?? textOr(progress.summary);
-  if (message) return { text: message, done, total };
-  const store = textOr(progress.storeName) ?? textOr(progress.store);
-  const phase = textOr(progress.phase) ?? textOr(progress.step);
-  const parts = [phase ? phase.charAt(0).toUpperCase() + phase.slice(1) : 'Syncing', store ? `— ${store}` : null];
-  if (done !== null) parts.push(total !== null ? `: ${done} of ${total} done` : `: ${done} done`);
-  return { text: parts.filter(Boolean).join(' ').replace(' :', ':'), done, total };
+  const done = numberOr(progress.done);
+  const total = numberOr(progress.total) || null;
+  const stores = Array.isArray(progress.stores) ? (progress.stores as StoreProgressLike[]) : [];
+  const active = stores.map(storeSentence).filter((sentence): sentence is string => sentence !== null);
+  if (active.length) return { text: `${active.join('; ')}.`, done, total };
+  if (progress.phase === 'finishing') return { text: 'Finishing up…', done, total };
+  if (progress.phase === 'pushing' && total) return { text: `Sending orders: ${done ?? 0} of ${total}.`, done, total };
+  return { text: textOr(progress.message) ?? 'Starting…', done, total };
 }

@@ -57,22 +57,19 @@ export async function currentSyncStatus(db: Db, workspaceId: string, now: Date =
       .where(and(eq(syncRuns.workspaceId, workspaceId), eq(syncRuns.status, 'running')))
       .orderBy(desc(syncRuns.startedAt))
       .limit(1),
-    db
-      .select({
-        id: syncRuns.id,
-        trigger: syncRuns.trigger,
-        status: syncRuns.status,
-        startedAt: syncRuns.startedAt,
-        finishedAt: syncRuns.finishedAt,
-        summary: syncRuns.summary,
-        errors: syncRuns.errors,
-      })
-      .from(syncRuns)
-      .where(and(eq(syncRuns.workspaceId, workspaceId), inArray(syncRuns.status, ['succeeded', 'partial', 'failed']), sql`${syncRuns.finishedAt} is not null`))
-      .orderBy(desc(syncRuns.finishedAt))
-      .limit(1),
+    lastFinishedRun(db, workspaceId).then((run) => [run]),
   ]);
   const live = lease && running && (!lease.runId || lease.runId === running.id) ? running : null;
   const problems = lastFinished ? await listRunProblems(db, workspaceId, lastFinished.id) : [];
   return { running: live, lastFinished: lastFinished ?? null, problems };
+}
+
+export async function lastFinishedRun(db: Db, workspaceId: string): Promise<SyncRun | null> {
+  const [run] = await db
+    .select()
+    .from(syncRuns)
+    .where(and(eq(syncRuns.workspaceId, workspaceId), inArray(syncRuns.status, ['succeeded', 'partial', 'failed']), sql`${syncRuns.finishedAt} is not null`))
+    .orderBy(desc(syncRuns.finishedAt))
+    .limit(1);
+  return run ?? null;
 }

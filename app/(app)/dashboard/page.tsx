@@ -1,11 +1,56 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
+import { OrdersChart } from '@/app/components/console/orders-chart';
+import { StoreHealthList } from '@/app/components/console/store-health-list';
+import { card, primaryButton, textLink } from '@/app/components/console/styles';
 import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
+import { formatDateTime, formatRelative, plural } from '@/lib/console/format';
+import { describePending, describeProblems } from '@/lib/console/pending-notice';
+import { listStoreHealth, ordersSyncedPerDay } from '@/lib/data/dashboard';
+import { lastFinishedRun } from '@/lib/data/activity';
+import { pendingCounts } from '@/lib/sync';
+import { scheduleHealth, type ScheduleHealth } from '@/lib/sync-schedule';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
+function ScheduleSummary({ health, now }: { health: ScheduleHealth; now: Date }) {
+  const run = health.lastRun;
+  return (
+    <div className="space-y-2 text-sm" data-testid="schedule-health">
+      {health.state === 'looks_down' ? (
+        <p role="alert" className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-900">
+          {health.notice}
+        </p>
+      ) : null}
+      {health.state === 'not_scheduled' ? <p className="text-slate-700">{health.reason}</p> : null}
+      {run ? (
+        <p className="text-slate-700">
+          Last scheduled run {formatRelative(run.startedAt, now)} ({formatDateTime(run.startedAt)})
+          {run.status === 'running' ? ' — still running.' : run.summary ? `: ${run.summary}` : '.'}
+        </p>
+      ) : health.state !== 'not_scheduled' ? (
+        <p className="text-slate-700">No scheduled run yet; the schedule syncs every few minutes.</p>
+      ) : null}
+      <Link href="/activity" className={textLink}>
+        All runs
+      </Link>
+    </div>
+  );
+}
+
 export default async function DashboardPage() {
-  const { workspace } = await requireWorkspaceContext();
+  const { db, workspace } = await requireWorkspaceContext();
+  const now = new Date();
+  const [stores, days, counts, schedule, lastRun] = await Promise.all([
+    listStoreHealth(db, workspace.id),
+    ordersSyncedPerDay(db, workspace.id, now),
+    pendingCounts(db, workspace.id),
+    scheduleHealth(db, workspace.id, now),
+    lastFinishedRun(db, workspace.id),
+  ]);
+  const pending = describePending(counts, lastRun?.finishedAt ?? null, now);
+  const problems = describeProblems(counts);
+
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Dashboard</h1>
@@ -13,11 +58,85 @@ export default async function DashboardPage() {
         <section className="rounded-lg border border-brand-100 bg-brand-50 p-4">
           <h2 className="font-medium text-brand-700">Connect your stores to start syncing</h2>
           <p className="mt-1 text-sm text-slate-700">Add your main store and at least one substore; it takes a few minutes.</p>
-          <Link href="/onboarding" className="mt-3 inline-block rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white hover:bg-brand-700">
+          <Link href="/onboarding" className={`${primaryButton} mt-3`}>
             Continue setup
           </Link>
         </section>
       ) : null}
+
+      <div className="grid gap-6 lg:grid-cols-3">
+        <section aria-labelledby="pending-heading" className={`${card} p-4`}>
+          <h2 id="pending-heading" className="text-base font-semibold">
+            Waiting to sync
+          </h2>
+          <p className="mt-2 text-3xl font-semibold tabular-nums" data-testid="pending-total">
+            {counts.total.toLocaleString('en-GB')}
+          </p>
+          <p className="text-sm text-slate-700">
+            {pending.headline}
+            {pending.detail ? ` · ${pending.detail}` : ''}
+          </p>
+          <dl className="mt-3 grid grid-cols-2 gap-2 text-sm">
+            <div>
+              <dt className="text-slate-500">To substores</dt>
+              <dd className="font-medium tabular-nums">{counts.toSubstores.toLocaleString('en-GB')}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">To the main store</dt>
+              <dd className="font-medium tabular-nums">{counts.toMain.toLocaleString('en-GB')}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">Held</dt>
+              <dd className="font-medium tabular-nums">{counts.held.toLocaleString('en-GB')}</dd>
+            </div>
+            <div>
+              <dt className="text-slate-500">Failed</dt>
+              <dd className="font-medium tabular-nums">{counts.failed.toLocaleString('en-GB')}</dd>
+            </div>
+          </dl>
+          {problems ? <p className="mt-3 text-sm text-amber-900">{problems}</p> : null}
+          <Link href="/orders" className={`${textLink} mt-3 inline-block text-sm`}>
+            {counts.total > 0 ? 'Sync them from the order list' : 'See orders'}
+          </Link>
+        </section>
+
+        <section aria-labelledby="schedule-heading" className={`${card} p-4`}>
+          <h2 id="schedule-heading" className="mb-2 text-base font-semibold">
+            Scheduled sync
+          </h2>
+          <ScheduleSummary health={schedule} now={now} />
+        </section>
+
+        <section aria-labelledby="chart-heading" className={`${card} p-4 lg:row-span-2`}>
+          <h2 id="chart-heading" className="mb-2 text-base font-semibold">
+            Orders synced, last 14 days
+          </h2>
+          <OrdersChart days={days} />
+        </section>
+
+        <section aria-labelledby="stores-heading" className={`${card} p-4 lg:col-span-2`}>
+          <div className="flex items-center justify-between">
+            <h2 id="stores-heading" className="text-base font-semibold">
+              Stores
+            </h2>
+            <Link href="/stores" className={`${textLink} text-sm`}>
+              Manage stores
+            </Link>
+          </div>
+          {stores.length ? (
+            <StoreHealthList stores={stores} now={now} />
+          ) : (
+            <p className="mt-2 text-sm text-slate-600">
+              No stores connected yet.{' '}
+              <Link href="/onboarding" className={textLink}>
+                Connect your main store and a substore
+              </Link>{' '}
+              to start.
+            </p>
+          )}
+          {stores.length ? <p className="mt-2 text-xs text-slate-500">{plural(stores.length, 'store')} connected.</p> : null}
+        </section>
+      </div>
     </div>
   );
 }

@@ -1,0 +1,68 @@
+import Link from 'next/link';
+import { formatDateTime, formatMoney } from '@/lib/console/format';
+import type { OrderListRow } from '@/lib/data/order-list';
+import { StatusBadge } from './status-badge';
+import { TargetChip } from './target-chip';
+
+const headerCell = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500';
+const cell = 'px-3 py-2.5 align-top text-sm';
+
+export function OrderTable({ rows, caption }: { rows: OrderListRow[]; caption: string }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label="Orders" tabIndex={0}>
+      <table className="min-w-[960px] w-full divide-y divide-slate-200" data-testid="order-table">
+        <caption className="sr-only">{caption}</caption>
+        <thead className="bg-slate-50">
+          <tr>
+            <th scope="col" className={headerCell}>Order</th>
+            <th scope="col" className={headerCell}>Store</th>
+            <th scope="col" className={headerCell}>Date</th>
+            <th scope="col" className={headerCell}>Customer</th>
+            <th scope="col" className={`${headerCell} text-right`}>Total</th>
+            <th scope="col" className={headerCell}>Status</th>
+            <th scope="col" className={headerCell}>Sync</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {rows.map((row) => (
+            <tr key={row.id} className="hover:bg-slate-50" data-testid="order-row" data-order-number={row.number} data-store={row.storeName}>
+              <td className={cell}>
+                <Link href={`/orders/${row.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                  #{row.number}
+                  <span className="sr-only"> on {row.storeName}</span>
+                </Link>
+              </td>
+              <td className={`${cell} text-slate-700`}>{row.storeName}</td>
+              <td className={`${cell} whitespace-nowrap text-slate-600`}>
+                <time dateTime={row.dateCreatedGmt.toISOString()}>{formatDateTime(row.dateCreatedGmt)}</time>
+              </td>
+              <td className={cell}>
+                <div className="text-slate-800">{row.customerName ?? 'Guest'}</div>
+                {row.customerEmail ? <div className="text-xs text-slate-500">{row.customerEmail}</div> : null}
+              </td>
+              <td className={`${cell} whitespace-nowrap text-right tabular-nums text-slate-800`}>{formatMoney(row.total, row.currency)}</td>
+              <td className={cell}>
+                <StatusBadge status={row.status} />
+              </td>
+              <td className={cell}>
+                {row.isCopy ? (
+                  <span className="text-xs text-slate-600">Copy from {row.originStoreName}</span>
+                ) : row.targets.length ? (
+                  <ul className="flex flex-wrap gap-1.5" aria-label={`Targets of order #${row.number}`}>
+                    {row.targets.map((chip) => (
+                      <li key={chip.linkId} className="max-w-full">
+                        <TargetChip chip={chip} />
+                      </li>
+                    ))}
+                  </ul>
+                ) : (
+                  <span className="text-xs text-slate-500">No copies</span>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,75 @@
+import type { SyncCounts, SyncRun } from '@/db/schema';
+import { formatDateTime, formatDuration } from '@/lib/console/format';
+import { describeTrigger } from '@/lib/console/labels';
+
+const RUN_STATUS: Record<SyncRun['status'], { label: string; style: string }> = {
+  running: { label: 'Running', style: 'bg-brand-50 text-brand-700 ring-brand-100' },
+  succeeded: { label: 'Succeeded', style: 'bg-emerald-50 text-emerald-800 ring-emerald-200' },
+  partial: { label: 'With problems', style: 'bg-amber-50 text-amber-900 ring-amber-200' },
+  failed: { label: 'Failed', style: 'bg-rose-50 text-rose-800 ring-rose-200' },
+  skipped: { label: 'Skipped', style: 'bg-slate-100 text-slate-600 ring-slate-200' },
+};
+
+function directionText(counts: SyncCounts['toSub']): string {
+  const parts = [`${counts.created} created`, `${counts.updated} updated`];
+  if (counts.held) parts.push(`${counts.held} held`);
+  if (counts.failed) parts.push(`${counts.failed} failed`);
+  return parts.join(', ');
+}
+
+const headerCell = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500';
+const cell = 'px-3 py-2.5 align-top text-sm';
+
+export function RunTable({ runs }: { runs: SyncRun[] }) {
+  return (
+    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label="Sync runs" tabIndex={0}>
+      <table className="w-full min-w-[880px] divide-y divide-slate-200" data-testid="run-table">
+        <caption className="sr-only">Sync runs, newest first</caption>
+        <thead className="bg-slate-50">
+          <tr>
+            <th scope="col" className={headerCell}>Started</th>
+            <th scope="col" className={headerCell}>Trigger</th>
+            <th scope="col" className={headerCell}>Result</th>
+            <th scope="col" className={headerCell}>Duration</th>
+            <th scope="col" className={headerCell}>What it did</th>
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {runs.map((run) => {
+            const status = RUN_STATUS[run.status];
+            return (
+              <tr key={run.id} data-testid="run-row" data-trigger={run.trigger}>
+                <td className={`${cell} whitespace-nowrap text-slate-700`}>
+                  <time dateTime={run.startedAt.toISOString()}>{formatDateTime(run.startedAt)}</time>
+                </td>
+                <td className={`${cell} text-slate-700`}>{describeTrigger(run.trigger)}</td>
+                <td className={cell}>
+                  <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${status.style}`}>{status.label}</span>
+                </td>
+                <td className={`${cell} whitespace-nowrap tabular-nums text-slate-700`}>
+                  {run.finishedAt ? formatDuration(run.finishedAt.getTime() - run.startedAt.getTime()) : '—'}
+                </td>
+                <td className={`${cell} space-y-1 text-slate-700`}>
+                  {run.summary ? <p className="text-slate-900">{run.summary}</p> : null}
+                  {run.counts ? (
+                    <p className="text-xs text-slate-600">
+                      Read {run.counts.pulled} · to substores: {directionText(run.counts.toSub)} · to main: {directionText(run.counts.toMain)}
+                    </p>
+                  ) : null}
+                  {run.errors.length ? (
+                    <ul className="list-inside list-disc text-xs text-rose-800">
+                      {run.errors.slice(0, 5).map((error, index) => (
+                        <li key={index}>{error}</li>
+                      ))}
+                      {run.errors.length > 5 ? <li>and {run.errors.length - 5} more</li> : null}
+                    </ul>
+                  ) : null}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </div>
+  );
+}

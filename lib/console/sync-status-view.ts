@@ -1,0 +1,41 @@
+import type { SyncStatus } from '../data/activity';
+import { describeTrigger } from './labels';
+import { describeProgress } from './progress';
+
+/** What /api/sync/status sends the progress indicator: plain JSON, no store credentials or raw payloads. */
+export type SyncStatusView = {
+  running: { runId: string; trigger: string; startedAt: string; text: string; done: number | null; total: number | null } | null;
+  lastFinished: {
+    runId: string;
+    trigger: string;
+    status: string;
+    finishedAt: string | null;
+    summary: string;
+    problems: { orderId: string; number: string; message: string }[];
+  } | null;
+};
+
+function fallbackSummary(status: string): string {
+  if (status === 'failed') return 'The sync failed. Open Activity for the error; Sync Now tries again.';
+  if (status === 'partial') return 'The sync finished with problems. Open Activity for details.';
+  return 'The sync finished.';
+}
+
+export function toSyncStatusView(status: SyncStatus): SyncStatusView {
+  const { running, lastFinished } = status;
+  return {
+    running: running
+      ? { runId: running.id, trigger: describeTrigger(running.trigger, 'running'), startedAt: running.startedAt.toISOString(), ...describeProgress(running.progress) }
+      : null,
+    lastFinished: lastFinished
+      ? {
+          runId: lastFinished.id,
+          trigger: describeTrigger(lastFinished.trigger),
+          status: lastFinished.status,
+          finishedAt: lastFinished.finishedAt?.toISOString() ?? null,
+          summary: lastFinished.summary ?? fallbackSummary(lastFinished.status),
+          problems: status.problems,
+        }
+      : null,
+  };
+}

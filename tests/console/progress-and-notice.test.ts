@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { describePending, describeProblems } from '../../lib/console/pending-notice';
+import { describeProgress } from '../../lib/console/progress';
+import { wooAdminOrderUrl } from '../../lib/console/format';
+
+const now = new Date('2025-03-15T12:00:00Z');
+
+describe('pending notice text', () => {
+  it('names the count, both directions and when it was checked', () => {
+    const text = describePending({ toSubstores: 8, toMain: 4, total: 12, held: 0, failed: 0, checkedAt: new Date(now.getTime() - 120_000) }, null, now);
+    expect(text).toEqual({ inSync: false, headline: '12 orders waiting to sync — 8 to substores, 4 to the main store', detail: 'checked 2 minutes ago' });
+  });
+
+  it('reads all in sync with the time of the last run', () => {
+    const text = describePending({ toSubstores: 0, toMain: 0, total: 0, held: 1, failed: 0, checkedAt: now }, new Date(now.getTime() - 5 * 60_000), now);
+    expect(text).toEqual({ inSync: true, headline: 'All orders are in sync', detail: 'last run 5 minutes ago' });
+    expect(describeProblems({ held: 1, failed: 2 })).toBe('1 order held and 2 orders failed — open them to see why; Sync Now retries them once fixed.');
+    expect(describeProblems({ held: 0, failed: 0 })).toBeNull();
+  });
+});
+
+describe('progress sentence', () => {
+  it('says which store and how many are done', () => {
+    const view = describeProgress({
+      phase: 'pushing',
+      done: 5,
+      total: 20,
+      stores: [
+        { name: 'Main', phase: 'done', pulled: 3, done: 0, total: 0 },
+        { name: 'Substore A', phase: 'pushing', pulled: 0, done: 5, total: 12 },
+      ],
+    });
+    expect(view).toEqual({ text: 'Sending orders to Substore A: 5 of 12.', done: 5, total: 20 });
+    expect(describeProgress({ phase: 'pulling', stores: [{ name: 'Main', phase: 'pulling', pulled: 40 }] }).text).toBe('Reading new orders from Main (40 so far).');
+    expect(describeProgress(null).text).toBe('Starting…');
+    expect(describeProgress({ stores: 'garbage' }).text).toBe('Starting…');
+  });
+});
+
+describe('WooCommerce admin link', () => {
+  it('points at the HPOS edit screen of the order', () => {
+    expect(wooAdminOrderUrl('https://shop.example/', 456)).toBe('https://shop.example/wp-admin/admin.php?page=wc-orders&action=edit&id=456');
+  });
+});
