@@ -89,6 +89,9 @@ CREATE TABLE "order_links" (
 	"last_error" text,
 	"synced_source_modified_gmt" timestamp with time zone,
 	"needs_update" boolean DEFAULT false NOT NULL,
+	"note_due" boolean DEFAULT false NOT NULL,
+	"notes_since_gmt" timestamp with time zone,
+	"synced_note_ids" jsonb DEFAULT '[]'::jsonb NOT NULL,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"updated_at" timestamp with time zone DEFAULT now() NOT NULL
 );
@@ -156,6 +159,7 @@ CREATE UNIQUE INDEX "order_links_source_target_idx" ON "order_links" USING btree
 CREATE INDEX "order_links_workspace_state_idx" ON "order_links" USING btree ("workspace_id","state");--> statement-breakpoint
 CREATE INDEX "order_links_target_remote_idx" ON "order_links" USING btree ("target_store_id","target_remote_id");--> statement-breakpoint
 CREATE INDEX "order_links_workspace_needs_update_idx" ON "order_links" USING btree ("workspace_id") WHERE "order_links"."needs_update";--> statement-breakpoint
+CREATE INDEX "order_links_workspace_open_idx" ON "order_links" USING btree ("workspace_id","target_store_id") WHERE "order_links"."state" <> 'synced' or "order_links"."note_due";--> statement-breakpoint
 CREATE UNIQUE INDEX "orders_store_remote_idx" ON "orders" USING btree ("store_id","remote_id");--> statement-breakpoint
 CREATE INDEX "orders_workspace_created_idx" ON "orders" USING btree ("workspace_id","date_created_gmt" DESC NULLS LAST,"id");--> statement-breakpoint
 CREATE INDEX "orders_workspace_email_idx" ON "orders" USING btree ("workspace_id",lower("customer_email"));--> statement-breakpoint

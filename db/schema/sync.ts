@@ -60,6 +60,11 @@ export const orderLinks = pgTable(
     /** Source modified time whose state the copy reflects; a newer source means an update is due. */
     syncedSourceModifiedGmt: timestamp('synced_source_modified_gmt', { withTimezone: true }),
     needsUpdate: boolean('needs_update').notNull().default(false),
+    /** A private note (copy origin, suppressed customer email) still has to be added to the created copy. */
+    noteDue: boolean('note_due').notNull().default(false),
+    /** Source private notes created from this time on, and not yet in `syncedNoteIds`, are carried to the copy. */
+    notesSinceGmt: timestamp('notes_since_gmt', { withTimezone: true }),
+    syncedNoteIds: jsonb('synced_note_ids').$type<number[]>().notNull().default([]),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -68,6 +73,7 @@ export const orderLinks = pgTable(
     index('order_links_workspace_state_idx').on(t.workspaceId, t.state),
     index('order_links_target_remote_idx').on(t.targetStoreId, t.targetRemoteId),
     index('order_links_workspace_needs_update_idx').on(t.workspaceId).where(sql`${t.needsUpdate}`),
+    index('order_links_workspace_open_idx').on(t.workspaceId, t.targetStoreId).where(sql`${t.state} <> 'synced' or ${t.noteDue}`),
   ],
 );
 

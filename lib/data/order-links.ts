@@ -1,0 +1,265 @@
+import { and, asc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { orderLinks, orders, type Order, type OrderLink } from '../../db/schema';
+
+export type LinkDirection = OrderLink['direction'];
+export type LinkPlan = { sourceOrderId: string; targetStoreId: string; direction: LinkDirection };
+
+/** One link per (source order, target store); planning twice is harmless. */
+export async function planOrderLinks(db: Db, workspaceId: string, plans: LinkPlan[]): Promise<void> {
+  if (plans.length === 0) return;
+  await db
+    .insert(orderLinks)
+    .values(plans.map((p) => ({ ...p, workspaceId })))
+    .onConflictDoNothing({ target: [orderLinks.sourceOrderId, orderLinks.targetStoreId] });
+}
+
+/** Synced links whose source changed since the copy reflected it now need an update. */
+export async function flagLinksForUpdate(db: Db, workspaceId: string, sourceOrderIds: string[], directions: LinkDirection[]): Promise<void> {
+  if (sourceOrderIds.length === 0 || directions.length === 0) return;
+  await db
+    .update(orderLinks)
+    .set({ needsUpdate: true, updatedAt: new Date() })
+    .where(
+      and(
+        eq(orderLinks.workspaceId, workspaceId),
+        inArray(orderLinks.sourceOrderId, sourceOrderIds),
+        eq(orderLinks.state, 'synced'),
+        inArray(orderLinks.direction, directions),
+        sql`(${orderLinks.syncedSourceModifiedGmt} is null or ${orderLinks.syncedSourceModifiedGmt} < (select ${orders.dateModifiedGmt} from ${orders} where ${orders.id} = ${orderLinks.sourceOrderId}))`,
+      ),
+    );
+}
+
+/** Which of these remote orders on a store are copies we made (the loop guard's second check, after meta). */
+export async function remoteIdsOfCopies(db: Db, workspaceId: string, storeId: string, remoteIds: number[]): Promise<Set<number>> {
+  if (remoteIds.length === 0) return new Set();
+  const rows = await db
+    .select({ remoteId: orderLinks.targetRemoteId })
+    .from(orderLinks)
+    .where(and(eq(orderLinks.workspaceId, workspaceId), eq(orderLinks.targetStoreId, storeId), inArray(orderLinks.targetRemoteId, remoteIds)));
+  return new Set(rows.map((r) => r.remoteId).filter((id): id is number => id !== null));
+}
+
+export type OpenLink = Pick<OrderLink, 'id' | 'targetStoreId' | 'sourceOrderId' | 'direction' | 'state' | 'needsUpdate' | 'noteDue'>;
+
+/**
+ * Links with work left: not yet created, a claim left by a run that stopped (creating), a retry that is due,
+ * an update or a note. Held links and permanent failures come back only when a person asks (Sync Now, Sync Order).
+ */
+export async function listOpenLinks(
+  db: Db,
+  workspaceId: string,
+  options: { includeHeldAndPermanentFailures: boolean; sourceOrderIds?: string[]; targetStoreId?: string },
+): Promise<OpenLink[]> {
+  const due = or(
+    inArray(orderLinks.state, ['pending', 'creating']),
+    and(eq(orderLinks.state, 'failed'), isNotNull(orderLinks.nextAttemptAt), lte(orderLinks.nextAttemptAt, sql`now()`)),
+    options.includeHeldAndPermanentFailures ? inArray(orderLinks.state, ['failed', 'held']) : undefined,
+    and(eq(orderLinks.state, 'synced'), or(eq(orderLinks.needsUpdate, true), eq(orderLinks.noteDue, true))),
+  );
+  return db
+    .select({
+      id: orderLinks.id,
+      targetStoreId: orderLinks.targetStoreId,
+      sourceOrderId: orderLinks.sourceOrderId,
+      direction: orderLinks.direction,
+      state: orderLinks.state,
+      needsUpdate: orderLinks.needsUpdate,
+      noteDue: orderLinks.noteDue,
+    })
+    .from(orderLinks)
+    .where(
+      and(
+        eq(orderLinks.workspaceId, workspaceId),
+        options.sourceOrderIds ? inArray(orderLinks.sourceOrderId, options.sourceOrderIds) : undefined,
+        options.targetStoreId ? eq(orderLinks.targetStoreId, options.targetStoreId) : undefined,
+        sql`(${orderLinks.state} <> 'synced' or ${orderLinks.needsUpdate} or ${orderLinks.noteDue})`,
+        due,
+      ),
+    )
+    .orderBy(asc(orderLinks.createdAt), asc(orderLinks.id));
+}
+
+export type LinkWithSource = { link: OrderLink; source: Order };
+
+export async function loadLinksWithSources(db: Db, workspaceId: string, linkIds: string[]): Promise<LinkWithSource[]> {
+  if (linkIds.length === 0) return [];
+  const rows = await db
+    .select({ link: orderLinks, source: orders })
+    .from(orderLinks)
+    .innerJoin(orders, eq(orders.id, orderLinks.sourceOrderId))
+    .where(and(eq(orderLinks.workspaceId, workspaceId), inArray(orderLinks.id, linkIds)));
+  const byId = new Map(rows.map((r) => [r.link.id, r]));
+  return linkIds.map((id) => byId.get(id)).filter((r): r is LinkWithSource => r !== undefined);
+}
+
+export async function listLinksOfSourceOrder(db: Db, workspaceId: string, sourceOrderId: string): Promise<OrderLink[]> {
+  return db.select().from(orderLinks).where(and(eq(orderLinks.workspaceId, workspaceId), eq(orderLinks.sourceOrderId, sourceOrderId)));
+}
+
+/** The claim: from here on a crash leaves `creating`, and the next run looks for the copy before sending again. */
+export async function claimLinksForCreate(db: Db, workspaceId: string, linkIds: string[]): Promise<Array<{ id: string; claimedAt: Date }>> {
+  if (linkIds.length === 0) return [];
+  const rows = await db
+    .update(orderLinks)
+    .set({ state: 'creating', claimedAt: sql`now()`, attempts: sql`${orderLinks.attempts} + 1`, updatedAt: new Date() })
+    .where(and(eq(orderLinks.workspaceId, workspaceId), inArray(orderLinks.id, linkIds), inArray(orderLinks.state, ['pending', 'failed', 'held'])))
+    .returning({ id: orderLinks.id, claimedAt: orderLinks.claimedAt });
+  return rows.map((r) => ({ id: r.id, claimedAt: r.claimedAt ?? new Date() }));
+}
+
+export async function markClaimAttempt(db: Db, workspaceId: string, linkIds: string[]): Promise<void> {
+  if (linkIds.length === 0) return;
+  await db
+    .update(orderLinks)
+    .set({ attempts: sql`${orderLinks.attempts} + 1`, updatedAt: new Date() })
+    .where(and(eq(orderLinks.workspaceId, workspaceId), inArray(orderLinks.id, linkIds)));
+}
+
+export type CreatedCopy = { linkId: string; remoteId: number; number: string; sourceModifiedGmt: Date; noteDue: boolean };
+
+export async function markLinksSynced(db: Db, workspaceId: string, copies: CreatedCopy[]): Promise<void> {
+  if (copies.length === 0) return;
+  const values = sql.join(
+    copies.map((c) => sql`(${c.linkId}::uuid, ${c.remoteId}::bigint, ${c.number}::text, ${c.sourceModifiedGmt.toISOString()}::timestamptz, ${c.noteDue}::boolean)`),
+    sql`, `,
+  );
+  await db.execute(sql`
+    update order_links as l set
+      state = 'synced', target_remote_id = v.remote_id, target_number = v.number, synced_source_modified_gmt = v.modified,
+      notes_since_gmt = v.modified, note_due = v.note_due, needs_update = false, last_error = null, next_attempt_at = null, updated_at = now()
+    from (values ${values}) as v(id, remote_id, number, modified, note_due)
+    where l.id = v.id and l.workspace_id = ${workspaceId}::uuid`);
+}
+
+/** `retryAt` null means a permanent failure: shown with its reason, retried only when a person asks. */
+export async function markLinksFailed(db: Db, workspaceId: string, linkIds: string[], failure: { error: string; retryAt: Date | null }): Promise<void> {
+  if (linkIds.length === 0) return;
+  await db
+    .update(orderLinks)
+    .set({ state: 'failed', lastError: failure.error.slice(0, 1000), nextAttemptAt: failure.retryAt, updatedAt: new Date() })
+    .where(and(eq(orderLinks.workspaceId, workspaceId), inArray(orderLinks.id, linkIds)));
+}
+
+export async function markLinkHeld(db: Db, workspaceId: string, linkIds: string[], reason: string): Promise<void> {
+  if (linkIds.length === 0) return;
+  await db
+    .update(orderLinks)
+    .set({ state: 'held', lastError: reason, nextAttemptAt: null, updatedAt: new Date() })
+    .where(and(eq(orderLinks.workspaceId, workspaceId), inArray(orderLinks.id, linkIds), inArray(orderLinks.state, ['pending', 'failed', 'held', 'creating'])));
+}
+
+export async function markLinkUpdated(
+  db: Db,
+  workspaceId: string,
+  linkId: string,
+  update: { sourceModifiedGmt: Date; syncedNoteIds: number[] },
+): Promise<void> {
+  await db
+    .update(orderLinks)
+    .set({ needsUpdate: false, syncedSourceModifiedGmt: update.sourceModifiedGmt, syncedNoteIds: update.syncedNoteIds, lastError: null, updatedAt: new Date() })
+    .where(and(eq(orderLinks.workspaceId, workspaceId), eq(orderLinks.id, linkId)));
+}
+
+export async function markLinkUpdateFailed(db: Db, workspaceId: string, linkId: string, error: string): Promise<void> {
+  await db
+    .update(orderLinks)
+    .set({ lastError: error.slice(0, 1000), updatedAt: new Date() })
+    .where(and(eq(orderLinks.workspaceId, workspaceId), eq(orderLinks.id, linkId)));
+}
+
+export async function markLinkNotesDone(db: Db, workspaceId: string, linkIds: string[]): Promise<void> {
+  if (linkIds.length === 0) return;
+  await db
+    .update(orderLinks)
+    .set({ noteDue: false, updatedAt: new Date() })
+    .where(and(eq(orderLinks.workspaceId, workspaceId), inArray(orderLinks.id, linkIds)));
+}
+
+export async function requestLinkUpdates(db: Db, workspaceId: string, linkIds: string[]): Promise<void> {
+  if (linkIds.length === 0) return;
+  await db
+    .update(orderLinks)
+    .set({ needsUpdate: true, updatedAt: new Date() })
+    .where(and(eq(orderLinks.workspaceId, workspaceId), inArray(orderLinks.id, linkIds), eq(orderLinks.state, 'synced')));
+}
+
+export type LinkCounts = { toSubstores: number; toMain: number; held: number; failed: number; checkedAt: Date | null };
+
+/** Distinct source orders with work left per direction, plus held and failed: one indexed query. */
+export async function countOpenLinks(db: Db, workspaceId: string): Promise<LinkCounts> {
+  const result = await db.execute<{ to_sub: string | number; to_main: string | number; held: string | number; failed: string | number; checked_at: string | Date | null }>(sql`
+    select
+      count(distinct source_order_id) filter (where direction = 'to_sub' and (state in ('pending', 'creating') or (state = 'synced' and needs_update) or (state = 'failed' and next_attempt_at is not null))) as to_sub,
+      count(distinct source_order_id) filter (where direction = 'to_main' and (state in ('pending', 'creating') or (state = 'synced' and needs_update) or (state = 'failed' and next_attempt_at is not null))) as to_main,
+      count(distinct source_order_id) filter (where state = 'held') as held,
+      count(distinct source_order_id) filter (where state = 'failed' and next_attempt_at is null) as failed,
+      (select max(finished_at) from sync_runs where workspace_id = ${workspaceId}::uuid and status <> 'skipped') as checked_at
+    from order_links
+    where workspace_id = ${workspaceId}::uuid and (state <> 'synced' or needs_update or note_due)`);
+  const rows = (result as unknown as { rows?: unknown[] }).rows ?? (result as unknown as unknown[]);
+  const row = (rows[0] ?? {}) as { to_sub?: string | number; to_main?: string | number; held?: string | number; failed?: string | number; checked_at?: string | Date | null };
+  return {
+    toSubstores: Number(row.to_sub ?? 0),
+    toMain: Number(row.to_main ?? 0),
+    held: Number(row.held ?? 0),
+    failed: Number(row.failed ?? 0),
+    checkedAt: row.checked_at ? new Date(row.checked_at) : null,
+  };
+}
+
+export type FoundCopy = { linkId: string; remoteId: number; number: string };
+
+/**
+ * Copies found on a target that carry a link's UUID: an unfinished claim (a timeout, a crash) whose order
+ * was created after all. Adopting them is what keeps a retry from creating a second copy.
+ */
+export async function adoptFoundCopies(db: Db, workspaceId: string, targetStoreId: string, copies: FoundCopy[]): Promise<{ adopted: OrderLink[]; duplicates: FoundCopy[] }> {
+  if (copies.length === 0) return { adopted: [], duplicates: [] };
+  const values = sql.join(copies.map((c) => sql`(${c.linkId}::uuid, ${c.remoteId}::bigint, ${c.number}::text)`), sql`, `);
+  const result = await db.execute(sql`
+    update order_links as l set
+      state = 'synced', target_remote_id = v.remote_id, target_number = v.number, note_due = true, needs_update = false,
+      synced_source_modified_gmt = o.date_modified_gmt, notes_since_gmt = coalesce(l.claimed_at, now()),
+      last_error = null, next_attempt_at = null, updated_at = now()
+    from (values ${values}) as v(id, remote_id, number), orders as o
+    where l.id = v.id and o.id = l.source_order_id and l.workspace_id = ${workspaceId}::uuid
+      and l.target_store_id = ${targetStoreId}::uuid and l.state <> 'synced'
+    returning l.id, l.source_order_id`);
+  const rows = ((result as unknown as { rows?: unknown[] }).rows ?? (result as unknown as unknown[])) as Array<{ id: string }>;
+  const adoptedIds = rows.map((r) => r.id);
+  const adopted = adoptedIds.length ? await db.select().from(orderLinks).where(inArray(orderLinks.id, adoptedIds)) : [];
+  const rest = copies.filter((c) => !adoptedIds.includes(c.linkId));
+  if (rest.length === 0) return { adopted, duplicates: [] };
+  const synced = await db
+    .select({ id: orderLinks.id, remoteId: orderLinks.targetRemoteId })
+    .from(orderLinks)
+    .where(and(eq(orderLinks.workspaceId, workspaceId), eq(orderLinks.targetStoreId, targetStoreId), inArray(orderLinks.id, rest.map((c) => c.linkId))));
+  const syncedRemote = new Map(synced.map((s) => [s.id, s.remoteId]));
+  const duplicates = rest.filter((c) => syncedRemote.has(c.linkId) && syncedRemote.get(c.linkId) !== c.remoteId);
+  return { adopted, duplicates };
+}
+
+export async function listLinksWithNoteDue(db: Db, workspaceId: string, targetStoreId: string, sourceOrderIds?: string[]): Promise<OpenLink[]> {
+  return db
+    .select({
+      id: orderLinks.id,
+      targetStoreId: orderLinks.targetStoreId,
+      sourceOrderId: orderLinks.sourceOrderId,
+      direction: orderLinks.direction,
+      state: orderLinks.state,
+      needsUpdate: orderLinks.needsUpdate,
+      noteDue: orderLinks.noteDue,
+    })
+    .from(orderLinks)
+    .where(
+      and(
+        eq(orderLinks.workspaceId, workspaceId),
+        eq(orderLinks.targetStoreId, targetStoreId),
+        eq(orderLinks.state, 'synced'),
+        eq(orderLinks.noteDue, true),
+        sourceOrderIds ? inArray(orderLinks.sourceOrderId, sourceOrderIds) : undefined,
+      ),
+    );
+}

@@ -1,0 +1,50 @@
+/**
+ * Keyset paging over `orderby=modified&order=asc`. `modified_after` is strictly-after with one-second
+ * precision, so each request asks from one second before the last modified time seen and skips the ids
+ * already seen at that second. Page numbers are used only while more than a page shares one second.
+ */
+export type KeysetCursor = { modifiedGmt: Date | null; seenIds: number[] };
+export type KeysetState = { cursor: KeysetCursor; page: number };
+export type KeyedOrder = { id: number; modifiedGmt: Date };
+
+export function truncateToSecond(date: Date): Date {
+  return new Date(Math.floor(date.getTime() / 1000) * 1000);
+}
+
+/** The `modified_after` to send: one second before the cursor (or the sync start when nothing was read yet). */
+export function modifiedAfterFor(cursor: KeysetCursor, floor: Date): Date {
+  const from = cursor.modifiedGmt ?? floor;
+  return new Date(truncateToSecond(from).getTime() - 1000);
+}
+
+export function isAlreadySeen(cursor: KeysetCursor, order: KeyedOrder): boolean {
+  if (!cursor.modifiedGmt) return false;
+  return truncateToSecond(order.modifiedGmt).getTime() === truncateToSecond(cursor.modifiedGmt).getTime() && cursor.seenIds.includes(order.id);
+}
+
+export type PageOutcome<T extends KeyedOrder> = { state: KeysetState; fresh: T[]; done: boolean };
+
+export function absorbPage<T extends KeyedOrder>(state: KeysetState, orders: T[], pageSize: number): PageOutcome<T> {
+  const fresh = orders.filter((o) => !isAlreadySeen(state.cursor, o));
+  const done = orders.length < pageSize;
+  if (orders.length === 0) return { state, fresh, done: true };
+
+  const cursorSecond = state.cursor.modifiedGmt ? truncateToSecond(state.cursor.modifiedGmt).getTime() : -Infinity;
+  const lastSecond = Math.max(...orders.map((o) => truncateToSecond(o.modifiedGmt).getTime()));
+  const idsAtLast = orders.filter((o) => truncateToSecond(o.modifiedGmt).getTime() === lastSecond).map((o) => o.id);
+
+  if (lastSecond > cursorSecond) {
+    return { state: { cursor: { modifiedGmt: new Date(lastSecond), seenIds: uniqueSorted(idsAtLast) }, page: 1 }, fresh, done };
+  }
+  // The whole page sat at the cursor's second: the keyset cannot move, so step to the next page number.
+  const seenIds = uniqueSorted([...state.cursor.seenIds, ...idsAtLast]);
+  return { state: { cursor: { modifiedGmt: state.cursor.modifiedGmt, seenIds }, page: done ? 1 : state.page + 1 }, fresh, done };
+}
+
+function uniqueSorted(ids: number[]): number[] {
+  return [...new Set(ids)].sort((a, b) => a - b);
+}
+
+export function sameCursor(a: KeysetCursor, b: KeysetCursor): boolean {
+  return (a.modifiedGmt?.getTime() ?? null) === (b.modifiedGmt?.getTime() ?? null) && a.seenIds.join(',') === b.seenIds.join(',');
+}

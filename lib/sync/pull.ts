@@ -1,0 +1,77 @@
+import type { Db } from '../../db/client';
+import type { Store } from '../../db/schema';
+import { adoptFoundCopies, flagLinksForUpdate, planOrderLinks, remoteIdsOfCopies, type FoundCopy, type LinkPlan } from '../data/order-links';
+import { upsertPulledOrders, type PulledOrderRow } from '../data/orders';
+import { saveStorePullCursor } from '../data/store-sync-state';
+import { listOrders, WOO_PAGE_SIZE } from '../woo/orders-api';
+import { formatWooGmt } from '../woo/types';
+import { absorbPage, modifiedAfterFor, sameCursor, type KeysetState } from './keyset-cursor';
+import { planLinksFor, syncStartFor, updatingDirections } from './link-planning';
+import { toPulledOrderRow } from './order-snapshot';
+import type { RunContext } from './run-context';
+import type { OrderLink } from '../../db/schema';
+
+/** Pulls one store's changed orders into the index, page by page (nothing gathered in memory). */
+export async function pullStore(ctx: RunContext, store: Store): Promise<{ pulled: number }> {
+  const client = ctx.client(store);
+  let state: KeysetState = { cursor: { modifiedGmt: store.pullCursorModifiedGmt, seenIds: store.pullCursorSeenIds ?? [] }, page: 1 };
+  const floor = syncStartFor(ctx.workspace, store);
+  let pulled = 0;
+  await ctx.progress.update(store.id, { phase: 'pulling' });
+  for (;;) {
+    const modifiedAfter = modifiedAfterFor(state.cursor, floor);
+    const response = await listOrders(client, { orderby: 'modified', order: 'asc', modified_after: formatWooGmt(modifiedAfter), page: state.page }, ctx.signal);
+    ctx.reached.add(store.id);
+    const orders = Array.isArray(response.data) ? response.data : [];
+    const rows = orders.map(toPulledOrderRow);
+    const outcome = absorbPage(state, rows.map((r) => ({ ...r, id: r.remoteId, modifiedGmt: r.dateModifiedGmt })), WOO_PAGE_SIZE);
+    ctx.checkpoint('pull.fetched');
+    if (outcome.fresh.length > 0 || !sameCursor(state.cursor, outcome.state.cursor)) {
+      const { adopted } = await ctx.db.transaction(async (tx) => {
+        const indexed = await indexPage(tx as unknown as Db, ctx, store, outcome.fresh);
+        await saveStorePullCursor(tx as unknown as Db, ctx.workspace.id, store.id, outcome.state.cursor);
+        return indexed;
+      });
+      ctx.checkpoint('pull.committed');
+      await recordAdoptions(ctx, store, adopted);
+    }
+    pulled += outcome.fresh.length;
+    ctx.counts.pulled += outcome.fresh.length;
+    await ctx.progress.add(store.id, 'pulled', outcome.fresh.length);
+    state = outcome.state;
+    if (outcome.done) return { pulled };
+  }
+}
+
+/** Upsert a page, plan the links of new source orders, adopt copies found carrying a link's UUID. */
+export async function indexPage(db: Db, ctx: Pick<RunContext, 'workspace' | 'stores' | 'warnings'>, store: Store, rows: PulledOrderRow[], options: { ignoreSyncStart?: boolean } = {}) {
+  const workspaceId = ctx.workspace.id;
+  const upserted = await upsertPulledOrders(db, workspaceId, store.id, rows);
+  const knownCopies = await remoteIdsOfCopies(db, workspaceId, store.id, upserted.filter((o) => !o.originRef).map((o) => o.remoteId));
+  const plans: LinkPlan[] = [];
+  const sources: string[] = [];
+  for (const order of upserted) {
+    if (order.originRef || knownCopies.has(order.remoteId)) continue;
+    sources.push(order.id);
+    plans.push(...planLinksFor(order, store, ctx.stores, ctx.workspace, options));
+  }
+  await planOrderLinks(db, workspaceId, plans);
+  await flagLinksForUpdate(db, workspaceId, sources, updatingDirections(store, ctx.workspace));
+  const found: FoundCopy[] = rows.filter((r) => r.originLinkId).map((r) => ({ linkId: r.originLinkId!, remoteId: r.remoteId, number: r.number }));
+  const { adopted, duplicates } = await adoptFoundCopies(db, workspaceId, store.id, found);
+  for (const dup of duplicates) ctx.warnings.push(`A second copy #${dup.number} of the same order exists on ${store.name}`);
+  return { upserted, adopted };
+}
+
+export async function recordAdoptions(ctx: RunContext, store: Store, adopted: OrderLink[]): Promise<void> {
+  if (adopted.length === 0) return;
+  for (const link of adopted) ctx.counts[link.direction === 'to_sub' ? 'toSub' : 'toMain'].created += 1;
+  await ctx.events(
+    adopted.map((link) => ({
+      orderId: link.sourceOrderId,
+      linkId: link.id,
+      kind: 'adopted' as const,
+      message: `Found copy #${link.targetNumber} on ${store.name} from an unfinished attempt and adopted it`,
+    })),
+  );
+}

@@ -1,0 +1,217 @@
+import type { Store } from '../../db/schema';
+import {
+  claimLinksForCreate,
+  loadLinksWithSources,
+  markClaimAttempt,
+  markLinkHeld,
+  markLinksFailed,
+  markLinksSynced,
+  type CreatedCopy,
+  type LinkWithSource,
+  type OpenLink,
+} from '../data/order-links';
+import { saveStoreBatchSize } from '../data/store-sync-state';
+import { retryDelayMs, sleep } from '../woo/backoff';
+import { isWooRequestError } from '../woo/errors';
+import { batchOrders } from '../woo/orders-api';
+import type { WooBatchItemResult } from '../woo/types';
+import { adoptCopiesCreatedSince } from './adoption';
+import { batchSizeFor, clampBatchSize, FIRST_BATCH_SIZE, observeBatchSpeed, shrinkAfterTimeout, type BatchSpeed } from './batch-sizing';
+import { buildCopy, skusOf, totalsWarning, type CopyPolicy } from './copy-builder';
+import { linkIdFromMeta } from './copy-meta';
+import type { OrderBody } from './order-snapshot';
+import type { RunContext } from './run-context';
+import type { SkuCache } from './sku-cache';
+import type { SyncIssue } from './summary';
+
+const LOAD_CHUNK = 500;
+
+type CreateItem = { entry: LinkWithSource; payload: Record<string, unknown>; hasNote: boolean; claimedAt: Date | null };
+
+/** Creates the copies these links ask for on one target: hold what cannot be copied, batch the rest. */
+export async function pushCreates(ctx: RunContext, target: Store, links: OpenLink[], skuCache: SkuCache): Promise<void> {
+  const sizing = { size: clampBatchSize(target.batchSize ?? FIRST_BATCH_SIZE), speed: { msPerOrder: null } as BatchSpeed, learned: false };
+  for (let i = 0; i < links.length; i += LOAD_CHUNK) {
+    const entries = await loadLinksWithSources(ctx.db, ctx.workspace.id, links.slice(i, i + LOAD_CHUNK).map((l) => l.id));
+    const ready = await prepareCopies(ctx, target, entries, skuCache);
+    await sendInBatches(ctx, target, ready, sizing);
+  }
+  if (sizing.learned && sizing.size !== target.batchSize) await saveStoreBatchSize(ctx.db, ctx.workspace.id, target.id, sizing.size);
+}
+
+async function prepareCopies(ctx: RunContext, target: Store, entries: LinkWithSource[], skuCache: SkuCache): Promise<CreateItem[]> {
+  const graceStart = Date.now() - ctx.tuning.staleClaimGraceMs;
+  // A claim this young may belong to a request the store is still working on: leave it to a later run.
+  let usable = entries.filter((e) => e.link.state !== 'creating' || (e.link.claimedAt?.getTime() ?? 0) <= graceStart);
+  const unfinished = usable.filter((e) => e.link.state === 'creating');
+  if (ctx.listBeforeResending && unfinished.length > 0) {
+    const since = new Date(Math.min(...unfinished.map((e) => e.link.claimedAt?.getTime() ?? Date.now())));
+    const adopted = await adoptCopiesCreatedSince(ctx, target, unfinished.map((e) => e.link.id), since);
+    usable = usable.filter((e) => !adopted.has(e.link.id));
+  }
+  await skuCache.ensure(target, ctx.client(target), usable.flatMap((e) => skusOf(e.source.body as OrderBody)), ctx.signal);
+  const knownSkus = skuCache.knownSkus(target.id);
+  const policy: CopyPolicy = ctx.workspace;
+  const held = new Map<string, LinkWithSource[]>();
+  const ready: CreateItem[] = [];
+  for (const entry of usable) {
+    const source = ctx.storesById.get(entry.source.storeId);
+    if (!source) continue;
+    const plan = buildCopy(
+      { storeId: source.id, storeName: source.name, remoteId: entry.source.remoteId, number: entry.source.number, status: entry.source.status, currency: entry.source.currency, body: entry.source.body as OrderBody },
+      { name: target.name, currency: target.currency, knownSkus },
+      policy,
+      entry.link.id,
+    );
+    if (plan.kind === 'hold') held.set(plan.reason, [...(held.get(plan.reason) ?? []), entry]);
+    else ready.push({ entry, payload: plan.payload, hasNote: plan.note !== null, claimedAt: entry.link.state === 'creating' ? entry.link.claimedAt : null });
+  }
+  for (const [reason, group] of held) {
+    await markLinkHeld(ctx.db, ctx.workspace.id, group.map((e) => e.link.id), reason);
+    for (const e of group) {
+      directionCounts(ctx, e).held += 1;
+      ctx.held.push(issue(ctx, e, target, reason));
+    }
+    await ctx.events(group.filter((e) => e.link.state !== 'held' || e.link.lastError !== reason).map((e) => ({ orderId: e.source.id, linkId: e.link.id, kind: 'held' as const, message: `Held for ${target.name}: ${reason}` })));
+  }
+  return ready;
+}
+
+async function sendInBatches(ctx: RunContext, target: Store, items: CreateItem[], sizing: { size: number; speed: BatchSpeed; learned: boolean }): Promise<void> {
+  let next = 0;
+  const worker = async () => {
+    while (next < items.length && !ctx.signal.aborted) {
+      const batch = items.slice(next, next + sizing.size);
+      next += batch.length;
+      await sendBatch(ctx, target, batch, sizing);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, ctx.tuning.storeConcurrency) }, worker));
+}
+
+async function sendBatch(ctx: RunContext, target: Store, items: CreateItem[], sizing: { size: number; speed: BatchSpeed; learned: boolean }): Promise<void> {
+  const ws = ctx.workspace.id;
+  const fresh = items.filter((i) => i.claimedAt === null);
+  const claims = await claimLinksForCreate(ctx.db, ws, fresh.map((i) => i.entry.link.id));
+  const claimedAtById = new Map(claims.map((c) => [c.id, c.claimedAt]));
+  for (const item of fresh) item.claimedAt = claimedAtById.get(item.entry.link.id) ?? null;
+  // A link someone else moved on (synced meanwhile) is no longer ours to create.
+  let remaining = items.filter((i) => i.claimedAt !== null);
+  const stale = remaining.filter((i) => !fresh.includes(i));
+  if (stale.length > 0) await markClaimAttempt(ctx.db, ws, stale.map((i) => i.entry.link.id));
+  ctx.checkpoint('create.claimed');
+
+  for (let attempt = 0; remaining.length > 0; attempt += 1) {
+    const started = Date.now();
+    try {
+      const request = batchOrders(ctx.client(target), { create: remaining.map((i) => i.payload) }, ctx.tuning.batchTimeoutMs, ctx.signal);
+      request.catch(() => undefined);
+      ctx.checkpoint('create.in-flight');
+      const response = await request;
+      ctx.checkpoint('create.answered');
+      sizing.speed = observeBatchSpeed(sizing.speed, Date.now() - started, remaining.length);
+      sizing.size = batchSizeFor(sizing.speed, ctx.tuning.batchBudgetMs, sizing.size);
+      sizing.learned = true;
+      remaining = await recordBatchAnswer(ctx, target, remaining, response.create ?? []);
+      ctx.checkpoint('create.recorded');
+      if (remaining.length === 0) return;
+      // Items missing from the answer (a batch cut off midway) are as uncertain as a timeout.
+    } catch (error) {
+      if (!isWooRequestError(error)) throw error;
+      const ids = remaining.map((i) => i.entry.link.id);
+      if (error.kind === 'permanent') {
+        await failPermanently(ctx, target, remaining, error.message);
+        return;
+      }
+      if (error.kind === 'ambiguous' && (error.code === 'RESPONSE_TIMEOUT' || error.code === 'ECONNRESET')) sizing.size = shrinkAfterTimeout(sizing.size);
+      if (attempt + 1 >= ctx.tuning.retry.attempts) {
+        if (error.kind === 'retryable') await failForNow(ctx, target, remaining, error.message);
+        else ctx.errors.push(`${remaining.length} order(s) to ${target.name} left for the next run after: ${error.message}`);
+        return;
+      }
+      await ctx.events(remaining.map((i) => ({ orderId: i.entry.source.id, linkId: i.entry.link.id, kind: 'retried' as const, message: `Retrying the copy to ${target.name} after: ${error.message}` })));
+      await sleep(retryDelayMs(attempt, ctx.tuning.retry, error.retryAfterMs), ctx.signal);
+      if (error.kind === 'retryable') {
+        await markClaimAttempt(ctx.db, ws, ids);
+        continue;
+      }
+    }
+    const since = new Date(Math.min(...remaining.map((i) => i.claimedAt!.getTime())));
+    const adopted = await adoptCopiesCreatedSince(ctx, target, remaining.map((i) => i.entry.link.id), since);
+    for (const item of remaining.filter((i) => adopted.has(i.entry.link.id))) item.hasNote = false;
+    remaining = remaining.filter((i) => !adopted.has(i.entry.link.id));
+    if (remaining.length === 0) return;
+    if (attempt + 1 >= ctx.tuning.retry.attempts) {
+      ctx.errors.push(`${remaining.length} order(s) to ${target.name} left for the next run: the store's answers stayed incomplete`);
+      return;
+    }
+    await markClaimAttempt(ctx.db, ws, remaining.map((i) => i.entry.link.id));
+  }
+}
+
+/** Matches each answer to its link by the UUID in its meta (by position when meta is trimmed); returns the unanswered. */
+async function recordBatchAnswer(ctx: RunContext, target: Store, sent: CreateItem[], answers: WooBatchItemResult[]): Promise<CreateItem[]> {
+  const byLink = new Map(sent.map((i) => [i.entry.link.id, i]));
+  const created: CreatedCopy[] = [];
+  const failures = new Map<string, CreateItem[]>();
+  const answered = new Set<string>();
+  const warnings: Array<{ item: CreateItem; message: string }> = [];
+  answers.forEach((answer, index) => {
+    const item = byLink.get(linkIdFromMeta(answer.meta_data) ?? '') ?? sent[index];
+    if (!item || answered.has(item.entry.link.id)) return;
+    if (answer.error) {
+      if ((answer.error.data?.status ?? 400) >= 500) return;
+      answered.add(item.entry.link.id);
+      const reason = `${target.name} refused the copy: ${answer.error.message} (${answer.error.code})`;
+      failures.set(reason, [...(failures.get(reason) ?? []), item]);
+      return;
+    }
+    if (!answer.id) return;
+    answered.add(item.entry.link.id);
+    created.push({ linkId: item.entry.link.id, remoteId: answer.id, number: String(answer.number ?? answer.id), sourceModifiedGmt: item.entry.source.dateModifiedGmt, noteDue: item.hasNote });
+    const warning = totalsWarning(item.entry.source.total, answer.total, item.entry.source.currency, target.name);
+    if (warning) warnings.push({ item, message: warning });
+  });
+  await markLinksSynced(ctx.db, ctx.workspace.id, created);
+  for (const copy of created) directionCounts(ctx, byLink.get(copy.linkId)!.entry).created += 1;
+  await ctx.progress.add(target.id, 'done', created.length);
+  await ctx.events([
+    ...created.map((c) => ({ orderId: byLink.get(c.linkId)!.entry.source.id, linkId: c.linkId, kind: 'created' as const, message: `Created copy #${c.number} on ${target.name}` })),
+    ...warnings.map((w) => ({ orderId: w.item.entry.source.id, linkId: w.item.entry.link.id, kind: 'warning' as const, message: w.message })),
+  ]);
+  for (const w of warnings) ctx.warnings.push(`Order #${w.item.entry.source.number}: ${w.message}`);
+  for (const [reason, group] of failures) await failPermanently(ctx, target, group, reason);
+  return sent.filter((i) => !answered.has(i.entry.link.id));
+}
+
+async function failPermanently(ctx: RunContext, target: Store, items: CreateItem[], reason: string): Promise<void> {
+  await markLinksFailed(ctx.db, ctx.workspace.id, items.map((i) => i.entry.link.id), { error: reason, retryAt: null });
+  await recordFailures(ctx, target, items, reason);
+}
+
+async function failForNow(ctx: RunContext, target: Store, items: CreateItem[], reason: string): Promise<void> {
+  await markLinksFailed(ctx.db, ctx.workspace.id, items.map((i) => i.entry.link.id), { error: reason, retryAt: new Date(Date.now() + ctx.tuning.retryLaterMs) });
+  await recordFailures(ctx, target, items, `${reason} (will retry)`);
+}
+
+async function recordFailures(ctx: RunContext, target: Store, items: CreateItem[], reason: string): Promise<void> {
+  for (const item of items) {
+    directionCounts(ctx, item.entry).failed += 1;
+    ctx.failed.push(issue(ctx, item.entry, target, reason));
+  }
+  await ctx.events(items.map((i) => ({ orderId: i.entry.source.id, linkId: i.entry.link.id, kind: 'failed' as const, message: `Copy to ${target.name} failed: ${reason}` })));
+}
+
+export function directionCounts(ctx: RunContext, entry: { link: { direction: 'to_sub' | 'to_main' } }) {
+  return entry.link.direction === 'to_sub' ? ctx.counts.toSub : ctx.counts.toMain;
+}
+
+export function issue(ctx: RunContext, entry: LinkWithSource, target: Store, reason: string): SyncIssue {
+  return {
+    orderId: entry.source.id,
+    orderNumber: entry.source.number,
+    sourceStoreName: ctx.storesById.get(entry.source.storeId)?.name ?? 'unknown store',
+    targetStoreName: target.name,
+    reason,
+  };
+}

@@ -1,0 +1,115 @@
+import type { Store } from '../../db/schema';
+import { loadLinksWithSources, markLinkNotesDone, markLinkUpdated, markLinkUpdateFailed, type LinkWithSource, type OpenLink } from '../data/order-links';
+import { retryDelayMs, sleep } from '../woo/backoff';
+import { isWooRequestError } from '../woo/errors';
+import { addPrivateOrderNote, batchOrders, listOrderNotes } from '../woo/orders-api';
+import type { WooBatchItemResult } from '../woo/types';
+import { buildUpdate, copyNote, suppressedEmailOf } from './copy-builder';
+import { carriedNoteText, notesToCarry } from './notes';
+import type { OrderBody } from './order-snapshot';
+import { directionCounts, issue } from './push-creates';
+import type { RunContext } from './run-context';
+
+const UPDATES_PER_BATCH = 100;
+
+/** Carries status, customer note and new private notes of changed sources to their existing copies. */
+export async function pushUpdates(ctx: RunContext, target: Store, links: OpenLink[]): Promise<void> {
+  for (let i = 0; i < links.length; i += UPDATES_PER_BATCH) {
+    const entries = (await loadLinksWithSources(ctx.db, ctx.workspace.id, links.slice(i, i + UPDATES_PER_BATCH).map((l) => l.id))).filter(
+      (e) => e.link.state === 'synced' && e.link.targetRemoteId !== null,
+    );
+    const updates: Array<{ entry: LinkWithSource; body: Record<string, unknown> }> = [];
+    for (const entry of entries) {
+      const update = buildUpdate({ status: entry.source.status, body: entry.source.body as OrderBody }, entry.link.targetRemoteId!);
+      if (update.kind === 'hold') await failUpdate(ctx, target, entry, update.reason);
+      else updates.push({ entry, body: update.body });
+    }
+    if (updates.length === 0) continue;
+    const answers = await sendUpdates(ctx, target, updates);
+    if (!answers) continue;
+    for (const [index, { entry }] of updates.entries()) {
+      const answer = answers.find((a) => a.id === entry.link.targetRemoteId) ?? answers[index];
+      if (!answer || answer.error) {
+        await failUpdate(ctx, target, entry, answer?.error ? `${answer.error.message} (${answer.error.code})` : 'the store did not answer for this order');
+        continue;
+      }
+      await carryNotesAndFinish(ctx, target, entry);
+    }
+  }
+}
+
+async function sendUpdates(ctx: RunContext, target: Store, updates: Array<{ entry: LinkWithSource; body: Record<string, unknown> }>): Promise<WooBatchItemResult[] | null> {
+  for (let attempt = 0; ; attempt += 1) {
+    try {
+      const response = await batchOrders(ctx.client(target), { update: updates.map((u) => u.body) }, ctx.tuning.batchTimeoutMs, ctx.signal);
+      ctx.checkpoint('update.sent');
+      return response.update ?? [];
+    } catch (error) {
+      if (!isWooRequestError(error)) throw error;
+      // Setting a status twice is harmless, so even an ambiguous update is simply sent again.
+      if (error.kind === 'permanent' || attempt + 1 >= ctx.tuning.retry.attempts) {
+        for (const u of updates) await failUpdate(ctx, target, u.entry, error.message);
+        return null;
+      }
+      await sleep(retryDelayMs(attempt, ctx.tuning.retry, error.retryAfterMs), ctx.signal);
+    }
+  }
+}
+
+async function carryNotesAndFinish(ctx: RunContext, target: Store, entry: LinkWithSource): Promise<void> {
+  const source = ctx.storesById.get(entry.source.storeId);
+  const carried = [...(entry.link.syncedNoteIds ?? [])];
+  let added = 0;
+  if (source) {
+    try {
+      const notes = notesToCarry(await listOrderNotes(ctx.client(source), entry.source.remoteId, ctx.signal), entry.link.notesSinceGmt, carried);
+      for (const note of notes) {
+        await addPrivateOrderNote(ctx.client(target), entry.link.targetRemoteId!, carriedNoteText(source.name, entry.source.number, note.note), ctx.signal);
+        ctx.checkpoint('note.sent');
+        carried.push(note.id);
+        added += 1;
+      }
+    } catch (error) {
+      if (!isWooRequestError(error)) throw error;
+      ctx.errors.push(`Notes of order #${entry.source.number} not carried to ${target.name}: ${error.message}`);
+    }
+  }
+  await markLinkUpdated(ctx.db, ctx.workspace.id, entry.link.id, { sourceModifiedGmt: entry.source.dateModifiedGmt, syncedNoteIds: carried });
+  directionCounts(ctx, entry).updated += 1;
+  await ctx.progress.add(target.id, 'done', 1);
+  const noteText = added > 0 ? `, ${added} note${added === 1 ? '' : 's'}` : '';
+  await ctx.events([{ orderId: entry.source.id, linkId: entry.link.id, kind: 'updated', message: `Updated copy #${entry.link.targetNumber} on ${target.name}: status ${entry.source.status}${noteText}` }]);
+}
+
+async function failUpdate(ctx: RunContext, target: Store, entry: LinkWithSource, reason: string): Promise<void> {
+  await markLinkUpdateFailed(ctx.db, ctx.workspace.id, entry.link.id, reason);
+  directionCounts(ctx, entry).failed += 1;
+  ctx.failed.push(issue(ctx, entry, target, `Update failed: ${reason}`));
+  await ctx.events([{ orderId: entry.source.id, linkId: entry.link.id, kind: 'failed', message: `Updating copy #${entry.link.targetNumber} on ${target.name} failed: ${reason}` }]);
+}
+
+/** The private note on a new copy (where it came from, the customer's email when it was left off). */
+export async function pushCopyNotes(ctx: RunContext, target: Store, links: OpenLink[]): Promise<void> {
+  const entries = await loadLinksWithSources(ctx.db, ctx.workspace.id, links.map((l) => l.id));
+  const done: string[] = [];
+  await Promise.all(
+    Array.from({ length: ctx.tuning.storeConcurrency }, async (_, worker) => {
+      for (let i = worker; i < entries.length; i += ctx.tuning.storeConcurrency) {
+        const entry = entries[i];
+        const source = ctx.storesById.get(entry.source.storeId);
+        if (!source || entry.link.targetRemoteId === null) continue;
+        const body = entry.source.body as OrderBody;
+        const note = copyNote({ storeName: source.name, number: entry.source.number }, target, ctx.workspace, suppressedEmailOf(body, ctx.workspace));
+        try {
+          if (note) await addPrivateOrderNote(ctx.client(target), entry.link.targetRemoteId, note, ctx.signal);
+          ctx.checkpoint('note.sent');
+          done.push(entry.link.id);
+        } catch (error) {
+          if (!isWooRequestError(error)) throw error;
+          ctx.errors.push(`The note on copy #${entry.link.targetNumber} on ${target.name} was not added: ${error.message}`);
+        }
+      }
+    }),
+  );
+  await markLinkNotesDone(ctx.db, ctx.workspace.id, done);
+}

@@ -1,0 +1,20 @@
+import type { Store } from '../../db/schema';
+import { decryptStoreCredentials } from '../crypto/store-credentials';
+import { createWooClient, type WooClient } from '../woo/client';
+import type { SyncTuning } from './tuning';
+
+export function clientForStore(store: Store, tuning: SyncTuning, signal: AbortSignal): WooClient {
+  const credentials = decryptStoreCredentials(store);
+  return createWooClient({
+    url: store.url,
+    consumerKey: credentials.consumerKey,
+    consumerSecret: credentials.consumerSecret,
+    concurrency: tuning.storeConcurrency,
+    connectTimeoutMs: tuning.connectTimeoutMs,
+    responseTimeoutMs: tuning.responseTimeoutMs,
+    retry: tuning.retry,
+    httpAgent: tuning.httpAgent,
+    httpsAgent: tuning.httpsAgent,
+    signal,
+  });
+}

@@ -1,0 +1,49 @@
+import type http from 'node:http';
+import type https from 'node:https';
+import type { BackoffPolicy } from '../woo/backoff';
+
+export type SyncTuning = {
+  /** Requests in flight per store. */
+  storeConcurrency: number;
+  connectTimeoutMs: number;
+  responseTimeoutMs: number;
+  /** A batch is sized so one request should take about this long at the store's observed speed. */
+  batchBudgetMs: number;
+  /** How long to wait for a batch's answer before treating it as ambiguous. */
+  batchTimeoutMs: number;
+  retry: BackoffPolicy & { attempts: number };
+  /** When a failure the store did not apply is tried again by a later run. */
+  retryLaterMs: number;
+  leaseTtlMs: number;
+  /** How long a second trigger waits for the running sync before reporting it. */
+  leaseWaitMs: number;
+  leasePollMs: number;
+  /** A claim younger than this may still be in flight on the store (a host can keep working after we hang up). */
+  staleClaimGraceMs: number;
+  /** Slack for clock differences when listing a target's orders created since a claim. */
+  adoptionMarginMs: number;
+  /** Fewest milliseconds between progress writes. */
+  progressIntervalMs: number;
+  httpAgent?: http.Agent;
+  httpsAgent?: https.Agent;
+};
+
+export const DEFAULT_SYNC_TUNING: SyncTuning = {
+  storeConcurrency: 2,
+  connectTimeoutMs: 10_000,
+  responseTimeoutMs: 60_000,
+  batchBudgetMs: 15_000,
+  batchTimeoutMs: 90_000,
+  retry: { attempts: 4, baseDelayMs: 500, maxDelayMs: 15_000 },
+  retryLaterMs: 5 * 60_000,
+  leaseTtlMs: 120_000,
+  leaseWaitMs: 3_000,
+  leasePollMs: 250,
+  staleClaimGraceMs: 120_000,
+  adoptionMarginMs: 15 * 60_000,
+  progressIntervalMs: 1_000,
+};
+
+export function resolveTuning(overrides: Partial<SyncTuning> | undefined): SyncTuning {
+  return { ...DEFAULT_SYNC_TUNING, ...overrides, retry: { ...DEFAULT_SYNC_TUNING.retry, ...overrides?.retry } };
+}

@@ -1,0 +1,193 @@
+import http from 'node:http';
+import https from 'node:https';
+import WooCommerceRestApiPkg from '@woocommerce/woocommerce-rest-api';
+import { ConcurrencyLimiter } from './limiter';
+import { classifyResponseFailure, classifyTransportFailure, WooRequestError } from './errors';
+import { retryDelayMs, sleep, type BackoffPolicy } from './backoff';
+
+type WooApiConstructor = typeof WooCommerceRestApiPkg;
+// The package is CommonJS with `exports.default`; under ESM interop the class can sit one level deeper.
+const WooCommerceRestApi: WooApiConstructor =
+  (WooCommerceRestApiPkg as unknown as { default?: WooApiConstructor }).default ?? WooCommerceRestApiPkg;
+
+export type WooClientOptions = {
+  url: string;
+  consumerKey: string;
+  consumerSecret: string;
+  /** Requests in flight to this store at once. */
+  concurrency?: number;
+  connectTimeoutMs?: number;
+  responseTimeoutMs?: number;
+  /** Agents such as an SSRF guard's pinned agent; default Node's. */
+  httpAgent?: http.Agent;
+  httpsAgent?: https.Agent;
+  /** Aborts every request of this client (a cancelled run). */
+  signal?: AbortSignal;
+  /** Retries of reads and of requests the store did not apply (429, refused connections). */
+  retry?: BackoffPolicy & { attempts: number };
+  onRequest?: (event: WooRequestEvent) => void;
+};
+
+export type WooRequestEvent = { method: string; path: string; status: number | null; ms: number };
+export type WooQuery = Record<string, string | number | boolean | undefined>;
+export type WooResponse<T> = { status: number; headers: Record<string, string>; data: T };
+export type WooMethod = 'get' | 'post' | 'put' | 'delete';
+
+export type WooRequestOptions = { query?: WooQuery; body?: unknown; timeoutMs?: number; signal?: AbortSignal };
+
+export type WooClient = {
+  readonly url: string;
+  readonly stats: { requests: number };
+  request<T>(method: WooMethod, path: string, options?: WooRequestOptions): Promise<WooResponse<T>>;
+  /** `request` plus retries for failures where the store did not apply anything; writes that may have landed are thrown. */
+  requestWithRetry<T>(method: WooMethod, path: string, options?: WooRequestOptions): Promise<WooResponse<T>>;
+};
+
+export const WOO_CLIENT_DEFAULTS = {
+  concurrency: 2,
+  connectTimeoutMs: 10_000,
+  responseTimeoutMs: 60_000,
+  retry: { attempts: 4, baseDelayMs: 500, maxDelayMs: 15_000 },
+};
+
+export function createWooClient(options: WooClientOptions): WooClient {
+  const baseUrl = normaliseStoreUrl(options.url);
+  const limiter = new ConcurrencyLimiter(options.concurrency ?? WOO_CLIENT_DEFAULTS.concurrency);
+  const connectTimeoutMs = options.connectTimeoutMs ?? WOO_CLIENT_DEFAULTS.connectTimeoutMs;
+  const responseTimeoutMs = options.responseTimeoutMs ?? WOO_CLIENT_DEFAULTS.responseTimeoutMs;
+  const retry = options.retry ?? WOO_CLIENT_DEFAULTS.retry;
+  const stats = { requests: 0 };
+
+  async function send<T>(method: WooMethod, path: string, request: WooRequestOptions): Promise<WooResponse<T>> {
+    const isWrite = method !== 'get';
+    const what = `${method.toUpperCase()} ${path}`;
+    const state = { sent: false, connectTimedOut: false, responseTimedOut: false };
+    const controller = new AbortController();
+    const signals = [options.signal, request.signal].filter((s): s is AbortSignal => Boolean(s));
+    for (const s of signals) {
+      if (s.aborted) throw abortedError(what, false, isWrite);
+      s.addEventListener('abort', () => controller.abort(), { once: true });
+    }
+    const deadline = setTimeout(() => {
+      state.responseTimedOut = true;
+      controller.abort();
+    }, request.timeoutMs ?? responseTimeoutMs);
+    const api = new WooCommerceRestApi({
+      url: baseUrl,
+      consumerKey: options.consumerKey,
+      consumerSecret: options.consumerSecret,
+      version: 'wc/v3',
+      axiosConfig: {
+        signal: controller.signal,
+        maxRedirects: 0,
+        validateStatus: () => true,
+        transport: connectTrackingTransport(baseUrl, connectTimeoutMs, state),
+        httpAgent: options.httpAgent,
+        httpsAgent: options.httpsAgent,
+      },
+    });
+    const started = Date.now();
+    stats.requests += 1;
+    try {
+      const query = cleanQuery(request.query);
+      const response =
+        method === 'get'
+          ? await api.get(path, query)
+          : method === 'delete'
+            ? await api.delete(path, query)
+            : await api[method](path, request.body ?? {}, query);
+      const headers = lowerCaseHeaders(response.headers as Record<string, unknown>);
+      options.onRequest?.({ method, path, status: response.status, ms: Date.now() - started });
+      if (response.status >= 200 && response.status < 300) return { status: response.status, headers, data: response.data as T };
+      throw classifyResponseFailure({ status: response.status, body: response.data, retryAfter: headers['retry-after'], isWrite, what });
+    } catch (error) {
+      if (error instanceof WooRequestError) throw error;
+      options.onRequest?.({ method, path, status: null, ms: Date.now() - started });
+      if (state.connectTimedOut) throw classifyTransportFailure(what, 'CONNECT_TIMEOUT', false, isWrite);
+      if (state.responseTimedOut) throw classifyTransportFailure(what, 'RESPONSE_TIMEOUT', state.sent, isWrite);
+      if (controller.signal.aborted) throw abortedError(what, state.sent, isWrite);
+      const code = (error as { code?: string }).code;
+      throw classifyTransportFailure(what, code, state.sent, isWrite);
+    } finally {
+      clearTimeout(deadline);
+    }
+  }
+
+  const request = <T>(method: WooMethod, path: string, req: WooRequestOptions = {}) => limiter.run(() => send<T>(method, path, req));
+
+  async function requestWithRetry<T>(method: WooMethod, path: string, req: WooRequestOptions = {}): Promise<WooResponse<T>> {
+    for (let attempt = 0; ; attempt += 1) {
+      try {
+        return await request<T>(method, path, req);
+      } catch (error) {
+        const retryable = error instanceof WooRequestError && error.kind === 'retryable';
+        if (!retryable || attempt + 1 >= retry.attempts || options.signal?.aborted || req.signal?.aborted) throw error;
+        await sleep(retryDelayMs(attempt, retry, error.retryAfterMs), req.signal ?? options.signal);
+      }
+    }
+  }
+
+  return { url: baseUrl, stats, request, requestWithRetry };
+}
+
+/** The signature covers the store's URL exactly as the store knows it: keep it, minus a trailing slash. */
+export function normaliseStoreUrl(url: string): string {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new Error(`The store URL "${url}" is not a valid URL`);
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error(`The store URL must start with http:// or https://, got "${url}"`);
+  return url.replace(/\/+$/, '');
+}
+
+function abortedError(what: string, sent: boolean, isWrite: boolean): WooRequestError {
+  const kind = sent && isWrite ? 'ambiguous' : 'retryable';
+  return new WooRequestError(`${what} was cancelled`, { kind, code: 'ABORTED' });
+}
+
+function cleanQuery(query: WooQuery | undefined): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined) out[key] = String(value);
+  return out;
+}
+
+function lowerCaseHeaders(headers: Record<string, unknown>): Record<string, string> {
+  const out: Record<string, string> = {};
+  const source = typeof (headers as { toJSON?: () => Record<string, unknown> }).toJSON === 'function' ? (headers as { toJSON: () => Record<string, unknown> }).toJSON() : headers;
+  for (const [key, value] of Object.entries(source)) if (value !== undefined && value !== null) out[key.toLowerCase()] = String(value);
+  return out;
+}
+
+/**
+ * Axios has no connect timeout, and cannot tell "never reached the store" from "sent, then lost".
+ * Both matter: only the second can have created an order.
+ */
+function connectTrackingTransport(baseUrl: string, connectTimeoutMs: number, state: { sent: boolean; connectTimedOut: boolean }) {
+  const native = baseUrl.startsWith('https:') ? https : http;
+  return {
+    request(requestOptions: http.RequestOptions, callback: (res: http.IncomingMessage) => void) {
+      const req = native.request(requestOptions, callback);
+      req.on('socket', (socket) => {
+        const connecting = (socket as { connecting?: boolean }).connecting;
+        if (!connecting) {
+          state.sent = true;
+          return;
+        }
+        const timer = setTimeout(() => {
+          state.connectTimedOut = true;
+          req.destroy(Object.assign(new Error('connect timeout'), { code: 'CONNECT_TIMEOUT' }));
+        }, connectTimeoutMs);
+        const connectedEvent = native === https ? 'secureConnect' : 'connect';
+        socket.once(connectedEvent, () => {
+          clearTimeout(timer);
+          state.sent = true;
+        });
+        socket.once('close', () => clearTimeout(timer));
+      });
+      return req;
+    },
+  };
+}
+

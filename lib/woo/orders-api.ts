@@ -1,0 +1,59 @@
+import type { WooClient, WooQuery, WooResponse } from './client';
+import type { WooBatchResponse, WooOrder, WooOrderNote, WooProductSku } from './types';
+
+export const WOO_PAGE_SIZE = 100;
+
+/** What the sync reads from each order: everything a copy is built from, none of the links and HTML. */
+export const ORDER_FIELDS = [
+  'id', 'number', 'status', 'currency', 'total', 'customer_id', 'customer_note', 'payment_method', 'payment_method_title',
+  'transaction_id', 'prices_include_tax', 'date_created_gmt', 'date_modified_gmt', 'billing', 'shipping', 'line_items',
+  'shipping_lines', 'fee_lines', 'coupon_lines', 'meta_data',
+].join(',');
+
+export function listOrders(client: WooClient, query: WooQuery, signal?: AbortSignal): Promise<WooResponse<WooOrder[]>> {
+  return client.requestWithRetry<WooOrder[]>('get', 'orders', {
+    query: { per_page: WOO_PAGE_SIZE, dates_are_gmt: true, _fields: ORDER_FIELDS, ...query },
+    signal,
+  });
+}
+
+export async function getOrder(client: WooClient, remoteId: number, signal?: AbortSignal): Promise<WooOrder> {
+  const response = await client.requestWithRetry<WooOrder>('get', `orders/${remoteId}`, { query: { _fields: ORDER_FIELDS }, signal });
+  return response.data;
+}
+
+export async function batchOrders(
+  client: WooClient,
+  body: { create?: unknown[]; update?: unknown[] },
+  timeoutMs: number,
+  signal?: AbortSignal,
+): Promise<WooBatchResponse> {
+  const response = await client.request<WooBatchResponse>('post', 'orders/batch', { body, timeoutMs, signal });
+  return response.data ?? {};
+}
+
+export async function listOrderNotes(client: WooClient, remoteId: number, signal?: AbortSignal): Promise<WooOrderNote[]> {
+  const response = await client.requestWithRetry<WooOrderNote[]>('get', `orders/${remoteId}/notes`, {
+    query: { type: 'internal', _fields: 'id,note,customer_note,date_created_gmt' },
+    signal,
+  });
+  return response.data;
+}
+
+export async function addPrivateOrderNote(client: WooClient, remoteId: number, note: string, signal?: AbortSignal): Promise<void> {
+  await client.request('post', `orders/${remoteId}/notes`, { body: { note, customer_note: false }, signal });
+}
+
+/** `GET /products?sku=A,B` answers with products and variations carrying those SKUs. */
+export async function findSkus(client: WooClient, skus: string[], signal?: AbortSignal): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let page = 1; ; page += 1) {
+    const response = await client.requestWithRetry<WooProductSku[]>('get', 'products', {
+      query: { sku: skus.join(','), per_page: WOO_PAGE_SIZE, page, _fields: 'id,sku,parent_id' },
+      signal,
+    });
+    for (const product of response.data) if (product.sku) found.add(product.sku);
+    const totalPages = Number(response.headers['x-wp-totalpages'] ?? 1);
+    if (response.data.length < WOO_PAGE_SIZE || page >= totalPages) return found;
+  }
+}
