@@ -1,6 +1,6 @@
-import { and, asc, desc, eq, gt, min, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, gte, min, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { stores, syncRuns, workspaces, type SyncRun, type SyncTrigger } from '../../db/schema';
+import { stores, syncLeases, syncRuns, workspaces, type SyncRun, type SyncTrigger } from '../../db/schema';
 
 /** A workspace is scheduled when it has a main store and at least one substore that is not paused. */
 const hasMainStore = sql`exists (select 1 from ${stores} m where m.workspace_id = ${workspaces.id} and m.role = 'main')`;
@@ -47,23 +47,48 @@ export async function findLastRunByTrigger(db: Db, workspaceId: string, trigger:
   return row ?? null;
 }
 
-/** Adds a failed run to the workspace's history, for a run that died before the engine could record its own end. */
-export async function recordFailedRun(
+/**
+ * Adds a run the engine did not record itself to the workspace's history: a scheduled sync Inngest gave up on,
+ * or a tick skipped because another sync held the workspace.
+ */
+export async function recordFinishedRun(
   db: Db,
   workspaceId: string,
-  failure: { trigger: SyncTrigger; startedAt: Date; error: string; summary: string },
+  run: { trigger: SyncTrigger; status: 'failed' | 'skipped'; startedAt: Date; errors: string[]; summary: string },
 ): Promise<SyncRun> {
   const [row] = await db
     .insert(syncRuns)
-    .values({
-      workspaceId,
-      trigger: failure.trigger,
-      status: 'failed',
-      startedAt: failure.startedAt,
-      finishedAt: new Date(),
-      errors: [failure.error],
-      summary: failure.summary,
-    })
+    .values({ workspaceId, ...run, finishedAt: new Date() })
     .returning();
   return row;
+}
+
+/**
+ * Closes, as failed, the scheduled runs of this workspace that an abandoned job left "running" since `since`
+ * (attempts that crashed before the engine could record their end). A run that still holds the workspace's
+ * lease is alive and left alone. Returns the ids it closed.
+ */
+export async function failAbandonedRuns(
+  db: Db,
+  workspaceId: string,
+  abandoned: { trigger: SyncTrigger; since: Date; error: string; summary: string },
+): Promise<string[]> {
+  const liveRunIds = db
+    .select({ runId: sql<string>`${syncLeases.runId}` })
+    .from(syncLeases)
+    .where(and(eq(syncLeases.workspaceId, workspaceId), gte(syncLeases.expiresAt, sql`now()`), sql`${syncLeases.runId} is not null`));
+  const rows = await db
+    .update(syncRuns)
+    .set({ status: 'failed', finishedAt: new Date(), errors: [abandoned.error], summary: abandoned.summary })
+    .where(
+      and(
+        eq(syncRuns.workspaceId, workspaceId),
+        eq(syncRuns.trigger, abandoned.trigger),
+        eq(syncRuns.status, 'running'),
+        gte(syncRuns.startedAt, abandoned.since),
+        notInArray(syncRuns.id, liveRunIds),
+      ),
+    )
+    .returning({ id: syncRuns.id });
+  return rows.map((r) => r.id);
 }
