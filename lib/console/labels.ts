@@ -12,10 +12,11 @@ export function describeTrigger(trigger: SyncTrigger, form: 'short' | 'sentence'
   return TRIGGER_LABELS[trigger]?.[form] ?? trigger;
 }
 
-export type ChipState = 'synced' | 'pending' | 'held' | 'failed' | 'updating';
+export type ChipState = 'synced' | 'pending' | 'held' | 'failed' | 'updating' | 'retrying';
 
-export function chipStateOf(state: LinkState, needsUpdate: boolean): ChipState {
+export function chipStateOf(state: LinkState, needsUpdate: boolean, retryScheduled = false): ChipState {
   if (state === 'synced') return needsUpdate ? 'updating' : 'synced';
   if (state === 'creating') return 'pending';
+  if (state === 'failed' && retryScheduled) return 'retrying';
   return state;
 }

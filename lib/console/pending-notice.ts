@@ -7,17 +7,18 @@ export type PendingCountsView = {
   total: number;
   held: number;
   failed: number;
-  checkedAt: Date | string;
+  /** When the last sync finished: the moment these counts were last brought up to date. */
+  checkedAt: Date | string | null;
 };
 
 export type PendingNoticeText = { inSync: boolean; headline: string; detail: string | null };
 
-export function describePending(counts: PendingCountsView, lastRunFinishedAt: Date | null, now: Date = new Date()): PendingNoticeText {
+export function describePending(counts: PendingCountsView, now: Date = new Date()): PendingNoticeText {
   if (counts.total === 0) {
     return {
       inSync: true,
       headline: 'All orders are in sync',
-      detail: lastRunFinishedAt ? `last run ${formatRelative(lastRunFinishedAt, now)}` : 'no sync has run yet',
+      detail: counts.checkedAt ? `last run ${formatRelative(counts.checkedAt, now)}` : 'no sync has run yet',
     };
   }
   const directions: string[] = [];
@@ -26,7 +27,7 @@ export function describePending(counts: PendingCountsView, lastRunFinishedAt: Da
   return {
     inSync: false,
     headline: `${plural(counts.total, 'order')} waiting to sync${directions.length ? ` — ${directions.join(', ')}` : ''}`,
-    detail: `checked ${formatRelative(counts.checkedAt, now)}`,
+    detail: counts.checkedAt ? `checked ${formatRelative(counts.checkedAt, now)}` : 'no sync has run yet',
   };
 }
 

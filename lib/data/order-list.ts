@@ -45,6 +45,8 @@ export type TargetChip = {
   targetRemoteId: number | null;
   targetNumber: string | null;
   lastError: string | null;
+  /** A failed link with a retry scheduled is still on its way. */
+  retryScheduled: boolean;
 };
 
 export type OrderListRow = {
@@ -95,9 +97,11 @@ function linkStateCondition(workspaceId: string, state: SyncStateFilter): SQL {
     case 'held':
       return linksOf(sql`${orderLinks.state} = 'held'`);
     case 'failed':
-      return linksOf(sql`${orderLinks.state} = 'failed'`);
+      return linksOf(sql`${orderLinks.state} = 'failed' and ${orderLinks.nextAttemptAt} is null`);
     case 'pending':
-      return linksOf(sql`(${orderLinks.state} in ('pending', 'creating') or (${orderLinks.state} = 'synced' and ${orderLinks.needsUpdate}))`);
+      return linksOf(
+        sql`(${orderLinks.state} in ('pending', 'creating') or (${orderLinks.state} = 'synced' and ${orderLinks.needsUpdate}) or (${orderLinks.state} = 'failed' and ${orderLinks.nextAttemptAt} is not null))`,
+      );
     case 'synced':
       return sql`${linksOf(sql`${orderLinks.state} = 'synced'`)} and not exists (select 1 from ${orderLinks} where ${orderLinks.sourceOrderId} = ${orders.id} and (${orderLinks.state} <> 'synced' or ${orderLinks.needsUpdate}))`;
   }
@@ -144,6 +148,7 @@ export async function listTargetChips(db: Db, workspaceId: string, orderIds: str
       targetRemoteId: orderLinks.targetRemoteId,
       targetNumber: orderLinks.targetNumber,
       lastError: orderLinks.lastError,
+      retryScheduled: sql<boolean>`${orderLinks.nextAttemptAt} is not null`,
     })
     .from(orderLinks)
     .innerJoin(stores, eq(stores.id, orderLinks.targetStoreId))

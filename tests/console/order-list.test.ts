@@ -38,6 +38,8 @@ beforeAll(async () => {
   await seedLink(db, pending, a.subB, 'pending');
   const stale = await seedOrder(db, a.subA, { number: '3003', remoteId: 3003, createdAt: new Date(start + 105 * minute) });
   await seedLink(db, stale, a.main, 'synced', { needsUpdate: true, targetRemoteId: 999 });
+  const retrying = await seedOrder(db, a.subB, { number: '3004', remoteId: 3004, createdAt: new Date(start + 90 * minute) });
+  await seedLink(db, retrying, a.main, 'failed', { lastError: 'Timed out', nextAttemptAt: new Date(start + 200 * minute) });
   Object.assign(ids, { synced: synced.id, copy: copy.id, held: held.id, failed: failed.id, pending: pending.id, stale: stale.id });
   await seedOrder(db, b.main, { number: '2001', remoteId: 2001, customerEmail: 'jane.doe@example.test' });
 });
@@ -50,14 +52,14 @@ describe('order list', () => {
     const first = await list(a.workspace.id);
     expect(first.rows).toHaveLength(ORDER_PAGE_SIZE);
     expect(first.rows.slice(0, 3).map((row) => row.number)).toEqual(['3003', '2002', '3002']);
-    expect(first.total).toBe(66);
+    expect(first.total).toBe(67);
     expect(first.hasNextPage).toBe(true);
     const second = await list(a.workspace.id, { page: '2' });
-    expect(second.rows).toHaveLength(16);
+    expect(second.rows).toHaveLength(17);
     expect(second.hasNextPage).toBe(false);
     expect(second.rows.at(-1)?.number).toBe('1001');
     const seen = new Set([...first.rows, ...second.rows].map((row) => row.id));
-    expect(seen.size).toBe(66);
+    expect(seen.size).toBe(67);
   });
 
   it('shows one chip per target with its state, remote number and reason', async () => {
@@ -68,7 +70,9 @@ describe('order list', () => {
       ['Alpha Sub B', 'synced', '789'],
     ]);
     const held = await list(a.workspace.id, { q: '3001' });
-    expect(held.rows[0].targets[0]).toMatchObject({ state: 'held', lastError: 'SKU RW-CAP is not on Alpha Main', storeUrl: 'http://127.0.0.1:8081' });
+    expect(held.rows[0].targets[0]).toMatchObject({ state: 'held', lastError: 'SKU RW-CAP is not on Alpha Main', storeUrl: 'http://127.0.0.1:8081', retryScheduled: false });
+    const retrying = await list(a.workspace.id, { q: '3004' });
+    expect(retrying.rows[0].targets[0]).toMatchObject({ state: 'failed', retryScheduled: true, lastError: 'Timed out' });
   });
 
   it('marks copies with the store they came from', async () => {
@@ -79,12 +83,13 @@ describe('order list', () => {
   it('filters by store, origin, status and sync state', async () => {
     const numbers = async (params: Record<string, string>) => (await list(a.workspace.id, params)).rows.map((row) => row.number).sort();
     expect(await numbers({ store: a.subA.id })).toEqual(['3002', '3003', '456']);
+    expect(await numbers({ origin: a.subB.id })).toEqual(['3001', '3004']);
     expect(await numbers({ origin: a.subA.id })).toEqual(['3002', '3003']);
     expect((await list(a.workspace.id, { origin: 'main' })).total).toBe(63);
     expect(await numbers({ status: 'on-hold' })).toEqual(['3001']);
     expect(await numbers({ sync: 'held' })).toEqual(['3001']);
     expect(await numbers({ sync: 'failed' })).toEqual(['3002']);
-    expect(await numbers({ sync: 'pending' })).toEqual(['2002', '3003']);
+    expect(await numbers({ sync: 'pending' })).toEqual(['2002', '3003', '3004']);
     expect(await numbers({ sync: 'synced' })).toEqual(['2001']);
     expect(await numbers({ sync: 'held', store: a.subA.id })).toEqual([]);
   });

@@ -7,15 +7,16 @@ const now = new Date('2025-03-15T12:00:00Z');
 
 describe('pending notice text', () => {
   it('names the count, both directions and when it was checked', () => {
-    const text = describePending({ toSubstores: 8, toMain: 4, total: 12, held: 0, failed: 0, checkedAt: new Date(now.getTime() - 120_000) }, null, now);
+    const text = describePending({ toSubstores: 8, toMain: 4, total: 12, held: 0, failed: 0, checkedAt: new Date(now.getTime() - 120_000) }, now);
     expect(text).toEqual({ inSync: false, headline: '12 orders waiting to sync — 8 to substores, 4 to the main store', detail: 'checked 2 minutes ago' });
   });
 
   it('reads all in sync with the time of the last run', () => {
-    const text = describePending({ toSubstores: 0, toMain: 0, total: 0, held: 1, failed: 0, checkedAt: now }, new Date(now.getTime() - 5 * 60_000), now);
+    const text = describePending({ toSubstores: 0, toMain: 0, total: 0, held: 1, failed: 0, checkedAt: new Date(now.getTime() - 5 * 60_000) }, now);
     expect(text).toEqual({ inSync: true, headline: 'All orders are in sync', detail: 'last run 5 minutes ago' });
     expect(describeProblems({ held: 1, failed: 2 })).toBe('1 order held and 2 orders failed — open them to see why; Sync Now retries them once fixed.');
     expect(describeProblems({ held: 0, failed: 0 })).toBeNull();
+    expect(describePending({ toSubstores: 1, toMain: 0, total: 1, held: 0, failed: 0, checkedAt: null }, now).detail).toBe('no sync has run yet');
   });
 });
 

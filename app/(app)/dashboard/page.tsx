@@ -7,7 +7,6 @@ import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
 import { formatDateTime, formatRelative, plural } from '@/lib/console/format';
 import { describePending, describeProblems } from '@/lib/console/pending-notice';
 import { listStoreHealth, ordersSyncedPerDay } from '@/lib/data/dashboard';
-import { lastFinishedRun } from '@/lib/data/activity';
 import { pendingCounts } from '@/lib/sync';
 import { scheduleHealth, type ScheduleHealth } from '@/lib/sync-schedule';
 
@@ -41,14 +40,13 @@ function ScheduleSummary({ health, now }: { health: ScheduleHealth; now: Date })
 export default async function DashboardPage() {
   const { db, workspace } = await requireWorkspaceContext();
   const now = new Date();
-  const [stores, days, counts, schedule, lastRun] = await Promise.all([
+  const [stores, days, counts, schedule] = await Promise.all([
     listStoreHealth(db, workspace.id),
     ordersSyncedPerDay(db, workspace.id, now),
     pendingCounts(db, workspace.id),
     scheduleHealth(db, workspace.id, now),
-    lastFinishedRun(db, workspace.id),
   ]);
-  const pending = describePending(counts, lastRun?.finishedAt ?? null, now);
+  const pending = describePending(counts, now);
   const problems = describeProblems(counts);
 
   return (

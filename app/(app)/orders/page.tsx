@@ -6,7 +6,6 @@ import { Pagination } from '@/app/components/console/pagination';
 import { PendingNotice } from '@/app/components/console/pending-notice';
 import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
 import { plural } from '@/lib/console/format';
-import { lastFinishedRun } from '@/lib/data/activity';
 import { listOrders, parseOrderListQuery, type OrderListPage, type OrderListQuery } from '@/lib/data/order-list';
 import { pendingCounts } from '@/lib/sync';
 
@@ -28,11 +27,7 @@ function isFiltered(query: OrderListQuery): boolean {
 export default async function OrdersPage({ searchParams }: { searchParams: SearchParams }) {
   const { db, workspace } = await requireWorkspaceContext();
   const query = parseOrderListQuery(await searchParams);
-  const [page, counts, lastRun] = await Promise.all([
-    listOrders(db, workspace.id, query),
-    pendingCounts(db, workspace.id),
-    lastFinishedRun(db, workspace.id),
-  ]);
+  const [page, counts] = await Promise.all([listOrders(db, workspace.id, query), pendingCounts(db, workspace.id)]);
 
   if (page.stores.length === 0) {
     return (
@@ -51,7 +46,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Orders</h1>
-      <PendingNotice counts={counts} lastRunFinishedAt={lastRun?.finishedAt ?? null} />
+      <PendingNotice counts={counts} />
       <OrderFilters query={query} stores={page.stores} />
       {page.rows.length === 0 ? (
         isFiltered(query) ? (

@@ -4,8 +4,8 @@ import { SyncNowButton } from './sync-now-button';
 import { syncNowAction } from '@/app/(app)/orders/actions';
 
 /** The notice at the top of the order list: what is waiting, when it was checked, and Sync Now. */
-export function PendingNotice({ counts, lastRunFinishedAt }: { counts: PendingCountsView; lastRunFinishedAt: Date | null }) {
-  const text = describePending(counts, lastRunFinishedAt);
+export function PendingNotice({ counts }: { counts: PendingCountsView }) {
+  const text = describePending(counts);
   const problems = describeProblems(counts);
   return (
     <section

@@ -22,7 +22,11 @@ export function SyncOrderButton({ action, orderId }: { action: SyncOrderAction; 
         {pending ? 'Syncing this order…' : 'Sync Order'}
       </button>
       <p role="status" aria-live="polite" className="max-w-md text-sm" data-testid="sync-order-answer">
-        {state ? <span className={state.ok ? 'text-slate-800' : 'text-rose-700'}>{state.ok ? state.data.message : state.error}</span> : null}
+        {state ? (
+          <span className={!state.ok || state.data.status === 'failed' ? 'text-rose-700' : state.data.status === 'succeeded' ? 'text-emerald-800' : 'text-amber-900'}>
+            {state.ok ? state.data.message : state.error}
+          </span>
+        ) : null}
       </p>
     </form>
   );

@@ -8,6 +8,7 @@ const CHIP_STYLES: Record<ChipState, string> = {
   pending: 'bg-slate-100 text-slate-700 ring-slate-300',
   held: 'bg-amber-50 text-amber-900 ring-amber-300',
   failed: 'bg-rose-50 text-rose-800 ring-rose-300',
+  retrying: 'bg-slate-100 text-slate-800 ring-slate-300',
 };
 
 function chipText(chip: TargetChipData, state: ChipState): string {
@@ -23,11 +24,14 @@ function chipText(chip: TargetChipData, state: ChipState): string {
       return `Held for ${chip.storeName}`;
     case 'failed':
       return `Failed for ${chip.storeName}`;
+    case 'retrying':
+      return `Retrying for ${chip.storeName}`;
   }
 }
 
 function tooltipText(chip: TargetChipData, state: ChipState): string {
   if (state === 'held' || state === 'failed') return chip.lastError ?? 'No reason was recorded. Sync the order again to see the store’s answer.';
+  if (state === 'retrying') return `${chip.lastError ?? 'The store did not answer.'} It is tried again on the next sync.`;
   if (state === 'pending') return 'Waiting for the next sync. Sync Now sends it at once.';
   if (state === 'updating') return 'The original changed since it was copied; the copy is updated on the next sync.';
   return `Open order #${chip.targetNumber ?? chip.targetRemoteId} in ${chip.storeName}’s WooCommerce admin (new tab)`;
@@ -39,7 +43,7 @@ function tooltipText(chip: TargetChipData, state: ChipState): string {
  */
 export function TargetChip({ chip }: { chip: TargetChipData }) {
   const tooltipId = `target-tip-${chip.linkId}`;
-  const state = chipStateOf(chip.state, chip.needsUpdate);
+  const state = chipStateOf(chip.state, chip.needsUpdate, chip.retryScheduled);
   const className = `inline-flex max-w-full items-center gap-1 truncate rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${CHIP_STYLES[state]}`;
   const text = chipText(chip, state);
   const link = chip.targetRemoteId !== null && (state === 'synced' || state === 'updating') ? wooAdminOrderUrl(chip.storeUrl, chip.targetRemoteId) : null;
