@@ -1,0 +1,100 @@
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { orderLinks, orders, stores, type NewStore, type Store } from '../../db/schema';
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** A store id from a form or URL that is not even a UUID names no store (and must not reach PostgreSQL). */
+function isStoreId(value: string): boolean {
+  return UUID.test(value);
+}
+
+export async function listStores(db: Db, workspaceId: string): Promise<Store[]> {
+  return db.select().from(stores).where(eq(stores.workspaceId, workspaceId)).orderBy(sql`${stores.role} = 'main' desc`, asc(stores.createdAt));
+}
+
+export async function findStore(db: Db, workspaceId: string, storeId: string): Promise<Store | null> {
+  if (!isStoreId(storeId)) return null;
+  const [row] = await db.select().from(stores).where(and(eq(stores.workspaceId, workspaceId), eq(stores.id, storeId))).limit(1);
+  return row ?? null;
+}
+
+export async function findStoreByUrl(db: Db, workspaceId: string, url: string): Promise<Store | null> {
+  const [row] = await db
+    .select()
+    .from(stores)
+    .where(and(eq(stores.workspaceId, workspaceId), sql`lower(${stores.url}) = lower(${url})`))
+    .limit(1);
+  return row ?? null;
+}
+
+export async function findMainStore(db: Db, workspaceId: string): Promise<Store | null> {
+  const [row] = await db.select().from(stores).where(and(eq(stores.workspaceId, workspaceId), eq(stores.role, 'main'))).limit(1);
+  return row ?? null;
+}
+
+export async function insertStore(db: Db, workspaceId: string, values: Omit<NewStore, 'workspaceId' | 'id'>): Promise<Store> {
+  const [row] = await db.insert(stores).values({ ...values, workspaceId }).returning();
+  return row;
+}
+
+export type StoreChanges = Partial<
+  Pick<
+    Store,
+    | 'name'
+    | 'paused'
+    | 'receivesMainOrders'
+    | 'sendsOrdersToMain'
+    | 'consumerKeyEncrypted'
+    | 'consumerSecretEncrypted'
+    | 'encryptionKeyId'
+    | 'consumerKeyLast4'
+    | 'currency'
+    | 'wooVersion'
+    | 'timezone'
+    | 'lastContactAt'
+    | 'lastError'
+    | 'lastErrorAt'
+    | 'meta'
+  >
+>;
+
+/** Null when the store is not in this workspace. */
+export async function updateStore(db: Db, workspaceId: string, storeId: string, changes: StoreChanges): Promise<Store | null> {
+  if (!isStoreId(storeId)) return null;
+  const [row] = await db
+    .update(stores)
+    .set(changes)
+    .where(and(eq(stores.workspaceId, workspaceId), eq(stores.id, storeId)))
+    .returning();
+  return row ?? null;
+}
+
+export async function deleteStore(db: Db, workspaceId: string, storeId: string): Promise<boolean> {
+  if (!isStoreId(storeId)) return false;
+  const deleted = await db
+    .delete(stores)
+    .where(and(eq(stores.workspaceId, workspaceId), eq(stores.id, storeId)))
+    .returning({ id: stores.id });
+  return deleted.length > 0;
+}
+
+/** What removing a store takes with it: its indexed orders (with their history) and the links to copies. */
+export async function countStoreHistory(db: Db, workspaceId: string, storeId: string): Promise<{ orders: number; copies: number }> {
+  if (!isStoreId(storeId)) return { orders: 0, copies: 0 };
+  const [orderCount] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(orders)
+    .where(and(eq(orders.workspaceId, workspaceId), eq(orders.storeId, storeId)));
+  const [copyCount] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(orderLinks)
+    .where(and(eq(orderLinks.workspaceId, workspaceId), eq(orderLinks.targetStoreId, storeId), eq(orderLinks.state, 'synced')));
+  return { orders: orderCount?.n ?? 0, copies: copyCount?.n ?? 0 };
+}
+
+/** Key rotation walks tenants one by one: the workspaces that hold any store. */
+export async function listWorkspaceIdsWithStores(db: Db): Promise<string[]> {
+  const rows = await db.selectDistinct({ workspaceId: stores.workspaceId }).from(stores);
+  return rows.map((row) => row.workspaceId);
+}

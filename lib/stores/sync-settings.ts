@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import type { Db } from '../../db/client';
+import { CURRENCY_MISMATCH_POLICIES, CUSTOMER_EMAIL_POLICIES, STOCK_POLICIES } from '../../db/schema';
+import { NotFoundError } from '../accounts/errors';
+import { getWorkspaceSyncSettings, updateWorkspaceSyncSettings, type WorkspaceSyncSettings } from '../data/workspace-settings';
+
+export const SYNC_SETTING_EXPLANATIONS = {
+  syncStartAt: 'Only orders created on or after this moment are synced, so connecting a store never copies its whole history by surprise. Default: when each store was connected.',
+  keepSubstoreCopiesUpdated: 'When a main-store order changes, update its copies on the substores too. Off by default: new main-store orders sync automatically, and "Sync Order" always pushes the latest state.',
+  customerEmailPolicy: 'A copy created with the customer\'s billing email makes the receiving store email the customer again. Suppress keeps the address in order meta and a private note instead.',
+  stockPolicy: 'Whether a copy reduces stock on the receiving store (as a real sale there would) or leaves its stock untouched.',
+  currencyMismatchPolicy: 'When the two stores use different currencies, hold the order with an explanation so nobody is charged the wrong amount, or copy it anyway.',
+} as const;
+
+const checkbox = z.union([z.boolean(), z.enum(['on', 'true', 'false', 'off'])]).transform((v) => v === true || v === 'on' || v === 'true');
+
+/** Form fields arrive as strings; an unchecked checkbox is absent. */
+export const syncSettingsInput = z.object({
+  syncStartMode: z.enum(['connected', 'custom'], { message: 'Choose when syncing starts.' }),
+  syncStartAt: z.string().optional(),
+  keepSubstoreCopiesUpdated: checkbox.optional().default(false),
+  customerEmailPolicy: z.enum(CUSTOMER_EMAIL_POLICIES, { message: 'Choose suppress or allow for customer emails.' }),
+  stockPolicy: z.enum(STOCK_POLICIES, { message: 'Choose reduce or leave for stock.' }),
+  currencyMismatchPolicy: z.enum(CURRENCY_MISMATCH_POLICIES, { message: 'Choose hold or allow for a currency mismatch.' }),
+});
+
+export type SyncSettingsInput = z.input<typeof syncSettingsInput>;
+
+function parseSyncStart(mode: 'connected' | 'custom', value: string | undefined): Date | null {
+  if (mode === 'connected') return null;
+  const text = value?.trim() ?? '';
+  // datetime-local has no zone; the form labels it UTC.
+  const date = new Date(/[zZ]|[+-]\d\d:\d\d$/.test(text) ? text : `${text}Z`);
+  if (!text || Number.isNaN(date.getTime())) throw new z.ZodError([{ code: 'custom', path: ['syncStartAt'], message: 'Enter the date and time syncing starts from.', input: value }]);
+  return date;
+}
+
+export async function readSyncSettings(db: Db, workspaceId: string): Promise<WorkspaceSyncSettings> {
+  const settings = await getWorkspaceSyncSettings(db, workspaceId);
+  if (!settings) throw new NotFoundError('That workspace');
+  return settings;
+}
+
+export async function saveSyncSettings(db: Db, workspaceId: string, input: z.output<typeof syncSettingsInput>): Promise<WorkspaceSyncSettings> {
+  const saved = await updateWorkspaceSyncSettings(db, workspaceId, {
+    syncStartAt: parseSyncStart(input.syncStartMode, input.syncStartAt),
+    keepSubstoreCopiesUpdated: input.keepSubstoreCopiesUpdated,
+    customerEmailPolicy: input.customerEmailPolicy,
+    stockPolicy: input.stockPolicy,
+    currencyMismatchPolicy: input.currencyMismatchPolicy,
+  });
+  if (!saved) throw new NotFoundError('That workspace');
+  return saved;
+}
