@@ -1,4 +1,5 @@
 import { InngestTestEngine } from '@inngest/test';
+import type { InngestFunction } from 'inngest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { startFakeInngestServer, useFakeInngestEnvironment } from './support/fake-inngest-server';
@@ -6,7 +7,9 @@ import { seedWorkspaces } from './support/seed-workspaces';
 
 let database: TestDatabase;
 let fakeInngest: Awaited<ReturnType<typeof startFakeInngestServer>>;
-let engine: InngestTestEngine;
+let scheduler: InngestFunction.Like;
+// A new engine per run: @inngest/test keeps completed steps on the engine and would replay them into the next run.
+const newRun = () => new InngestTestEngine({ function: scheduler });
 let activeIds: string[];
 
 const tickTime = Date.UTC(2026, 4, 1, 10, 5, 0, 412);
@@ -21,7 +24,7 @@ beforeAll(async () => {
   await seedWorkspaces(database.db, 'paused', 40, 'substores-paused');
   await seedWorkspaces(database.db, 'nomain', 40, 'no-main');
   const { createSyncScheduler } = await import('../../inngest/functions/sync-scheduler');
-  engine = new InngestTestEngine({ function: createSyncScheduler({ db: async () => database.db }) });
+  scheduler = createSyncScheduler({ db: async () => database.db });
 }, 120_000);
 
 afterAll(async () => {
@@ -33,7 +36,7 @@ beforeEach(() => fakeInngest.reset());
 
 describe('sync-scheduler', () => {
   it('sends one event per active workspace in 3 chunks of at most 5,000, ids <workspaceId>:<tick>, and nothing else', async () => {
-    const { result, error } = await engine.execute({ events: [cronEvent(tickTime)] });
+    const { result, error } = await newRun().execute({ events: [cronEvent(tickTime)] });
     expect(error).toBeUndefined();
     expect(result).toEqual({ tick: '2026-05-01T10:05Z', chunks: 3, workspaces: 12_000 });
 
@@ -46,23 +49,23 @@ describe('sync-scheduler', () => {
   }, 120_000);
 
   it('sends the same ids when the tick is replayed, even delivered later within its slot', async () => {
-    await engine.execute({ events: [cronEvent(tickTime)] });
+    await newRun().execute({ events: [cronEvent(tickTime)] });
     const first = fakeInngest.eventBatches.flat().map((e) => e.id);
     fakeInngest.reset();
-    await engine.execute({ events: [cronEvent(tickTime + 90_000)] });
+    await newRun().execute({ events: [cronEvent(tickTime + 90_000)] });
     const replayed = fakeInngest.eventBatches.flat().map((e) => e.id);
     expect(replayed).toHaveLength(12_000);
     expect(replayed).toEqual(first);
   }, 120_000);
 
   it('gives the next tick new ids', async () => {
-    await engine.execute({ events: [cronEvent(tickTime + 5 * 60_000)] });
+    await newRun().execute({ events: [cronEvent(tickTime + 5 * 60_000)] });
     const ids = fakeInngest.eventBatches.flat().map((e) => e.id);
     expect(ids[0]).toMatch(/:2026-05-01T10:10Z$/);
   }, 120_000);
 
   it('keeps every step output small: counts and ids of one page, never more than a page', async () => {
-    const { state } = await engine.execute({ events: [cronEvent(tickTime)] });
+    const { state } = await newRun().execute({ events: [cronEvent(tickTime)] });
     const outputs = await Promise.all(Object.values(state));
     for (const output of outputs) expect(JSON.stringify(output).length).toBeLessThan(5_000 * 40);
   }, 120_000);
