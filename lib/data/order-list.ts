@@ -1,4 +1,4 @@
-import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { orderLinks, orders, stores, type LinkState, type StoreRole } from '../../db/schema';
@@ -169,6 +169,18 @@ export async function listOrders(db: Db, workspaceId: string, query: OrderListQu
   const where = and(...filterConditions(workspaceId, query, mainStoreId));
   const offset = (query.page - 1) * ORDER_PAGE_SIZE;
 
+  // Newest first in exactly the index's order (DESC NULLS LAST, then id), so the page is read off the index;
+  // the page's ids are found first and only those rows are read, which keeps deep pages cheap.
+  const newestFirst = [sql`${orders.dateCreatedGmt} desc nulls last`, asc(orders.id)];
+  const pageIds = db
+    .select({ pageId: sql<string>`${orders.id}`.as('page_id') })
+    .from(orders)
+    .where(where)
+    .orderBy(...newestFirst)
+    .limit(ORDER_PAGE_SIZE + 1)
+    .offset(offset)
+    .as('page_ids');
+
   const [pageRows, [counted]] = await Promise.all([
     db
       .select({
@@ -183,11 +195,9 @@ export async function listOrders(db: Db, workspaceId: string, query: OrderListQu
         dateCreatedGmt: orders.dateCreatedGmt,
         originRef: orders.originRef,
       })
-      .from(orders)
-      .where(where)
-      .orderBy(desc(orders.dateCreatedGmt), desc(orders.id))
-      .limit(ORDER_PAGE_SIZE + 1)
-      .offset(offset),
+      .from(pageIds)
+      .innerJoin(orders, eq(orders.id, pageIds.pageId))
+      .orderBy(...newestFirst),
     db
       .select({ total: count() })
       .from(db.select({ one: sql`1`.as('one') }).from(orders).where(where).limit(ORDER_COUNT_CAP + 1).as('capped')),
