@@ -1,0 +1,14 @@
+export { startSimulator, type Simulator, type SimulatorOptions } from './simulator';
+export type { StoreOptions } from './store-options';
+export type { StoreHandle, CostControl, OrderReader } from './store-handle';
+export { SimClock } from './clock';
+export { REAL_STORE_COST, type CostModel } from './cost-model';
+export { FAULT_KINDS, type FaultKind, type FaultOptions, type ScriptedFault, FaultInjector } from './faults';
+export type { OutboxEmail, EmailTemplate, Outbox } from './outbox';
+export type { KeyPair } from './api-keys';
+export { DEFAULT_PRODUCTS, type ProductSpec } from './catalogue';
+export { signOAuthUrl, type SignUrlOptions } from './oauth-signature';
+export { webhookSignature, type WebhookDeliveryOptions } from './webhook-dispatcher';
+export type { WebhookDelivery } from './webhook-types';
+export type { WcOrder, WcLineItem, WcMeta } from './wc-json-types';
+export type { SeedOptions } from './seed-orders';

@@ -1,0 +1,16 @@
+import type { RestRoute } from '../http/rest-types';
+import type { SimStore } from '../sim-store';
+import { orderBatchRoute } from './order-batch';
+import { orderNoteRoutes } from './order-notes';
+import { orderRoutes } from './orders';
+import { productRoutes } from './products';
+import { webhookRoutes } from './webhooks';
+
+/** Every wc/v3 route the simulator serves; the batch route comes before /orders/{id}. */
+export const REST_ROUTES: RestRoute<SimStore>[] = [
+  orderBatchRoute,
+  ...orderRoutes,
+  ...orderNoteRoutes,
+  ...productRoutes,
+  ...webhookRoutes,
+];
