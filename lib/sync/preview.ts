@@ -111,8 +111,8 @@ async function readNewOrders(store: Store, client: WooClient, workspace: { syncS
   for (;;) {
     const response = await listOrders(client, { orderby: 'modified', order: 'asc', modified_after: formatWooGmt(modifiedAfterFor(state.cursor, syncStartFor(workspace, store))), page: state.page });
     const page = response.data.map(toPulledOrderRow);
-    const outcome = absorbPage(state, page.map((r) => ({ ...r, id: r.remoteId, modifiedGmt: r.dateModifiedGmt })), WOO_PAGE_SIZE);
-    rows.push(...outcome.fresh);
+    const outcome = absorbPage(state, page.map((row) => ({ id: row.remoteId, modifiedGmt: row.dateModifiedGmt, row })), WOO_PAGE_SIZE);
+    rows.push(...outcome.fresh.map((f) => f.row));
     if (outcome.done) return { rows, cut: false };
     if (rows.length >= PREVIEW_ORDER_CAP) return { rows, cut: true };
     state = outcome.state;

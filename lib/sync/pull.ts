@@ -24,11 +24,11 @@ export async function pullStore(ctx: RunContext, store: Store): Promise<{ pulled
     ctx.reached.add(store.id);
     const orders = Array.isArray(response.data) ? response.data : [];
     const rows = orders.map(toPulledOrderRow);
-    const outcome = absorbPage(state, rows.map((r) => ({ ...r, id: r.remoteId, modifiedGmt: r.dateModifiedGmt })), WOO_PAGE_SIZE);
+    const outcome = absorbPage(state, rows.map((row) => ({ id: row.remoteId, modifiedGmt: row.dateModifiedGmt, row })), WOO_PAGE_SIZE);
     ctx.checkpoint('pull.fetched');
     if (outcome.fresh.length > 0 || !sameCursor(state.cursor, outcome.state.cursor)) {
       const { adopted } = await ctx.db.transaction(async (tx) => {
-        const indexed = await indexPage(tx as unknown as Db, ctx, store, outcome.fresh);
+        const indexed = await indexPage(tx as unknown as Db, ctx, store, outcome.fresh.map((f) => f.row));
         await saveStorePullCursor(tx as unknown as Db, ctx.workspace.id, store.id, outcome.state.cursor);
         return indexed;
       });

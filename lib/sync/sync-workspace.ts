@@ -60,7 +60,7 @@ export async function runUnderLease(
         crashed = true;
         throw error;
       }
-      fatal = error instanceof Error ? error.message : String(error);
+      fatal = describeFatal(error);
       ctx.errors.push(fatal);
     }
     await recordStoresContact(db, workspaceId, [...ctx.reached], new Date());
@@ -114,4 +114,12 @@ function alreadyRunning(trigger: SyncTrigger, runningRunId: string | null, start
     startedAt,
     finishedAt: new Date(),
   };
+}
+
+/** Database errors quote the whole statement and its parameters (customer data): keep only the cause. */
+function describeFatal(error: unknown): string {
+  if (!(error instanceof Error)) return String(error).slice(0, 300);
+  const cause = (error as { cause?: unknown }).cause;
+  if (error.message.startsWith('Failed query:')) return `database error: ${cause instanceof Error ? cause.message : 'query failed'}`.slice(0, 300);
+  return error.message.slice(0, 300);
 }

@@ -1,0 +1,64 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syncWorkspace, pendingCounts } from '@/lib/sync';
+import type { WcOrder } from '@/lib/woo-simulator';
+import { createTestDatabase, FAST_TUNING, startSyncWorld, type SyncWorld } from './sync-world';
+import type { TestDatabase } from '../support/test-database';
+
+const metaOf = (order: WcOrder, key: string) => order.meta_data.find((m) => m.key === key)?.value;
+
+describe('sync in both directions (real HTTP to the simulator, real database)', () => {
+  let database: TestDatabase;
+  let world: SyncWorld;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    world = await startSyncWorld(database);
+  });
+  afterAll(async () => {
+    await world?.close();
+    await database?.drop();
+  });
+
+  it('copies main orders to every substore and substore orders to main, exactly once, without echoes', async () => {
+    const [main, subA, subB] = world.sim.stores;
+    const mainOrders = [main.createOrderDirectly(), main.createOrderDirectly(), main.createOrderDirectly()];
+    const subOrder = subA.createOrderDirectly();
+    const { db } = database;
+    const ws = world.fixture.workspace.id;
+
+    const first = await syncWorkspace(db, ws, { trigger: 'sync_now', tuning: FAST_TUNING });
+    expect(first.errors).toEqual([]);
+    expect(first.status).toBe('succeeded');
+    expect(first.counts.toSub.created).toBe(6);
+    expect(first.counts.toMain.created).toBe(1);
+    expect(first.summary).toBe('Synced 7 orders: 6 to substores, 1 to the main store.');
+
+    for (const sub of [subA, subB]) {
+      for (const source of mainOrders) {
+        const copies = sub.orders.withMeta('_orderbridge_origin', `${world.fixture.main.id}:${source.id}`);
+        expect(copies).toHaveLength(1);
+        const copy = copies[0];
+        expect(copy.line_items.map((l) => [l.sku, l.quantity, l.total])).toEqual(source.line_items.map((l) => [l.sku, l.quantity, l.total]));
+        expect(copy.total).toBe(source.total);
+        expect(copy.status).toBe(source.status);
+        expect(copy.billing.email).toBe('');
+        expect(copy.customer_id).toBe(0);
+        expect(metaOf(copy, '_orderbridge_source_number')).toBe(source.number);
+        expect(metaOf(copy, '_orderbridge_customer_email')).toBe(source.billing.email);
+        const notes = sub.orders.notes(copy.id).map((n) => n.note);
+        expect(notes.some((n) => n.includes(`Copied from Main Store order #${source.number}.`) && n.includes(source.billing.email ?? ""))).toBe(true);
+      }
+    }
+    const subCopies = main.orders.withMeta('_orderbridge_origin', `${world.fixture.subs[0].id}:${subOrder.id}`);
+    expect(subCopies).toHaveLength(1);
+    // No echo: the copy on main is not sent on to the substores, and copies on substores do not come back.
+    expect(subB.orders.count).toBe(3);
+    expect(main.orders.count).toBe(4);
+    expect(subA.orders.count).toBe(4);
+
+    const second = await syncWorkspace(db, ws, { trigger: 'schedule', tuning: FAST_TUNING });
+    expect(second.counts.toSub.created + second.counts.toMain.created).toBe(0);
+    expect(second.summary).toBe('Nothing new to sync — all orders are in sync.');
+    expect(await pendingCounts(db, ws)).toMatchObject({ toSubstores: 0, toMain: 0, total: 0, held: 0, failed: 0 });
+  });
+});
