@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { CURRENCY_MISMATCH_POLICIES, CUSTOMER_EMAIL_POLICIES, STOCK_POLICIES } from '../../db/schema';
-import { NotFoundError } from '../accounts/errors';
+import { NotFoundError, UserFacingError } from '../accounts/errors';
 import { getWorkspaceSyncSettings, updateWorkspaceSyncSettings, type WorkspaceSyncSettings } from '../data/workspace-settings';
 
 export const SYNC_SETTING_EXPLANATIONS = {
@@ -31,7 +31,7 @@ function parseSyncStart(mode: 'connected' | 'custom', value: string | undefined)
   const text = value?.trim() ?? '';
   // datetime-local has no zone; the form labels it UTC.
   const date = new Date(/[zZ]|[+-]\d\d:\d\d$/.test(text) ? text : `${text}Z`);
-  if (!text || Number.isNaN(date.getTime())) throw new z.ZodError([{ code: 'custom', path: ['syncStartAt'], message: 'Enter the date and time syncing starts from.', input: value }]);
+  if (!text || Number.isNaN(date.getTime())) throw new UserFacingError('Enter the date and time syncing starts from (UTC).', 'invalid_sync_start');
   return date;
 }
 
