@@ -6,7 +6,6 @@ import type { StoreState } from './store-state';
 
 const REDUCES_STOCK: ReadonlySet<OrderStatus> = new Set(['processing', 'completed', 'on-hold']);
 const RESTORES_STOCK: ReadonlySet<OrderStatus> = new Set(['pending', 'cancelled']);
-const MARKS_PAID: ReadonlySet<OrderStatus> = new Set(['processing', 'completed']);
 
 export function addOrderNote(
   state: StoreState,
@@ -27,6 +26,21 @@ export function addOrderNote(
   return note;
 }
 
+/** WC_Order::maybe_set_date_paid: processing counts as paid only for orders that need processing. */
+function reachesPaymentComplete(order: Order, to: OrderStatus): boolean {
+  if (to === 'completed') return true;
+  return to === 'processing' && order.lineItems.some((item) => item.needsProcessing);
+}
+
+/** wc_update_total_sales_counts: variations count towards their parent product. */
+function recordSales(state: StoreState, order: Order): void {
+  for (const item of order.lineItems) {
+    const product = state.catalogue.get(item.productId);
+    if (product) product.totalSales += item.quantity;
+  }
+  order.salesRecorded = true;
+}
+
 /** What WooCommerce does when an order's status changes: stock, dates, notes and emails, in its order. */
 export function applyStatusTransition(state: StoreState, order: Order, from: OrderStatus, to: OrderStatus, now: number): void {
   order.status = to;
@@ -34,7 +48,8 @@ export function applyStatusTransition(state: StoreState, order: Order, from: Ord
   let stockNote: string | null = null;
   if (REDUCES_STOCK.has(to) && !order.stockReduced) stockNote = reduceStock(state, order, now);
   else if (RESTORES_STOCK.has(to) && order.stockReduced) stockNote = restoreStock(state, order, now);
-  if (MARKS_PAID.has(to) && order.paidAt === null) order.paidAt = now;
+  if (REDUCES_STOCK.has(to) && !order.salesRecorded) recordSales(state, order);
+  if (order.paidAt === null && reachesPaymentComplete(order, to)) order.paidAt = now;
   if (to === 'completed') order.completedAt = now;
   if (stockNote) addOrderNote(state, order, stockNote, { now });
   addOrderNote(state, order, `Order status changed from ${STATUS_LABELS[from]} to ${STATUS_LABELS[to]}.`, { now });

@@ -119,6 +119,8 @@ export interface Order {
   feeLines: FeeLine[];
   totals: OrderTotals;
   stockReduced: boolean;
+  /** Sales counted into products' total_sales (once per order, as `_recorded_sales`). */
+  salesRecorded: boolean;
 }
 
 export interface OrderNote {

@@ -124,6 +124,7 @@ export function createOrder(state: StoreState, posted: Posted, options: CreateOr
     feeLines: [],
     totals: { discountCents: 0, shippingCents: 0, shippingTaxCents: 0, cartTaxCents: 0, totalCents: 0, totalTaxCents: 0 },
     stockReduced: false,
+    salesRecorded: false,
   };
   mergeAddress(order, 'billing', posted.billing);
   mergeAddress(order, 'shipping', posted.shipping);

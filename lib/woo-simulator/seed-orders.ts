@@ -69,6 +69,7 @@ export function seedOrders(state: StoreState, count: number, options: SeedOption
       feeLines: [],
       totals: { discountCents: 0, shippingCents: 0, shippingTaxCents: 0, cartTaxCents: 0, totalCents: 0, totalTaxCents: 0 },
       stockReduced: true,
+      salesRecorded: true,
     };
     if (order.status === 'completed') order.completedAt = at;
     if (order.status !== 'pending' && order.status !== 'on-hold') order.paidAt = at;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator, type WcOrder } from '../../lib/woo-simulator';
-import { wcClient, type WcCall } from './wc-client';
+import { wcClient, type WcCall } from './support/wc-client';
 
 let sim: Simulator;
 let main: WcCall;
