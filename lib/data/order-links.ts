@@ -220,8 +220,9 @@ export async function adoptFoundCopies(db: Db, workspaceId: string, targetStoreI
   const values = sql.join(copies.map((c) => sql`(${c.linkId}::uuid, ${c.remoteId}::bigint, ${c.number}::text)`), sql`, `);
   const result = await db.execute(sql`
     update order_links as l set
-      state = 'synced', target_remote_id = v.remote_id, target_number = v.number, note_due = true, needs_update = false,
-      synced_source_modified_gmt = o.date_modified_gmt, notes_since_gmt = coalesce(l.claimed_at, now()),
+      state = 'synced', target_remote_id = v.remote_id, target_number = v.number, note_due = true,
+      needs_update = o.date_modified_gmt > coalesce(l.claimed_at, now()),
+      synced_source_modified_gmt = least(o.date_modified_gmt, coalesce(l.claimed_at, now())), notes_since_gmt = coalesce(l.claimed_at, now()),
       last_error = null, next_attempt_at = null, updated_at = now()
     from (values ${values}) as v(id, remote_id, number), orders as o
     where l.id = v.id and o.id = l.source_order_id and l.workspace_id = ${workspaceId}::uuid

@@ -38,6 +38,9 @@ export async function syncOrder(db: Db, workspaceId: string, orderId: string, op
     await requestLinkUpdates(ctx.db, ctx.workspace.id, links.filter((l) => l.state === 'synced').map((l) => l.id));
     ctx.listBeforeResending = true;
     await executeRun(ctx, { sourceOrderIds: [order.id], skipPull: true });
+    // A copy adopted on the way reflects the order as it was when first sent: bring it up to date too.
+    const behind = (await listLinksOfSourceOrder(ctx.db, ctx.workspace.id, order.id)).filter((l) => l.state === 'synced' && l.needsUpdate);
+    if (behind.length > 0) await executeRun(ctx, { sourceOrderIds: [order.id], skipPull: true });
   });
 }
 
