@@ -78,7 +78,8 @@ const [main, subA, subB] = (await db.insert(stores).values(storeRows).returning(
 const BATCH = 1000;
 const now = Date.now();
 const spanMs = 365 * 86_400_000;
-const remoteIds = new Map<string, number>([[main.id, 10_000], [subA.id, 20_000], [subB.id, 30_000]]);
+// Separate number ranges per store, so an order number names one order.
+const remoteIds = new Map<string, number>([[main.id, 1_000_000], [subA.id, 6_000_000], [subB.id, 8_000_000]]);
 
 for (let offset = 0; offset < count; offset += BATCH) {
   const size = Math.min(BATCH, count - offset);
@@ -124,7 +125,7 @@ for (let offset = 0; offset < count; offset += BATCH) {
         targetStoreId: target.id,
         direction: target.role === 'main' ? ('to_main' as const) : ('to_sub' as const),
         state,
-        targetRemoteId: synced ? 900_000 + offset * 3 + Math.floor(next() * 1_000_000) : null,
+        targetRemoteId: synced ? 10_000_000 + Math.floor(next() * 10_000_000) : null,
         targetNumber: null,
         lastError: state === 'held' ? `SKU RW-CAP is not on ${target.name}` : state === 'failed' ? 'Invalid email address.' : null,
         createdAt: order.dateCreatedGmt,

@@ -105,7 +105,7 @@ export default async function DashboardPage() {
           <ScheduleSummary health={schedule} now={now} />
         </section>
 
-        <section aria-labelledby="chart-heading" className={`${card} p-4 lg:row-span-2`}>
+        <section aria-labelledby="chart-heading" className={`${card} self-start p-4 lg:row-span-2`}>
           <h2 id="chart-heading" className="mb-2 text-base font-semibold">
             Orders synced, last 14 days
           </h2>
