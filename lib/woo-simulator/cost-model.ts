@@ -75,6 +75,9 @@ export class RequestBudget {
 export class WorkerPool {
   private busy = 0;
   private readonly waiting: Array<() => void> = [];
+  /** Most requests in work, and waiting, at once (tests and benchmarks reset them). */
+  peakActive = 0;
+  peakQueued = 0;
 
   constructor(private readonly capacity: () => number) {}
 
@@ -87,8 +90,13 @@ export class WorkerPool {
   }
 
   async run<T>(task: () => Promise<T>): Promise<T> {
-    if (this.busy >= Math.max(1, this.capacity())) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    if (this.busy >= Math.max(1, this.capacity())) {
+      const turn = new Promise<void>((resolve) => this.waiting.push(resolve));
+      this.peakQueued = Math.max(this.peakQueued, this.waiting.length);
+      await turn;
+    }
     else this.busy++;
+    this.peakActive = Math.max(this.peakActive, this.busy);
     try {
       return await task();
     } finally {
