@@ -98,7 +98,13 @@ export function createWooClient(options: WooClientOptions): WooClient {
             : await api[method](path, request.body ?? {}, query);
       const headers = lowerCaseHeaders(response.headers as Record<string, unknown>);
       options.onRequest?.({ method, path, status: response.status, ms: Date.now() - started });
-      if (response.status >= 200 && response.status < 300) return { status: response.status, headers, data: response.data as T };
+      if (response.status >= 200 && response.status < 300) {
+        // A challenge page or a PHP notice instead of JSON: nothing we can read, and a write may have happened.
+        if (typeof response.data === 'string' && response.data.trim() !== '') {
+          throw new WooRequestError(`${what} answered with a page that is not JSON (a firewall or an error page?)`, { kind: isWrite ? 'ambiguous' : 'retryable', status: response.status, code: 'NOT_JSON' });
+        }
+        return { status: response.status, headers, data: response.data as T };
+      }
       throw classifyResponseFailure({ status: response.status, body: response.data, retryAfter: headers['retry-after'], isWrite, what });
     } catch (error) {
       if (error instanceof WooRequestError) throw error;

@@ -1,0 +1,121 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sql } from 'drizzle-orm';
+import { syncWorkspace, type SyncTuning } from '@/lib/sync';
+import { startSimulator, type FaultKind, type StoreHandle } from '@/lib/woo-simulator';
+import { SeededRandom } from '@/lib/woo-simulator/random';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { createSyncWorkspace, endpointOf } from '../support/sync-fixtures';
+
+const SCENARIOS = Number(process.env.CHAOS_SCENARIOS ?? 200);
+const FAULTS: FaultKind[] = ['error500', 'error502', 'error503', 'rateLimit429', 'hang', 'drop', 'commitThenDrop', 'commitThenError500', 'htmlInsteadOfJson'];
+
+const CHAOS_TUNING: Partial<SyncTuning> = {
+  retry: { attempts: 3, baseDelayMs: 2, maxDelayMs: 20 },
+  connectTimeoutMs: 1_000,
+  responseTimeoutMs: 300,
+  batchTimeoutMs: 300,
+  staleClaimGraceMs: 0,
+  retryLaterMs: 0,
+  leaseWaitMs: 0,
+};
+
+type Tally = { scenarios: number; duplicates: number; lost: number; crashes: number; faults: number; details: string[] };
+
+/** Every source order must exist exactly once on every target it should, judged from the stores' own data. */
+function audit(mainId: string, subIds: string[], main: StoreHandle, subs: StoreHandle[], mainOrders: number[], subOrders: number[][]) {
+  let duplicates = 0;
+  let lost = 0;
+  const details: string[] = [];
+  const check = (target: StoreHandle, origin: string) => {
+    const n = target.orders.withMeta('_orderbridge_origin', origin).length;
+    if (n > 1) duplicates += n - 1;
+    if (n === 0) lost += 1;
+    if (n !== 1) details.push(`${origin} has ${n} copies on ${target.name}`);
+  };
+  for (const id of mainOrders) for (const sub of subs) check(sub, `${mainId}:${id}`);
+  subOrders.forEach((ids, i) => ids.forEach((id) => check(main, `${subIds[i]}:${id}`)));
+  // Copies of copies would show up as extra orders.
+  const expectedMain = mainOrders.length + subOrders.flat().length;
+  if (main.orders.count > expectedMain) details.push(`main holds ${main.orders.count - expectedMain} unexpected orders`);
+  subs.forEach((sub, i) => {
+    const expected = subOrders[i].length + mainOrders.length;
+    if (sub.orders.count > expected) details.push(`${sub.name} holds ${sub.orders.count - expected} unexpected orders`);
+  });
+  return { duplicates, lost, details };
+}
+
+async function runScenario(database: TestDatabase, seed: number, tally: Tally): Promise<void> {
+  const rng = new SeededRandom(seed);
+  const sim = await startSimulator({ stores: [{ name: 'Main', seed }, { name: 'Sub A', seed: seed + 1 }, { name: 'Sub B', seed: seed + 2 }] });
+  try {
+    const [main, ...subs] = sim.stores;
+    const fixture = await createSyncWorkspace(database.db, {
+      main: endpointOf(main),
+      subs: subs.map((s) => endpointOf(s)),
+      settings: { syncStartAt: new Date(Date.now() - 60_000), addCopyNote: rng.next() < 0.5 },
+    });
+    const ws = fixture.workspace.id;
+    const mainOrders: number[] = [];
+    const subOrders: number[][] = subs.map(() => []);
+    const newOrders = () => {
+      for (let i = rng.integer(1, 6); i > 0; i -= 1) mainOrders.push(main.createOrderDirectly().id);
+      subs.forEach((sub, s) => {
+        for (let i = rng.integer(0, 2); i > 0; i -= 1) subOrders[s].push(sub.createOrderDirectly().id);
+      });
+    };
+    newOrders();
+    for (const store of sim.stores) {
+      const rates: Partial<Record<FaultKind, number>> = {};
+      for (let i = rng.integer(1, 3); i > 0; i -= 1) rates[FAULTS[rng.integer(0, FAULTS.length - 1)]] = 0.05 + rng.next() * 0.15;
+      store.faults.configure({ seed: seed * 7 + store.port, rates, retryAfterSeconds: 0, hangMs: null });
+    }
+
+    for (let run = rng.integer(1, 3); run > 0; run -= 1) {
+      const crashAfter = rng.next() < 0.6 ? rng.integer(1, 14) : 0;
+      let checkpoints = 0;
+      try {
+        await syncWorkspace(database.db, ws, { trigger: 'schedule', tuning: CHAOS_TUNING, crashAt: () => crashAfter > 0 && ++checkpoints === crashAfter });
+      } catch (error) {
+        if ((error as Error).name !== 'SimulatedCrash') throw error;
+        tally.crashes += 1;
+        // The crashed process is gone: let its last aborted requests settle, then its lease expires.
+        await new Promise((r) => setTimeout(r, 20));
+        await database.db.execute(sql`update sync_leases set expires_at = now() - interval '1 second' where workspace_id = ${ws}`);
+      }
+      if (rng.next() < 0.5) newOrders();
+    }
+
+    for (const store of sim.stores) {
+      tally.faults += Object.values(store.faults.injected).reduce((a, b) => a + b, 0);
+      store.faults.clear();
+    }
+    const clean = await syncWorkspace(database.db, ws, { trigger: 'sync_now', tuning: CHAOS_TUNING });
+    if (clean.status === 'already_running') throw new Error(`scenario ${seed}: the clean run found the lease taken`);
+    const result = audit(fixture.main.id, fixture.subs.map((s) => s.id), main, subs, mainOrders, subOrders);
+    tally.duplicates += result.duplicates;
+    tally.lost += result.lost;
+    tally.details.push(...result.details.map((d) => `scenario ${seed}: ${d}`));
+    tally.scenarios += 1;
+  } finally {
+    await sim.close();
+  }
+}
+
+describe('chaos: faults and crashes, then a clean run', () => {
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase();
+  });
+  afterAll(async () => {
+    await database?.drop();
+  });
+
+  it(`every source order ends up exactly once on every target across ${SCENARIOS} seeded scenarios`, { timeout: 30 * 60_000 }, async () => {
+    const tally: Tally = { scenarios: 0, duplicates: 0, lost: 0, crashes: 0, faults: 0, details: [] };
+    const firstSeed = Number(process.env.CHAOS_SEED ?? 1);
+    for (let seed = firstSeed; seed < firstSeed + SCENARIOS; seed += 1) await runScenario(database, seed, tally);
+    console.log(`chaos: ${tally.scenarios} scenarios, ${tally.duplicates} duplicates, ${tally.lost} lost (${tally.crashes} engine crashes, ${tally.faults} store faults)`);
+    expect(tally.details).toEqual([]);
+    expect(tally.scenarios).toBe(SCENARIOS);
+  });
+});
