@@ -44,7 +44,7 @@ export function createSyncWorkspace(deps: FunctionDeps = appDeps) {
     },
     async ({ event, step }) => {
       const { workspaceId } = event.data;
-      return step.run('sync', async () => {
+      return step.run('pull-and-push', async () => {
         const db = await deps.db();
         const result = await syncWorkspace(db, workspaceId, { trigger: 'schedule' }).catch((error: unknown) => {
           // Deleted since the tick was planned: nothing to sync, nothing to retry, no history to write to.
