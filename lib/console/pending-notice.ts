@@ -14,12 +14,11 @@ export type PendingCountsView = {
 export type PendingNoticeText = { inSync: boolean; headline: string; detail: string | null };
 
 export function describePending(counts: PendingCountsView, now: Date = new Date()): PendingNoticeText {
+  if (counts.total === 0 && !counts.checkedAt) {
+    return { inSync: true, headline: 'No sync has run yet', detail: 'press Sync Now to read your stores’ new orders' };
+  }
   if (counts.total === 0) {
-    return {
-      inSync: true,
-      headline: 'All orders are in sync',
-      detail: counts.checkedAt ? `last run ${formatRelative(counts.checkedAt, now)}` : 'no sync has run yet',
-    };
+    return { inSync: true, headline: 'All orders are in sync', detail: `last run ${formatRelative(counts.checkedAt!, now)}` };
   }
   const directions: string[] = [];
   if (counts.toSubstores > 0) directions.push(`${counts.toSubstores.toLocaleString('en-GB')} to substores`);

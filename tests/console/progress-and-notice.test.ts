@@ -17,6 +17,7 @@ describe('pending notice text', () => {
     expect(describeProblems({ held: 1, failed: 2 })).toBe('1 order held and 2 orders failed — open them to see why; Sync Now retries them once fixed.');
     expect(describeProblems({ held: 0, failed: 0 })).toBeNull();
     expect(describePending({ toSubstores: 1, toMain: 0, total: 1, held: 0, failed: 0, checkedAt: null }, now).detail).toBe('no sync has run yet');
+    expect(describePending({ toSubstores: 0, toMain: 0, total: 0, held: 0, failed: 0, checkedAt: null }, now).headline).toBe('No sync has run yet');
   });
 });
 

@@ -101,6 +101,19 @@ export function SyncProgress() {
         >
           <div className="space-y-1">
             <p className="font-medium text-slate-900">{result.summary}</p>
+            {result.status === 'failed' ? (
+              <p className="text-slate-700">
+                Check your stores are reachable and their keys are valid on{' '}
+                <Link href="/stores" className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                  Stores
+                </Link>
+                , then press Sync Now again. Details are in{' '}
+                <Link href="/activity" className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                  Activity
+                </Link>
+                .
+              </p>
+            ) : null}
             {result.problems.length ? (
               <ul className="list-inside list-disc text-slate-700">
                 {result.problems.map((problem) => (
