@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { startSimulator } from '../lib/woo-simulator';
+import { measureSimulatorOverhead, startSimulator } from '../lib/woo-simulator';
 import type { StoreOptions } from '../lib/woo-simulator';
 
 const STORE_NAMES = ['main', 'sub-a', 'sub-b'];
@@ -13,8 +13,14 @@ const { values } = parseArgs({
     'cost-scale': { type: 'string', default: '0' },
     seed: { type: 'string', default: '1' },
     'missing-sku': { type: 'string', multiple: true, default: [] },
+    measure: { type: 'boolean', default: false },
   },
 });
+
+if (values.measure) {
+  // On stderr, so stdout keeps exactly one JSON line per store.
+  console.error(`simulator overhead: ${JSON.stringify(await measureSimulatorOverhead())}`);
+}
 
 const storeCount = Number(values.stores);
 const firstPort = Number(values.port);

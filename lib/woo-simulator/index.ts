@@ -12,3 +12,4 @@ export { webhookSignature, type WebhookDeliveryOptions } from './webhook-dispatc
 export type { WebhookDelivery } from './webhook-types';
 export type { WcOrder, WcLineItem, WcMeta } from './wc-json-types';
 export type { SeedOptions } from './seed-orders';
+export { measureSimulatorOverhead, type OverheadReport } from './self-benchmark';
