@@ -20,3 +20,12 @@ export {
 } from './store-service';
 export { SYNC_SETTING_EXPLANATIONS, syncSettingsInput, readSyncSettings, saveSyncSettings } from './sync-settings';
 export { rotateStoreCredentialKeys, type RotationReport } from './key-rotation';
+export {
+  ONBOARDING_STEPS,
+  ONBOARDING_STEP_LABELS,
+  currentOnboardingStep,
+  isOnboardingStep,
+  moveOnboardingForward,
+  saveWorkspaceName,
+  type OnboardingStep,
+} from './onboarding';

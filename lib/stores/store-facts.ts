@@ -32,7 +32,7 @@ function stringAt(value: unknown, ...path: string[]): string | null {
  */
 export async function readStoreFacts(http: StoreHttp, known: KnownFacts): Promise<StoreFacts> {
   const status = await readJson(http, 'system_status');
-  let wooVersion = stringAt(status, 'environment', 'version');
+  const wooVersion = stringAt(status, 'environment', 'version');
   let currency = stringAt(status, 'settings', 'currency');
   const timezone = known.timezone ?? stringAt(status, 'environment', 'timezone') ?? stringAt(status, 'settings', 'timezone');
   if (!currency) {

@@ -2,15 +2,9 @@ import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { CURRENCY_MISMATCH_POLICIES, CUSTOMER_EMAIL_POLICIES, STOCK_POLICIES } from '../../db/schema';
 import { NotFoundError, UserFacingError } from '../accounts/errors';
+export { SYNC_SETTING_EXPLANATIONS } from './sync-setting-explanations';
 import { getWorkspaceSyncSettings, updateWorkspaceSyncSettings, type WorkspaceSyncSettings } from '../data/workspace-settings';
 
-export const SYNC_SETTING_EXPLANATIONS = {
-  syncStartAt: 'Only orders created on or after this moment are synced, so connecting a store never copies its whole history by surprise. Default: when each store was connected.',
-  keepSubstoreCopiesUpdated: 'When a main-store order changes, update its copies on the substores too. Off by default: new main-store orders sync automatically, and "Sync Order" always pushes the latest state.',
-  customerEmailPolicy: 'A copy created with the customer\'s billing email makes the receiving store email the customer again. Suppress keeps the address in order meta and a private note instead.',
-  stockPolicy: 'Whether a copy reduces stock on the receiving store (as a real sale there would) or leaves its stock untouched.',
-  currencyMismatchPolicy: 'When the two stores use different currencies, hold the order with an explanation so nobody is charged the wrong amount, or copy it anyway.',
-} as const;
 
 const checkbox = z.union([z.boolean(), z.enum(['on', 'true', 'false', 'off'])]).transform((v) => v === true || v === 'on' || v === 'true');
 

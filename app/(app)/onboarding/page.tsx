@@ -1,0 +1,79 @@
+import type { Metadata } from 'next';
+import Link from 'next/link';
+import { Suspense } from 'react';
+import { card, textLink } from '@/app/components/console/styles';
+import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
+import { ONBOARDING_STEPS, currentOnboardingStep, isOnboardingStep, listStoreViews, readSyncSettings, type OnboardingStep } from '@/lib/stores';
+import { ConnectStoreForm } from '../stores/_components/connect-store-form';
+import { SyncSettingsForm } from '../stores/_components/sync-settings-form';
+import { ConnectedStores } from './_components/connected-stores';
+import { ContinueButton } from './_components/continue-button';
+import { StepNav } from './_components/step-nav';
+import { SyncPreview } from './_components/sync-preview';
+import { WorkspaceNameForm } from './_components/workspace-name-form';
+
+export const metadata: Metadata = { title: 'Set up Orderbridge' };
+
+const HEADINGS: Record<OnboardingStep, { title: string; intro: string }> = {
+  workspace: { title: 'Name your workspace', intro: 'A workspace holds one main store and its substores.' },
+  main: { title: 'Connect your main store', intro: 'The store whose orders are copied to every substore, and which receives theirs.' },
+  substores: { title: 'Connect your substores', intro: 'Connect one or more stores that exchange orders with the main store.' },
+  settings: { title: 'Choose sync settings', intro: 'Sensible defaults are chosen; change them now or later on the Stores page.' },
+  preview: { title: 'Preview the first sync', intro: 'What Orderbridge would do right now. Nothing has been copied yet.' },
+};
+
+export default async function OnboardingPage({ searchParams }: { searchParams: Promise<{ step?: string }> }) {
+  const { db, workspace } = await requireWorkspaceContext();
+  const [reached, stores, params] = await Promise.all([currentOnboardingStep(db, workspace.id), listStoreViews(db, workspace.id), searchParams]);
+  const reachedIndex = reached === null ? ONBOARDING_STEPS.length - 1 : ONBOARDING_STEPS.indexOf(reached);
+  const requested = isOnboardingStep(params.step) && ONBOARDING_STEPS.indexOf(params.step) <= reachedIndex ? params.step : null;
+  const shown: OnboardingStep = requested ?? reached ?? 'preview';
+  const main = stores.filter((s) => s.role === 'main');
+  const subs = stores.filter((s) => s.role === 'sub');
+  const heading = HEADINGS[shown];
+
+  return (
+    <div className="mx-auto max-w-3xl space-y-6">
+      {reached === null ? (
+        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          Setup is finished. Manage stores and settings on the <Link href="/stores" className={textLink}>Stores page</Link>.
+        </p>
+      ) : null}
+      <StepNav shown={shown} reachedIndex={reachedIndex} />
+      <section className={`${card} space-y-5 p-6`} aria-labelledby="onboarding-heading">
+        <div>
+          <h1 id="onboarding-heading" className="text-xl font-semibold text-slate-900">
+            {heading.title}
+          </h1>
+          <p className="text-sm text-slate-600">{heading.intro}</p>
+        </div>
+
+        {shown === 'workspace' ? <WorkspaceNameForm name={workspace.name} /> : null}
+
+        {shown === 'main' ? (
+          <>
+            <ConnectedStores stores={main} emptyText="No main store yet." />
+            <ConnectStoreForm role="main" submitLabel="Check and connect main store" fieldsHidden={main.length > 0} />
+            {main.length > 0 ? <ContinueButton to="substores" label="Continue to substores" /> : null}
+          </>
+        ) : null}
+
+        {shown === 'substores' ? (
+          <>
+            <ConnectedStores stores={subs} emptyText="No substores yet." />
+            <ConnectStoreForm role="sub" submitLabel="Check and connect substore" />
+            <ContinueButton to="settings" label="Continue to sync settings" disabled={subs.length === 0} />
+          </>
+        ) : null}
+
+        {shown === 'settings' ? <SyncSettingsForm settings={await readSyncSettings(db, workspace.id)} submitLabel="Save and continue" continueTo="preview" /> : null}
+
+        {shown === 'preview' ? (
+          <Suspense fallback={<p className="text-sm text-slate-600" role="status">Reading your stores to count what the first sync would do…</p>}>
+            <SyncPreview db={db} workspaceId={workspace.id} />
+          </Suspense>
+        ) : null}
+      </section>
+    </div>
+  );
+}

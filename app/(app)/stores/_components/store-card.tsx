@@ -1,0 +1,208 @@
+'use client';
+
+import { useActionState, useState } from 'react';
+import { secondaryButton } from '@/app/components/console/styles';
+import type { ActionState } from '@/lib/actions/action-state';
+import type { CheckedStore, StoreView } from '@/lib/stores/check-view';
+import { recheckStoreAction, removeStoreAction, replaceStoreKeysAction, setStorePausedAction, setSubstoreDirectionAction } from '../actions';
+import { ConnectionChecklist } from './connection-checklist';
+import { errorClass, hintClass, inputClass, labelClass } from './form-styles';
+
+const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
+const when = (date: Date | null) => (date ? `${dateTime.format(new Date(date))} UTC` : 'never');
+
+function ActionError({ state }: { state: ActionState<unknown> }) {
+  return state && !state.ok ? (
+    <p role="alert" className={errorClass}>
+      {state.error}
+    </p>
+  ) : null;
+}
+
+function Health({ store }: { store: StoreView }) {
+  const healthy = !store.lastError;
+  return (
+    <dl className="grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
+      <div>
+        <dt className="inline text-slate-500">Last successful contact: </dt>
+        <dd className="inline text-slate-800">{when(store.lastContactAt)}</dd>
+      </div>
+      <div>
+        <dt className="inline text-slate-500">Key: </dt>
+        <dd className="inline font-mono text-slate-800">…{store.consumerKeyLast4}</dd>
+      </div>
+      <div>
+        <dt className="inline text-slate-500">Details: </dt>
+        <dd className="inline text-slate-800">
+          {[store.wooVersion && `WooCommerce ${store.wooVersion}`, store.currency, store.timezone].filter(Boolean).join(' · ') || 'not reported'}
+        </dd>
+      </div>
+      <div className="sm:col-span-2">
+        <dt className="inline text-slate-500">Last error: </dt>
+        <dd className={`inline ${healthy ? 'text-slate-800' : 'text-red-700'}`} data-testid="store-last-error">
+          {healthy ? 'none' : `${store.lastError} (${when(store.lastErrorAt)})`}
+        </dd>
+      </div>
+    </dl>
+  );
+}
+
+function RecheckButton({ store }: { store: StoreView }) {
+  const [state, action, pending] = useActionState<ActionState<CheckedStore>, FormData>(recheckStoreAction, undefined);
+  return (
+    <div className="space-y-2">
+      <form action={action}>
+        <input type="hidden" name="storeId" value={store.id} />
+        <button type="submit" disabled={pending} className={secondaryButton}>
+          {pending ? 'Checking…' : 'Re-check connection'}
+        </button>
+      </form>
+      <ActionError state={state} />
+      <ConnectionChecklist result={state?.ok ? state.data.check : null} pending={pending} />
+    </div>
+  );
+}
+
+function ReplaceKeys({ store }: { store: StoreView }) {
+  const [open, setOpen] = useState(false);
+  const [state, action, pending] = useActionState<ActionState<CheckedStore>, FormData>(replaceStoreKeysAction, undefined);
+  const replaced = state?.ok && state.data.check.ok;
+  if (!open) {
+    return (
+      <button type="button" className={secondaryButton} onClick={() => setOpen(true)}>
+        Replace keys
+      </button>
+    );
+  }
+  return (
+    <form action={action} className="w-full space-y-3 rounded-md border border-slate-200 p-3" noValidate>
+      <input type="hidden" name="storeId" value={store.id} />
+      <p className="text-sm text-slate-600">New keys replace the current ones (…{store.consumerKeyLast4}) only if they pass the connection check.</p>
+      <label className={labelClass}>
+        New consumer key
+        <input name="consumerKey" autoComplete="off" spellCheck={false} placeholder="ck_…" className={`${inputClass} font-mono`} />
+      </label>
+      <label className={labelClass}>
+        New consumer secret
+        <input name="consumerSecret" type="password" autoComplete="new-password" placeholder="cs_…" className={`${inputClass} font-mono`} />
+      </label>
+      <ActionError state={state} />
+      <ConnectionChecklist result={state?.ok ? state.data.check : null} pending={pending} />
+      {replaced ? <p role="status" className="text-sm text-emerald-700">Keys replaced.</p> : null}
+      <div className="flex gap-2">
+        <button type="submit" disabled={pending} className={secondaryButton}>
+          {pending ? 'Checking…' : 'Check and replace'}
+        </button>
+        <button type="button" className={secondaryButton} onClick={() => setOpen(false)}>
+          Close
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function PauseToggle({ store }: { store: StoreView }) {
+  const [state, action, pending] = useActionState(setStorePausedAction, undefined);
+  return (
+    <form action={action}>
+      <input type="hidden" name="storeId" value={store.id} />
+      <input type="hidden" name="paused" value={store.paused ? 'false' : 'true'} />
+      <button type="submit" disabled={pending} className={secondaryButton}>
+        {store.paused ? 'Resume syncing' : 'Pause syncing'}
+      </button>
+      <ActionError state={state} />
+    </form>
+  );
+}
+
+function DirectionToggle({ store, direction, label, hint }: { store: StoreView; direction: 'receivesMainOrders' | 'sendsOrdersToMain'; label: string; hint: string }) {
+  const [state, action, pending] = useActionState(setSubstoreDirectionAction, undefined);
+  const enabled = store[direction];
+  return (
+    <form action={action} className="flex items-start justify-between gap-4 py-2">
+      <input type="hidden" name="storeId" value={store.id} />
+      <input type="hidden" name="direction" value={direction} />
+      <input type="hidden" name="enabled" value={enabled ? 'false' : 'true'} />
+      <div className="text-sm">
+        <span className="font-medium text-slate-800" id={`${store.id}-${direction}`}>
+          {label}
+        </span>
+        <span className={hintClass}>{hint}</span>
+        <ActionError state={state} />
+      </div>
+      <button
+        type="submit"
+        role="switch"
+        aria-checked={enabled}
+        aria-labelledby={`${store.id}-${direction}`}
+        disabled={pending}
+        className={`relative inline-flex h-6 w-11 shrink-0 items-center rounded-full transition ${enabled ? 'bg-brand-600' : 'bg-slate-300'}`}
+      >
+        <span className={`inline-block h-5 w-5 rounded-full bg-white shadow transition ${enabled ? 'translate-x-5' : 'translate-x-0.5'}`} />
+      </button>
+    </form>
+  );
+}
+
+function RemoveStore({ store, removalStatement }: { store: StoreView; removalStatement: string }) {
+  const [confirming, setConfirming] = useState(false);
+  const [state, action, pending] = useActionState(removeStoreAction, undefined);
+  if (!confirming) {
+    return (
+      <button type="button" className={`${secondaryButton} text-red-700`} onClick={() => setConfirming(true)}>
+        Remove…
+      </button>
+    );
+  }
+  return (
+    <form action={action} role="alertdialog" aria-labelledby={`remove-${store.id}`} className="w-full space-y-3 rounded-md border border-red-200 bg-red-50 p-3">
+      <input type="hidden" name="storeId" value={store.id} />
+      <input type="hidden" name="confirm" value="remove" />
+      <p id={`remove-${store.id}`} className="text-sm text-red-900">
+        {removalStatement}
+      </p>
+      <ActionError state={state} />
+      <div className="flex gap-2">
+        <button type="submit" disabled={pending} className="rounded-md bg-red-600 px-3 py-2 text-sm font-medium text-white hover:bg-red-700 disabled:opacity-60">
+          {pending ? 'Removing…' : `Remove ${store.name}`}
+        </button>
+        <button type="button" className={secondaryButton} onClick={() => setConfirming(false)}>
+          Keep it
+        </button>
+      </div>
+    </form>
+  );
+}
+
+/** One store: role, URL, health, and what can be done with it. */
+export function StoreCard({ store, removalStatement }: { store: StoreView; removalStatement: string }) {
+  return (
+    <article className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby={`store-${store.id}`} data-testid="store-card">
+      <header className="flex flex-wrap items-baseline justify-between gap-2">
+        <div>
+          <h3 id={`store-${store.id}`} className="text-base font-semibold text-slate-900">
+            {store.name}
+          </h3>
+          <p className="text-sm text-slate-600">{store.url}</p>
+        </div>
+        <div className="flex gap-2 text-xs font-medium">
+          <span className="rounded-full bg-brand-50 px-2 py-0.5 text-brand-700">{store.role === 'main' ? 'Main store' : 'Substore'}</span>
+          {store.paused ? <span className="rounded-full bg-amber-100 px-2 py-0.5 text-amber-800">Paused</span> : null}
+        </div>
+      </header>
+      <Health store={store} />
+      {store.role === 'sub' ? (
+        <div className="divide-y divide-slate-100 border-y border-slate-100">
+          <DirectionToggle store={store} direction="receivesMainOrders" label="Receive main-store orders" hint="New orders from the main store are copied here." />
+          <DirectionToggle store={store} direction="sendsOrdersToMain" label="Send its orders to the main store" hint="Orders placed here are copied to the main store." />
+        </div>
+      ) : null}
+      <div className="flex flex-wrap items-start gap-2">
+        <RecheckButton store={store} />
+        <ReplaceKeys store={store} />
+        <PauseToggle store={store} />
+        <RemoveStore store={store} removalStatement={removalStatement} />
+      </div>
+    </article>
+  );
+}

@@ -1,0 +1,117 @@
+'use server';
+
+import { revalidatePath } from 'next/cache';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
+import { STORE_ROLES } from '@/db/schema';
+import { workspaceAction } from '@/lib/actions/workspace-action';
+import { createGuardedAgents } from '@/lib/net';
+import {
+  connectStore,
+  moveOnboardingForward,
+  recheckStore,
+  removeStore,
+  replaceStoreKeys,
+  saveSyncSettings,
+  setStorePaused,
+  setSubstoreDirections,
+  syncSettingsInput,
+  type StoreServiceOptions,
+} from '@/lib/stores';
+
+const ADMIN = { minimumRole: 'admin' } as const;
+const storeId = z.string({ message: 'Choose a store.' }).min(1, 'Choose a store.');
+const flag = z.enum(['true', 'false'], { message: 'Choose on or off.' }).transform((v) => v === 'true');
+const credentials = {
+  consumerKey: z.string({ message: 'Enter the consumer key (it starts with ck_).' }),
+  consumerSecret: z.string({ message: 'Enter the consumer secret (it starts with cs_).' }),
+};
+
+function serviceOptions(): StoreServiceOptions {
+  return { check: { agents: createGuardedAgents(), timeoutMs: 15_000 } };
+}
+
+function refreshStorePages() {
+  revalidatePath('/stores');
+  revalidatePath('/onboarding');
+  revalidatePath('/dashboard');
+}
+
+export const connectStoreAction = workspaceAction(
+  z.object({
+    role: z.enum(STORE_ROLES, { message: 'Choose main store or substore.' }),
+    url: z.string({ message: 'Enter the store address.' }),
+    name: z.string().max(120, 'Keep the store name under 120 characters.').optional(),
+    ...credentials,
+  }),
+  async (input, { db, workspace }) => {
+    const result = await connectStore(db, workspace.id, input, serviceOptions());
+    if (result.store) refreshStorePages();
+    return result;
+  },
+  ADMIN,
+);
+
+export const recheckStoreAction = workspaceAction(
+  z.object({ storeId }),
+  async ({ storeId }, { db, workspace }) => {
+    const result = await recheckStore(db, workspace.id, storeId, serviceOptions());
+    refreshStorePages();
+    return result;
+  },
+  ADMIN,
+);
+
+export const replaceStoreKeysAction = workspaceAction(
+  z.object({ storeId, ...credentials }),
+  async ({ storeId, ...keys }, { db, workspace }) => {
+    const result = await replaceStoreKeys(db, workspace.id, storeId, keys, serviceOptions());
+    if (result.check.ok) refreshStorePages();
+    return result;
+  },
+  ADMIN,
+);
+
+export const setStorePausedAction = workspaceAction(
+  z.object({ storeId, paused: flag }),
+  async ({ storeId, paused }, { db, workspace }) => {
+    const store = await setStorePaused(db, workspace.id, storeId, paused);
+    refreshStorePages();
+    return store;
+  },
+  ADMIN,
+);
+
+export const setSubstoreDirectionAction = workspaceAction(
+  z.object({ storeId, direction: z.enum(['receivesMainOrders', 'sendsOrdersToMain']), enabled: flag }),
+  async ({ storeId, direction, enabled }, { db, workspace }) => {
+    const store = await setSubstoreDirections(db, workspace.id, storeId, { [direction]: enabled });
+    refreshStorePages();
+    return store;
+  },
+  ADMIN,
+);
+
+export const removeStoreAction = workspaceAction(
+  z.object({ storeId, confirm: z.literal('remove', { message: 'Confirm the removal first.' }) }),
+  async ({ storeId }, { db, workspace }) => {
+    await removeStore(db, workspace.id, storeId);
+    refreshStorePages();
+    return { removed: storeId };
+  },
+  ADMIN,
+);
+
+export const saveSyncSettingsAction = workspaceAction(
+  syncSettingsInput.extend({ continueTo: z.literal('preview').optional() }),
+  async ({ continueTo, ...input }, { db, workspace }) => {
+    const settings = await saveSyncSettings(db, workspace.id, input);
+    refreshStorePages();
+    if (continueTo) {
+      await moveOnboardingForward(db, workspace.id, continueTo);
+      redirect(`/onboarding?step=${continueTo}`);
+    }
+    return settings;
+  },
+  ADMIN,
+);

@@ -1,0 +1,48 @@
+import type { Metadata } from 'next';
+import { card } from '@/app/components/console/styles';
+import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
+import { describeStoreRemoval, listStoreViews, readSyncSettings } from '@/lib/stores';
+import { ConnectStoreForm } from './_components/connect-store-form';
+import { StoreCard } from './_components/store-card';
+import { SyncSettingsForm } from './_components/sync-settings-form';
+
+export const metadata: Metadata = { title: 'Stores' };
+
+export default async function StoresPage() {
+  const { db, workspace } = await requireWorkspaceContext();
+  const [stores, settings] = await Promise.all([listStoreViews(db, workspace.id), readSyncSettings(db, workspace.id)]);
+  const removalStatements = await Promise.all(stores.map((store) => describeStoreRemoval(db, workspace.id, store.id)));
+  const hasMain = stores.some((store) => store.role === 'main');
+  return (
+    <div className="space-y-8">
+      <section aria-labelledby="stores-heading" className="space-y-4">
+        <div>
+          <h1 id="stores-heading" className="text-2xl font-semibold text-slate-900">
+            Stores
+          </h1>
+          <p className="text-sm text-slate-600">One main store and its substores. New orders flow between them as set per substore below.</p>
+        </div>
+        {stores.length === 0 ? <p className="text-sm text-slate-600">No stores connected yet.</p> : null}
+        <div className="space-y-4">
+          {stores.map((store, index) => (
+            <StoreCard key={store.id} store={store} removalStatement={removalStatements[index]} />
+          ))}
+        </div>
+      </section>
+
+      <section aria-labelledby="connect-heading" className={`${card} space-y-4 p-4`}>
+        <h2 id="connect-heading" className="text-lg font-semibold text-slate-900">
+          {hasMain ? 'Connect a substore' : 'Connect the main store'}
+        </h2>
+        <ConnectStoreForm key={hasMain ? 'sub' : 'main'} role={hasMain ? 'sub' : 'main'} submitLabel={hasMain ? 'Check and connect substore' : 'Check and connect main store'} />
+      </section>
+
+      <section aria-labelledby="settings-heading" className={`${card} space-y-4 p-4`}>
+        <h2 id="settings-heading" className="text-lg font-semibold text-slate-900">
+          Sync settings
+        </h2>
+        <SyncSettingsForm settings={settings} />
+      </section>
+    </div>
+  );
+}
