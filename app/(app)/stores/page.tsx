@@ -34,7 +34,9 @@ export default async function StoresPage() {
         <h2 id="connect-heading" className="text-lg font-semibold text-slate-900">
           {hasMain ? 'Connect a substore' : 'Connect the main store'}
         </h2>
-        <ConnectStoreForm key={hasMain ? 'sub' : 'main'} role={hasMain ? 'sub' : 'main'} submitLabel={hasMain ? 'Check and connect substore' : 'Check and connect main store'} />
+        {/* The main form stays mounted once the main store exists, so its green checklist stays on screen. */}
+        <ConnectStoreForm role="main" submitLabel="Check and connect main store" fieldsHidden={hasMain} />
+        {hasMain ? <ConnectStoreForm role="sub" submitLabel="Check and connect substore" /> : null}
       </section>
 
       <section aria-labelledby="settings-heading" className={`${card} space-y-4 p-4`}>
