@@ -2,9 +2,9 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SyncStatusView } from '@/lib/console/sync-status-view';
-import { SYNC_REQUESTED_EVENT } from './sync-events';
+import { announceSyncFinished, SYNC_REQUESTED_EVENT } from './sync-events';
 
 const FAST_POLL_MS = 1500;
 const IDLE_POLL_MS = 15_000;
@@ -24,39 +24,41 @@ export function SyncProgress() {
   const requestedAt = useRef(0);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
-  const poll = useCallback(async () => {
-    if (timer.current) clearTimeout(timer.current);
-    let next: SyncStatusView | null = null;
-    try {
-      const response = await fetch('/api/sync/status', { cache: 'no-store', headers: { accept: 'application/json' } });
-      if (response.status === 401) return;
-      if (response.ok) next = (await response.json()) as SyncStatusView;
-    } catch {
-      // A missed poll is retried on the next tick; the indicator is a convenience, not the record.
-    }
-    if (next) {
-      if (baselineFinishedId.current === undefined) baselineFinishedId.current = next.lastFinished?.runId ?? null;
-      const finishedId = next.lastFinished?.runId ?? null;
-      if (next.running && watchedRun.current !== next.running.runId) {
-        watchedRun.current = next.running.runId;
-        setAnnouncement(`${next.running.trigger}.`);
-      }
-      const sawItFinish = finishedId !== null && finishedId !== baselineFinishedId.current && (watchedRun.current !== null || requestedAt.current > 0);
-      if (!next.running && sawItFinish && next.lastFinished) {
-        baselineFinishedId.current = finishedId;
-        watchedRun.current = null;
-        requestedAt.current = 0;
-        setResult(next.lastFinished);
-        setAnnouncement(`Sync finished. ${next.lastFinished.summary}`);
-        router.refresh();
-      }
-      setView(next);
-    }
-    const fast = Boolean(next?.running) || Date.now() - requestedAt.current < REQUEST_WINDOW_MS;
-    timer.current = setTimeout(poll, fast ? FAST_POLL_MS : IDLE_POLL_MS);
-  }, [router]);
-
   useEffect(() => {
+    let stopped = false;
+    async function poll() {
+      if (timer.current) clearTimeout(timer.current);
+      let next: SyncStatusView | null = null;
+      try {
+        const response = await fetch('/api/sync/status', { cache: 'no-store', headers: { accept: 'application/json' } });
+        if (response.status === 401) return;
+        if (response.ok) next = (await response.json()) as SyncStatusView;
+      } catch {
+        // A missed poll is retried on the next tick; the indicator is a convenience, not the record.
+      }
+      if (stopped) return;
+      if (next) {
+        if (baselineFinishedId.current === undefined) baselineFinishedId.current = next.lastFinished?.runId ?? null;
+        const finishedId = next.lastFinished?.runId ?? null;
+        if (next.running && watchedRun.current !== next.running.runId) {
+          watchedRun.current = next.running.runId;
+          setAnnouncement(`${next.running.trigger}.`);
+        }
+        const sawItFinish = finishedId !== null && finishedId !== baselineFinishedId.current && (watchedRun.current !== null || requestedAt.current > 0);
+        if (!next.running && sawItFinish && next.lastFinished) {
+          baselineFinishedId.current = finishedId;
+          watchedRun.current = null;
+          requestedAt.current = 0;
+          setResult(next.lastFinished);
+          setAnnouncement(`Sync finished. ${next.lastFinished.summary}`);
+          announceSyncFinished();
+          router.refresh();
+        }
+        setView(next);
+      }
+      const fast = Boolean(next?.running) || Date.now() - requestedAt.current < REQUEST_WINDOW_MS;
+      timer.current = setTimeout(poll, fast ? FAST_POLL_MS : IDLE_POLL_MS);
+    }
     const onRequested = () => {
       requestedAt.current = Date.now();
       void poll();
@@ -64,11 +66,12 @@ export function SyncProgress() {
     window.addEventListener(SYNC_REQUESTED_EVENT, onRequested);
     const first = setTimeout(poll, 0);
     return () => {
+      stopped = true;
       window.removeEventListener(SYNC_REQUESTED_EVENT, onRequested);
       clearTimeout(first);
       if (timer.current) clearTimeout(timer.current);
     };
-  }, [poll]);
+  }, [router]);
 
   const running = view?.running ?? null;
   return (

@@ -47,7 +47,9 @@ export async function connectStore(page: Page, store: SimulatedStore, role: 'mai
   await form.getByLabel('Consumer secret').fill(store.readWrite.consumerSecret);
   await form.getByLabel('Name in Orderbridge (optional)').fill(name);
   await form.getByRole('button', { name: role === 'main' ? 'Check and connect main store' : 'Check and connect substore' }).click();
-  await expect(form.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible({ timeout: 30_000 });
+  // Once saved, the page lists the store (and offers the next form): its card names it and its address.
+  await expect(page.locator('main').getByText(store.url, { exact: true })).toBeVisible({ timeout: 30_000 });
+  await expect(page.locator('main').getByText(name, { exact: true }).first()).toBeVisible();
 }
 
 const SCREENSHOT_DIR = path.join('artifacts', 'e2e-screenshots');
