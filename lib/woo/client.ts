@@ -64,9 +64,10 @@ export function createWooClient(options: WooClientOptions): WooClient {
     const state = { sent: false, connectTimedOut: false, responseTimedOut: false };
     const controller = new AbortController();
     const signals = [options.signal, request.signal].filter((s): s is AbortSignal => Boolean(s));
+    const onAbort = () => controller.abort();
     for (const s of signals) {
       if (s.aborted) throw abortedError(what, false, isWrite);
-      s.addEventListener('abort', () => controller.abort(), { once: true });
+      s.addEventListener('abort', onAbort, { once: true });
     }
     const deadline = setTimeout(() => {
       state.responseTimedOut = true;
@@ -116,6 +117,7 @@ export function createWooClient(options: WooClientOptions): WooClient {
       throw classifyTransportFailure(what, code, state.sent, isWrite);
     } finally {
       clearTimeout(deadline);
+      for (const s of signals) s.removeEventListener('abort', onAbort);
     }
   }
 
