@@ -17,8 +17,8 @@ let subAOrder: SimOrder;
 let subBOrder: SimOrder;
 
 test.beforeAll(async () => {
-  // Real-store costs (scaled) so a run lasts long enough to show its progress; Substore B lacks RW-CAP.
-  sim = await startSimulatorProcess({ port: SIM_PORT, stores: 3, extraArgs: ['--missing-sku', 'sub-b:RW-CAP', '--cost-scale', '1'] });
+  // Three times a real store's costs, so a run lasts long enough to watch its progress; Substore B lacks RW-CAP.
+  sim = await startSimulatorProcess({ port: SIM_PORT, stores: 3, extraArgs: ['--missing-sku', 'sub-b:RW-CAP', '--cost-scale', '3'] });
 });
 test.afterAll(async () => sim?.stop());
 
@@ -45,12 +45,12 @@ test('merchant journey: connect, Sync Now, Sync Order, held order', async ({ pag
 
   await page.getByRole('button', { name: 'Sync Now' }).click();
   await expect(page.getByTestId('sync-now-answer')).toHaveText(/Sync started\. It keeps going if you leave this page/);
-  await expect(page.getByTestId('sync-running')).toBeVisible();
-  await expect(page.getByTestId('sync-progress-text')).not.toBeEmpty();
-  await saveScreenshot(page, testInfo, '02-sync-progress');
   // Pressing again while it runs starts nothing and says so.
   await page.getByRole('button', { name: 'Sync Now' }).click();
   await expect(page.getByTestId('sync-now-answer')).toHaveText(/already running, so nothing was started twice/);
+  await expect(page.getByTestId('sync-running')).toBeVisible();
+  await expect(page.getByTestId('sync-progress-text')).not.toBeEmpty();
+  await saveScreenshot(page, testInfo, '02-sync-progress');
 
   const result = page.getByTestId('sync-result');
   await expect(result).toContainText('Synced 9 orders: 7 to substores, 2 to the main store. 1 held — SKU RW-CAP is not on Substore B.', { timeout: 90_000 });
