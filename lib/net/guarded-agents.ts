@@ -51,15 +51,16 @@ class GuardedHttpsAgent extends https.Agent {
 /**
  * http and https agents for talking to merchants' stores: every resolved address is checked and the
  * socket is pinned to it. Pass them to any client (axios `httpAgent`/`httpsAgent`, node:http) — each
- * redirect hop opens a new connection through the same check.
+ * redirect hop opens a new connection through the same check. `trustedCa` replaces the system's
+ * certificate authorities (a store behind a private CA, or a test server).
  */
-export function createGuardedAgents(options: GuardOptions & { keepAlive?: boolean } = {}): GuardedAgents {
+export function createGuardedAgents(options: GuardOptions & { keepAlive?: boolean; trustedCa?: string | string[] } = {}): GuardedAgents {
   const allowPrivate = options.allowPrivate ?? privateStoreUrlsAllowed();
   const lookup = createGuardedLookup({ ...options, allowPrivate });
   const keepAlive = options.keepAlive ?? false;
   const policy = { allowPrivate, allowedAddresses: options.allowedAddresses };
   return {
     httpAgent: new GuardedHttpAgent(policy, { lookup, keepAlive }),
-    httpsAgent: new GuardedHttpsAgent(policy, { lookup, keepAlive }),
+    httpsAgent: new GuardedHttpsAgent(policy, { lookup, keepAlive, ...(options.trustedCa ? { ca: options.trustedCa } : {}) }),
   };
 }

@@ -148,6 +148,10 @@ function authFailure(step: CheckStep, response: GuardedResponse, body: unknown, 
   }
   if (/consumer secret is invalid/i.test(text)) return { step, code: 'secret_mismatch', message: failureMessages.secretMismatch(last4) };
   if (/write permissions/i.test(text)) return { step, code: 'read_only_key', message: failureMessages.readOnlyKey(last4) };
+  // Over https an unknown key is not an error in WooCommerce: the request just runs anonymously.
+  if (step === 'keys' && code === 'woocommerce_rest_cannot_view' && url.startsWith('https:')) {
+    return { step, code: 'unknown_key', message: failureMessages.keyNotAccepted(last4) };
+  }
   if (step === 'keys' && (/read permissions/i.test(text) || code === 'woocommerce_rest_cannot_view')) {
     return { step, code: 'cannot_read', message: failureMessages.cannotRead(last4, text || `HTTP ${response.status}`) };
   }

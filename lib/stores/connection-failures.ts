@@ -63,6 +63,8 @@ export const failureMessages = {
     `${url} is a WordPress site, but WooCommerce's REST API (wc/v3) is not there. Install and activate WooCommerce on this site, then try again.`,
   unknownKey: (last4: string) =>
     `This store does not recognise the consumer key ending in …${last4}. Copy the key again from ${KEYS_PAGE} (it starts with ck_), or create a new Read/Write key there.`,
+  keyNotAccepted: (last4: string) =>
+    `This store did not accept the consumer key ending in …${last4}: WooCommerce does not know it, or the web server drops the Authorization header before WordPress sees it. Copy the key again from ${KEYS_PAGE} (or create a new Read/Write key); if it still fails, ask your host to pass the Authorization header through to PHP.`,
   secretMismatch: (last4: string) =>
     `The consumer secret does not match the key ending in …${last4}. Paste the secret (it starts with cs_) exactly as WooCommerce showed it; WooCommerce shows it only once, so if you no longer have it, create a new key in ${KEYS_PAGE}.`,
   hostMismatch: (entered: string, home: string) =>

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { startSimulator, type Simulator, type StoreHandle } from '@/lib/woo-simulator';
 import { checkStoreConnection, type ConnectionCheckResult } from '@/lib/stores';
+import { createGuardedAgents } from '@/lib/net';
+import { selfSignedCertificate } from '@/lib/woo-simulator/tls';
 import { closedPort, startLocalServer, type LocalServer } from './support/local-server';
 
 const open = { guard: { allowPrivate: true }, timeoutMs: 3_000 };
@@ -156,5 +158,40 @@ describe('live connection check against the simulator', () => {
     expect(text).not.toContain(main.readWrite.consumerSecret);
     expect(text).not.toContain('cs_aaaa');
     expect(text).not.toContain(main.readWrite.consumerKey);
+  });
+});
+
+describe('https stores (Basic auth)', () => {
+  let sim: Simulator;
+  let store: StoreHandle;
+  let agents: ReturnType<typeof createGuardedAgents>;
+  beforeAll(async () => {
+    const tls = selfSignedCertificate();
+    sim = await startSimulator({ stores: [{ name: 'secure', scheme: 'https', tls, currency: 'GBP' }] });
+    store = sim.store('secure');
+    agents = createGuardedAgents({ allowPrivate: true, trustedCa: tls.cert });
+  });
+  afterAll(() => sim.close());
+
+  it('passes every step when the certificate is trusted', async () => {
+    const result = await checkStoreConnection({ url: store.url, ...store.readWrite }, { agents, timeoutMs: 3_000 });
+    expect(result.failure).toBeNull();
+    expect(result.steps.every((s) => s.status === 'passed')).toBe(true);
+  });
+
+  it('reports a secret that does not match (Consumer secret is invalid)', async () => {
+    const result = await checkStoreConnection({ url: store.url, consumerKey: store.readWrite.consumerKey, consumerSecret: `cs_${'e'.repeat(40)}` }, { agents, timeoutMs: 3_000 });
+    expect(result.failure).toMatchObject({ step: 'keys', code: 'secret_mismatch' });
+  });
+
+  it('reports a key the store does not know (WooCommerce answers as if anonymous)', async () => {
+    const result = await checkStoreConnection({ url: store.url, consumerKey: `ck_${'d'.repeat(40)}`, consumerSecret: store.readWrite.consumerSecret }, { agents, timeoutMs: 3_000 });
+    expect(result.failure).toMatchObject({ step: 'keys', code: 'unknown_key' });
+    expect(result.failure?.message).toMatch(/Authorization header/);
+  });
+
+  it('reports a read-only key', async () => {
+    const result = await checkStoreConnection({ url: store.url, ...store.readOnly }, { agents, timeoutMs: 3_000 });
+    expect(result.failure).toMatchObject({ step: 'write', code: 'read_only_key' });
   });
 });
