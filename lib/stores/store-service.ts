@@ -54,6 +54,9 @@ export async function connectStore(db: Db, workspaceId: string, input: ConnectSt
   const check = await checkStoreConnection({ url, ...credentials }, options.check);
   if (!check.ok) return { check, store: null };
   const facts = check.facts;
+  // The same store reached through another host name (www., an alias) calls itself by the same home URL.
+  const sameHome = facts?.homeUrl && facts.homeUrl !== url ? await findStoreByUrl(db, workspaceId, facts.homeUrl) : null;
+  if (sameHome) throw alreadyConnected(sameHome.name);
   try {
     const store = await insertStore(db, workspaceId, {
       role: input.role,

@@ -19,6 +19,8 @@ import {
   syncSettingsInput,
   type StoreServiceOptions,
 } from '@/lib/stores';
+import { createGuardedAgents } from '@/lib/net';
+import { selfSignedCertificate } from '@/lib/woo-simulator/tls';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const options: StoreServiceOptions = { check: { guard: { allowPrivate: true }, timeoutMs: 3_000 } };
@@ -210,5 +212,24 @@ describe('workspace sync settings', () => {
     const bad = syncSettingsInput.safeParse({ syncStartMode: 'connected', customerEmailPolicy: 'spam', stockPolicy: 'reduce', currencyMismatchPolicy: 'hold' });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0].message).toMatch(/customer emails/);
+  });
+});
+
+describe('the same store under another host name', () => {
+  it('is recognised by its home URL', async () => {
+    const tls = selfSignedCertificate();
+    const secureSim = await startSimulator({ stores: [{ name: 'secure', scheme: 'https', tls }] });
+    try {
+      const secure = secureSim.store('secure');
+      const httpsOptions: StoreServiceOptions = { check: { agents: createGuardedAgents({ allowPrivate: true, trustedCa: tls.cert }), timeoutMs: 3_000 } };
+      const first = await connectStore(database.db, workspaceB, { role: 'sub', url: secure.url, ...secure.readWrite }, httpsOptions);
+      expect(first.check.ok).toBe(true);
+      const alias = secure.url.replace('127.0.0.1', 'localhost');
+      await expect(connectStore(database.db, workspaceB, { role: 'sub', url: alias, ...secure.readWrite }, httpsOptions)).rejects.toThrow(
+        /already connected to this workspace/,
+      );
+    } finally {
+      await secureSim.close();
+    }
   });
 });
