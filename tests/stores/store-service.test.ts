@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { signUp } from '@/lib/accounts/sign-up';
 import { NotFoundError, UserFacingError } from '@/lib/accounts/errors';
@@ -33,7 +33,13 @@ let subB: StoreHandle;
 let workspaceA: string;
 let workspaceB: string;
 
+const logged: string[] = [];
 beforeAll(async () => {
+  for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
+    vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
+      logged.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+    });
+  }
   database = await createTestDatabase();
   sim = await startSimulator({ stores: [{ name: 'main', currency: 'EUR' }, { name: 'sub-a', currency: 'EUR' }, { name: 'sub-b', currency: 'USD' }] });
   [main, subA, subB] = [sim.store('main'), sim.store('sub-a'), sim.store('sub-b')];
@@ -230,6 +236,15 @@ describe('the same store under another host name', () => {
       );
     } finally {
       await secureSim.close();
+    }
+  });
+});
+
+describe('logs of the whole flow above', () => {
+  it('never contain a consumer key or secret', () => {
+    const text = logged.join('\n');
+    for (const store of [main, subA, subB]) {
+      for (const value of [store.readWrite.consumerKey, store.readWrite.consumerSecret, store.readOnly.consumerSecret]) expect(text).not.toContain(value);
     }
   });
 });
