@@ -56,9 +56,14 @@ test('merchant journey: connect, Sync Now, Sync Order, held order', async ({ pag
   await expect(page.getByTestId('sync-progress-text')).not.toBeEmpty();
   await saveScreenshot(page, testInfo, '02-sync-progress');
 
+  // Leaving the page (a full load of another console page) does not stop the run; its progress and then
+  // its result show there.
+  await page.goto('/activity');
   const result = page.getByTestId('sync-result');
   await expect(result).toContainText('Synced 9 orders: 7 to substores, 2 to the main store. 1 held — SKU RW-CAP is not on Substore B.', { timeout: 90_000 });
   await expect(result.getByRole('link', { name: `Order #${capOrder.number}` })).toBeVisible();
+  await expect(page.getByTestId('run-row').first()).toHaveAttribute('data-trigger', 'sync_now');
+  await page.goto('/orders');
   await expect(page.getByTestId('pending-notice')).toContainText('All orders are in sync');
   for (const order of [...mainOrders, capOrder]) await expect(row(page, STORE_NAMES[0], order.number)).toBeVisible();
   await expect(row(page, STORE_NAMES[1], subAOrder.number)).toBeVisible();

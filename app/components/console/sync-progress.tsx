@@ -10,6 +10,7 @@ const FAST_POLL_MS = 1500;
 const IDLE_POLL_MS = 15_000;
 /** After Sync Now, keep polling fast for this long even before the run row appears. */
 const REQUEST_WINDOW_MS = 20_000;
+const JUST_FINISHED_MS = 15_000;
 
 type Result = NonNullable<SyncStatusView['lastFinished']>;
 
@@ -38,7 +39,12 @@ export function SyncProgress() {
       }
       if (stopped) return;
       if (next) {
-        if (baselineFinishedId.current === undefined) baselineFinishedId.current = next.lastFinished?.runId ?? null;
+        if (baselineFinishedId.current === undefined) {
+          baselineFinishedId.current = next.lastFinished?.runId ?? null;
+          // A run that ended just before this page loaded (the merchant navigated as it finished) still gets its result shown.
+          const finishedAt = next.lastFinished?.finishedAt ? Date.parse(next.lastFinished.finishedAt) : 0;
+          if (!next.running && next.lastFinished && Date.now() - finishedAt < JUST_FINISHED_MS) setResult(next.lastFinished);
+        }
         const finishedId = next.lastFinished?.runId ?? null;
         if (next.running && watchedRun.current !== next.running.runId) {
           watchedRun.current = next.running.runId;
