@@ -11,6 +11,9 @@ export type SyncStatusView = {
     status: string;
     finishedAt: string | null;
     summary: string;
+    /** Orders the run held or that failed, from its counts (problems lists only those it newly recorded). */
+    held: number;
+    failed: number;
     problems: { orderId: string; number: string; message: string }[];
   } | null;
 };
@@ -34,6 +37,8 @@ export function toSyncStatusView(status: SyncStatus): SyncStatusView {
           status: lastFinished.status,
           finishedAt: lastFinished.finishedAt?.toISOString() ?? null,
           summary: lastFinished.summary ?? fallbackSummary(lastFinished.status),
+          held: (lastFinished.counts?.toSub.held ?? 0) + (lastFinished.counts?.toMain.held ?? 0),
+          failed: (lastFinished.counts?.toSub.failed ?? 0) + (lastFinished.counts?.toMain.failed ?? 0),
           problems: status.problems,
         }
       : null,

@@ -41,7 +41,7 @@ export async function listRunProblems(db: Db, workspaceId: string, runId: string
 }
 
 export type RunningSync = Pick<SyncRun, 'id' | 'trigger' | 'startedAt' | 'progress'>;
-export type FinishedSync = Pick<SyncRun, 'id' | 'trigger' | 'status' | 'startedAt' | 'finishedAt' | 'summary' | 'errors'>;
+export type FinishedSync = Pick<SyncRun, 'id' | 'trigger' | 'status' | 'startedAt' | 'finishedAt' | 'summary' | 'errors' | 'counts'>;
 export type SyncStatus = { running: RunningSync | null; lastFinished: FinishedSync | null; problems: HeldOrderOfRun[] };
 
 /**

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { describePending, describeProblems } from '../../lib/console/pending-notice';
 import { describeProgress } from '../../lib/console/progress';
 import { wooAdminOrderUrl } from '../../lib/console/format';
+import { toSyncStatusView } from '../../lib/console/sync-status-view';
 
 const now = new Date('2025-03-15T12:00:00Z');
 
@@ -42,5 +43,27 @@ describe('progress sentence', () => {
 describe('WooCommerce admin link', () => {
   it('points at the HPOS edit screen of the order', () => {
     expect(wooAdminOrderUrl('https://shop.example/', 456)).toBe('https://shop.example/wp-admin/admin.php?page=wc-orders&action=edit&id=456');
+  });
+});
+
+describe('sync status sent to the browser', () => {
+  it('carries the finished run’s summary and held/failed counts, and a live run’s progress sentence', () => {
+    const startedAt = new Date('2025-03-15T11:59:00Z');
+    const view = toSyncStatusView({
+      running: { id: 'run-2', trigger: 'schedule', startedAt, progress: { phase: 'pulling', stores: [{ name: 'Main', phase: 'pulling', pulled: 3 }] } },
+      lastFinished: {
+        id: 'run-1',
+        trigger: 'sync_now',
+        status: 'succeeded',
+        startedAt,
+        finishedAt: now,
+        summary: 'No orders synced. 1 held — SKU RW-CAP is not on Substore B.',
+        errors: [],
+        counts: { pulled: 0, toSub: { created: 0, updated: 0, held: 1, failed: 0 }, toMain: { created: 0, updated: 0, held: 0, failed: 2 } },
+      },
+      problems: [],
+    });
+    expect(view.running).toEqual({ runId: 'run-2', trigger: 'Scheduled sync running', startedAt: startedAt.toISOString(), text: 'Reading new orders from Main (3 so far).', done: null, total: null });
+    expect(view.lastFinished).toMatchObject({ runId: 'run-1', held: 1, failed: 2, summary: 'No orders synced. 1 held — SKU RW-CAP is not on Substore B.' });
   });
 });

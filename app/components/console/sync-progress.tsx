@@ -105,7 +105,7 @@ export function SyncProgress() {
       ) : null}
       {result && !running ? (
         <div
-          className={`mt-4 flex flex-wrap items-start justify-between gap-3 rounded-lg border px-4 py-3 text-sm ${result.status === 'failed' ? 'border-rose-200 bg-rose-50' : result.problems.length ? 'border-amber-200 bg-amber-50' : 'border-emerald-200 bg-emerald-50'}`}
+          className={`mt-4 flex flex-wrap items-start justify-between gap-3 rounded-lg border px-4 py-3 text-sm ${result.status === 'failed' ? 'border-rose-200 bg-rose-50' : result.held + result.failed > 0 || result.problems.length ? 'border-amber-200 bg-amber-50' : 'border-emerald-200 bg-emerald-50'}`}
           data-testid="sync-result"
         >
           <div className="space-y-1">
@@ -134,6 +134,10 @@ export function SyncProgress() {
                   </li>
                 ))}
               </ul>
+            ) : result.held + result.failed > 0 ? (
+              <Link href={result.held > 0 ? '/orders?sync=held' : '/orders?sync=failed'} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                Show the {result.held > 0 ? 'held' : 'failed'} orders
+              </Link>
             ) : null}
           </div>
           <button

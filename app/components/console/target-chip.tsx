@@ -61,7 +61,7 @@ export function TargetChip({ chip }: { chip: TargetChipData }) {
       <span
         role="tooltip"
         id={tooltipId}
-        className="pointer-events-none invisible absolute bottom-full left-0 z-20 mb-1 w-64 rounded-md bg-slate-900 px-2.5 py-1.5 text-xs font-normal leading-snug text-white opacity-0 shadow-lg transition-opacity group-focus-within:visible group-focus-within:opacity-100 group-hover:visible group-hover:opacity-100"
+        className="pointer-events-none invisible absolute bottom-full right-0 z-20 mb-1 w-64 rounded-md bg-slate-900 px-2.5 py-1.5 text-xs font-normal leading-snug text-white opacity-0 shadow-lg transition-opacity group-focus-within:visible group-focus-within:opacity-100 group-hover:visible group-hover:opacity-100"
       >
         {tooltipText(chip, state)}
       </span>
