@@ -19,13 +19,13 @@ export function OrdersChart({ days }: { days: DailyCount[] }) {
       <svg viewBox={`0 0 ${WIDTH} ${HEIGHT}`} className="h-auto w-full" role="img" aria-labelledby="orders-chart-title orders-chart-desc">
         <title id="orders-chart-title">Orders synced per day</title>
         <desc id="orders-chart-desc">{description}</desc>
-        {[0, 0.5, 1].map((fraction) => {
-          const y = PADDING.top + plotHeight * (1 - fraction);
+        {[...new Set([0, Math.round(max / 2), max])].map((tick) => {
+          const y = PADDING.top + plotHeight * (1 - tick / max);
           return (
-            <g key={fraction}>
+            <g key={tick}>
               <line x1={PADDING.left} x2={WIDTH - PADDING.right} y1={y} y2={y} className="stroke-slate-200" strokeWidth={1} />
               <text x={PADDING.left - 6} y={y + 4} textAnchor="end" className="fill-slate-500 text-[10px]">
-                {Math.round(max * fraction)}
+                {tick}
               </text>
             </g>
           );
