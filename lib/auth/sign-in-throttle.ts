@@ -18,8 +18,9 @@ export async function signInLockRemaining(db: Db, ip: string, email: string, now
 
 export async function recordFailedSignIn(db: Db, ip: string, email: string, now = new Date()): Promise<void> {
   const key = throttleKey(ip, email);
-  const windowStart = new Date(now.getTime() - THROTTLE_POLICY.windowMs);
-  const lockUntil = new Date(now.getTime() + THROTTLE_POLICY.lockMs);
+  const at = (date: Date) => sql`${date.toISOString()}::timestamptz`;
+  const windowStart = at(new Date(now.getTime() - THROTTLE_POLICY.windowMs));
+  const lockUntil = at(new Date(now.getTime() + THROTTLE_POLICY.lockMs));
   await db
     .insert(signInThrottle)
     .values({ key, failures: 1, windowStartedAt: now })
@@ -27,8 +28,8 @@ export async function recordFailedSignIn(db: Db, ip: string, email: string, now 
       target: signInThrottle.key,
       set: {
         failures: sql`case when ${signInThrottle.windowStartedAt} < ${windowStart} then 1 else ${signInThrottle.failures} + 1 end`,
-        windowStartedAt: sql`case when ${signInThrottle.windowStartedAt} < ${windowStart} then ${now} else ${signInThrottle.windowStartedAt} end`,
-        lockedUntil: sql`case when ${signInThrottle.windowStartedAt} >= ${windowStart} and ${signInThrottle.failures} + 1 >= ${THROTTLE_POLICY.maxFailures} then ${lockUntil} else null end`,
+        windowStartedAt: sql`case when ${signInThrottle.windowStartedAt} < ${windowStart} then ${at(now)} else ${signInThrottle.windowStartedAt} end`,
+        lockedUntil: sql`case when ${signInThrottle.windowStartedAt} >= ${windowStart} and ${signInThrottle.failures} + 1 >= ${THROTTLE_POLICY.maxFailures}::int then ${lockUntil} else null end`,
       },
     });
 }

@@ -1,0 +1,45 @@
+import { expect, test } from '@playwright/test';
+import { PASSWORD, signIn, signOut, signUp, uniqueEmail } from './support/accounts';
+
+test.describe('accounts', () => {
+  test('sign up lands in the app, sign out, sign in again', async ({ page }) => {
+    const email = uniqueEmail('auth');
+    await signUp(page, email);
+    await expect(page.getByText(email)).toBeVisible();
+    await signOut(page);
+    await signIn(page, email);
+    await expect(page).toHaveURL(/\/dashboard/);
+    await expect(page.getByText(email)).toBeVisible();
+  });
+
+  test('a wrong password shows one generic message', async ({ page }) => {
+    const email = uniqueEmail('wrongpw');
+    await signUp(page, email);
+    await signOut(page);
+    await signIn(page, email, `${PASSWORD}!`);
+    await expect(page.getByRole('alert')).toHaveText('That email and password do not match an account.');
+    await signIn(page, 'nobody-' + email, PASSWORD);
+    await expect(page.getByRole('alert')).toHaveText('That email and password do not match an account.');
+  });
+
+  test('a taken email is named clearly', async ({ page }) => {
+    const email = uniqueEmail('taken');
+    await signUp(page, email);
+    await signOut(page);
+    await page.goto('/sign-up');
+    await page.getByLabel('Email').fill(email);
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await expect(page.getByRole('alert')).toHaveText('An account with this email already exists. Sign in instead.');
+  });
+
+  test('a protected URL redirects to sign-in and back after signing in', async ({ page }) => {
+    const email = uniqueEmail('protected');
+    await signUp(page, email);
+    await signOut(page);
+    await page.goto('/activity');
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+    await signIn(page, email);
+    await expect(page).toHaveURL(/\/activity$/);
+  });
+});

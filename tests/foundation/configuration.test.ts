@@ -1,0 +1,62 @@
+import { describe, expect, it } from 'vitest';
+import { resolveDatabaseTarget } from '../../db/connection-config';
+import { loadServerEnv } from '../../lib/env/server-env';
+import { loadKeyring } from '../../lib/crypto/encryption-keys';
+import { decryptSecret, encryptSecret } from '../../lib/crypto/secret-box';
+
+const env = (values: Record<string, string>) => values as unknown as NodeJS.ProcessEnv;
+
+describe('database driver chooser', () => {
+  it('uses embedded PGlite under .data when DATABASE_URL is unset', () => {
+    expect(resolveDatabaseTarget(env({}))).toEqual({ driver: 'pglite', dataDir: '.data/pglite' });
+  });
+  it('uses node-postgres for a plain postgres URL and Neon for a Neon host or DB_DRIVER=neon', () => {
+    expect(resolveDatabaseTarget(env({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/db' })).driver).toBe('node-postgres');
+    expect(resolveDatabaseTarget(env({ DATABASE_URL: 'postgresql://u:p@ep-cool-1.eu-central-1.aws.neon.tech/db?sslmode=require' })).driver).toBe('neon');
+    expect(resolveDatabaseTarget(env({ DATABASE_URL: 'postgres://u@127.0.0.1/db', DB_DRIVER: 'neon' })).driver).toBe('neon');
+  });
+  it('explains a DATABASE_URL it cannot use', () => {
+    expect(() => resolveDatabaseTarget(env({ DATABASE_URL: 'mysql://x' }))).toThrow(/must be a postgres:\/\/ URL/);
+  });
+});
+
+describe('environment', () => {
+  it('stops a production start without its secrets, naming each', () => {
+    expect(() => loadServerEnv(env({ NODE_ENV: 'production' }))).toThrow(
+      /cannot start in production without: AUTH_SECRET.*ORDERBRIDGE_ENCRYPTION_KEY.*INNGEST_SIGNING_KEY/,
+    );
+  });
+  it('starts in production with them', () => {
+    const loaded = loadServerEnv(
+      env({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), ORDERBRIDGE_ENCRYPTION_KEY: 'ab'.repeat(32), INNGEST_SIGNING_KEY: 'signkey-prod-123' }),
+    );
+    expect(loaded.authSecret).toBe('x'.repeat(40));
+  });
+  it('rejects a short AUTH_SECRET', () => {
+    expect(() => loadServerEnv(env({ AUTH_SECRET: 'short' }))).toThrow(/AUTH_SECRET must be at least 32 characters/);
+  });
+});
+
+describe('credential encryption', () => {
+  const ring = loadKeyring(env({ ORDERBRIDGE_ENCRYPTION_KEY: '11'.repeat(32) }));
+
+  it('round-trips and never stores the plaintext', () => {
+    const stored = encryptSecret('cs_secret_value', ring);
+    expect(stored).not.toContain('cs_secret_value');
+    expect(stored.split(':')[0]).toBe(ring.current.id);
+    expect(decryptSecret(stored, ring)).toBe('cs_secret_value');
+  });
+  it('detects tampering', () => {
+    const stored = encryptSecret('cs_secret_value', ring).split(':');
+    stored[3] = Buffer.from('forged').toString('base64url');
+    expect(() => decryptSecret(stored.join(':'), ring)).toThrow();
+  });
+  it('still decrypts values under a previous key after the key changes', () => {
+    const stored = encryptSecret('ck_old', ring);
+    const rotated = loadKeyring(env({ ORDERBRIDGE_ENCRYPTION_KEY: '22'.repeat(32), ORDERBRIDGE_PREVIOUS_ENCRYPTION_KEYS: '11'.repeat(32) }));
+    expect(rotated.current.id).not.toBe(ring.current.id);
+    expect(decryptSecret(stored, rotated)).toBe('ck_old');
+    const withoutOld = loadKeyring(env({ ORDERBRIDGE_ENCRYPTION_KEY: '22'.repeat(32) }));
+    expect(() => decryptSecret(stored, withoutOld)).toThrow(/not configured/);
+  });
+});
