@@ -2,9 +2,13 @@ import type { Store, Workspace } from '../../db/schema';
 import type { LinkDirection, LinkPlan } from '../data/order-links';
 import type { UpsertedOrder } from '../data/orders';
 
-/** Orders created before this are history: never copied. */
+/**
+ * Orders created before this are history: never copied. WooCommerce dates have whole seconds, so the
+ * start is taken down to its second: an order placed in the very second a store was connected counts.
+ */
 export function syncStartFor(workspace: Pick<Workspace, 'syncStartAt'>, store: Pick<Store, 'connectedAt'>): Date {
-  return workspace.syncStartAt ?? store.connectedAt;
+  const start = workspace.syncStartAt ?? store.connectedAt;
+  return new Date(Math.floor(start.getTime() / 1000) * 1000);
 }
 
 /**

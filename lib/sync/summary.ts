@@ -34,7 +34,9 @@ export function summarise(counts: SyncCounts, held: SyncIssue[], failed: SyncIss
   return parts.join(' ');
 }
 
+/** Distinct reasons, the first two spelled out: "SKU RW-CAP is not on Substore B" for four orders held alike. */
 function issueText(issues: SyncIssue[]): string {
-  const first = issues[0].reason.replace(/\.$/, '');
-  return issues.length === 1 ? first : `${first}, and ${issues.length - 1} more`;
+  const reasons = [...new Set(issues.map((issue) => issue.reason.replace(/\.$/, '')))];
+  const shown = reasons.slice(0, 2).join('; ');
+  return reasons.length > 2 ? `${shown}; and ${reasons.length - 2} other reasons` : shown;
 }

@@ -1,6 +1,8 @@
 import type http from 'node:http';
 import type https from 'node:https';
 import type { BackoffPolicy } from '../woo/backoff';
+import { createGuardedAgents, type GuardedAgents } from '../net/guarded-agents';
+import { privateStoreUrlsAllowed } from '../net/guarded-lookup';
 
 export type SyncTuning = {
   /** Requests in flight per store. */
@@ -44,6 +46,26 @@ export const DEFAULT_SYNC_TUNING: SyncTuning = {
   progressIntervalMs: 1_000,
 };
 
+const guardedAgentsByPolicy = new Map<boolean, GuardedAgents>();
+
+/** Every store request goes through the SSRF guard unless a caller brings its own agents. */
+function defaultStoreAgents(): GuardedAgents {
+  const allowPrivate = privateStoreUrlsAllowed();
+  let agents = guardedAgentsByPolicy.get(allowPrivate);
+  if (!agents) {
+    agents = createGuardedAgents({ allowPrivate, keepAlive: true });
+    guardedAgentsByPolicy.set(allowPrivate, agents);
+  }
+  return agents;
+}
+
 export function resolveTuning(overrides: Partial<SyncTuning> | undefined): SyncTuning {
-  return { ...DEFAULT_SYNC_TUNING, ...overrides, retry: { ...DEFAULT_SYNC_TUNING.retry, ...overrides?.retry } };
+  const agents = overrides?.httpAgent && overrides?.httpsAgent ? undefined : defaultStoreAgents();
+  return {
+    ...DEFAULT_SYNC_TUNING,
+    httpAgent: agents?.httpAgent,
+    httpsAgent: agents?.httpsAgent,
+    ...overrides,
+    retry: { ...DEFAULT_SYNC_TUNING.retry, ...overrides?.retry },
+  };
 }

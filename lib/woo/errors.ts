@@ -81,12 +81,17 @@ const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOST
 export function classifyTransportFailure(what: string, code: string | undefined, sent: boolean, isWrite: boolean): WooRequestError {
   const notSent = !sent || (code !== undefined && NOT_SENT_CODES.has(code));
   const label = describeTransportCode(code);
-  const kind: WooErrorKind = !notSent && isWrite ? 'ambiguous' : 'retryable';
+  const forbidden = code === FORBIDDEN_ADDRESS_CODE;
+  const kind: WooErrorKind = forbidden ? 'permanent' : !notSent && isWrite ? 'ambiguous' : 'retryable';
   return new WooRequestError(`${what} failed: ${label}`, { kind, code: code ?? null });
 }
 
+const FORBIDDEN_ADDRESS_CODE = 'ERR_STORE_ADDRESS_FORBIDDEN';
+
 function describeTransportCode(code: string | undefined): string {
   switch (code) {
+    case FORBIDDEN_ADDRESS_CODE:
+      return "the store's address is loopback or private, and Orderbridge only connects to stores on the public internet";
     case 'ECONNREFUSED':
       return 'the store refused the connection';
     case 'ENOTFOUND':

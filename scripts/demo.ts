@@ -1,0 +1,91 @@
+import { spawn } from 'node:child_process';
+import { rmSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { openDatabase } from '../db/client';
+import { migrateDatabase } from '../db/migrate';
+import { signUp } from '../lib/accounts/sign-up';
+import { connectStore } from '../lib/stores/store-service';
+import { moveOnboardingForward, saveWorkspaceName } from '../lib/stores/onboarding';
+import { startSimulator } from '../lib/woo-simulator';
+
+/**
+ * The whole product in one command: three live simulator stores with orders arriving, a fresh embedded
+ * database with a demo account connected to them, and the app. Demo data is recreated at every start.
+ */
+const { values } = parseArgs({
+  options: {
+    port: { type: 'string', default: process.env.PORT ?? '3000' },
+    'store-port': { type: 'string', default: process.env.DEMO_STORE_PORT ?? '8181' },
+    'order-rate': { type: 'string', default: '0.05' },
+  },
+});
+
+const DEMO_EMAIL = 'demo@orderbridge.test';
+const DEMO_PASSWORD = 'orderbridge-demo';
+const dataDir = '.data/demo';
+process.env.ALLOW_PRIVATE_STORE_URLS = 'true';
+
+const storePort = Number(values['store-port']);
+const simulator = await startSimulator({
+  stores: [
+    { name: 'main', title: 'Main Store', port: storePort, seed: 11 },
+    { name: 'sub-a', title: 'Substore A', port: storePort + 1, seed: 12 },
+    { name: 'sub-b', title: 'Substore B', port: storePort + 2, seed: 13, missingSkus: ['RW-CAP'] },
+  ],
+});
+const [main, subA, subB] = simulator.stores;
+
+rmSync(dataDir, { recursive: true, force: true });
+const database = await openDatabase({ driver: 'pglite', dataDir });
+await migrateDatabase(database);
+const { workspace } = await signUp(database.db, { name: 'Demo Merchant', email: DEMO_EMAIL, password: DEMO_PASSWORD });
+await saveWorkspaceName(database.db, workspace.id, 'Demo Outfitters');
+for (const [store, role, name] of [
+  [main, 'main', 'Main Store'],
+  [subA, 'sub', 'Substore A'],
+  [subB, 'sub', 'Substore B'],
+] as const) {
+  const connected = await connectStore(database.db, workspace.id, { role, name, url: store.url, ...store.readWrite });
+  if (!connected.store) throw new Error(`The demo could not connect ${name}: ${JSON.stringify(connected.check)}`);
+}
+await moveOnboardingForward(database.db, workspace.id, 'done');
+await database.close();
+
+// WooCommerce dates have whole seconds: orders placed after this pause are after every store's connection.
+await new Promise((resolve) => setTimeout(resolve, 1100));
+for (let i = 0; i < 8; i += 1) main.createOrderDirectly();
+for (let i = 0; i < 3; i += 1) subA.createOrderDirectly();
+for (let i = 0; i < 2; i += 1) subB.createOrderDirectly();
+main.createOrderDirectly({
+  status: 'processing',
+  billing: { first_name: 'Casey', last_name: 'Cap', email: 'casey@example.test', country: 'US' },
+  line_items: [{ sku: 'RW-CAP', quantity: 1 }],
+});
+const rate = Number(values['order-rate']);
+const stopFlows = rate > 0 ? simulator.stores.map((store) => store.startOrderFlow(rate)) : [];
+
+const app = spawn('node_modules/.bin/next', ['dev', '-p', values.port], {
+  stdio: 'inherit',
+  env: { ...process.env, PGLITE_DIR: dataDir, ALLOW_PRIVATE_STORE_URLS: 'true', INNGEST_DEV: '1', NEXT_TELEMETRY_DISABLED: '1' },
+});
+
+console.log(`
+Orderbridge demo
+  App:      http://localhost:${values.port}   (sign in: ${DEMO_EMAIL} / ${DEMO_PASSWORD})
+  Stores:   ${simulator.stores.map((s) => `${s.name} ${s.url}`).join(' · ')}
+  Orders arrive on every store about every ${Math.round(1 / Math.max(rate, 0.0001))} s; Substore B lacks SKU RW-CAP, so
+  orders with a cap are held for it. Press Sync Now on the Orders page. The 5-minute schedule also runs
+  when an Inngest dev server is started beside it: npx inngest-cli@latest dev -u http://localhost:${values.port}/api/inngest
+`);
+
+const shutdown = async () => {
+  stopFlows.forEach((stop) => stop());
+  app.kill('SIGTERM');
+  await simulator.close();
+  process.exit(0);
+};
+process.once('SIGINT', () => void shutdown());
+process.once('SIGTERM', () => void shutdown());
+app.once('exit', (code) => {
+  void simulator.close().then(() => process.exit(code ?? 0));
+});
