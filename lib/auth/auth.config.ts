@@ -15,7 +15,10 @@ export const authConfig = {
     authorized({ auth, request }) {
       const { pathname } = request.nextUrl;
       const signedIn = Boolean(auth?.user);
-      if (signedIn && AUTH_PAGES.includes(pathname)) return Response.redirect(new URL('/dashboard', request.nextUrl));
+      // Only page loads are sent on: a server action posted from these pages must reach its action.
+      if (signedIn && request.method === 'GET' && AUTH_PAGES.includes(pathname)) {
+        return Response.redirect(new URL('/dashboard', request.nextUrl));
+      }
       if (PUBLIC_PATHS.some((p) => p.test(pathname))) return true;
       return signedIn;
     },

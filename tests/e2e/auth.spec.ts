@@ -17,9 +17,9 @@ test.describe('accounts', () => {
     await signUp(page, email);
     await signOut(page);
     await signIn(page, email, `${PASSWORD}!`);
-    await expect(page.getByRole('alert')).toHaveText('That email and password do not match an account.');
+    await expect(page.locator('form').getByRole('alert')).toHaveText('That email and password do not match an account.');
     await signIn(page, 'nobody-' + email, PASSWORD);
-    await expect(page.getByRole('alert')).toHaveText('That email and password do not match an account.');
+    await expect(page.locator('form').getByRole('alert')).toHaveText('That email and password do not match an account.');
   });
 
   test('a taken email is named clearly', async ({ page }) => {
@@ -30,7 +30,7 @@ test.describe('accounts', () => {
     await page.getByLabel('Email').fill(email);
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Create account' }).click();
-    await expect(page.getByRole('alert')).toHaveText('An account with this email already exists. Sign in instead.');
+    await expect(page.locator('form').getByRole('alert')).toHaveText('An account with this email already exists. Sign in instead.');
   });
 
   test('a protected URL redirects to sign-in and back after signing in', async ({ page }) => {
