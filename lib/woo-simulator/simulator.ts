@@ -36,17 +36,17 @@ async function listen(server: Server, port: number, host: string): Promise<numbe
 async function startStore(options: StoreOptions, index: number, clock: SimClock): Promise<StoreHandle> {
   const host = options.host ?? '127.0.0.1';
   const scheme = options.scheme ?? 'http';
-  let handle: StoreHandle | undefined;
+  // Filled once the server listens; the handlers only run after that.
+  const started: { handle?: StoreHandle; store?: SimStore } = {};
   const admin = createAdminHandler(() => {
-    if (!handle) throw new Error('store not started');
-    return handle;
+    if (!started.handle) throw new Error('store not started');
+    return started.handle;
   });
-  let store: SimStore | undefined;
   // The server must listen before the store exists: a store's home URL includes its port.
   const listener = createRequestListener(
     () => {
-      if (!store) throw new Error('store not started');
-      return store;
+      if (!started.store) throw new Error('store not started');
+      return started.store;
     },
     admin,
     scheme === 'https',
@@ -56,8 +56,10 @@ async function startStore(options: StoreOptions, index: number, clock: SimClock)
   server.keepAliveTimeout = 5000;
   const port = await listen(server, options.port ?? 0, host);
   const url = `${scheme}://${host}:${port}`;
-  store = new SimStore(options, options.homeUrl ?? url, clock, index);
-  handle = createStoreHandle(store, server, url, port);
+  const store = new SimStore(options, options.homeUrl ?? url, clock, index);
+  const handle = createStoreHandle(store, server, url, port);
+  started.store = store;
+  started.handle = handle;
   return handle;
 }
 
