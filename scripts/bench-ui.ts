@@ -1,0 +1,94 @@
+/**
+ * `npm run bench:ui [-- --json] [--no-build] [--count 100000] [--requests 400] [--concurrency 20] [--plans]`
+ * Seeds a workspace with --count orders in a fresh PostgreSQL database (scripts/seed-orders.ts), starts the
+ * production build, signs in, and loads `/orders` (first page, a filtered page, a search) with 20 requests
+ * in flight; prints p50/p95/p99 and throughput, and with --plans the EXPLAIN ANALYZE of each statement.
+ */
+import './bench/env';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import pg from 'pg';
+import { createBenchDatabase } from './bench/bench-db';
+import { explainOrdersPage } from './bench/explain';
+import { loadTest, type LoadResult } from './bench/load-loop';
+import { signIn, startNextServer } from './bench/next-server';
+
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    'no-build': { type: 'boolean', default: false },
+    count: { type: 'string', default: '100000' },
+    requests: { type: 'string', default: '400' },
+    concurrency: { type: 'string', default: '20' },
+    plans: { type: 'boolean', default: false },
+  },
+});
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const total = Number(values.requests);
+const concurrency = Number(values.concurrency);
+if (!(total > 0 && concurrency > 0)) throw new Error('--requests and --concurrency must be positive numbers');
+
+if (values['no-build'] && existsSync('.next/BUILD_ID')) log('reusing the existing production build (.next)');
+else {
+  log('next build …');
+  execFileSync('node_modules/.bin/next', ['build'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+}
+
+const database = await createBenchDatabase({ pglite: false });
+const url = database.target.driver === 'node-postgres' ? database.target.url : '';
+let stopServer: (() => Promise<void>) | null = null;
+try {
+  log(`seeding ${values.count} orders …`);
+  const seeded = spawnSync('node_modules/.bin/tsx', ['scripts/seed-orders.ts', '--count', values.count!], { env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  if (seeded.status !== 0) throw new Error(`seeding failed: ${seeded.stderr.slice(-2000)}`);
+  const owner = JSON.parse(seeded.stdout.trim().split('\n').pop()!) as { workspaceId: string; email: string; password: string };
+
+  const sample = await sampleOrder(url, owner.workspaceId);
+  const pages = [
+    { name: 'first page', search: '' },
+    { name: 'filtered (held copies)', search: 'sync=held' },
+    { name: 'filtered (status + store)', search: `status=processing&store=${sample.storeId}` },
+    { name: 'search by order number', search: `q=${encodeURIComponent(sample.number)}` },
+    { name: 'search by email', search: `q=${encodeURIComponent(sample.email)}` },
+  ];
+
+  const server = await startNextServer(url);
+  stopServer = server.stop;
+  const cookie = await signIn(server.baseUrl, owner.email, owner.password);
+  const results: Array<LoadResult & { name: string }> = [];
+  for (const page of pages) {
+    const target = `${server.baseUrl}/orders${page.search ? `?${page.search}` : ''}`;
+    log(`loading ${page.name}: ${total} requests, ${concurrency} at once …`);
+    results.push({ name: page.name, ...(await loadTest(target, { cookie, total, warmup: concurrency * 2, concurrency })) });
+  }
+  const plans = values.plans ? await Promise.all(pages.map(async (p) => ({ page: p.name, search: p.search, statements: await explainOrdersPage(url, owner.workspaceId, p.search) }))) : [];
+
+  const report = { date: new Date().toISOString(), orders: Number(values.count), concurrency, results, plans };
+  if (values.json) process.stdout.write(`${JSON.stringify(report)}\n`);
+  else {
+    console.log(`/orders at ${values.count} orders, ${concurrency} requests in flight (${report.date})`);
+    for (const r of results) console.log(`${r.name.padEnd(28)} p50 ${r.p50Ms} ms  p95 ${r.p95Ms} ms  p99 ${r.p99Ms} ms  ${r.requestsPerSecond} req/s  errors ${r.errors}  target p95 < 200 ms: ${r.p95Ms < 200 ? 'met' : 'MISSED'}`);
+    for (const p of plans) {
+      console.log(`\n## ${p.page} (/orders${p.search ? `?${p.search}` : ''})`);
+      for (const s of p.statements) console.log(`\n${s.sql}\n${s.plan}`);
+    }
+  }
+} finally {
+  await stopServer?.();
+  await database.drop();
+}
+process.exit(0);
+
+/** An order of the seeded workspace to search for (its number and customer email) and its store. */
+async function sampleOrder(databaseUrl: string, workspaceId: string): Promise<{ number: string; email: string; storeId: string }> {
+  const client = new pg.Client({ connectionString: databaseUrl });
+  await client.connect();
+  try {
+    const result = await client.query('select number, customer_email, store_id from orders where workspace_id = $1 and customer_email is not null order by remote_id offset 500 limit 1', [workspaceId]);
+    const row = result.rows[0] as { number: string; customer_email: string; store_id: string };
+    return { number: row.number, email: row.customer_email, storeId: row.store_id };
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,49 @@
+/**
+ * `npm run bench [-- --json] [--pglite] [--scale 0.05] [--quick] [--naive-sample 0.25] [--only backfill,quiet,steady,memory]`
+ * Measures the sync engine against simulator stores that cost what a real store costs (scaled), over
+ * real HTTP and a real database; prints a table, or one JSON object with --json. Never fails on speed.
+ */
+import './bench/env';
+import { parseArgs } from 'node:util';
+import { benchBackfill, type BackfillReport } from './bench/backfill';
+import { benchMemory, type MemoryReport } from './bench/memory';
+import { benchQuietTick, type QuietTickReport } from './bench/quiet-tick';
+import { benchSteady, type SteadyReport } from './bench/steady';
+import { printTable } from './bench/report';
+import { BENCH_SIZES } from './bench/sizes';
+import { scaledTuning } from './bench/scaled-tuning';
+
+const { values } = parseArgs({
+  options: {
+    json: { type: 'boolean', default: false },
+    pglite: { type: 'boolean', default: false },
+    scale: { type: 'string', default: '0.05' },
+    quick: { type: 'boolean', default: false },
+    only: { type: 'string' },
+    'naive-sample': { type: 'string', default: '0.25' },
+  },
+});
+
+const sizes = values.quick ? BENCH_SIZES.quick : BENCH_SIZES.full;
+const scale = Number(values.scale);
+if (!Number.isFinite(scale) || scale < 0) throw new Error(`--scale must be a number ≥ 0, got ${values.scale}`);
+const naiveSample = Number(values['naive-sample']);
+if (!(naiveSample > 0 && naiveSample <= 1)) throw new Error(`--naive-sample must be in (0, 1], got ${values['naive-sample']}`);
+const only = new Set((values.only ?? 'backfill,quiet,steady,memory').split(',').map((s) => s.trim()));
+const log = (line: string) => process.stderr.write(`${line}\n`);
+const pglite = values.pglite;
+const tuning = scaledTuning(scale);
+/** Like PHP's max_execution_time on many hosts; the cost model scales it with everything else. */
+const STORE_TIME_LIMIT_MS = 30_000;
+
+const report: { backfill?: BackfillReport; quietTick?: QuietTickReport; steady?: SteadyReport; memory?: MemoryReport; meta: Record<string, unknown> } = {
+  meta: { date: new Date().toISOString(), database: pglite ? 'pglite' : 'postgresql', costScale: scale, batchBudgetMs: tuning.batchBudgetMs ?? null, quick: values.quick },
+};
+if (only.has('backfill')) report.backfill = await benchBackfill({ ...sizes.backfill, cost: { scale, timeLimitMs: STORE_TIME_LIMIT_MS }, naiveSample, tuning, pglite, log });
+if (only.has('quiet')) report.quietTick = await benchQuietTick({ ...sizes.quiet, cost: { scale }, tuning, pglite, log });
+if (only.has('steady')) report.steady = await benchSteady({ ...sizes.steady, cost: { scale }, tuning, pglite, log });
+if (only.has('memory')) report.memory = await benchMemory({ ...sizes.memory, pglite, log });
+
+if (values.json) process.stdout.write(`${JSON.stringify(report)}\n`);
+else printTable(report);
+process.exit(0);

@@ -1,0 +1,56 @@
+/**
+ * Runs one `syncWorkspace` in a process of its own so its peak RSS is the engine's alone (the simulator
+ * lives in the parent). Input: one JSON argument; output: one JSON line on stdout.
+ */
+import './env';
+import { openDatabase } from '../../db/client';
+import type { DatabaseTarget } from '../../db/connection-config';
+import { queryCounter } from '../../db/query-counter';
+import { syncWorkspace, type SyncTuning } from '../../lib/sync';
+import { sampleRss } from './stats';
+
+export type SyncChildInput = { target: DatabaseTarget; workspaceId: string; tuning?: Partial<SyncTuning> };
+export type SyncChildOutput = {
+  status: string;
+  requests: number;
+  counts: unknown;
+  errors: string[];
+  wallMs: number;
+  queries: number;
+  peakRssMb: number;
+  startRssMb: number;
+  /** From the start until every store had been read and pushing began. */
+  pullPhaseMs: number | null;
+};
+
+const input = JSON.parse(process.argv[2] ?? '{}') as SyncChildInput;
+const handle = await openDatabase(input.target);
+const startRssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
+const rss = sampleRss(25);
+queryCounter.reset();
+const started = performance.now();
+let pullPhaseMs: number | null = null;
+const result = await syncWorkspace(handle.db, input.workspaceId, {
+  trigger: 'cli',
+  tuning: input.tuning,
+  onProgress: (progress) => {
+    if (pullPhaseMs === null && progress.phase !== 'pulling') pullPhaseMs = Math.round(performance.now() - started);
+  },
+});
+const wallMs = performance.now() - started;
+const queries = queryCounter.count;
+const peakRssMb = rss.stop();
+await handle.close();
+const output: SyncChildOutput = {
+  status: result.status,
+  requests: result.requests,
+  counts: result.counts,
+  errors: result.errors.slice(0, 5),
+  wallMs: Math.round(wallMs),
+  queries,
+  peakRssMb,
+  startRssMb,
+  pullPhaseMs,
+};
+process.stdout.write(`${JSON.stringify(output)}\n`);
+process.exit(0);
