@@ -5,15 +5,18 @@ import { authConfig } from './lib/auth/auth.config';
 const authProxy = NextAuth(authConfig).auth as unknown as (request: NextRequest, event: NextFetchEvent) => Promise<Response>;
 
 /**
- * Keeps signed-out visitors out of the app's pages. Server actions are let through: each one resolves
- * user → membership → workspace itself, and the proxy's session refresh would otherwise re-issue the
- * cookie that the sign-out action deletes.
+ * Keeps signed-out visitors out of the app's pages; it only reads the session. Server actions and API
+ * routes are left out: each resolves user → membership → workspace itself. The session cookie the proxy
+ * would re-issue is dropped: a prefetch still in flight when the merchant signs out would otherwise put
+ * back the cookie that signing out deleted.
  */
-export default function proxy(request: NextRequest, event: NextFetchEvent) {
+export default async function proxy(request: NextRequest, event: NextFetchEvent) {
   if (request.method === 'POST' && request.headers.has('next-action')) return NextResponse.next();
-  return authProxy(request, event);
+  const response = await authProxy(request, event);
+  response.headers.delete('set-cookie');
+  return response;
 }
 
 export const config = {
-  matcher: ['/((?!_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|css|js)$).*)'],
+  matcher: ['/((?!api/|_next/static|_next/image|favicon.ico|.*\\.(?:png|svg|ico|css|js)$).*)'],
 };

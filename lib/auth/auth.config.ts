@@ -1,7 +1,9 @@
 import type { NextAuthConfig } from 'next-auth';
+import { NextResponse } from 'next/server';
 import { serverEnv } from '../env/server-env';
 
-const PUBLIC_PATHS = [/^\/$/, /^\/sign-in$/, /^\/sign-up$/, /^\/api\/auth(\/|$)/, /^\/api\/inngest$/, /^\/api\/health$/, /^\/api\/webhooks\//];
+// API routes never reach the proxy (see proxy.ts): each authenticates its own callers.
+const PUBLIC_PATHS = [/^\/$/, /^\/sign-in$/, /^\/sign-up$/];
 const AUTH_PAGES = ['/sign-in', '/sign-up'];
 
 /** Database-free configuration, shared by the proxy and the full Auth.js instance. */
@@ -17,7 +19,7 @@ export const authConfig = {
       const signedIn = Boolean(auth?.user);
       // Only page loads are sent on: a server action posted from these pages must reach its action.
       if (signedIn && request.method === 'GET' && AUTH_PAGES.includes(pathname)) {
-        return Response.redirect(new URL('/dashboard', request.nextUrl));
+        return NextResponse.redirect(new URL('/dashboard', request.nextUrl));
       }
       if (PUBLIC_PATHS.some((p) => p.test(pathname))) return true;
       return signedIn;

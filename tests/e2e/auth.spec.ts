@@ -43,3 +43,21 @@ test.describe('accounts', () => {
     await expect(page).toHaveURL(/\/activity$/);
   });
 });
+
+test('signing out right after a page loads stays signed out', async ({ page }) => {
+  for (let attempt = 0; attempt < 3; attempt += 1) {
+    const email = uniqueEmail(`quick-signout-${attempt}`);
+    await signUp(page, email);
+    await signOut(page);
+    await page.goto('/dashboard');
+    await expect(page).toHaveURL(/\/sign-in\?callbackUrl=/);
+  }
+});
+
+test('a signed-in merchant opening sign-in or sign-up goes to the dashboard', async ({ page }) => {
+  await signUp(page, uniqueEmail('already-in'));
+  await page.goto('/sign-in');
+  await expect(page).toHaveURL(/\/dashboard$/);
+  await page.goto('/sign-up');
+  await expect(page).toHaveURL(/\/dashboard$/);
+});
