@@ -62,7 +62,9 @@ try {
     log(`loading ${page.name}: ${total} requests, ${concurrency} at once …`);
     results.push({ name: page.name, ...(await loadTest(target, { cookie, total, warmup: concurrency * 2, concurrency })) });
   }
-  const plans = values.plans ? await Promise.all(pages.map(async (p) => ({ page: p.name, search: p.search, statements: await explainOrdersPage(url, owner.workspaceId, p.search) }))) : [];
+  // One page at a time: the capture patches node-postgres globally.
+  const plans = [];
+  if (values.plans) for (const p of pages) plans.push({ page: p.name, search: p.search, statements: await explainOrdersPage(url, owner.workspaceId, p.search) });
 
   const report = { date: new Date().toISOString(), orders: Number(values.count), concurrency, results, plans };
   if (values.json) process.stdout.write(`${JSON.stringify(report)}\n`);

@@ -39,11 +39,29 @@ const STORE_TIME_LIMIT_MS = 30_000;
 const report: { backfill?: BackfillReport; quietTick?: QuietTickReport; steady?: SteadyReport; memory?: MemoryReport; meta: Record<string, unknown> } = {
   meta: { date: new Date().toISOString(), database: pglite ? 'pglite' : 'postgresql', costScale: scale, batchBudgetMs: tuning.batchBudgetMs ?? null, quick: values.quick },
 };
-if (only.has('backfill')) report.backfill = await benchBackfill({ ...sizes.backfill, cost: { scale, timeLimitMs: STORE_TIME_LIMIT_MS }, naiveSample, tuning, pglite, log });
-if (only.has('quiet')) report.quietTick = await benchQuietTick({ ...sizes.quiet, cost: { scale }, tuning, pglite, log });
-if (only.has('steady')) report.steady = await benchSteady({ ...sizes.steady, cost: { scale }, tuning, pglite, log });
-if (only.has('memory')) report.memory = await benchMemory({ ...sizes.memory, pglite, log });
+const failures: string[] = [];
+/** A section that fails is reported as such; the others' figures are still printed. */
+async function section<T>(name: string, run: () => Promise<T>): Promise<T | undefined> {
+  if (!only.has(name)) return undefined;
+  try {
+    return await run();
+  } catch (error) {
+    failures.push(`${name}: ${error instanceof Error ? error.message : String(error)}`);
+    log(`${name} failed: ${error instanceof Error ? error.stack : String(error)}`);
+    return undefined;
+  }
+}
+report.backfill = await section('backfill', () => benchBackfill({ ...sizes.backfill, cost: { scale, timeLimitMs: STORE_TIME_LIMIT_MS }, naiveSample, tuning, pglite, log }));
+report.quietTick = await section('quiet', () => benchQuietTick({ ...sizes.quiet, cost: { scale }, tuning, pglite, log }));
+report.steady = await section('steady', () => benchSteady({ ...sizes.steady, cost: { scale }, tuning, pglite, log }));
+report.memory = await section('memory', () => benchMemory({ ...sizes.memory, pglite, log }));
+if (report.memory) {
+  // The same pull at a tenth of the size: flat memory means about the same peak.
+  const smaller = await section('memory', () => benchMemory({ orders: Math.round(sizes.memory.orders / 10), pglite, log }));
+  if (smaller) report.memory.peakRssMbAtTenth = smaller.peakRssMb;
+}
+report.meta.failures = failures;
 
 if (values.json) process.stdout.write(`${JSON.stringify(report)}\n`);
 else printTable(report);
-process.exit(0);
+process.exit(failures.length > 0 ? 1 : 0);
