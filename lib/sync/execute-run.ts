@@ -36,6 +36,8 @@ export async function executeRun(ctx: RunContext, scope: RunScope = {}): Promise
       await pushToTarget(ctx, target, links, skuCache, deps[0]);
     }),
   );
+  // A store no push depends on is still being read: the run (and its lease) lasts until every pull ends.
+  await allPulls;
 }
 
 function dependenciesOf(ctx: RunContext, target: Store): Store[] {
