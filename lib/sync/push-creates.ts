@@ -31,10 +31,13 @@ type CreateItem = { entry: LinkWithSource; payload: Record<string, unknown>; has
 /** Creates the copies these links ask for on one target: hold what cannot be copied, batch the rest. */
 export async function pushCreates(ctx: RunContext, target: Store, links: OpenLink[], skuCache: SkuCache): Promise<void> {
   const sizing = { size: clampBatchSize(target.batchSize ?? FIRST_BATCH_SIZE), speed: { msPerOrder: null } as BatchSpeed, learned: false };
+  // A part-filled batch waits for the next chunk's copies, so chunking never adds a request.
+  let carried: CreateItem[] = [];
   for (let i = 0; i < links.length; i += LOAD_CHUNK) {
     const entries = await loadLinksWithSources(ctx.db, ctx.workspace.id, links.slice(i, i + LOAD_CHUNK).map((l) => l.id));
     const ready = await prepareCopies(ctx, target, entries, skuCache);
-    await sendInBatches(ctx, target, ready, sizing);
+    const lastChunk = i + LOAD_CHUNK >= links.length;
+    carried = await sendInBatches(ctx, target, [...carried, ...ready], sizing, lastChunk);
   }
   if (sizing.learned && sizing.size !== target.batchSize) await saveStoreBatchSize(ctx.db, ctx.workspace.id, target.id, sizing.size);
 }
@@ -77,16 +80,25 @@ async function prepareCopies(ctx: RunContext, target: Store, entries: LinkWithSo
   return ready;
 }
 
-async function sendInBatches(ctx: RunContext, target: Store, items: CreateItem[], sizing: { size: number; speed: BatchSpeed; learned: boolean }): Promise<void> {
+/** Sends full batches, and the last part-filled one only when `flush`; returns what was not sent. */
+async function sendInBatches(
+  ctx: RunContext,
+  target: Store,
+  items: CreateItem[],
+  sizing: { size: number; speed: BatchSpeed; learned: boolean },
+  flush: boolean,
+): Promise<CreateItem[]> {
   let next = 0;
   const worker = async () => {
     while (next < items.length && !ctx.signal.aborted) {
+      if (!flush && items.length - next < sizing.size) return;
       const batch = items.slice(next, next + sizing.size);
       next += batch.length;
       await sendBatch(ctx, target, batch, sizing);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, ctx.tuning.storeConcurrency) }, worker));
+  return flush ? [] : items.slice(next);
 }
 
 async function sendBatch(ctx: RunContext, target: Store, items: CreateItem[], sizing: { size: number; speed: BatchSpeed; learned: boolean }): Promise<void> {
