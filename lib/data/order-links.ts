@@ -47,6 +47,16 @@ export type OpenLink = Pick<OrderLink, 'id' | 'targetStoreId' | 'sourceOrderId' 
  * Links with work left: not yet created, a claim left by a run that stopped (creating), a retry that is due,
  * an update or a note. Held links and permanent failures come back only when a person asks (Sync Now, Sync Order).
  */
+const openLinkColumns = {
+  id: orderLinks.id,
+  targetStoreId: orderLinks.targetStoreId,
+  sourceOrderId: orderLinks.sourceOrderId,
+  direction: orderLinks.direction,
+  state: orderLinks.state,
+  needsUpdate: orderLinks.needsUpdate,
+  noteDue: orderLinks.noteDue,
+};
+
 export async function listOpenLinks(
   db: Db,
   workspaceId: string,
@@ -59,15 +69,7 @@ export async function listOpenLinks(
     and(eq(orderLinks.state, 'synced'), or(eq(orderLinks.needsUpdate, true), eq(orderLinks.noteDue, true))),
   );
   return db
-    .select({
-      id: orderLinks.id,
-      targetStoreId: orderLinks.targetStoreId,
-      sourceOrderId: orderLinks.sourceOrderId,
-      direction: orderLinks.direction,
-      state: orderLinks.state,
-      needsUpdate: orderLinks.needsUpdate,
-      noteDue: orderLinks.noteDue,
-    })
+    .select(openLinkColumns)
     .from(orderLinks)
     .where(
       and(
@@ -244,15 +246,7 @@ export async function adoptFoundCopies(db: Db, workspaceId: string, targetStoreI
 
 export async function listLinksWithNoteDue(db: Db, workspaceId: string, targetStoreId: string, sourceOrderIds?: string[]): Promise<OpenLink[]> {
   return db
-    .select({
-      id: orderLinks.id,
-      targetStoreId: orderLinks.targetStoreId,
-      sourceOrderId: orderLinks.sourceOrderId,
-      direction: orderLinks.direction,
-      state: orderLinks.state,
-      needsUpdate: orderLinks.needsUpdate,
-      noteDue: orderLinks.noteDue,
-    })
+    .select(openLinkColumns)
     .from(orderLinks)
     .where(
       and(
