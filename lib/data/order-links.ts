@@ -43,10 +43,6 @@ export async function remoteIdsOfCopies(db: Db, workspaceId: string, storeId: st
 
 export type OpenLink = Pick<OrderLink, 'id' | 'targetStoreId' | 'sourceOrderId' | 'direction' | 'state' | 'needsUpdate' | 'noteDue'>;
 
-/**
- * Links with work left: not yet created, a claim left by a run that stopped (creating), a retry that is due,
- * an update or a note. Held links and permanent failures come back only when a person asks (Sync Now, Sync Order).
- */
 const openLinkColumns = {
   id: orderLinks.id,
   targetStoreId: orderLinks.targetStoreId,
@@ -57,6 +53,10 @@ const openLinkColumns = {
   noteDue: orderLinks.noteDue,
 };
 
+/**
+ * Links with work left: not yet created, a claim left by a run that stopped (creating), a retry that is due,
+ * an update or a note. Held links and permanent failures come back only when a person asks (Sync Now, Sync Order).
+ */
 export async function listOpenLinks(
   db: Db,
   workspaceId: string,
