@@ -89,7 +89,16 @@ async function failUpdate(ctx: RunContext, target: Store, entry: LinkWithSource,
 }
 
 /** The private note on a new copy (where it came from, the customer's email when it was left off). */
+const NOTE_CHUNK = 500;
+
+/** In chunks, so a backfill's notes never hold every source order in memory, and each chunk's progress is kept. */
 export async function pushCopyNotes(ctx: RunContext, target: Store, links: OpenLink[]): Promise<void> {
+  for (let i = 0; i < links.length && !ctx.signal.aborted; i += NOTE_CHUNK) {
+    await pushCopyNotesChunk(ctx, target, links.slice(i, i + NOTE_CHUNK));
+  }
+}
+
+async function pushCopyNotesChunk(ctx: RunContext, target: Store, links: OpenLink[]): Promise<void> {
   const entries = await loadLinksWithSources(ctx.db, ctx.workspace.id, links.map((l) => l.id));
   const done: string[] = [];
   await Promise.all(
