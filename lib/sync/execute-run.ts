@@ -9,20 +9,22 @@ import type { RunContext } from './run-context';
 import { SkuCache } from './sku-cache';
 import { SimulatedCrash } from './types';
 
-const SLOW_STORE_WAIT_MS = 5_000;
+/** Pulls that end within this are listed once for all targets; slower ones are pushed from while they go on. */
+const QUICK_PULL_MS = 1_000;
 
 export type RunScope = { sourceOrderIds?: string[]; skipPull?: boolean };
 
 /**
- * Pull every active store, then push to each target as soon as the stores it depends on (its sources and
- * itself) have been read, so one slow or failing store holds up only the work that needs it.
+ * Pull every active store and push to each target once it has been read itself. Copies of orders from
+ * stores still being pulled go out as their pages are indexed, so a long pull and the pushes overlap and
+ * one slow or failing store holds up only the work that needs it.
  */
 export async function executeRun(ctx: RunContext, scope: RunScope = {}): Promise<void> {
   const active = ctx.stores.filter((s) => !s.paused);
   const pulls = new Map<string, Promise<boolean>>();
   for (const store of active) pulls.set(store.id, scope.skipPull ? Promise.resolve(true) : guardedPull(ctx, store));
   const allPulls = Promise.all(pulls.values());
-  const settledTogether = await settlesWithin(allPulls, SLOW_STORE_WAIT_MS);
+  const settledTogether = await settlesWithin(allPulls, QUICK_PULL_MS);
 
   const targets = active.filter((s) => dependenciesOf(ctx, s).length > 0);
   const skuCache = new SkuCache();
@@ -31,13 +33,40 @@ export async function executeRun(ctx: RunContext, scope: RunScope = {}): Promise
   const shared = settledTogether ? await openLinks(ctx, scope) : null;
   await Promise.all(
     targets.map(async (target) => {
-      const deps = await Promise.all([target, ...dependenciesOf(ctx, target)].map((s) => pulls.get(s.id) ?? Promise.resolve(false)));
-      const links = shared ? shared.filter((l) => l.targetStoreId === target.id) : await openLinks(ctx, scope, target.id);
-      await pushToTarget(ctx, target, links, skuCache, deps[0]);
+      const targetWasRead = await (pulls.get(target.id) ?? Promise.resolve(false));
+      const sourcesRead = Promise.all(dependenciesOf(ctx, target).map((s) => pulls.get(s.id) ?? Promise.resolve(false)));
+      const links = shared ? once(shared.filter((l) => l.targetStoreId === target.id)) : linksAsTheyArePlanned(ctx, scope, target.id, sourcesRead);
+      await pushToTarget(ctx, target, links, skuCache, targetWasRead);
     }),
   );
   // A store no push depends on is still being read: the run (and its lease) lasts until every pull ends.
   await allPulls;
+}
+
+async function* once(links: OpenLink[]): AsyncIterable<OpenLink[]> {
+  yield links;
+}
+
+/**
+ * The target's open links, first those planned so far, then each time pulled pages add more, until a
+ * listing made after every source was read. A link is handed out once per run.
+ */
+async function* linksAsTheyArePlanned(ctx: RunContext, scope: RunScope, targetStoreId: string, sourcesRead: Promise<unknown>): AsyncIterable<OpenLink[]> {
+  let sourcesDone = false;
+  const settled = sourcesRead.then(
+    () => (sourcesDone = true),
+    () => (sourcesDone = true),
+  );
+  const handedOut = new Set<string>();
+  for (;;) {
+    const finalListing = sourcesDone;
+    const nextPage = ctx.pagesIndexed.next();
+    const fresh = (await openLinks(ctx, scope, targetStoreId)).filter((l) => !handedOut.has(l.id));
+    for (const link of fresh) handedOut.add(link.id);
+    if (fresh.length > 0) yield fresh;
+    if (finalListing) return;
+    if (fresh.length === 0) await Promise.race([nextPage, settled]);
+  }
 }
 
 function dependenciesOf(ctx: RunContext, target: Store): Store[] {
@@ -60,25 +89,36 @@ async function guardedPull(ctx: RunContext, store: Store): Promise<boolean> {
   }
 }
 
-async function pushToTarget(ctx: RunContext, target: Store, links: OpenLink[], skuCache: SkuCache, targetWasRead: boolean): Promise<void> {
-  const creates = links.filter((l) => l.state !== 'synced');
-  const updates = links.filter((l) => l.state === 'synced' && l.needsUpdate);
-  if (creates.length + updates.length === 0 && !links.some((l) => l.noteDue)) {
-    await ctx.progress.update(target.id, { phase: 'done' });
-    return;
-  }
-  await ctx.progress.update(target.id, { phase: 'pushing', total: creates.length + updates.length }, true);
-  try {
-    // Copies left by an unfinished attempt are adopted while reading the target; unread, it cannot be checked.
-    if (!targetWasRead && creates.length > 0) {
-      ctx.errors.push(`Skipped creating ${creates.length} order(s) on ${target.name} until its orders can be read`);
-    } else {
-      await pushCreates(ctx, target, creates, skuCache);
+async function pushToTarget(ctx: RunContext, target: Store, links: AsyncIterable<OpenLink[]>, skuCache: SkuCache, targetWasRead: boolean): Promise<void> {
+  const updates: OpenLink[] = [];
+  let skipped = 0;
+  let started = false;
+  let notesMayBeDue = false;
+  const creates = async function* (): AsyncIterable<OpenLink[]> {
+    for await (const group of links) {
+      const toCreate = group.filter((l) => l.state !== 'synced');
+      const toUpdate = group.filter((l) => l.state === 'synced' && l.needsUpdate);
+      notesMayBeDue ||= toCreate.length + toUpdate.length > 0 || group.some((l) => l.noteDue);
+      updates.push(...toUpdate);
+      if (toCreate.length + toUpdate.length > 0) {
+        if (!started) await ctx.progress.update(target.id, { phase: 'pushing' }, true);
+        started = true;
+        await ctx.progress.add(target.id, 'total', toCreate.length + toUpdate.length);
+      }
+      // Copies left by an unfinished attempt are adopted while reading the target; unread, it cannot be checked.
+      if (!targetWasRead) skipped += toCreate.length;
+      else if (toCreate.length > 0) yield toCreate;
     }
+  };
+  try {
+    await pushCreates(ctx, target, creates(), skuCache);
+    if (skipped > 0) ctx.errors.push(`Skipped creating ${skipped} order(s) on ${target.name} until its orders can be read`);
     await pushUpdates(ctx, target, updates);
-    const notes = await listLinksWithNoteDue(ctx.db, ctx.workspace.id, target.id, undefined);
-    if (notes.length > 0) await pushCopyNotes(ctx, target, notes);
-    await ctx.progress.update(target.id, { phase: 'done' }, true);
+    if (notesMayBeDue) {
+      const notes = await listLinksWithNoteDue(ctx.db, ctx.workspace.id, target.id, undefined);
+      if (notes.length > 0) await pushCopyNotes(ctx, target, notes);
+    }
+    await ctx.progress.update(target.id, { phase: 'done' }, started);
   } catch (error) {
     if (error instanceof SimulatedCrash || !isWooRequestError(error)) throw error;
     await storeFailed(ctx, target, `Could not sync to ${target.name}: ${error.message}`);

@@ -33,6 +33,7 @@ export async function pullStore(ctx: RunContext, store: Store): Promise<{ pulled
         return indexed;
       });
       ctx.checkpoint('pull.committed');
+      ctx.pagesIndexed.emit();
       await recordAdoptions(ctx, store, adopted);
     }
     pulled += outcome.fresh.length;

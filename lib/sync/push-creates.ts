@@ -16,6 +16,8 @@ import { isWooRequestError } from '../woo/errors';
 import { batchOrders } from '../woo/orders-api';
 import type { WooBatchItemResult } from '../woo/types';
 import { adoptCopiesCreatedSince } from './adoption';
+import { BatchConcurrency } from './batch-concurrency';
+import { BatchQueue } from './batch-queue';
 import { batchSizeFor, clampBatchSize, FIRST_BATCH_SIZE, observeBatchSpeed, shrinkAfterTimeout, type BatchSpeed } from './batch-sizing';
 import { buildCopy, skusOf, totalsWarning, type CopyPolicy } from './copy-builder';
 import { linkIdFromMeta } from './copy-meta';
@@ -25,21 +27,76 @@ import type { SkuCache } from './sku-cache';
 import type { SyncIssue } from './summary';
 
 const LOAD_CHUNK = 500;
+/** Prepared copies waiting for a batch: enough to keep every worker busy while the next chunk loads. */
+const QUEUE_CAPACITY = 2 * LOAD_CHUNK;
 
 type CreateItem = { entry: LinkWithSource; payload: Record<string, unknown>; hasNote: boolean; claimedAt: Date | null };
 
-/** Creates the copies these links ask for on one target: hold what cannot be copied, batch the rest. */
-export async function pushCreates(ctx: RunContext, target: Store, links: OpenLink[], skuCache: SkuCache): Promise<void> {
-  const sizing = { size: clampBatchSize(target.batchSize ?? FIRST_BATCH_SIZE), speed: { msPerOrder: null } as BatchSpeed, learned: false };
-  // A part-filled batch waits for the next chunk's copies, so chunking never adds a request.
-  let carried: CreateItem[] = [];
-  for (let i = 0; i < links.length; i += LOAD_CHUNK) {
-    const entries = await loadLinksWithSources(ctx.db, ctx.workspace.id, links.slice(i, i + LOAD_CHUNK).map((l) => l.id));
-    const ready = await prepareCopies(ctx, target, entries, skuCache);
-    const lastChunk = i + LOAD_CHUNK >= links.length;
-    carried = await sendInBatches(ctx, target, [...carried, ...ready], sizing, lastChunk);
-  }
+type Sizing = { size: number; speed: BatchSpeed; learned: boolean };
+
+/**
+ * Creates the copies these links ask for on one target: hold what cannot be copied, batch the rest.
+ * Links may keep arriving (a pull still going on); batches go out while the next ones are prepared.
+ */
+export async function pushCreates(ctx: RunContext, target: Store, links: AsyncIterable<OpenLink[]>, skuCache: SkuCache): Promise<void> {
+  const sizing: Sizing = { size: clampBatchSize(target.batchSize ?? FIRST_BATCH_SIZE), speed: { msPerOrder: null }, learned: false };
+  const queue = new BatchQueue<CreateItem>(QUEUE_CAPACITY);
+  const produce = async () => {
+    try {
+      for await (const group of links) {
+        for (let i = 0; i < group.length; i += LOAD_CHUNK) {
+          const entries = await loadLinksWithSources(ctx.db, ctx.workspace.id, group.slice(i, i + LOAD_CHUNK).map((l) => l.id));
+          await queue.push(await prepareCopies(ctx, target, entries, skuCache));
+        }
+      }
+      queue.close();
+    } catch (error) {
+      queue.fail(error);
+      throw error;
+    }
+  };
+  const results = await Promise.allSettled([produce(), sendAll(ctx, target, queue, sizing)]);
+  const failure = results.find((r) => r.status === 'rejected');
+  if (failure) throw failure.reason;
   if (sizing.learned && sizing.size !== target.batchSize) await saveStoreBatchSize(ctx.db, ctx.workspace.id, target.id, sizing.size);
+}
+
+/**
+ * Workers take batches off the queue. A store not measured yet gets one probe batch alone; after that,
+ * as many batches in flight as the store turns into throughput (`BatchConcurrency`).
+ */
+async function sendAll(ctx: RunContext, target: Store, queue: BatchQueue<CreateItem>, sizing: Sizing): Promise<void> {
+  const concurrency = new BatchConcurrency(ctx.tuning.storeConcurrency);
+  let probing = target.batchSize === null;
+  let inFlight = 0;
+  const worker = async (index: number) => {
+    try {
+      for (;;) {
+        if (ctx.signal.aborted || queue.finished) return;
+        if (index >= concurrency.limit || (probing && index > 0)) {
+          await queue.idle();
+          continue;
+        }
+        const batch = await queue.take(() => sizing.size);
+        if (!batch) return;
+        inFlight += 1;
+        const sentWith = inFlight;
+        try {
+          await sendBatch(ctx, target, batch, sizing, (msPerOrder) => concurrency.observe(msPerOrder, sentWith), () => concurrency.backOff());
+        } finally {
+          inFlight -= 1;
+          probing = false;
+          queue.nudge();
+        }
+      }
+    } catch (error) {
+      queue.fail(error);
+      throw error;
+    }
+  };
+  const results = await Promise.allSettled(Array.from({ length: Math.max(1, ctx.tuning.storeConcurrency) }, (_, i) => worker(i)));
+  const failure = results.find((r) => r.status === 'rejected');
+  if (failure) throw failure.reason;
 }
 
 async function prepareCopies(ctx: RunContext, target: Store, entries: LinkWithSource[], skuCache: SkuCache): Promise<CreateItem[]> {
@@ -80,28 +137,14 @@ async function prepareCopies(ctx: RunContext, target: Store, entries: LinkWithSo
   return ready;
 }
 
-/** Sends full batches, and the last part-filled one only when `flush`; returns what was not sent. */
-async function sendInBatches(
+async function sendBatch(
   ctx: RunContext,
   target: Store,
   items: CreateItem[],
-  sizing: { size: number; speed: BatchSpeed; learned: boolean },
-  flush: boolean,
-): Promise<CreateItem[]> {
-  let next = 0;
-  const worker = async () => {
-    while (next < items.length && !ctx.signal.aborted) {
-      if (!flush && items.length - next < sizing.size) return;
-      const batch = items.slice(next, next + sizing.size);
-      next += batch.length;
-      await sendBatch(ctx, target, batch, sizing);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, ctx.tuning.storeConcurrency) }, worker));
-  return flush ? [] : items.slice(next);
-}
-
-async function sendBatch(ctx: RunContext, target: Store, items: CreateItem[], sizing: { size: number; speed: BatchSpeed; learned: boolean }): Promise<void> {
+  sizing: Sizing,
+  answered: (msPerOrder: number) => void,
+  slowDown: () => void,
+): Promise<void> {
   const ws = ctx.workspace.id;
   const fresh = items.filter((i) => i.claimedAt === null);
   const claims = await claimLinksForCreate(ctx.db, ws, fresh.map((i) => i.entry.link.id));
@@ -121,7 +164,9 @@ async function sendBatch(ctx: RunContext, target: Store, items: CreateItem[], si
       ctx.checkpoint('create.in-flight');
       const response = await request;
       ctx.checkpoint('create.answered');
-      sizing.speed = observeBatchSpeed(sizing.speed, Date.now() - started, remaining.length);
+      const elapsed = Date.now() - started;
+      sizing.speed = observeBatchSpeed(sizing.speed, elapsed, remaining.length);
+      answered(elapsed / remaining.length);
       sizing.size = batchSizeFor(sizing.speed, ctx.tuning.batchBudgetMs, sizing.size);
       sizing.learned = true;
       remaining = await recordBatchAnswer(ctx, target, remaining, response.create ?? []);
@@ -136,6 +181,7 @@ async function sendBatch(ctx: RunContext, target: Store, items: CreateItem[], si
         return;
       }
       if (error.kind === 'ambiguous' && (error.code === 'RESPONSE_TIMEOUT' || error.code === 'ECONNRESET')) sizing.size = shrinkAfterTimeout(sizing.size);
+      slowDown();
       if (attempt + 1 >= ctx.tuning.retry.attempts) {
         if (error.kind === 'retryable') await failForNow(ctx, target, remaining, error.message);
         else ctx.errors.push(`${remaining.length} order(s) to ${target.name} left for the next run after: ${error.message}`);

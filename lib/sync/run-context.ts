@@ -3,6 +3,7 @@ import type { Store, SyncCounts, SyncTrigger, Workspace } from '../../db/schema'
 import { recordOrderEvents, type NewOrderEvent } from '../data/order-events';
 import { updateSyncRunProgress } from '../data/sync-runs';
 import type { WooClient } from '../woo/client';
+import { Pulse } from './pulse';
 import { clientForStore } from './store-client';
 import { emptyCounts, type SyncIssue } from './summary';
 import type { SyncTuning } from './tuning';
@@ -23,6 +24,8 @@ export type RunContext = {
   failed: SyncIssue[];
   warnings: string[];
   errors: string[];
+  /** Emits after each pulled page is committed, so pushes can start on links planned so far. */
+  pagesIndexed: Pulse;
   /** Stores answered by at least one request this run. */
   reached: Set<string>;
   client(store: Store): WooClient;
@@ -64,6 +67,7 @@ export function createRunContext(input: {
     warnings: [],
     errors: [],
     reached: new Set(),
+    pagesIndexed: new Pulse(),
     manual: options.trigger !== 'schedule' && options.trigger !== 'webhook',
     listBeforeResending: false,
     client(store) {

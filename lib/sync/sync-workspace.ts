@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { setMaxListeners } from 'node:events';
 import type { Db } from '../../db/client';
 import type { SyncTrigger } from '../../db/schema';
 import { recordStoresContact, listStoresForSync } from '../data/store-sync-state';
@@ -44,6 +45,8 @@ export async function runUnderLease(
     return alreadyRunning(options.trigger, await runningSyncId(db, workspaceId), startedAt);
   }
   const controller = new AbortController();
+  // Every request and back-off in flight listens to the run's signal: stores × requests in flight of them.
+  setMaxListeners(Math.max(10, (tuning.storeConcurrency + 2) * 50), controller.signal);
   const cancel = () => controller.abort(options.signal?.reason ?? new Error('The sync was cancelled'));
   options.signal?.addEventListener('abort', cancel, { once: true });
   const stopRenewing = keepLeaseAlive(db, workspaceId, holder, tuning, () => controller.abort(new Error('The sync lost its lease to another run')));

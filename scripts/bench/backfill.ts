@@ -26,7 +26,7 @@ export type EngineBackfill = {
   copiesOnStores: number;
   errors: string[];
   batchSizes: Record<string, number | null>;
-  pullPhaseMs: number | null;
+  firstCopyMs: number | null;
 };
 
 export type BackfillReport = {
@@ -52,7 +52,7 @@ export type BackfillReport = {
   wallMsWithNotes: number;
   largestBatch: number;
   batchSizesLearned: Record<string, number | null>;
-  pullPhaseMs: number | null;
+  firstCopyMs: number | null;
   costScale: number;
   requestsByStore: Record<string, Record<string, number>>;
   lowerBoundByStore: StoreWork[];
@@ -98,7 +98,7 @@ export async function benchBackfill(options: BackfillOptions): Promise<BackfillR
     wallMsWithNotes: withNotes.result.wallMs,
     largestBatch: largestBatch(cost),
     batchSizesLearned: engine.result.batchSizes,
-    pullPhaseMs: engine.result.pullPhaseMs,
+    firstCopyMs: engine.result.firstCopyMs,
     costScale: cost.scale,
     requestsByStore: engine.result.byStore,
     lowerBoundByStore: work,
@@ -124,7 +124,7 @@ async function engineBackfill(options: BackfillOptions, settings: SyncWorkspaceS
       copiesOnStores: countOrders(world) - before,
       errors: child.errors,
       batchSizes: await learnedBatchSizes(database),
-      pullPhaseMs: child.pullPhaseMs,
+      firstCopyMs: child.firstCopyMs,
     };
     const expected = options.mainOrders * options.subs + options.subOrders;
     if (result.copiesOnStores !== expected || child.status !== 'succeeded') {
@@ -132,7 +132,7 @@ async function engineBackfill(options: BackfillOptions, settings: SyncWorkspaceS
     }
     if (child.requests !== result.requests) options.log(`  note: the engine counted ${child.requests} requests, the stores ${result.requests}`);
     options.log(`  batch sizes learned: ${JSON.stringify(result.batchSizes)}`);
-    options.log(`  ${result.requests} requests in ${result.wallMs} ms (pulls done at ${result.pullPhaseMs} ms), ${result.queries} queries, peak RSS ${result.peakRssMb} MB`);
+    options.log(`  ${result.requests} requests in ${result.wallMs} ms (first copy at ${result.firstCopyMs} ms), ${result.queries} queries, peak RSS ${result.peakRssMb} MB`);
     return { result, work };
   } finally {
     await world.close();

@@ -19,8 +19,8 @@ export type SyncChildOutput = {
   queries: number;
   peakRssMb: number;
   startRssMb: number;
-  /** From the start until every store had been read and pushing began. */
-  pullPhaseMs: number | null;
+  /** From the start until the first copy existed on a target (pushes overlap long pulls). */
+  firstCopyMs: number | null;
 };
 
 const input = JSON.parse(process.argv[2] ?? '{}') as SyncChildInput;
@@ -29,12 +29,12 @@ const startRssMb = Math.round(process.memoryUsage().rss / 1024 / 1024);
 const rss = sampleRss(25);
 queryCounter.reset();
 const started = performance.now();
-let pullPhaseMs: number | null = null;
+let firstCopyMs: number | null = null;
 const result = await syncWorkspace(handle.db, input.workspaceId, {
   trigger: 'cli',
   tuning: input.tuning,
   onProgress: (progress) => {
-    if (pullPhaseMs === null && progress.phase !== 'pulling') pullPhaseMs = Math.round(performance.now() - started);
+    if (firstCopyMs === null && progress.done > 0) firstCopyMs = Math.round(performance.now() - started);
   },
 });
 const wallMs = performance.now() - started;
@@ -50,7 +50,7 @@ const output: SyncChildOutput = {
   queries,
   peakRssMb,
   startRssMb,
-  pullPhaseMs,
+  firstCopyMs,
 };
 process.stdout.write(`${JSON.stringify(output)}\n`);
 process.exit(0);

@@ -1,18 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { syncWorkspace } from '@/lib/sync';
 import { createTestDatabase, FAST_TUNING, startSyncWorld, type SyncWorld } from './sync-world';
 import { updateStoreForTest } from '../support/sync-fixtures';
 import type { TestDatabase } from '../support/test-database';
 
-describe('a run lasts until every store has been read', () => {
+describe('long pulls', () => {
   let database: TestDatabase;
   let world: SyncWorld;
 
-  beforeAll(async () => {
+  beforeEach(async () => {
     database = await createTestDatabase();
     world = await startSyncWorld(database, { subs: [{}] });
   });
-  afterAll(async () => {
+  afterEach(async () => {
     await world?.close();
     await database?.drop();
   });
@@ -27,5 +27,34 @@ describe('a run lasts until every store has been read', () => {
     const result = await syncWorkspace(database.db, world.fixture.workspace.id, { trigger: 'cli', tuning: FAST_TUNING });
     expect(result.status).toBe('succeeded');
     expect(result.counts.pulled).toBe(251);
+  }, 60_000);
+
+  it('creates copies on a substore while the main store is still being read, each exactly once', async () => {
+    const [main, sub] = world.sim.stores;
+    await updateStoreForTest(database.db, world.fixture.subs[0].id, { sendsOrdersToMain: false });
+    for (let i = 0; i < 250; i += 1) main.createOrderDirectly();
+    main.faults.configure({ latencyMs: 800 });
+
+    let firstCopyAt: number | null = null;
+    let mainReadAt: number | null = null;
+    const result = await syncWorkspace(database.db, world.fixture.workspace.id, {
+      trigger: 'cli',
+      tuning: FAST_TUNING,
+      onProgress: (progress) => {
+        const now = Date.now();
+        const mainProgress = progress.stores.find((s) => s.storeId === world.fixture.main.id);
+        const subProgress = progress.stores.find((s) => s.storeId === world.fixture.subs[0].id);
+        if (firstCopyAt === null && (subProgress?.done ?? 0) > 0) firstCopyAt = now;
+        if (mainReadAt === null && mainProgress?.pulled === 250) mainReadAt = now;
+      },
+    });
+    expect(result.status).toBe('succeeded');
+    expect(result.counts.toSub.created).toBe(250);
+    expect(firstCopyAt).not.toBeNull();
+    expect(mainReadAt).not.toBeNull();
+    expect(firstCopyAt!).toBeLessThan(mainReadAt!);
+    const origins = sub.orders.withMeta('_orderbridge_origin').map((o) => o.meta_data.find((m) => m.key === '_orderbridge_origin')?.value);
+    expect(origins).toHaveLength(250);
+    expect(new Set(origins).size).toBe(250);
   }, 60_000);
 });

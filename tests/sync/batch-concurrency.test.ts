@@ -1,0 +1,59 @@
+import { describe, expect, it } from 'vitest';
+import { BatchConcurrency, SAMPLES_PER_LEVEL } from '../../lib/sync/batch-concurrency';
+
+/** Feeds one level's worth of answered batches, each sent with `inFlight` requests out. */
+function answer(c: BatchConcurrency, msPerOrder: number, inFlight = c.limit) {
+  for (let i = 0; i < SAMPLES_PER_LEVEL; i += 1) c.observe(msPerOrder, inFlight);
+}
+
+describe('BatchConcurrency', () => {
+  it('climbs to the maximum while each extra request keeps its speed (independent workers)', () => {
+    const c = new BatchConcurrency(4);
+    expect(c.limit).toBe(2);
+    answer(c, 150);
+    expect(c.limit).toBe(3);
+    answer(c, 151);
+    expect(c.limit).toBe(4);
+    answer(c, 150);
+    answer(c, 300);
+    expect(c.limit).toBe(4);
+  });
+
+  it('keeps the level before when the store only answers each request more slowly (shared cores)', () => {
+    const c = new BatchConcurrency(4);
+    answer(c, 150);
+    expect(c.limit).toBe(3);
+    // 3 in flight at 225 ms per order is the same throughput as 2 at 150: not worth the load.
+    answer(c, 225);
+    expect(c.limit).toBe(2);
+    answer(c, 100);
+    expect(c.limit).toBe(2);
+  });
+
+  it('ignores batches sent with fewer requests out than the level it is judging', () => {
+    const c = new BatchConcurrency(4);
+    answer(c, 150, 1);
+    expect(c.limit).toBe(2);
+    answer(c, 150, 2);
+    expect(c.limit).toBe(3);
+  });
+
+  it('backs off by one for good after a timeout or a slow-down answer', () => {
+    const c = new BatchConcurrency(4);
+    answer(c, 150);
+    c.backOff();
+    expect(c.limit).toBe(2);
+    answer(c, 50);
+    expect(c.limit).toBe(2);
+    c.backOff();
+    c.backOff();
+    expect(c.limit).toBe(1);
+  });
+
+  it('never exceeds a maximum below the starting level', () => {
+    expect(new BatchConcurrency(1).limit).toBe(1);
+    const c = new BatchConcurrency(1);
+    answer(c, 10);
+    expect(c.limit).toBe(1);
+  });
+});
