@@ -34,12 +34,14 @@ export async function openDatabase(target: DatabaseTarget = resolveDatabaseTarge
       neonConfig.pipelineTLS = false;
     }
     const pool = new Pool({ connectionString: target.url, max: 10 });
+    pool.on('error', reportIdleConnectionError);
     const db = drizzle(pool, { schema, logger }) as unknown as Db;
     return { db, target, close: () => pool.end() };
   }
   const { Pool } = await import('pg');
   const { drizzle } = await import('drizzle-orm/node-postgres');
   const pool = new Pool({ connectionString: target.url, max: Number(process.env.DATABASE_POOL_MAX ?? 10) });
+  pool.on('error', reportIdleConnectionError);
   const db = drizzle(pool, { schema, logger }) as unknown as Db;
   return { db, target, close: () => pool.end() };
 }
@@ -54,4 +56,12 @@ export function getDb(): Promise<Db> {
     return handle;
   });
   return globalForDb.orderbridgeDb.then((h) => h.db);
+}
+
+/**
+ * An idle pooled connection can be cut (a restart, a failover, a dropped database): the pool discards it and
+ * opens another on demand. Without a listener the pool's 'error' event would take the whole process down.
+ */
+function reportIdleConnectionError(error: Error): void {
+  console.error(`PostgreSQL: an idle connection was closed by the server (${error.message}); it will be replaced`);
 }
