@@ -47,6 +47,20 @@ describe('cost model (real store figures × 0.02)', () => {
     expect([workers.peakActive, workers.peakQueued]).toEqual([3, 0]);
   });
 
+  it('workers sharing fewer cores than requests at work each run slower, so throughput stops growing', async () => {
+    const twoBatches = async () => {
+      await Promise.all([0, 1].map(() => call('POST', '/orders/batch', { create: Array.from({ length: 40 }, (_, index) => order(index)) })));
+      return lastDurations(2);
+    };
+    store.cost.set({ workers: 4, sharedCores: null });
+    const ownCores = await twoBatches();
+    store.cost.set({ sharedCores: 1 });
+    const oneCore = await twoBatches();
+    // 40 × 150 ms × 0.02 = 120 ms of orders each; sharing one core, each takes about twice as long.
+    for (const ms of ownCores) expect(ms).toBeLessThan(200);
+    for (const ms of oneCore) expect(ms).toBeGreaterThanOrEqual(220);
+  });
+
   it('a time limit cuts a batch midway: its first orders exist, the client gets a fatal error', async () => {
     store.cost.set({ timeLimitMs: 1000 });
     const before = store.orders.count;

@@ -127,7 +127,7 @@ async function serve(
 
   const forwardedHttps = store.options.trustForwardedProto === true && request.headers['x-forwarded-proto'] === 'https';
   const result = await store.workers.run(async () => {
-    const budget = new RequestBudget(store.costNow);
+    const budget = new RequestBudget(store.costNow, () => store.workers.active);
     try {
       await budget.spend(store.costNow().overheadMs);
       return await dispatchRest(store, {
