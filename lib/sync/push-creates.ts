@@ -28,7 +28,7 @@ import type { SyncIssue } from './summary';
 
 const LOAD_CHUNK = 500;
 /** Prepared copies waiting for a batch: enough to keep every worker busy while the next chunk loads. */
-const QUEUE_CAPACITY = 2 * LOAD_CHUNK;
+const QUEUE_CAPACITY = LOAD_CHUNK;
 
 type CreateItem = { entry: LinkWithSource; payload: Record<string, unknown>; hasNote: boolean; claimedAt: Date | null };
 
@@ -124,7 +124,8 @@ async function prepareCopies(ctx: RunContext, target: Store, entries: LinkWithSo
       entry.link.id,
     );
     if (plan.kind === 'hold') held.set(plan.reason, [...(held.get(plan.reason) ?? []), entry]);
-    else ready.push({ entry, payload: plan.payload, hasNote: plan.note !== null, claimedAt: entry.link.state === 'creating' ? entry.link.claimedAt : null });
+    // The payload now holds what the copy needs: the source's body need not wait in the queue too.
+    else ready.push({ entry: { link: entry.link, source: { ...entry.source, body: {} } }, payload: plan.payload, hasNote: plan.note !== null, claimedAt: entry.link.state === 'creating' ? entry.link.claimedAt : null });
   }
   for (const [reason, group] of held) {
     await markLinkHeld(ctx.db, ctx.workspace.id, group.map((e) => e.link.id), reason);

@@ -2,6 +2,7 @@ import { REAL_STORE_COST, type CostModel } from '../../lib/woo-simulator';
 import type { SyncTuning } from '../../lib/sync';
 import { stores } from '../../db/schema';
 import { createBenchDatabase, type BenchDatabase } from './bench-db';
+import type { StoreHandle } from '../../lib/woo-simulator';
 import { connectWorkspace, requestsByStore, resetRequestCounters, skuLookupsFor, startBackfillWorld, totalRequests, type BackfillShape, type BackfillWorld } from './backfill-world';
 import { largestBatch, lowerBoundRequests, lowerBoundWallMs, type StoreWork } from './lower-bound';
 import { naiveBackfill } from './naive-sync';
@@ -27,7 +28,26 @@ export type EngineBackfill = {
   errors: string[];
   batchSizes: Record<string, number | null>;
   firstCopyMs: number | null;
+  inFlight: InFlightSample;
 };
+
+/** Requests at work on the substores while the engine ran: the mean over samples where any was, and the peak. */
+export type InFlightSample = { mean: number; peak: number };
+
+/** The same backfill against stores whose 4 workers share 2 cores, as the measured store's host did. */
+export type SharedCoresReport = {
+  cores: number;
+  requests: number;
+  lowerBoundRequests: number;
+  requestRatio: number;
+  wallMs: number;
+  lowerBoundWallMs: number;
+  wallRatio: number;
+  batchSizesLearned: Record<string, number | null>;
+  substoreInFlight: InFlightSample;
+};
+
+const SHARED_CORES = 2;
 
 export type BackfillReport = {
   orders: number;
@@ -56,6 +76,8 @@ export type BackfillReport = {
   costScale: number;
   requestsByStore: Record<string, Record<string, number>>;
   lowerBoundByStore: StoreWork[];
+  substoreInFlight: InFlightSample;
+  sharedCores: SharedCoresReport;
 };
 
 /** Settings for the request-ratio run: no private note per copy (WooCommerce cannot batch notes). */
@@ -67,6 +89,11 @@ export async function benchBackfill(options: BackfillOptions): Promise<BackfillR
   const engine = await engineBackfill(options, NOTE_FREE);
   options.log(`backfill: engine with default settings (a private note per copy)`);
   const withNotes = await engineBackfill(options, {});
+  options.log(`backfill: engine against stores whose ${cost.workers} workers share ${SHARED_CORES} cores`);
+  const sharedCost: CostModel = { ...cost, sharedCores: SHARED_CORES };
+  const shared = await engineBackfill({ ...options, cost: { ...options.cost, sharedCores: SHARED_CORES } }, NOTE_FREE);
+  // Their throughput is that of as many workers as cores: the bound divides the work by that.
+  const sharedBoundCost: CostModel = { ...sharedCost, workers: Math.min(cost.workers, SHARED_CORES) };
   options.log(`backfill: naive, one POST /orders per copy, one at a time`);
   const orders = options.mainOrders + options.subOrders;
   const copies = options.mainOrders * options.subs + options.subOrders;
@@ -102,6 +129,18 @@ export async function benchBackfill(options: BackfillOptions): Promise<BackfillR
     costScale: cost.scale,
     requestsByStore: engine.result.byStore,
     lowerBoundByStore: work,
+    substoreInFlight: engine.result.inFlight,
+    sharedCores: {
+      cores: SHARED_CORES,
+      requests: shared.result.requests,
+      lowerBoundRequests: lowerBoundRequests(shared.work, sharedBoundCost),
+      requestRatio: shared.result.requests / lowerBoundRequests(shared.work, sharedBoundCost),
+      wallMs: shared.result.wallMs,
+      lowerBoundWallMs: Math.round(lowerBoundWallMs(shared.work, sharedBoundCost)),
+      wallRatio: shared.result.wallMs / lowerBoundWallMs(shared.work, sharedBoundCost),
+      batchSizesLearned: shared.result.batchSizes,
+      substoreInFlight: shared.result.inFlight,
+    },
   };
 }
 
@@ -113,7 +152,9 @@ async function engineBackfill(options: BackfillOptions, settings: SyncWorkspaceS
     const work = storeWork(world, options);
     const before = countOrders(world);
     resetRequestCounters(world);
+    const sampler = sampleInFlight(world.subs);
     const child = await runSyncInChild({ target: database.target, workspaceId: fixture.workspace.id, tuning: options.tuning });
+    const inFlight = sampler.stop();
     const result: EngineBackfill = {
       requests: totalRequests(world),
       byStore: requestsByStore(world),
@@ -125,6 +166,7 @@ async function engineBackfill(options: BackfillOptions, settings: SyncWorkspaceS
       errors: child.errors,
       batchSizes: await learnedBatchSizes(database),
       firstCopyMs: child.firstCopyMs,
+      inFlight,
     };
     const expected = options.mainOrders * options.subs + options.subOrders;
     if (result.copiesOnStores !== expected || child.status !== 'succeeded') {
@@ -132,7 +174,7 @@ async function engineBackfill(options: BackfillOptions, settings: SyncWorkspaceS
     }
     if (child.requests !== result.requests) options.log(`  note: the engine counted ${child.requests} requests, the stores ${result.requests}`);
     options.log(`  batch sizes learned: ${JSON.stringify(result.batchSizes)}`);
-    options.log(`  ${result.requests} requests in ${result.wallMs} ms (first copy at ${result.firstCopyMs} ms), ${result.queries} queries, peak RSS ${result.peakRssMb} MB`);
+    options.log(`  ${result.requests} requests in ${result.wallMs} ms (first copy at ${result.firstCopyMs} ms), ${result.queries} queries, peak RSS ${result.peakRssMb} MB, substore requests in flight: mean ${result.inFlight.mean}, peak ${result.inFlight.peak}`);
     return { result, work };
   } finally {
     await world.close();
@@ -157,6 +199,28 @@ async function naiveRun(options: BackfillOptions, copiesWanted: number): Promise
   } finally {
     await world.close();
   }
+}
+
+/** Samples each substore's requests at work every 10 ms (the simulator runs in this process). */
+function sampleInFlight(stores: StoreHandle[]): { stop: () => InFlightSample } {
+  let sum = 0;
+  let samples = 0;
+  let peak = 0;
+  const timer = setInterval(() => {
+    for (const store of stores) {
+      const active = store.store.workers.active;
+      peak = Math.max(peak, active);
+      if (active === 0) continue;
+      sum += active;
+      samples += 1;
+    }
+  }, 10);
+  return {
+    stop: () => {
+      clearInterval(timer);
+      return { mean: samples === 0 ? 0 : Math.round((sum / samples) * 100) / 100, peak };
+    },
+  };
 }
 
 /** What each store has to do in this backfill: the input to the lower bound. */

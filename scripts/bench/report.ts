@@ -23,6 +23,11 @@ export function printTable(report: Report): void {
     rows.push(['backfill: db queries per copy', fixed(b.dbQueriesPerOrder, 3), '']);
     rows.push(['backfill: peak RSS (engine process)', `${b.peakRssMb} MB`, '']);
     rows.push(['backfill: requests with default notes', `${b.requestsWithNotes} (${b.wallMsWithNotes} ms)`, '']);
+    rows.push(['backfill: substore requests in flight', `mean ${b.substoreInFlight.mean}, peak ${b.substoreInFlight.peak}`, '']);
+    const c = b.sharedCores;
+    rows.push([`backfill, workers sharing ${c.cores} cores: requests`, `${c.requests} / ${c.lowerBoundRequests} = ${fixed(c.requestRatio, 3)}×`, '']);
+    rows.push([`backfill, workers sharing ${c.cores} cores: wall`, `${c.wallMs} / ${c.lowerBoundWallMs} ms = ${fixed(c.wallRatio)}×`, '']);
+    rows.push([`backfill, workers sharing ${c.cores} cores: in flight`, `mean ${c.substoreInFlight.mean}, peak ${c.substoreInFlight.peak}`, '']);
   }
   const q = report.quietTick;
   if (q) {

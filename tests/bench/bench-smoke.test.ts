@@ -28,6 +28,8 @@ describe('benchmarks at toy size', () => {
     expect(report.requestsWithNotes).toBe(report.requests + report.copies);
     expect(report.dbQueriesPerOrder).toBeGreaterThan(0);
     expect(report.peakRssMb).toBeGreaterThan(0);
+    expect(report.sharedCores.requests).toBeGreaterThanOrEqual(report.sharedCores.lowerBoundRequests);
+    expect(report.sharedCores.cores).toBe(2);
   }, 120_000);
 
   it('quiet tick: one request per store when nothing is new', async () => {
