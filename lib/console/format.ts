@@ -1,14 +1,27 @@
 const dateTimeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 const dayFormat = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'short', timeZone: 'UTC' });
 
+/** One formatter per currency code; an unknown code is remembered as null. */
+const moneyFormats = new Map<string, Intl.NumberFormat | null>();
+
+function moneyFormat(currency: string): Intl.NumberFormat | null {
+  let format = moneyFormats.get(currency);
+  if (format === undefined) {
+    try {
+      format = new Intl.NumberFormat('en-GB', { style: 'currency', currency });
+    } catch {
+      format = null;
+    }
+    // Currency codes come from the stores; the bound keeps a misbehaving store from growing the map forever.
+    if (moneyFormats.size < 500) moneyFormats.set(currency, format);
+  }
+  return format;
+}
+
 export function formatMoney(amount: string, currency: string): string {
   const value = Number(amount);
   if (!Number.isFinite(value)) return `${amount} ${currency}`;
-  try {
-    return new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(value);
-  } catch {
-    return `${value.toFixed(2)} ${currency}`;
-  }
+  return moneyFormat(currency)?.format(value) ?? `${value.toFixed(2)} ${currency}`;
 }
 
 /** Times are shown in UTC and say so, since stores in one workspace may sit in different time zones. */

@@ -1,3 +1,5 @@
+import './console.css';
+
 const STATUS_STYLES: Record<string, string> = {
   completed: 'bg-emerald-50 text-emerald-800 ring-emerald-200',
   processing: 'bg-sky-50 text-sky-800 ring-sky-200',
@@ -16,7 +18,7 @@ export function formatWooStatus(status: string): string {
 /** WooCommerce's own order status, as the store reports it. */
 export function StatusBadge({ status }: { status: string }) {
   return (
-    <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${STATUS_STYLES[status] ?? STATUS_STYLES.pending}`}>
+    <span className={`ob-pill ${STATUS_STYLES[status] ?? STATUS_STYLES.pending}`}>
       {formatWooStatus(status)}
     </span>
   );

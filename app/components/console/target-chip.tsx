@@ -1,6 +1,7 @@
 import { chipStateOf, type ChipState } from '@/lib/console/labels';
 import { wooAdminOrderUrl } from '@/lib/console/format';
 import type { TargetChip as TargetChipData } from '@/lib/data/order-list';
+import './console.css';
 
 const CHIP_STYLES: Record<ChipState, string> = {
   synced: 'bg-emerald-50 text-emerald-800 ring-emerald-200',
@@ -44,7 +45,7 @@ function tooltipText(chip: TargetChipData, state: ChipState): string {
 export function TargetChip({ chip }: { chip: TargetChipData }) {
   const tooltipId = `target-tip-${chip.linkId}`;
   const state = chipStateOf(chip.state, chip.needsUpdate, chip.retryScheduled);
-  const className = `inline-flex max-w-full items-center gap-1 truncate rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${CHIP_STYLES[state]}`;
+  const className = `ob-chip ${CHIP_STYLES[state]}`;
   const text = chipText(chip, state);
   const link = chip.targetRemoteId !== null && (state === 'synced' || state === 'updating') ? wooAdminOrderUrl(chip.storeUrl, chip.targetRemoteId) : null;
   return (
@@ -61,7 +62,7 @@ export function TargetChip({ chip }: { chip: TargetChipData }) {
       <span
         role="tooltip"
         id={tooltipId}
-        className="pointer-events-none invisible absolute bottom-full right-0 z-20 mb-1 w-64 rounded-md bg-slate-900 px-2.5 py-1.5 text-xs font-normal leading-snug text-white opacity-0 shadow-lg transition-opacity group-focus-within:visible group-focus-within:opacity-100 group-hover:visible group-hover:opacity-100"
+        className="ob-chip-tip"
       >
         {tooltipText(chip, state)}
       </span>
