@@ -74,6 +74,10 @@ export const orderLinks = pgTable(
     index('order_links_target_remote_idx').on(t.targetStoreId, t.targetRemoteId),
     index('order_links_workspace_needs_update_idx').on(t.workspaceId).where(sql`${t.needsUpdate}`),
     index('order_links_workspace_open_idx').on(t.workspaceId, t.targetStoreId).where(sql`${t.state} <> 'synced' or ${t.noteDue}`),
+    // Every link the pending counts and the sync-state filters look at, with what they read: index-only.
+    index('order_links_workspace_unsynced_idx')
+      .on(t.workspaceId, t.sourceOrderId, t.direction, t.state, t.needsUpdate, t.nextAttemptAt)
+      .where(sql`${t.state} <> 'synced' or ${t.needsUpdate}`),
   ],
 );
 
@@ -123,7 +127,11 @@ export const syncRuns = pgTable(
     progress: jsonb('progress').$type<Record<string, unknown>>(),
     summary: text('summary'),
   },
-  (t) => [index('sync_runs_workspace_started_idx').on(t.workspaceId, t.startedAt.desc())],
+  (t) => [
+    index('sync_runs_workspace_started_idx').on(t.workspaceId, t.startedAt.desc()),
+    // The last finished run (the pending notice's "checked …", the progress bar's result) in one index probe.
+    index('sync_runs_workspace_finished_idx').on(t.workspaceId, t.finishedAt.desc()),
+  ],
 );
 
 /** One run per workspace at a time, whatever triggered it. */

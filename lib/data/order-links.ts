@@ -187,30 +187,6 @@ export async function requestLinkUpdates(db: Db, workspaceId: string, linkIds: s
     .where(and(eq(orderLinks.workspaceId, workspaceId), inArray(orderLinks.id, linkIds), eq(orderLinks.state, 'synced')));
 }
 
-export type LinkCounts = { toSubstores: number; toMain: number; held: number; failed: number; checkedAt: Date | null };
-
-/** Distinct source orders with work left per direction, plus held and failed: one indexed query. */
-export async function countOpenLinks(db: Db, workspaceId: string): Promise<LinkCounts> {
-  const result = await db.execute<{ to_sub: string | number; to_main: string | number; held: string | number; failed: string | number; checked_at: string | Date | null }>(sql`
-    select
-      count(distinct source_order_id) filter (where direction = 'to_sub' and (state in ('pending', 'creating') or (state = 'synced' and needs_update) or (state = 'failed' and next_attempt_at is not null))) as to_sub,
-      count(distinct source_order_id) filter (where direction = 'to_main' and (state in ('pending', 'creating') or (state = 'synced' and needs_update) or (state = 'failed' and next_attempt_at is not null))) as to_main,
-      count(distinct source_order_id) filter (where state = 'held') as held,
-      count(distinct source_order_id) filter (where state = 'failed' and next_attempt_at is null) as failed,
-      (select max(finished_at) from sync_runs where workspace_id = ${workspaceId}::uuid and status <> 'skipped') as checked_at
-    from order_links
-    where workspace_id = ${workspaceId}::uuid and (state <> 'synced' or needs_update or note_due)`);
-  const rows = (result as unknown as { rows?: unknown[] }).rows ?? (result as unknown as unknown[]);
-  const row = (rows[0] ?? {}) as { to_sub?: string | number; to_main?: string | number; held?: string | number; failed?: string | number; checked_at?: string | Date | null };
-  return {
-    toSubstores: Number(row.to_sub ?? 0),
-    toMain: Number(row.to_main ?? 0),
-    held: Number(row.held ?? 0),
-    failed: Number(row.failed ?? 0),
-    checkedAt: row.checked_at ? new Date(row.checked_at) : null,
-  };
-}
-
 export type FoundCopy = { linkId: string; remoteId: number; number: string };
 
 /**

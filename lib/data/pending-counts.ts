@@ -1,0 +1,58 @@
+import { sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+
+export type LinkCounts = { toSubstores: number; toMain: number; held: number; failed: number; checkedAt: Date | null };
+
+type CountsRow = { to_sub: string | number | null; to_main: string | number | null; held: string | number | null; failed: string | number | null; checked_at: string | Date | null };
+
+function rowsOf<T>(result: unknown): T[] {
+  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
+}
+
+/** Read off `sync_runs_workspace_finished_idx` from its newest end. */
+const lastFinishedAt = (workspaceId: string) =>
+  sql`(select max(finished_at) from sync_runs where workspace_id = ${workspaceId}::uuid and status <> 'skipped')`;
+
+/**
+ * Distinct source orders with work left per direction, plus held and failed ones. Only links that are not
+ * synced or need an update can count, which is exactly `order_links_workspace_unsynced_idx`: the links are
+ * read off that index in source order and folded per order, with no sort and no visit to the table.
+ */
+export async function countOpenLinks(db: Db, workspaceId: string): Promise<LinkCounts> {
+  const result = await db.execute(sql`
+    select
+      count(*) filter (where to_sub) as to_sub,
+      count(*) filter (where to_main) as to_main,
+      count(*) filter (where held) as held,
+      count(*) filter (where failed) as failed,
+      ${lastFinishedAt(workspaceId)} as checked_at
+    from (
+      select
+        bool_or(direction = 'to_sub' and pending) as to_sub,
+        bool_or(direction = 'to_main' and pending) as to_main,
+        bool_or(state = 'held') as held,
+        bool_or(state = 'failed' and next_attempt_at is null) as failed
+      from (
+        select source_order_id, direction, state, next_attempt_at,
+          state in ('pending', 'creating') or (state = 'synced' and needs_update) or (state = 'failed' and next_attempt_at is not null) as pending
+        from order_links
+        where workspace_id = ${workspaceId}::uuid and (state <> 'synced' or needs_update)
+      ) as open_links
+      group by source_order_id
+    ) as per_order`);
+  const row = rowsOf<CountsRow>(result)[0];
+  return {
+    toSubstores: Number(row?.to_sub ?? 0),
+    toMain: Number(row?.to_main ?? 0),
+    held: Number(row?.held ?? 0),
+    failed: Number(row?.failed ?? 0),
+    checkedAt: row?.checked_at ? new Date(row.checked_at) : null,
+  };
+}
+
+/** When the last sync that did work finished: the moment the counts above last settled. */
+export async function lastSyncFinishedAt(db: Db, workspaceId: string): Promise<Date | null> {
+  const result = await db.execute(sql`select ${lastFinishedAt(workspaceId)} as finished_at`);
+  const finishedAt = rowsOf<{ finished_at: string | Date | null }>(result)[0]?.finished_at;
+  return finishedAt ? new Date(finishedAt) : null;
+}
