@@ -5,9 +5,9 @@ import { StoreHealthList } from '@/app/components/console/store-health-list';
 import { card, primaryButton, textLink } from '@/app/components/console/styles';
 import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
 import { formatDateTime, formatRelative, plural } from '@/lib/console/format';
+import { consolePendingCounts } from '@/lib/console/pending-counts';
 import { describePending, describeProblems } from '@/lib/console/pending-notice';
 import { listStoreHealth, ordersSyncedPerDay } from '@/lib/data/dashboard';
-import { pendingCounts } from '@/lib/sync';
 import { scheduleHealth, type ScheduleHealth } from '@/lib/sync-schedule';
 
 export const metadata: Metadata = { title: 'Dashboard' };
@@ -43,7 +43,7 @@ export default async function DashboardPage() {
   const [stores, days, counts, schedule] = await Promise.all([
     listStoreHealth(db, workspace.id),
     ordersSyncedPerDay(db, workspace.id, now),
-    pendingCounts(db, workspace.id),
+    consolePendingCounts(db, workspace.id),
     scheduleHealth(db, workspace.id, now),
   ]);
   const pending = describePending(counts, now);

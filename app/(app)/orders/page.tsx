@@ -6,8 +6,8 @@ import { Pagination } from '@/app/components/console/pagination';
 import { PendingNotice } from '@/app/components/console/pending-notice';
 import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
 import { plural } from '@/lib/console/format';
+import { consolePendingCounts } from '@/lib/console/pending-counts';
 import { listOrders, parseOrderListQuery, type OrderListPage, type OrderListQuery } from '@/lib/data/order-list';
-import { pendingCounts } from '@/lib/sync';
 
 export const metadata: Metadata = { title: 'Orders' };
 
@@ -27,7 +27,7 @@ function isFiltered(query: OrderListQuery): boolean {
 export default async function OrdersPage({ searchParams }: { searchParams: SearchParams }) {
   const { db, workspace } = await requireWorkspaceContext();
   const query = parseOrderListQuery(await searchParams);
-  const [page, counts] = await Promise.all([listOrders(db, workspace.id, query), pendingCounts(db, workspace.id)]);
+  const [page, counts] = await Promise.all([listOrders(db, workspace.id, query), consolePendingCounts(db, workspace.id)]);
 
   if (page.stores.length === 0) {
     return (
