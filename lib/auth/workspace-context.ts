@@ -1,4 +1,5 @@
 import { cookies } from 'next/headers';
+import { cache } from 'react';
 import { redirect } from 'next/navigation';
 import { getDb, type Db } from '../../db/client';
 import type { Workspace } from '../../db/schema';
@@ -32,9 +33,13 @@ export async function resolveWorkspaceContext(): Promise<WorkspaceContext | null
   return { db, user, workspace: membership.workspace, role: membership.role };
 }
 
-/** For pages: the context, or a redirect to sign-in. */
-export async function requireWorkspaceContext(): Promise<WorkspaceContext> {
+/**
+ * For pages: the context, or a redirect to sign-in. Resolved once per page render (React's request
+ * `cache`), so the layout and the page share one session decode and one membership query. Actions and
+ * route handlers call `resolveWorkspaceContext` themselves, outside any render.
+ */
+export const requireWorkspaceContext = cache(async (): Promise<WorkspaceContext> => {
   const context = await resolveWorkspaceContext();
   if (!context) redirect('/sign-in');
   return context;
-}
+});
