@@ -167,5 +167,6 @@ CREATE INDEX "orders_workspace_email_idx" ON "orders" USING btree ("workspace_id
 CREATE INDEX "orders_workspace_number_idx" ON "orders" USING btree ("workspace_id","number");--> statement-breakpoint
 CREATE INDEX "orders_workspace_store_created_idx" ON "orders" USING btree ("workspace_id","store_id","date_created_gmt" DESC NULLS LAST,"id");--> statement-breakpoint
 CREATE INDEX "orders_workspace_status_created_idx" ON "orders" USING btree ("workspace_id","status","date_created_gmt" DESC NULLS LAST,"id");--> statement-breakpoint
+CREATE INDEX "orders_workspace_store_status_created_idx" ON "orders" USING btree ("workspace_id","store_id","status","date_created_gmt" DESC NULLS LAST,"id");--> statement-breakpoint
 CREATE INDEX "sync_runs_workspace_started_idx" ON "sync_runs" USING btree ("workspace_id","started_at" DESC NULLS LAST);--> statement-breakpoint
 CREATE INDEX "sync_runs_workspace_finished_idx" ON "sync_runs" USING btree ("workspace_id","finished_at" DESC NULLS LAST);

@@ -35,6 +35,8 @@ export const orders = pgTable(
     index('orders_workspace_number_idx').on(t.workspaceId, t.number),
     index('orders_workspace_store_created_idx').on(t.workspaceId, t.storeId, t.dateCreatedGmt.desc(), t.id),
     index('orders_workspace_status_created_idx').on(t.workspaceId, t.status, t.dateCreatedGmt.desc(), t.id),
+    // Store and status together (the list's filters): the page and its capped count read off the index alone.
+    index('orders_workspace_store_status_created_idx').on(t.workspaceId, t.storeId, t.status, t.dateCreatedGmt.desc(), t.id),
   ],
 );
 

@@ -90,21 +90,23 @@ export function originStoreIdOf(originRef: string | null): string | null {
   return storeId || null;
 }
 
+/** The links that put an order in a sync state other than "synced" (an order is synced when all its links are). */
+function openLinkCondition(state: Exclude<SyncStateFilter, 'synced'>): SQL {
+  switch (state) {
+    case 'held':
+      return sql`${orderLinks.state} = 'held'`;
+    case 'failed':
+      return sql`${orderLinks.state} = 'failed' and ${orderLinks.nextAttemptAt} is null`;
+    case 'pending':
+      return sql`(${orderLinks.state} in ('pending', 'creating') or (${orderLinks.state} = 'synced' and ${orderLinks.needsUpdate}) or (${orderLinks.state} = 'failed' and ${orderLinks.nextAttemptAt} is not null))`;
+  }
+}
+
 function linkStateCondition(workspaceId: string, state: SyncStateFilter): SQL {
   const linksOf = (condition: SQL) =>
     sql`${orders.id} in (select ${orderLinks.sourceOrderId} from ${orderLinks} where ${orderLinks.workspaceId} = ${workspaceId} and ${condition})`;
-  switch (state) {
-    case 'held':
-      return linksOf(sql`${orderLinks.state} = 'held'`);
-    case 'failed':
-      return linksOf(sql`${orderLinks.state} = 'failed' and ${orderLinks.nextAttemptAt} is null`);
-    case 'pending':
-      return linksOf(
-        sql`(${orderLinks.state} in ('pending', 'creating') or (${orderLinks.state} = 'synced' and ${orderLinks.needsUpdate}) or (${orderLinks.state} = 'failed' and ${orderLinks.nextAttemptAt} is not null))`,
-      );
-    case 'synced':
-      return sql`${linksOf(sql`${orderLinks.state} = 'synced'`)} and not exists (select 1 from ${orderLinks} where ${orderLinks.sourceOrderId} = ${orders.id} and (${orderLinks.state} <> 'synced' or ${orderLinks.needsUpdate}))`;
-  }
+  if (state !== 'synced') return linksOf(openLinkCondition(state));
+  return sql`${linksOf(sql`${orderLinks.state} = 'synced'`)} and not exists (select 1 from ${orderLinks} where ${orderLinks.sourceOrderId} = ${orders.id} and (${orderLinks.state} <> 'synced' or ${orderLinks.needsUpdate}))`;
 }
 
 function searchCondition(q: string): SQL {
@@ -162,6 +164,23 @@ export async function listTargetChips(db: Db, workspaceId: string, orderIds: str
   return byOrder;
 }
 
+/**
+ * How many orders match, counted up to ORDER_COUNT_CAP + 1. With a sync state as the only filter (what the
+ * pending notice's "Show them" opens), the orders are counted on their links, read off
+ * `order_links_workspace_unsynced_idx` alone: every link belongs to an order of its own workspace.
+ */
+async function cappedTotal(db: Db, workspaceId: string, query: OrderListQuery, where: SQL | undefined): Promise<number> {
+  const onlySync = query.sync === 'synced' || query.store || query.origin || query.status || query.q ? undefined : query.sync;
+  const matching = onlySync
+    ? db
+        .selectDistinct({ one: orderLinks.sourceOrderId })
+        .from(orderLinks)
+        .where(and(eq(orderLinks.workspaceId, workspaceId), openLinkCondition(onlySync)))
+    : db.select({ one: sql`1`.as('one') }).from(orders).where(where);
+  const [counted] = await db.select({ total: count() }).from(matching.limit(ORDER_COUNT_CAP + 1).as('capped'));
+  return Number(counted?.total ?? 0);
+}
+
 /** One page of the workspace's orders, newest first, with a capped count and each order's targets. */
 export async function listOrders(db: Db, workspaceId: string, query: OrderListQuery): Promise<OrderListPage> {
   const workspaceStores = await listWorkspaceStores(db, workspaceId);
@@ -181,32 +200,31 @@ export async function listOrders(db: Db, workspaceId: string, query: OrderListQu
     .offset(offset)
     .as('page_ids');
 
-  const [pageRows, [counted]] = await Promise.all([
-    db
-      .select({
-        id: orders.id,
-        storeId: orders.storeId,
-        number: orders.number,
-        status: orders.status,
-        currency: orders.currency,
-        total: orders.total,
-        customerName: orders.customerName,
-        customerEmail: orders.customerEmail,
-        dateCreatedGmt: orders.dateCreatedGmt,
-        originRef: orders.originRef,
-      })
-      .from(pageIds)
-      .innerJoin(orders, eq(orders.id, pageIds.pageId))
-      .orderBy(...newestFirst),
-    db
-      .select({ total: count() })
-      .from(db.select({ one: sql`1`.as('one') }).from(orders).where(where).limit(ORDER_COUNT_CAP + 1).as('capped')),
-  ]);
+  const pageRows = await db
+    .select({
+      id: orders.id,
+      storeId: orders.storeId,
+      number: orders.number,
+      status: orders.status,
+      currency: orders.currency,
+      total: orders.total,
+      customerName: orders.customerName,
+      customerEmail: orders.customerEmail,
+      dateCreatedGmt: orders.dateCreatedGmt,
+      originRef: orders.originRef,
+    })
+    .from(pageIds)
+    .innerJoin(orders, eq(orders.id, pageIds.pageId))
+    .orderBy(...newestFirst);
 
   const visible = pageRows.slice(0, ORDER_PAGE_SIZE);
-  const chips = await listTargetChips(db, workspaceId, visible.map((row) => row.id));
+  const hasNextPage = pageRows.length > ORDER_PAGE_SIZE;
+  // A first page with room to spare holds every match: its rows are the count.
+  const [chips, total] = await Promise.all([
+    listTargetChips(db, workspaceId, visible.map((row) => row.id)),
+    query.page === 1 && !hasNextPage ? visible.length : cappedTotal(db, workspaceId, query, where),
+  ]);
   const storeById = new Map(workspaceStores.map((store) => [store.id, store]));
-  const total = Number(counted?.total ?? 0);
 
   return {
     rows: visible.map(({ originRef, ...row }) => ({
@@ -220,7 +238,7 @@ export async function listOrders(db: Db, workspaceId: string, query: OrderListQu
     pageSize: ORDER_PAGE_SIZE,
     total: Math.min(total, ORDER_COUNT_CAP),
     totalIsCapped: total > ORDER_COUNT_CAP,
-    hasNextPage: pageRows.length > ORDER_PAGE_SIZE,
+    hasNextPage,
     stores: workspaceStores,
   };
 }

@@ -94,6 +94,19 @@ describe('order list', () => {
     expect(await numbers({ sync: 'held', store: a.subA.id })).toEqual([]);
   });
 
+  it('counts what matches the same way whether the rows fit on the first page or not', async () => {
+    // A first page with room to spare is its own count; past it, the total is counted (for a sync state alone, on the links).
+    const total = async (params: Record<string, string>) => (await list(a.workspace.id, params)).total;
+    expect(await total({ sync: 'pending' })).toBe(3);
+    expect(await total({ sync: 'pending', page: '2' })).toBe(3);
+    expect(await total({ sync: 'held', page: '2' })).toBe(1);
+    expect(await total({ sync: 'failed', page: '2' })).toBe(1);
+    expect(await total({ sync: 'synced', page: '2' })).toBe(1);
+    expect(await total({ sync: 'held', store: a.subB.id, page: '2' })).toBe(1);
+    expect(await total({ status: 'on-hold' })).toBe(1);
+    expect((await list(b.workspace.id, { sync: 'pending', page: '2' })).total).toBe(0);
+  });
+
   it('searches by order number (with or without #) and by customer email, ignoring case', async () => {
     expect((await list(a.workspace.id, { q: '#3002' })).rows.map((row) => row.id)).toEqual([ids.failed]);
     expect((await list(a.workspace.id, { q: 'JANE.DOE@example.TEST' })).rows.map((row) => row.id)).toEqual([ids.synced]);
