@@ -1,13 +1,16 @@
 import pg from 'pg';
 import { openDatabase } from '../../db/client';
 import { listOrders, parseOrderListQuery } from '../../lib/data/order-list';
+import { lastSyncFinishedAt } from '../../lib/data/pending-counts';
 import { pendingCounts } from '../../lib/sync';
 
 type Captured = { text: string; values: unknown[] };
 
 /**
- * The statements `/orders` runs for a query string (the page calls listOrders and pendingCounts),
- * captured from node-postgres while running them in this process, each with its EXPLAIN ANALYZE plan.
+ * The statements `/orders` runs for a query string, captured from node-postgres while running them in this
+ * process, each with its EXPLAIN ANALYZE plan. The page calls listOrders and consolePendingCounts; the
+ * latter reads the last run's end on every load and counts (pendingCounts) only when its per-workspace copy
+ * is stale, so both are listed here.
  */
 export async function explainOrdersPage(databaseUrl: string, workspaceId: string, search: string): Promise<Array<{ sql: string; plan: string }>> {
   const captured: Captured[] = [];
@@ -22,7 +25,7 @@ export async function explainOrdersPage(databaseUrl: string, workspaceId: string
       // eslint-disable-next-line prefer-rest-params
       return (original as (...args: unknown[]) => unknown).apply(this, arguments as unknown as unknown[]);
     } as typeof original;
-    await Promise.all([listOrders(handle.db, workspaceId, query), pendingCounts(handle.db, workspaceId)]);
+    await Promise.all([listOrders(handle.db, workspaceId, query), lastSyncFinishedAt(handle.db, workspaceId), pendingCounts(handle.db, workspaceId)]);
   } finally {
     pg.Client.prototype.query = original;
   }
