@@ -72,7 +72,9 @@ async function sendAll(ctx: RunContext, target: Store, queue: BatchQueue<CreateI
   const worker = async (index: number) => {
     try {
       for (;;) {
-        if (ctx.signal.aborted || queue.finished) return;
+        // A cancelled run stops the producer too, which may be waiting for room in the queue.
+        if (ctx.signal.aborted) throw ctx.signal.reason ?? new Error('The sync was cancelled');
+        if (queue.finished) return;
         if (index >= concurrency.limit || (probing && index > 0)) {
           await queue.idle();
           continue;

@@ -57,4 +57,27 @@ describe('long pulls', () => {
     expect(origins).toHaveLength(250);
     expect(new Set(origins).size).toBe(250);
   }, 60_000);
+
+  it('a run cancelled mid-push stops promptly and says why; the next run finishes the copies exactly once', async () => {
+    const [main, sub] = world.sim.stores;
+    await updateStoreForTest(database.db, world.fixture.subs[0].id, { sendsOrdersToMain: false });
+    for (let i = 0; i < 600; i += 1) main.createOrderDirectly();
+    sub.faults.configure({ latencyMs: 300 });
+
+    const cancel = new AbortController();
+    setTimeout(() => cancel.abort(new Error('The sync was cancelled')), 1_500);
+    const started = Date.now();
+    const cancelled = await syncWorkspace(database.db, world.fixture.workspace.id, { trigger: 'cli', tuning: FAST_TUNING, signal: cancel.signal });
+    expect(Date.now() - started).toBeLessThan(6_000);
+    expect(cancelled.status).toBe('failed');
+    expect(cancelled.errors.join(' ')).toMatch(/cancelled/);
+    expect(sub.orders.withMeta('_orderbridge_origin').length).toBeLessThan(600);
+
+    sub.faults.configure({ latencyMs: 0 });
+    const next = await syncWorkspace(database.db, world.fixture.workspace.id, { trigger: 'cli', tuning: FAST_TUNING });
+    expect(next.status).toBe('succeeded');
+    const origins = sub.orders.withMeta('_orderbridge_origin').map((o) => o.meta_data.find((m) => m.key === '_orderbridge_origin')?.value);
+    expect(origins).toHaveLength(600);
+    expect(new Set(origins).size).toBe(600);
+  }, 60_000);
 });
