@@ -1,10 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { stores } from '@/db/schema';
 import { syncWorkspace } from '@/lib/sync';
 import { createTestDatabase, FAST_TUNING, startSyncWorld, type SyncWorld } from './sync-world';
 import { updateStoreForTest } from '../support/sync-fixtures';
 import type { TestDatabase } from '../support/test-database';
 
-describe('long pulls', () => {
+describe('long and cancelled runs', () => {
   let database: TestDatabase;
   let world: SyncWorld;
 
@@ -72,7 +73,14 @@ describe('long pulls', () => {
     expect(cancelled.status).toBe('failed');
     expect(cancelled.errors.join(' ')).toMatch(/cancelled/);
     expect(sub.orders.withMeta('_orderbridge_origin').length).toBeLessThan(600);
+    // The run was cancelled; neither store failed.
+    const storeRows = await database.db.select({ lastError: stores.lastError }).from(stores);
+    expect(storeRows.map((s) => s.lastError)).toEqual([null, null]);
 
+    // A batch we hung up on still runs to its end on the store (PHP does not notice). With the test's
+    // zero grace for unfinished claims, the next run must come after the store has finished them, as the
+    // default grace (longer than any PHP time limit) guarantees in production.
+    while (sub.requests.entries().length < sub.requests.total) await new Promise((resolve) => setTimeout(resolve, 20));
     sub.faults.configure({ latencyMs: 0 });
     const next = await syncWorkspace(database.db, world.fixture.workspace.id, { trigger: 'cli', tuning: FAST_TUNING });
     expect(next.status).toBe('succeeded');
@@ -80,4 +88,17 @@ describe('long pulls', () => {
     expect(origins).toHaveLength(600);
     expect(new Set(origins).size).toBe(600);
   }, 60_000);
+
+  it('a run cancelled while reading a store fails as cancelled, without blaming the store', async () => {
+    const [main] = world.sim.stores;
+    main.createOrderDirectly();
+    main.faults.configure({ latencyMs: 1_000 });
+    const cancel = new AbortController();
+    setTimeout(() => cancel.abort(new Error('The sync was cancelled')), 300);
+    const result = await syncWorkspace(database.db, world.fixture.workspace.id, { trigger: 'cli', tuning: FAST_TUNING, signal: cancel.signal });
+    expect(result.status).toBe('failed');
+    expect(result.errors).toEqual(['The sync was cancelled']);
+    const storeRows = await database.db.select({ lastError: stores.lastError }).from(stores);
+    expect(storeRows.map((s) => s.lastError)).toEqual([null, null]);
+  });
 });
