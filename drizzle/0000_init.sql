@@ -160,13 +160,10 @@ CREATE INDEX "order_links_workspace_state_idx" ON "order_links" USING btree ("wo
 CREATE INDEX "order_links_target_remote_idx" ON "order_links" USING btree ("target_store_id","target_remote_id");--> statement-breakpoint
 CREATE INDEX "order_links_workspace_needs_update_idx" ON "order_links" USING btree ("workspace_id") WHERE "order_links"."needs_update";--> statement-breakpoint
 CREATE INDEX "order_links_workspace_open_idx" ON "order_links" USING btree ("workspace_id","target_store_id") WHERE "order_links"."state" <> 'synced' or "order_links"."note_due";--> statement-breakpoint
-CREATE INDEX "order_links_workspace_unsynced_idx" ON "order_links" USING btree ("workspace_id","source_order_id","direction","state","needs_update","next_attempt_at") WHERE "order_links"."state" <> 'synced' or "order_links"."needs_update";--> statement-breakpoint
 CREATE UNIQUE INDEX "orders_store_remote_idx" ON "orders" USING btree ("store_id","remote_id");--> statement-breakpoint
 CREATE INDEX "orders_workspace_created_idx" ON "orders" USING btree ("workspace_id","date_created_gmt" DESC NULLS LAST,"id");--> statement-breakpoint
 CREATE INDEX "orders_workspace_email_idx" ON "orders" USING btree ("workspace_id",lower("customer_email"));--> statement-breakpoint
 CREATE INDEX "orders_workspace_number_idx" ON "orders" USING btree ("workspace_id","number");--> statement-breakpoint
 CREATE INDEX "orders_workspace_store_created_idx" ON "orders" USING btree ("workspace_id","store_id","date_created_gmt" DESC NULLS LAST,"id");--> statement-breakpoint
 CREATE INDEX "orders_workspace_status_created_idx" ON "orders" USING btree ("workspace_id","status","date_created_gmt" DESC NULLS LAST,"id");--> statement-breakpoint
-CREATE INDEX "orders_workspace_store_status_created_idx" ON "orders" USING btree ("workspace_id","store_id","status","date_created_gmt" DESC NULLS LAST,"id");--> statement-breakpoint
-CREATE INDEX "sync_runs_workspace_started_idx" ON "sync_runs" USING btree ("workspace_id","started_at" DESC NULLS LAST);--> statement-breakpoint
-CREATE INDEX "sync_runs_workspace_finished_idx" ON "sync_runs" USING btree ("workspace_id","finished_at" DESC NULLS LAST);
+CREATE INDEX "sync_runs_workspace_started_idx" ON "sync_runs" USING btree ("workspace_id","started_at" DESC NULLS LAST);

@@ -1,0 +1,3 @@
+CREATE INDEX "order_links_workspace_unsynced_idx" ON "order_links" USING btree ("workspace_id","source_order_id","direction","state","needs_update","next_attempt_at") WHERE "order_links"."state" <> 'synced' or "order_links"."needs_update";--> statement-breakpoint
+CREATE INDEX "orders_workspace_store_status_created_idx" ON "orders" USING btree ("workspace_id","store_id","status","date_created_gmt" DESC NULLS LAST,"id");--> statement-breakpoint
+CREATE INDEX "sync_runs_workspace_finished_idx" ON "sync_runs" USING btree ("workspace_id","finished_at" DESC NULLS LAST);
