@@ -25,9 +25,10 @@ describe('cost model (real store figures × 0.02)', () => {
     const [empty] = lastDurations(1);
     await call('POST', '/orders/batch', { create: Array.from({ length: 20 }, (_, index) => order(index)) });
     const [batch] = lastDurations(1);
-    // 65 ms × 0.02 = 1.3 ms for nothing; 20 × 150 ms × 0.02 = 60 ms of orders on top.
-    expect(empty).toBeGreaterThanOrEqual(1.3);
-    expect(batch).toBeGreaterThanOrEqual(61.3);
+    // 65 ms × 0.02 = 1.3 ms for nothing; 20 × 150 ms × 0.02 = 60 ms of orders on top. The timeline only
+    // sleeps once it is a whole millisecond ahead, so a request may end up to 1 ms short of its cost.
+    expect(empty).toBeGreaterThanOrEqual(0.3);
+    expect(batch).toBeGreaterThanOrEqual(60.3);
     expect(batch).toBeGreaterThan(empty);
   });
 
