@@ -1,4 +1,4 @@
-import { boolean, integer, jsonb, pgTable, text, timestamp, uuid, uniqueIndex, index } from 'drizzle-orm/pg-core';
+import { bigint, boolean, integer, jsonb, pgTable, primaryKey, text, timestamp, uuid, uniqueIndex, index } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { workspaces } from './accounts';
 
@@ -33,6 +33,8 @@ export const stores = pgTable(
     pullCursorSeenIds: jsonb('pull_cursor_seen_ids').$type<number[]>().notNull().default([]),
     /** Batch size that fits this store's time limit, learned from its observed speed. */
     batchSize: integer('batch_size'),
+    /** Highest customer id read into `store_customers`: customer ids only grow, so later reads stop there. */
+    customersReadUpTo: bigint('customers_read_up_to', { mode: 'number' }),
     meta: jsonb('meta').$type<Record<string, unknown>>().notNull().default({}),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -41,6 +43,19 @@ export const stores = pgTable(
     uniqueIndex('stores_one_main_idx').on(t.workspaceId).where(sql`${t.role} = 'main'`),
     index('stores_workspace_idx').on(t.workspaceId),
   ],
+);
+
+/** A store's registered customers by email, so a copy can name its customer instead of being a guest order. */
+export const storeCustomers = pgTable(
+  'store_customers',
+  {
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    storeId: uuid('store_id').notNull().references(() => stores.id, { onDelete: 'cascade' }),
+    /** Lower-cased. */
+    email: text('email').notNull(),
+    remoteId: bigint('remote_id', { mode: 'number' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.email] })],
 );
 
 export type Store = typeof stores.$inferSelect;

@@ -6,7 +6,13 @@ import type { OrderBody } from './order-snapshot';
 export type CopyPolicy = Pick<Workspace, 'customerEmailPolicy' | 'stockPolicy' | 'currencyMismatchPolicy' | 'addCopyNote'>;
 
 export type CopySource = { storeId: string; storeName: string; remoteId: number; number: string; status: string; currency: string; body: OrderBody };
-export type CopyTarget = { name: string; currency: string | null; knownSkus: ReadonlySet<string> };
+export type CopyTarget = {
+  name: string;
+  currency: string | null;
+  knownSkus: ReadonlySet<string>;
+  /** The target's registered customers by lower-cased email: a copy for one of them names the account. */
+  customerIds?: ReadonlyMap<string, number>;
+};
 
 export type CopyPlan =
   | { kind: 'create'; payload: Record<string, unknown>; note: string | null }
@@ -14,6 +20,12 @@ export type CopyPlan =
 
 export function isAcceptedStatus(status: string): boolean {
   return (WOO_ORDER_STATUSES as readonly string[]).includes(status);
+}
+
+/** The billing email a copy's customer is matched by, lower-cased; null for none. */
+export function customerEmailOf(body: OrderBody): string | null {
+  const email = (body.billing?.email ?? '').trim().toLowerCase();
+  return email.length > 0 ? email : null;
 }
 
 /** Every SKU a copy of this order needs on its target. */
@@ -56,7 +68,7 @@ export function buildCopy(source: CopySource, target: CopyTarget, policy: CopyPo
   const payload: Record<string, unknown> = {
     status: source.status,
     currency: source.currency,
-    customer_id: 0,
+    customer_id: (email && target.customerIds?.get(email.toLowerCase())) || 0,
     set_paid: false,
     payment_method: body.payment_method ?? '',
     payment_method_title: body.payment_method_title ?? '',

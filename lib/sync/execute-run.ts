@@ -3,7 +3,8 @@ import { listLinksWithNoteDue, listOpenLinks, type OpenLink } from '../data/orde
 import { recordStoreError } from '../data/store-sync-state';
 import { isWooRequestError } from '../woo/errors';
 import { pullStore } from './pull';
-import { pushCreates } from './push-creates';
+import { CustomerDirectory } from './customer-directory';
+import { pushCreates, type TargetLookups } from './push-creates';
 import { pushCopyNotes, pushUpdates } from './push-updates';
 import type { RunContext } from './run-context';
 import { SkuCache } from './sku-cache';
@@ -27,7 +28,7 @@ export async function executeRun(ctx: RunContext, scope: RunScope = {}): Promise
   const settledTogether = await settlesWithin(allPulls, QUICK_PULL_MS);
 
   const targets = active.filter((s) => dependenciesOf(ctx, s).length > 0);
-  const skuCache = new SkuCache();
+  const lookups: TargetLookups = { skus: new SkuCache(), customers: new CustomerDirectory(ctx) };
   await ctx.progress.setPhase('pushing');
   // When every pull is done at once (the usual case) one query finds the work of all targets.
   const shared = settledTogether ? await openLinks(ctx, scope) : null;
@@ -36,7 +37,7 @@ export async function executeRun(ctx: RunContext, scope: RunScope = {}): Promise
       const targetWasRead = await (pulls.get(target.id) ?? Promise.resolve(false));
       const sourcesRead = Promise.all(dependenciesOf(ctx, target).map((s) => pulls.get(s.id) ?? Promise.resolve(false)));
       const links = shared ? once(shared.filter((l) => l.targetStoreId === target.id)) : linksAsTheyArePlanned(ctx, scope, target.id, sourcesRead);
-      await pushToTarget(ctx, target, links, skuCache, targetWasRead);
+      await pushToTarget(ctx, target, links, lookups, targetWasRead);
     }),
   );
   // A store no push depends on is still being read: the run (and its lease) lasts until every pull ends.
@@ -89,7 +90,7 @@ async function guardedPull(ctx: RunContext, store: Store): Promise<boolean> {
   }
 }
 
-async function pushToTarget(ctx: RunContext, target: Store, links: AsyncIterable<OpenLink[]>, skuCache: SkuCache, targetWasRead: boolean): Promise<void> {
+async function pushToTarget(ctx: RunContext, target: Store, links: AsyncIterable<OpenLink[]>, lookups: TargetLookups, targetWasRead: boolean): Promise<void> {
   const updates: OpenLink[] = [];
   let skipped = 0;
   let started = false;
@@ -111,7 +112,7 @@ async function pushToTarget(ctx: RunContext, target: Store, links: AsyncIterable
     }
   };
   try {
-    await pushCreates(ctx, target, creates(), skuCache);
+    await pushCreates(ctx, target, creates(), lookups);
     if (skipped > 0) ctx.errors.push(`Skipped creating ${skipped} order(s) on ${target.name} until its orders can be read`);
     await pushUpdates(ctx, target, updates);
     if (notesMayBeDue) {

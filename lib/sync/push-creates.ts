@@ -19,14 +19,17 @@ import { adoptCopiesCreatedSince } from './adoption';
 import { BatchConcurrency } from './batch-concurrency';
 import { BatchQueue } from './batch-queue';
 import { batchSizeFor, clampBatchSize, FIRST_BATCH_SIZE, observeBatchSpeed, shrinkAfterTimeout, type BatchSpeed } from './batch-sizing';
-import { buildCopy, skusOf, totalsWarning, type CopyPolicy } from './copy-builder';
+import { buildCopy, customerEmailOf, skusOf, totalsWarning, type CopyPolicy } from './copy-builder';
 import { linkIdFromMeta } from './copy-meta';
 import type { OrderBody } from './order-snapshot';
 import type { RunContext } from './run-context';
+import type { CustomerDirectory } from './customer-directory';
 import type { SkuCache } from './sku-cache';
 import type { SyncIssue } from './summary';
 
 const LOAD_CHUNK = 500;
+/** WooCommerce's answer for a customer id with no account behind it. */
+const INVALID_CUSTOMER = 'woocommerce_rest_invalid_customer_id';
 /** Prepared copies waiting for a batch: enough to keep every worker busy while the next chunk loads. */
 const QUEUE_CAPACITY = LOAD_CHUNK;
 
@@ -34,11 +37,14 @@ type CreateItem = { entry: LinkWithSource; payload: Record<string, unknown>; has
 
 type Sizing = { size: number; speed: BatchSpeed; learned: boolean };
 
+/** What a run learns once per target and shares across its batches: the SKUs it carries, its customer accounts. */
+export type TargetLookups = { skus: SkuCache; customers: CustomerDirectory };
+
 /**
  * Creates the copies these links ask for on one target: hold what cannot be copied, batch the rest.
  * Links may keep arriving (a pull still going on); batches go out while the next ones are prepared.
  */
-export async function pushCreates(ctx: RunContext, target: Store, links: AsyncIterable<OpenLink[]>, skuCache: SkuCache): Promise<void> {
+export async function pushCreates(ctx: RunContext, target: Store, links: AsyncIterable<OpenLink[]>, lookups: TargetLookups): Promise<void> {
   const sizing: Sizing = { size: clampBatchSize(target.batchSize ?? FIRST_BATCH_SIZE), speed: { msPerOrder: null }, learned: false };
   const queue = new BatchQueue<CreateItem>(QUEUE_CAPACITY);
   const produce = async () => {
@@ -46,7 +52,7 @@ export async function pushCreates(ctx: RunContext, target: Store, links: AsyncIt
       for await (const group of links) {
         for (let i = 0; i < group.length; i += LOAD_CHUNK) {
           const entries = await loadLinksWithSources(ctx.db, ctx.workspace.id, group.slice(i, i + LOAD_CHUNK).map((l) => l.id));
-          await queue.push(await prepareCopies(ctx, target, entries, skuCache));
+          await queue.push(await prepareCopies(ctx, target, entries, lookups));
         }
       }
       queue.close();
@@ -55,7 +61,7 @@ export async function pushCreates(ctx: RunContext, target: Store, links: AsyncIt
       throw error;
     }
   };
-  const results = await Promise.allSettled([produce(), sendAll(ctx, target, queue, sizing)]);
+  const results = await Promise.allSettled([produce(), sendAll(ctx, target, queue, sizing, lookups.customers)]);
   const failure = results.find((r) => r.status === 'rejected');
   if (failure) throw failure.reason;
   if (sizing.learned && sizing.size !== target.batchSize) await saveStoreBatchSize(ctx.db, ctx.workspace.id, target.id, sizing.size);
@@ -65,7 +71,7 @@ export async function pushCreates(ctx: RunContext, target: Store, links: AsyncIt
  * Workers take batches off the queue. A store not measured yet gets one probe batch alone; after that,
  * as many batches in flight as the store turns into throughput (`BatchConcurrency`).
  */
-async function sendAll(ctx: RunContext, target: Store, queue: BatchQueue<CreateItem>, sizing: Sizing): Promise<void> {
+async function sendAll(ctx: RunContext, target: Store, queue: BatchQueue<CreateItem>, sizing: Sizing, customers: CustomerDirectory): Promise<void> {
   const concurrency = new BatchConcurrency(ctx.tuning.storeConcurrency);
   let probing = target.batchSize === null;
   let inFlight = 0;
@@ -84,7 +90,7 @@ async function sendAll(ctx: RunContext, target: Store, queue: BatchQueue<CreateI
         inFlight += 1;
         const sentWith = inFlight;
         try {
-          await sendBatch(ctx, target, batch, sizing, (msPerOrder) => concurrency.observe(msPerOrder, sentWith), () => concurrency.backOff());
+          await sendBatch(ctx, target, batch, sizing, customers, (msPerOrder) => concurrency.observe(msPerOrder, sentWith), () => concurrency.backOff());
         } finally {
           inFlight -= 1;
           probing = false;
@@ -101,7 +107,7 @@ async function sendAll(ctx: RunContext, target: Store, queue: BatchQueue<CreateI
   if (failure) throw failure.reason;
 }
 
-async function prepareCopies(ctx: RunContext, target: Store, entries: LinkWithSource[], skuCache: SkuCache): Promise<CreateItem[]> {
+async function prepareCopies(ctx: RunContext, target: Store, entries: LinkWithSource[], { skus: skuCache, customers }: TargetLookups): Promise<CreateItem[]> {
   const graceStart = Date.now() - ctx.tuning.staleClaimGraceMs;
   // A claim this young may belong to a request the store is still working on: leave it to a later run.
   let usable = entries.filter((e) => e.link.state !== 'creating' || (e.link.claimedAt?.getTime() ?? 0) <= graceStart);
@@ -113,6 +119,7 @@ async function prepareCopies(ctx: RunContext, target: Store, entries: LinkWithSo
   }
   await skuCache.ensure(target, ctx.client(target), usable.flatMap((e) => skusOf(e.source.body as OrderBody)), ctx.signal);
   const knownSkus = skuCache.knownSkus(target.id);
+  const customerIds = await customers.idsFor(target, usable.map((e) => customerEmailOf(e.source.body as OrderBody)));
   const policy: CopyPolicy = ctx.workspace;
   const held = new Map<string, LinkWithSource[]>();
   const ready: CreateItem[] = [];
@@ -121,7 +128,7 @@ async function prepareCopies(ctx: RunContext, target: Store, entries: LinkWithSo
     if (!source) continue;
     const plan = buildCopy(
       { storeId: source.id, storeName: source.name, remoteId: entry.source.remoteId, number: entry.source.number, status: entry.source.status, currency: entry.source.currency, body: entry.source.body as OrderBody },
-      { name: target.name, currency: target.currency, knownSkus },
+      { name: target.name, currency: target.currency, knownSkus, customerIds },
       policy,
       entry.link.id,
     );
@@ -145,6 +152,7 @@ async function sendBatch(
   target: Store,
   items: CreateItem[],
   sizing: Sizing,
+  customers: CustomerDirectory,
   answered: (msPerOrder: number) => void,
   slowDown: () => void,
 ): Promise<void> {
@@ -159,6 +167,8 @@ async function sendBatch(
   if (stale.length > 0) await markClaimAttempt(ctx.db, ws, stale.map((i) => i.entry.link.id));
   ctx.checkpoint('create.claimed');
 
+  // Refused only for naming a deleted customer account: certainly not created, so sent again as guests.
+  let asGuests: CreateItem[] = [];
   for (let attempt = 0; remaining.length > 0; attempt += 1) {
     const started = Date.now();
     try {
@@ -172,9 +182,15 @@ async function sendBatch(
       answered(elapsed / remaining.length);
       sizing.size = batchSizeFor(sizing.speed, ctx.tuning.batchBudgetMs, sizing.size);
       sizing.learned = true;
-      remaining = await recordBatchAnswer(ctx, target, remaining, response.create ?? []);
+      const outcome = await recordBatchAnswer(ctx, target, remaining, response.create ?? [], customers);
+      remaining = outcome.unanswered;
+      asGuests.push(...outcome.asGuests);
       ctx.checkpoint('create.recorded');
-      if (remaining.length === 0) return;
+      if (remaining.length === 0) {
+        if (asGuests.length === 0) return;
+        [remaining, asGuests] = [asGuests, []];
+        continue;
+      }
       // Items missing from the answer (a batch cut off midway) are as uncertain as a timeout.
     } catch (error) {
       if (!isWooRequestError(error)) throw error;
@@ -200,7 +216,8 @@ async function sendBatch(
     const since = new Date(Math.min(...remaining.map((i) => i.claimedAt!.getTime())));
     const adopted = await adoptCopiesCreatedSince(ctx, target, remaining.map((i) => i.entry.link.id), since);
     for (const item of remaining.filter((i) => adopted.has(i.entry.link.id))) item.hasNote = false;
-    remaining = remaining.filter((i) => !adopted.has(i.entry.link.id));
+    remaining = [...remaining.filter((i) => !adopted.has(i.entry.link.id)), ...asGuests];
+    asGuests = [];
     if (remaining.length === 0) return;
     if (attempt + 1 >= ctx.tuning.retry.attempts) {
       ctx.errors.push(`${remaining.length} order(s) to ${target.name} left for the next run: the store's answers stayed incomplete`);
@@ -210,8 +227,18 @@ async function sendBatch(
   }
 }
 
-/** Matches each answer to its link by the UUID in its meta (by position when meta is trimmed); returns the unanswered. */
-async function recordBatchAnswer(ctx: RunContext, target: Store, sent: CreateItem[], answers: WooBatchItemResult[]): Promise<CreateItem[]> {
+/**
+ * Matches each answer to its link by the UUID in its meta (by position when meta is trimmed); returns the
+ * unanswered, and those refused for a deleted customer account, now addressed as guests.
+ */
+async function recordBatchAnswer(
+  ctx: RunContext,
+  target: Store,
+  sent: CreateItem[],
+  answers: WooBatchItemResult[],
+  customers: CustomerDirectory,
+): Promise<{ unanswered: CreateItem[]; asGuests: CreateItem[] }> {
+  const asGuests: CreateItem[] = [];
   const byLink = new Map(sent.map((i) => [i.entry.link.id, i]));
   const created: CreatedCopy[] = [];
   const failures = new Map<string, CreateItem[]>();
@@ -223,6 +250,10 @@ async function recordBatchAnswer(ctx: RunContext, target: Store, sent: CreateIte
     if (answer.error) {
       if ((answer.error.data?.status ?? 400) >= 500) return;
       answered.add(item.entry.link.id);
+      if (answer.error.code === INVALID_CUSTOMER && Number(item.payload.customer_id) > 0) {
+        asGuests.push(item);
+        return;
+      }
       const reason = `${target.name} refused the copy: ${answer.error.message} (${answer.error.code})`;
       failures.set(reason, [...(failures.get(reason) ?? []), item]);
       return;
@@ -242,7 +273,11 @@ async function recordBatchAnswer(ctx: RunContext, target: Store, sent: CreateIte
   ]);
   for (const w of warnings) ctx.warnings.push(`Order #${w.item.entry.source.number}: ${w.message}`);
   for (const [reason, group] of failures) await failPermanently(ctx, target, group, reason);
-  return sent.filter((i) => !answered.has(i.entry.link.id));
+  for (const item of asGuests) {
+    await customers.forget(target, Number(item.payload.customer_id));
+    item.payload = { ...item.payload, customer_id: 0 };
+  }
+  return { unanswered: sent.filter((i) => !answered.has(i.entry.link.id)), asGuests };
 }
 
 async function failPermanently(ctx: RunContext, target: Store, items: CreateItem[], reason: string): Promise<void> {

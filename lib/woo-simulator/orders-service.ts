@@ -94,7 +94,7 @@ export interface CreateOrderOptions {
 export function createOrder(state: StoreState, posted: Posted, options: CreateOrderOptions): Order {
   if (options.validation === 'schema') validateOrderSchema(posted);
   checkBillingEmail(posted);
-  checkReferences(posted);
+  checkReferences(state.customers, posted);
   const now = truncateToSecond(state.clock.now());
   const id = state.ids.order.next();
   const order: Order = {
@@ -107,7 +107,7 @@ export function createOrder(state: StoreState, posted: Posted, options: CreateOr
     modifiedAt: now,
     completedAt: null,
     paidAt: null,
-    customerId: 0,
+    customerId: Number(posted.customer_id ?? 0),
     orderKey: `wc_order_${state.random.alphanumeric(13)}`,
     billing: emptyAddress(true),
     shipping: emptyAddress(false),
@@ -153,7 +153,7 @@ export function findOrderForUpdate(state: StoreState, id: number): Order {
 export function updateOrder(state: StoreState, order: Order, posted: Posted, validation: ValidationMode): Order {
   if (validation === 'schema') validateOrderSchema(posted);
   checkBillingEmail(posted);
-  if (posted.customer_id !== undefined || posted.coupon_lines !== undefined) checkReferences(posted);
+  if (posted.customer_id !== undefined || posted.coupon_lines !== undefined) checkReferences(state.customers, posted);
   const now = truncateToSecond(state.clock.now());
   state.book.change(order, () => {
     let changed = mergeAddress(order, 'billing', posted.billing);

@@ -4,6 +4,7 @@ import type { SimClock } from './clock';
 import { REAL_STORE_COST, WorkerPool, type CostModel } from './cost-model';
 import { FaultInjector } from './faults';
 import { IdSequence } from './id-sequence';
+import { CustomerBook } from './customers';
 import { OrderBook } from './order-book';
 import { OrderEvents } from './order-events';
 import { Outbox } from './outbox';
@@ -59,6 +60,7 @@ export class SimStore {
         createdAt: clock.now(),
       }),
       book: new OrderBook(),
+      customers: new CustomerBook(2 + storeIndex * 10_000),
       outbox: new Outbox(`admin@${hostForEmail}`),
       events: new OrderEvents(),
       random,

@@ -1,3 +1,4 @@
+import { truncateToSecond } from './wc-dates';
 import type { Server } from 'node:http';
 import type { KeyPair } from './api-keys';
 import type { Product } from './catalogue';
@@ -52,6 +53,10 @@ export interface StoreHandle {
   readonly requestCount: number;
   /** As if a shopper checked out: `created_via: checkout`, status processing unless given. */
   createOrderDirectly(body?: Posted): WcOrder;
+  /** As if a shopper registered an account; returns the customer's id. */
+  createCustomerDirectly(input: { email: string; firstName?: string; lastName?: string }): number;
+  /** As if the merchant deleted the account in wp-admin. */
+  deleteCustomerDirectly(id: number): void;
   /** As if the merchant edited the order in wp-admin. */
   updateOrderDirectly(id: number, body: Posted): WcOrder;
   /** Bumps the modified date only, as viewing an order in wp-admin can. */
@@ -125,6 +130,10 @@ export function createStoreHandle(store: SimStore, server: Server, url: string, 
       } catch (error) {
         return orThrow(error);
       }
+    },
+    createCustomerDirectly: (input) => state.customers.add(input, truncateToSecond(state.clock.now())).id,
+    deleteCustomerDirectly: (id) => {
+      state.customers.remove(id);
     },
     updateOrderDirectly: (id, body) => {
       const order = state.book.get(id);

@@ -1,4 +1,5 @@
 import type { Catalogue } from './catalogue';
+import type { CustomerBook } from './customers';
 import type { SimClock } from './clock';
 import type { StoreIds } from './id-sequence';
 import type { OrderBook } from './order-book';
@@ -14,6 +15,7 @@ export interface StoreState {
   ids: StoreIds;
   catalogue: Catalogue;
   book: OrderBook;
+  customers: CustomerBook;
   outbox: Outbox;
   events: OrderEvents;
   random: SeededRandom;

@@ -1,50 +1,40 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { stores } from '@/db/schema';
 import { syncWorkspace } from '@/lib/sync';
-import { createTestDatabase, FAST_TUNING, startSyncWorld, type SyncWorld } from './sync-world';
+import { FAST_TUNING, freshSyncWorldPerTest } from './sync-world';
 import { updateStoreForTest } from '../support/sync-fixtures';
-import type { TestDatabase } from '../support/test-database';
 
 describe('long and cancelled runs', () => {
-  let database: TestDatabase;
-  let world: SyncWorld;
+  const fresh = freshSyncWorldPerTest({ subs: [{}] });
 
-  beforeEach(async () => {
-    database = await createTestDatabase();
-    world = await startSyncWorld(database, { subs: [{}] });
-  });
-  afterEach(async () => {
-    await world?.close();
-    await database?.drop();
-  });
 
   it('finishes a slow pull that no push depends on before reporting and releasing the workspace', async () => {
-    const [main, sub] = world.sim.stores;
-    await updateStoreForTest(database.db, world.fixture.subs[0].id, { receivesMainOrders: false, sendsOrdersToMain: false });
+    const [main, sub] = fresh.world.sim.stores;
+    await updateStoreForTest(fresh.database.db, fresh.world.fixture.subs[0].id, { receivesMainOrders: false, sendsOrdersToMain: false });
     for (let i = 0; i < 250; i += 1) main.createOrderDirectly();
     sub.createOrderDirectly();
     main.faults.configure({ latencyMs: 2_200 });
 
-    const result = await syncWorkspace(database.db, world.fixture.workspace.id, { trigger: 'cli', tuning: FAST_TUNING });
+    const result = await syncWorkspace(fresh.database.db, fresh.world.fixture.workspace.id, { trigger: 'cli', tuning: FAST_TUNING });
     expect(result.status).toBe('succeeded');
     expect(result.counts.pulled).toBe(251);
   }, 60_000);
 
   it('creates copies on a substore while the main store is still being read, each exactly once', async () => {
-    const [main, sub] = world.sim.stores;
-    await updateStoreForTest(database.db, world.fixture.subs[0].id, { sendsOrdersToMain: false });
+    const [main, sub] = fresh.world.sim.stores;
+    await updateStoreForTest(fresh.database.db, fresh.world.fixture.subs[0].id, { sendsOrdersToMain: false });
     for (let i = 0; i < 250; i += 1) main.createOrderDirectly();
     main.faults.configure({ latencyMs: 800 });
 
     let firstCopyAt: number | null = null;
     let mainReadAt: number | null = null;
-    const result = await syncWorkspace(database.db, world.fixture.workspace.id, {
+    const result = await syncWorkspace(fresh.database.db, fresh.world.fixture.workspace.id, {
       trigger: 'cli',
       tuning: FAST_TUNING,
       onProgress: (progress) => {
         const now = Date.now();
-        const mainProgress = progress.stores.find((s) => s.storeId === world.fixture.main.id);
-        const subProgress = progress.stores.find((s) => s.storeId === world.fixture.subs[0].id);
+        const mainProgress = progress.stores.find((s) => s.storeId === fresh.world.fixture.main.id);
+        const subProgress = progress.stores.find((s) => s.storeId === fresh.world.fixture.subs[0].id);
         if (firstCopyAt === null && (subProgress?.done ?? 0) > 0) firstCopyAt = now;
         if (mainReadAt === null && mainProgress?.pulled === 250) mainReadAt = now;
       },
@@ -60,21 +50,21 @@ describe('long and cancelled runs', () => {
   }, 60_000);
 
   it('a run cancelled mid-push stops promptly and says why; the next run finishes the copies exactly once', async () => {
-    const [main, sub] = world.sim.stores;
-    await updateStoreForTest(database.db, world.fixture.subs[0].id, { sendsOrdersToMain: false });
+    const [main, sub] = fresh.world.sim.stores;
+    await updateStoreForTest(fresh.database.db, fresh.world.fixture.subs[0].id, { sendsOrdersToMain: false });
     for (let i = 0; i < 600; i += 1) main.createOrderDirectly();
     sub.faults.configure({ latencyMs: 300 });
 
     const cancel = new AbortController();
     setTimeout(() => cancel.abort(new Error('The sync was cancelled')), 1_500);
     const started = Date.now();
-    const cancelled = await syncWorkspace(database.db, world.fixture.workspace.id, { trigger: 'cli', tuning: FAST_TUNING, signal: cancel.signal });
+    const cancelled = await syncWorkspace(fresh.database.db, fresh.world.fixture.workspace.id, { trigger: 'cli', tuning: FAST_TUNING, signal: cancel.signal });
     expect(Date.now() - started).toBeLessThan(6_000);
     expect(cancelled.status).toBe('failed');
     expect(cancelled.errors.join(' ')).toMatch(/cancelled/);
     expect(sub.orders.withMeta('_orderbridge_origin').length).toBeLessThan(600);
     // The run was cancelled; neither store failed.
-    const storeRows = await database.db.select({ lastError: stores.lastError }).from(stores);
+    const storeRows = await fresh.database.db.select({ lastError: stores.lastError }).from(stores);
     expect(storeRows.map((s) => s.lastError)).toEqual([null, null]);
 
     // A batch we hung up on still runs to its end on the store (PHP does not notice). With the test's
@@ -82,7 +72,7 @@ describe('long and cancelled runs', () => {
     // default grace (longer than any PHP time limit) guarantees in production.
     while (sub.requests.entries().length < sub.requests.total) await new Promise((resolve) => setTimeout(resolve, 20));
     sub.faults.configure({ latencyMs: 0 });
-    const next = await syncWorkspace(database.db, world.fixture.workspace.id, { trigger: 'cli', tuning: FAST_TUNING });
+    const next = await syncWorkspace(fresh.database.db, fresh.world.fixture.workspace.id, { trigger: 'cli', tuning: FAST_TUNING });
     expect(next.status).toBe('succeeded');
     const origins = sub.orders.withMeta('_orderbridge_origin').map((o) => o.meta_data.find((m) => m.key === '_orderbridge_origin')?.value);
     expect(origins).toHaveLength(600);
@@ -90,15 +80,15 @@ describe('long and cancelled runs', () => {
   }, 60_000);
 
   it('a run cancelled while reading a store fails as cancelled, without blaming the store', async () => {
-    const [main] = world.sim.stores;
+    const [main] = fresh.world.sim.stores;
     main.createOrderDirectly();
     main.faults.configure({ latencyMs: 1_000 });
     const cancel = new AbortController();
     setTimeout(() => cancel.abort(new Error('The sync was cancelled')), 300);
-    const result = await syncWorkspace(database.db, world.fixture.workspace.id, { trigger: 'cli', tuning: FAST_TUNING, signal: cancel.signal });
+    const result = await syncWorkspace(fresh.database.db, fresh.world.fixture.workspace.id, { trigger: 'cli', tuning: FAST_TUNING, signal: cancel.signal });
     expect(result.status).toBe('failed');
     expect(result.errors).toEqual(['The sync was cancelled']);
-    const storeRows = await database.db.select({ lastError: stores.lastError }).from(stores);
+    const storeRows = await fresh.database.db.select({ lastError: stores.lastError }).from(stores);
     expect(storeRows.map((s) => s.lastError)).toEqual([null, null]);
   });
 });

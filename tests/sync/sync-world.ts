@@ -1,3 +1,4 @@
+import { afterEach, beforeEach } from 'vitest';
 import { startSimulator, type Simulator, type StoreOptions } from '@/lib/woo-simulator';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { createSyncWorkspace, endpointOf, type SyncWorkspaceFixture, type SyncWorkspaceSettings } from '../support/sync-fixtures';
@@ -39,3 +40,17 @@ export async function startSyncWorld(
 }
 
 export { createTestDatabase };
+
+/** A fresh database and simulator world for every test of the calling describe block. */
+export function freshSyncWorldPerTest(options: Parameters<typeof startSyncWorld>[1] = {}): { readonly database: TestDatabase; readonly world: SyncWorld } {
+  const current = {} as { database: TestDatabase; world: SyncWorld };
+  beforeEach(async () => {
+    current.database = await createTestDatabase();
+    current.world = await startSyncWorld(current.database, options);
+  });
+  afterEach(async () => {
+    await current.world?.close();
+    await current.database?.drop();
+  });
+  return current;
+}

@@ -1,5 +1,6 @@
 import type { RestRoute } from '../http/rest-types';
 import type { SimStore } from '../sim-store';
+import { customerRoutes } from './customers';
 import { orderBatchRoute } from './order-batch';
 import { orderNoteRoutes } from './order-notes';
 import { orderRoutes } from './orders';
@@ -13,4 +14,5 @@ export const REST_ROUTES: RestRoute<SimStore>[] = [
   ...orderNoteRoutes,
   ...productRoutes,
   ...webhookRoutes,
+  ...customerRoutes,
 ];
