@@ -68,7 +68,8 @@ export function buildCopy(source: CopySource, target: CopyTarget, policy: CopyPo
   const payload: Record<string, unknown> = {
     status: source.status,
     currency: source.currency,
-    customer_id: (email && target.customerIds?.get(email.toLowerCase())) || 0,
+    // WooCommerce fills an empty billing email from the named account, so a suppressed email means a guest order.
+    customer_id: (!suppressEmail && email && target.customerIds?.get(email.toLowerCase())) || 0,
     set_paid: false,
     payment_method: body.payment_method ?? '',
     payment_method_title: body.payment_method_title ?? '',

@@ -119,7 +119,8 @@ async function prepareCopies(ctx: RunContext, target: Store, entries: LinkWithSo
   }
   await skuCache.ensure(target, ctx.client(target), usable.flatMap((e) => skusOf(e.source.body as OrderBody)), ctx.signal);
   const knownSkus = skuCache.knownSkus(target.id);
-  const customerIds = await customers.idsFor(target, usable.map((e) => customerEmailOf(e.source.body as OrderBody)));
+  // With emails suppressed every copy is a guest order (see buildCopy): no account to look up.
+  const customerIds = ctx.workspace.customerEmailPolicy === 'allow' ? await customers.idsFor(target, usable.map((e) => customerEmailOf(e.source.body as OrderBody))) : new Map<string, number>();
   const policy: CopyPolicy = ctx.workspace;
   const held = new Map<string, LinkWithSource[]>();
   const ready: CreateItem[] = [];

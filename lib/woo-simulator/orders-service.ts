@@ -22,6 +22,12 @@ function text(value: unknown): string {
   return value === undefined || value === null ? '' : String(value);
 }
 
+/** WC_Order::maybe_set_user_billing_email: an order of a registered customer without a billing email gets the account's. */
+function fillBillingEmailFromAccount(state: StoreState, order: Order): void {
+  const account = order.customerId ? state.customers.get(order.customerId) : undefined;
+  if (account && !order.billing.email) order.billing = { ...order.billing, email: account.email };
+}
+
 /** Replaces (never mutates) the address, since seeded orders share address objects. */
 function mergeAddress(order: Order, field: 'billing' | 'shipping', posted: unknown): boolean {
   if (!isPlainObject(posted)) return false;
@@ -128,6 +134,7 @@ export function createOrder(state: StoreState, posted: Posted, options: CreateOr
   };
   mergeAddress(order, 'billing', posted.billing);
   mergeAddress(order, 'shipping', posted.shipping);
+  fillBillingEmailFromAccount(state, order);
   applySimpleFields(order, posted);
   applyPostedMeta(order, postedList(posted.meta_data), state.ids.meta);
   applyLines(state, order, posted);

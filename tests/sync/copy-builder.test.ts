@@ -29,6 +29,19 @@ const target = { name: 'Substore B', currency: 'USD', knownSkus: new Set(['RW-TS
 const linkId = '22222222-2222-4222-8222-222222222222';
 
 describe('copy builder', () => {
+  it('names the target account with the billing email (any case) only when emails are allowed', () => {
+    const customerIds = new Map([['ada@example.com', 42]]);
+    const customerOf = (p: CopyPolicy, ids: Map<string, number>) => {
+      const plan = buildCopy(source, { ...target, customerIds: ids }, p, linkId);
+      if (plan.kind !== 'create') throw new Error(plan.reason);
+      return plan.payload.customer_id;
+    };
+    expect(customerOf({ ...policy, customerEmailPolicy: 'allow' }, customerIds)).toBe(42);
+    expect(customerOf({ ...policy, customerEmailPolicy: 'allow' }, new Map())).toBe(0);
+    // WooCommerce would fill the suppressed email in from the account.
+    expect(customerOf(policy, customerIds)).toBe(0);
+  });
+
   it('copies lines by SKU with the source line totals, never by product id, and tags the copy', () => {
     const plan = buildCopy(source, target, policy, linkId);
     if (plan.kind !== 'create') throw new Error(plan.reason);

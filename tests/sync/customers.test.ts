@@ -10,8 +10,8 @@ const copyOf = (target: StoreHandle, sourceStoreId: string, sourceId: number) =>
   return copies[0];
 };
 
-describe('customers: a copy names the target account with the same email, else it is a guest order', () => {
-  const fresh = freshSyncWorldPerTest({ subs: [{}] });
+describe('customers: with emails allowed, a copy names the target account with the same email, else it is a guest order', () => {
+  const fresh = freshSyncWorldPerTest({ subs: [{}], settings: { customerEmailPolicy: 'allow' } });
   const sync = () => syncWorkspace(fresh.database.db, fresh.world.fixture.workspace.id, { trigger: 'cli', tuning: FAST_TUNING });
 
 
@@ -69,5 +69,22 @@ describe('customers: a copy names the target account with the same email, else i
     expect(result.status).toBe('succeeded');
     expect(copyOf(main, fresh.world.fixture.subs[0].id, placed.id).customer_id).toBe(0);
     expect(result.warnings.join(' ')).toMatch(/customer accounts/);
+  });
+});
+
+describe('customers: with emails suppressed (the default), every copy is a guest order', () => {
+  const fresh = freshSyncWorldPerTest({ subs: [{}] });
+
+  it('does not name the account, since WooCommerce would fill in its email and write to the customer', async () => {
+    const [main, sub] = fresh.world.sim.stores;
+    main.createCustomerDirectly({ email: 'ada@example.test' });
+    const placed = sub.createOrderDirectly(order('ada@example.test'));
+    main.requests.reset();
+    const result = await syncWorkspace(fresh.database.db, fresh.world.fixture.workspace.id, { trigger: 'cli', tuning: FAST_TUNING });
+    expect(result.status).toBe('succeeded');
+    const copy = copyOf(main, fresh.world.fixture.subs[0].id, placed.id);
+    expect([copy.customer_id, copy.billing.email]).toEqual([0, '']);
+    expect(main.outbox.forOrder(copy.id).filter((mail) => mail.to === 'ada@example.test')).toEqual([]);
+    expect(main.requests.countFor('GET /customers')).toBe(0);
   });
 });
