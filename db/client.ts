@@ -9,6 +9,11 @@ export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
 export type DbHandle = { db: Db; target: DatabaseTarget; close: () => Promise<void> };
 
+/** The rows of a `db.execute` result, whichever driver ran it. */
+export function resultRows<T>(result: unknown): T[] {
+  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
+}
+
 const logger = { logQuery: () => queryCounter.increment() };
 
 export async function openDatabase(target: DatabaseTarget = resolveDatabaseTarget()): Promise<DbHandle> {

@@ -1,5 +1,5 @@
 import { and, asc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import { resultRows, type Db } from '../../db/client';
 import { orderLinks, orders, type Order, type OrderLink } from '../../db/schema';
 
 export type LinkDirection = OrderLink['direction'];
@@ -206,7 +206,7 @@ export async function adoptFoundCopies(db: Db, workspaceId: string, targetStoreI
     where l.id = v.id and o.id = l.source_order_id and l.workspace_id = ${workspaceId}::uuid
       and l.target_store_id = ${targetStoreId}::uuid and l.state <> 'synced'
     returning l.id, l.source_order_id`);
-  const rows = ((result as unknown as { rows?: unknown[] }).rows ?? (result as unknown as unknown[])) as Array<{ id: string }>;
+  const rows = resultRows<{ id: string }>(result);
   const adoptedIds = rows.map((r) => r.id);
   const adopted = adoptedIds.length ? await db.select().from(orderLinks).where(inArray(orderLinks.id, adoptedIds)) : [];
   const rest = copies.filter((c) => !adoptedIds.includes(c.linkId));

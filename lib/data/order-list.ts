@@ -1,6 +1,7 @@
 import { and, asc, count, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
+import { openLinkCondition } from './link-states';
 import { orderLinks, orders, stores, type LinkState, type StoreRole } from '../../db/schema';
 
 export const ORDER_PAGE_SIZE = 50;
@@ -88,18 +89,6 @@ export function originStoreIdOf(originRef: string | null): string | null {
   if (!originRef) return null;
   const [storeId] = originRef.split(':');
   return storeId || null;
-}
-
-/** The links that put an order in a sync state other than "synced" (an order is synced when all its links are). */
-function openLinkCondition(state: Exclude<SyncStateFilter, 'synced'>): SQL {
-  switch (state) {
-    case 'held':
-      return sql`${orderLinks.state} = 'held'`;
-    case 'failed':
-      return sql`${orderLinks.state} = 'failed' and ${orderLinks.nextAttemptAt} is null`;
-    case 'pending':
-      return sql`(${orderLinks.state} in ('pending', 'creating') or (${orderLinks.state} = 'synced' and ${orderLinks.needsUpdate}) or (${orderLinks.state} = 'failed' and ${orderLinks.nextAttemptAt} is not null))`;
-  }
 }
 
 function linkStateCondition(workspaceId: string, state: SyncStateFilter): SQL {

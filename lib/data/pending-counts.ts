@@ -1,13 +1,10 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
+import { resultRows, type Db } from '../../db/client';
+import { openLinkCondition } from './link-states';
 
 export type LinkCounts = { toSubstores: number; toMain: number; held: number; failed: number; checkedAt: Date | null };
 
 type CountsRow = { to_sub: string | number | null; to_main: string | number | null; held: string | number | null; failed: string | number | null; checked_at: string | Date | null };
-
-function rowsOf<T>(result: unknown): T[] {
-  return ((result as { rows?: T[] }).rows ?? (result as T[])) as T[];
-}
 
 /** Read off `sync_runs_workspace_finished_idx` from its newest end. */
 const lastFinishedAt = (workspaceId: string) =>
@@ -30,17 +27,17 @@ export async function countOpenLinks(db: Db, workspaceId: string): Promise<LinkC
       select
         bool_or(direction = 'to_sub' and pending) as to_sub,
         bool_or(direction = 'to_main' and pending) as to_main,
-        bool_or(state = 'held') as held,
-        bool_or(state = 'failed' and next_attempt_at is null) as failed
+        bool_or(held) as held,
+        bool_or(failed) as failed
       from (
-        select source_order_id, direction, state, next_attempt_at,
-          state in ('pending', 'creating') or (state = 'synced' and needs_update) or (state = 'failed' and next_attempt_at is not null) as pending
+        select source_order_id, direction,
+          ${openLinkCondition('pending')} as pending, ${openLinkCondition('held')} as held, ${openLinkCondition('failed')} as failed
         from order_links
         where workspace_id = ${workspaceId}::uuid and (state <> 'synced' or needs_update)
       ) as open_links
       group by source_order_id
     ) as per_order`);
-  const row = rowsOf<CountsRow>(result)[0];
+  const row = resultRows<CountsRow>(result)[0];
   return {
     toSubstores: Number(row?.to_sub ?? 0),
     toMain: Number(row?.to_main ?? 0),
@@ -53,6 +50,6 @@ export async function countOpenLinks(db: Db, workspaceId: string): Promise<LinkC
 /** When the last sync that did work finished: the moment the counts above last settled. */
 export async function lastSyncFinishedAt(db: Db, workspaceId: string): Promise<Date | null> {
   const result = await db.execute(sql`select ${lastFinishedAt(workspaceId)} as finished_at`);
-  const finishedAt = rowsOf<{ finished_at: string | Date | null }>(result)[0]?.finished_at;
+  const finishedAt = resultRows<{ finished_at: string | Date | null }>(result)[0]?.finished_at;
   return finishedAt ? new Date(finishedAt) : null;
 }

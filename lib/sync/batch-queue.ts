@@ -1,3 +1,5 @@
+import { Pulse } from './pulse';
+
 /**
  * Copies ready to send, between the code that loads and prepares them and the workers that batch them.
  * A worker takes a full batch, or a part-filled one only once nothing more is coming, so loading in
@@ -7,7 +9,7 @@ export class BatchQueue<T> {
   private items: T[] = [];
   private closed = false;
   private failure: { error: unknown } | null = null;
-  private waiters: Array<() => void> = [];
+  private readonly changes = new Pulse();
 
   constructor(private readonly capacity: number) {}
 
@@ -17,8 +19,8 @@ export class BatchQueue<T> {
 
   async push(items: T[]): Promise<void> {
     this.items.push(...items);
-    this.wake();
-    while (this.items.length >= this.capacity && !this.failure) await this.changed();
+    this.changes.emit();
+    while (this.items.length >= this.capacity && !this.failure) await this.changes.next();
     this.throwIfFailed();
   }
 
@@ -30,13 +32,13 @@ export class BatchQueue<T> {
   /** Nothing more will be pushed. */
   close(): void {
     this.closed = true;
-    this.wake();
+    this.changes.emit();
   }
 
   /** Stops producer and workers alike at their next wait. */
   fail(error: unknown): void {
     if (!this.failure) this.failure = { error };
-    this.wake();
+    this.changes.emit();
   }
 
   /** Up to `size()` items: a full batch, or what is left once closed; null when closed and empty. */
@@ -46,36 +48,26 @@ export class BatchQueue<T> {
       const wanted = Math.max(1, size());
       if (this.items.length >= wanted || (this.closed && this.items.length > 0)) {
         const batch = this.items.splice(0, wanted);
-        this.wake();
+        this.changes.emit();
         return batch;
       }
       if (this.closed) return null;
-      await this.changed();
+      await this.changes.next();
     }
   }
 
   /** Waits for anything to happen: items, closing, failure, or a `nudge`. */
   async idle(): Promise<void> {
     this.throwIfFailed();
-    await this.changed();
+    await this.changes.next();
     this.throwIfFailed();
   }
 
   nudge(): void {
-    this.wake();
+    this.changes.emit();
   }
 
   private throwIfFailed(): void {
     if (this.failure) throw this.failure.error;
-  }
-
-  private changed(): Promise<void> {
-    return new Promise((resolve) => this.waiters.push(resolve));
-  }
-
-  private wake(): void {
-    const waiters = this.waiters;
-    this.waiters = [];
-    for (const resolve of waiters) resolve();
   }
 }

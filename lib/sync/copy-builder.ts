@@ -69,7 +69,7 @@ export function buildCopy(source: CopySource, target: CopyTarget, policy: CopyPo
     status: source.status,
     currency: source.currency,
     // WooCommerce fills an empty billing email from the named account, so a suppressed email means a guest order.
-    customer_id: (!suppressEmail && email && target.customerIds?.get(email.toLowerCase())) || 0,
+    customer_id: (!suppressEmail && target.customerIds?.get(customerEmailOf(body) ?? '')) || 0,
     set_paid: false,
     payment_method: body.payment_method ?? '',
     payment_method_title: body.payment_method_title ?? '',

@@ -1,4 +1,4 @@
-/** Wakes everyone waiting whenever something happened (here: a pulled page was committed). */
+/** Wakes everyone waiting whenever something happened (a pulled page committed, a queue changed). */
 export class Pulse {
   private waiters: Array<() => void> = [];
 

@@ -61,9 +61,7 @@ export async function pushCreates(ctx: RunContext, target: Store, links: AsyncIt
       throw error;
     }
   };
-  const results = await Promise.allSettled([produce(), sendAll(ctx, target, queue, sizing, lookups.customers)]);
-  const failure = results.find((r) => r.status === 'rejected');
-  if (failure) throw failure.reason;
+  await allOrFirstError([produce(), sendAll(ctx, target, queue, sizing, lookups.customers)]);
   if (sizing.learned && sizing.size !== target.batchSize) await saveStoreBatchSize(ctx.db, ctx.workspace.id, target.id, sizing.size);
 }
 
@@ -79,7 +77,7 @@ async function sendAll(ctx: RunContext, target: Store, queue: BatchQueue<CreateI
     try {
       for (;;) {
         // A cancelled run stops the producer too, which may be waiting for room in the queue.
-        if (ctx.signal.aborted) throw ctx.signal.reason ?? new Error('The sync was cancelled');
+        ctx.signal.throwIfAborted();
         if (queue.finished) return;
         if (index >= concurrency.limit || (probing && index > 0)) {
           await queue.idle();
@@ -102,8 +100,12 @@ async function sendAll(ctx: RunContext, target: Store, queue: BatchQueue<CreateI
       throw error;
     }
   };
-  const results = await Promise.allSettled(Array.from({ length: Math.max(1, ctx.tuning.storeConcurrency) }, (_, i) => worker(i)));
-  const failure = results.find((r) => r.status === 'rejected');
+  await allOrFirstError(Array.from({ length: Math.max(1, ctx.tuning.storeConcurrency) }, (_, i) => worker(i)));
+}
+
+/** Waits for every task, so none is still running when this returns, then throws the first failure. */
+async function allOrFirstError(tasks: Promise<unknown>[]): Promise<void> {
+  const failure = (await Promise.allSettled(tasks)).find((r) => r.status === 'rejected');
   if (failure) throw failure.reason;
 }
 

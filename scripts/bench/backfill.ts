@@ -102,6 +102,8 @@ export async function benchBackfill(options: BackfillOptions): Promise<BackfillR
   const work = engine.work;
   const lowerRequests = lowerBoundRequests(work, cost);
   const lowerWall = lowerBoundWallMs(work, cost);
+  const sharedLowerRequests = lowerBoundRequests(shared.work, sharedBoundCost);
+  const sharedLowerWall = lowerBoundWallMs(shared.work, sharedBoundCost);
   return {
     orders,
     copies,
@@ -133,11 +135,11 @@ export async function benchBackfill(options: BackfillOptions): Promise<BackfillR
     sharedCores: {
       cores: SHARED_CORES,
       requests: shared.result.requests,
-      lowerBoundRequests: lowerBoundRequests(shared.work, sharedBoundCost),
-      requestRatio: shared.result.requests / lowerBoundRequests(shared.work, sharedBoundCost),
+      lowerBoundRequests: sharedLowerRequests,
+      requestRatio: shared.result.requests / sharedLowerRequests,
       wallMs: shared.result.wallMs,
-      lowerBoundWallMs: Math.round(lowerBoundWallMs(shared.work, sharedBoundCost)),
-      wallRatio: shared.result.wallMs / lowerBoundWallMs(shared.work, sharedBoundCost),
+      lowerBoundWallMs: Math.round(sharedLowerWall),
+      wallRatio: shared.result.wallMs / sharedLowerWall,
       batchSizesLearned: shared.result.batchSizes,
       substoreInFlight: shared.result.inFlight,
     },

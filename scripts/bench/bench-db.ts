@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import pg from 'pg';
 import { openDatabase, type DbHandle } from '../../db/client';
 import type { DatabaseTarget } from '../../db/connection-config';
 import { migrateDatabase } from '../../db/migrate';
+import { adminQuery } from '../../tests/support/test-database';
 import { DEFAULT_POSTGRES_URL } from './env';
 
 /** A fresh, migrated database for one benchmark section, reachable from child processes too. */
@@ -31,14 +31,4 @@ export async function createBenchDatabase(options: { pglite: boolean; postgresUr
   await migrateDatabase(handle);
   await handle.close();
   return { target, open: () => openDatabase(target), drop: () => adminQuery(baseUrl, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-}
-
-async function adminQuery(url: string, statement: string): Promise<void> {
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  try {
-    await admin.query(statement);
-  } finally {
-    await admin.end();
-  }
 }

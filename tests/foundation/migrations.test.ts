@@ -4,25 +4,16 @@ import { describe, expect, it } from 'vitest';
 import { openDatabase } from '../../db/client';
 import { resolveDatabaseTarget } from '../../db/connection-config';
 import { migrateDatabase } from '../../db/migrate';
+import { adminQuery } from '../support/test-database';
 
 const onPostgres = Boolean(process.env.DATABASE_URL?.startsWith('postgres'));
-
-async function admin(url: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
 
 describe.skipIf(!onPostgres)('migrations', () => {
   it('instances starting together on an empty database each finish, and every migration is applied once', async () => {
     const base = resolveDatabaseTarget();
     if (base.driver !== 'node-postgres') throw new Error('expected a postgres:// DATABASE_URL');
     const name = `ob_test_migrate_${randomBytes(4).toString('hex')}`;
-    await admin(base.url, `CREATE DATABASE ${name}`);
+    await adminQuery(base.url, `CREATE DATABASE ${name}`);
     const url = new URL(base.url);
     url.pathname = `/${name}`;
     const handles = await Promise.all([1, 2, 3, 4].map(() => openDatabase({ driver: 'node-postgres', url: url.toString() })));
@@ -36,7 +27,7 @@ describe.skipIf(!onPostgres)('migrations', () => {
       expect(applied.rows[0].n).toBe(readdirSync('drizzle').filter((f) => f.endsWith('.sql')).length);
     } finally {
       await Promise.all(handles.map((handle) => handle.close()));
-      await admin(base.url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await adminQuery(base.url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     }
   });
 });

@@ -18,10 +18,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     return { ...handle, drop: () => handle.close() };
   }
   const name = `ob_test_${Date.now().toString(36)}_${randomBytes(3).toString('hex')}`;
-  const admin = new pg.Client({ connectionString: base.url });
-  await admin.connect();
-  await admin.query(`CREATE DATABASE ${name}`);
-  await admin.end();
+  await adminQuery(base.url, `CREATE DATABASE ${name}`);
   const url = new URL(base.url);
   url.pathname = `/${name}`;
   const handle = await openDatabase({ driver: base.driver, url: url.toString() });
@@ -31,10 +28,18 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     url: url.toString(),
     drop: async () => {
       await handle.close();
-      const cleanup = new pg.Client({ connectionString: base.url });
-      await cleanup.connect();
-      await cleanup.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
-      await cleanup.end();
+      await adminQuery(base.url, `DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
     },
   };
+}
+
+/** One statement on a connection of its own (creating or dropping a database cannot share a pool). */
+export async function adminQuery(url: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
 }
