@@ -22,7 +22,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `exec node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
+    command: `exec npm start -- -p ${port} -H 127.0.0.1`,
     url: `${baseURL}/api/health`,
     reuseExistingServer: false,
     timeout: 120_000,

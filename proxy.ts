@@ -1,20 +1,32 @@
 import NextAuth from 'next-auth';
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
-import { authConfig } from './lib/auth/auth.config';
+import { AUTH_PAGES, authConfig, PUBLIC_PAGES } from './lib/auth/auth.config';
+import { hasSessionCookie } from './lib/auth/session-cookie';
 
 const authProxy = NextAuth(authConfig).auth as unknown as (request: NextRequest, event: NextFetchEvent) => Promise<Response>;
 
 /**
- * Keeps signed-out visitors out of the app's pages; it only reads the session. Server actions and API
- * routes are left out: each resolves user → membership → workspace itself. The session cookie the proxy
- * would re-issue is dropped: a prefetch still in flight when the merchant signs out would otherwise put
- * back the cookie that signing out deleted.
+ * Keeps signed-out visitors out of the app's pages with an optimistic check, as Next.js advises for a
+ * proxy: no session cookie, no page. A page behind a cookie verifies the session itself, with the
+ * membership, before it reads anything (requireWorkspaceContext), so the session is decrypted once per
+ * request instead of twice. Only the sign-in and sign-up pages decrypt it here, to send a signed-in
+ * merchant on to the dashboard. Server actions and API routes are left out: each resolves
+ * user → membership → workspace itself.
  */
 export default async function proxy(request: NextRequest, event: NextFetchEvent) {
   if (request.method === 'POST' && request.headers.has('next-action')) return NextResponse.next();
-  const response = await authProxy(request, event);
-  response.headers.delete('set-cookie');
-  return response;
+  const { pathname } = request.nextUrl;
+  if (AUTH_PAGES.includes(pathname)) {
+    const response = await authProxy(request, event);
+    // A prefetch still in flight when the merchant signs out would otherwise put back the cookie that
+    // signing out deleted.
+    response.headers.delete('set-cookie');
+    return response;
+  }
+  if (PUBLIC_PAGES.includes(pathname) || hasSessionCookie(request.cookies.getAll().map((cookie) => cookie.name))) return NextResponse.next();
+  const signIn = new URL('/sign-in', request.nextUrl);
+  signIn.searchParams.set('callbackUrl', request.nextUrl.href);
+  return NextResponse.redirect(signIn);
 }
 
 export const config = {

@@ -2,9 +2,10 @@ import type { NextAuthConfig } from 'next-auth';
 import { NextResponse } from 'next/server';
 import { serverEnv } from '../env/server-env';
 
-// API routes never reach the proxy (see proxy.ts): each authenticates its own callers.
-const PUBLIC_PATHS = [/^\/$/, /^\/sign-in$/, /^\/sign-up$/];
-const AUTH_PAGES = ['/sign-in', '/sign-up'];
+/** Pages a signed-in merchant has no use for: the proxy sends them on to the dashboard. */
+export const AUTH_PAGES = ['/sign-in', '/sign-up'];
+/** Pages anyone may open; every other page needs a session (see proxy.ts). */
+export const PUBLIC_PAGES = ['/', ...AUTH_PAGES];
 
 /** Database-free configuration, shared by the proxy and the full Auth.js instance. */
 export const authConfig = {
@@ -15,14 +16,12 @@ export const authConfig = {
   providers: [],
   callbacks: {
     authorized({ auth, request }) {
-      const { pathname } = request.nextUrl;
       const signedIn = Boolean(auth?.user);
       // Only page loads are sent on: a server action posted from these pages must reach its action.
-      if (signedIn && request.method === 'GET' && AUTH_PAGES.includes(pathname)) {
+      if (signedIn && request.method === 'GET' && AUTH_PAGES.includes(request.nextUrl.pathname)) {
         return NextResponse.redirect(new URL('/dashboard', request.nextUrl));
       }
-      if (PUBLIC_PATHS.some((p) => p.test(pathname))) return true;
-      return signedIn;
+      return true;
     },
     jwt({ token, user }) {
       if (user?.id) token.userId = user.id;

@@ -13,11 +13,16 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** `next start` with the environment playwright.config.ts gives the e2e server; resolves once /api/health answers. */
+/**
+ * `npm start` (the production server as deployed, with its Node flags) with the environment
+ * playwright.config.ts gives the e2e server; resolves once /api/health answers.
+ */
 export async function startNextServer(databaseUrl: string): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
-  const child: ChildProcess = spawn('node_modules/.bin/next', ['start', '-p', String(port), '-H', '127.0.0.1'], {
+  const child: ChildProcess = spawn('npm', ['start', '--', '-p', String(port), '-H', '127.0.0.1'], {
+    // Its own process group, so stopping it stops npm and the server npm started.
+    detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
     env: {
       ...process.env,
@@ -37,7 +42,7 @@ export async function startNextServer(databaseUrl: string): Promise<{ baseUrl: s
     new Promise<void>((resolve) => {
       if (child.exitCode !== null) return resolve();
       child.once('exit', () => resolve());
-      child.kill('SIGTERM');
+      process.kill(-child.pid!, 'SIGTERM');
     });
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {

@@ -61,3 +61,12 @@ test('a signed-in merchant opening sign-in or sign-up goes to the dashboard', as
   await page.goto('/sign-up');
   await expect(page).toHaveURL(/\/dashboard$/);
 });
+
+test('a session cookie that does not decrypt leads to sign-in, not into the app or a redirect loop', async ({ page, context, baseURL }) => {
+  await context.addCookies([{ name: 'authjs.session-token', value: 'not-a-session', url: baseURL! }]);
+  await page.goto('/orders');
+  await expect(page).toHaveURL(/\/sign-in/);
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await signIn(page, uniqueEmail('nobody'));
+  await expect(page.locator('form').getByRole('alert')).toHaveText('That email and password do not match an account.');
+});
