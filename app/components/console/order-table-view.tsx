@@ -33,7 +33,7 @@ export function OrderTableView({ rows, caption }: { rows: OrderTableRow[]; capti
           {rows.map((row) => (
             <tr key={row.id} className="hover:bg-slate-50" data-testid="order-row" data-order-number={row.number} data-store={row.storeName}>
               <td className={cell}>
-                <Link href={`/orders/${row.id}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                <Link href={`/orders/${row.id}`} className="ob-order-link">
                   #{row.number}
                   <span className="sr-only"> on {row.storeName}</span>
                 </Link>
@@ -55,9 +55,9 @@ export function OrderTableView({ rows, caption }: { rows: OrderTableRow[]; capti
                   <span className="text-xs text-slate-600">Copy from {row.originStoreName}</span>
                 ) : row.targets.length ? (
                   <ul className="flex flex-wrap gap-1.5" aria-label={`Targets of order #${row.number}`}>
-                    {row.targets.map((chip) => (
-                      <li key={chip.linkId} className="max-w-full">
-                        <TargetChip chip={chip} />
+                    {row.targets.map((chip, index) => (
+                      <li key={index} className="max-w-full">
+                        <TargetChip view={chip} />
                       </li>
                     ))}
                   </ul>

@@ -7,6 +7,7 @@ import { StatusBadge } from '@/app/components/console/status-badge';
 import { SyncOrderButton } from '@/app/components/console/sync-order-button';
 import { card, textLink } from '@/app/components/console/styles';
 import { TargetChip } from '@/app/components/console/target-chip';
+import { chipView } from '@/lib/console/chip-view';
 import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
 import { formatDateTime, formatMoney, wooAdminOrderUrl } from '@/lib/console/format';
 import { readOrderBody } from '@/lib/console/order-body';
@@ -87,7 +88,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
               <ul className="mt-2 space-y-2" data-testid="order-targets">
                 {targets.map((chip) => (
                   <li key={chip.linkId} className="space-y-1">
-                    <TargetChip chip={chip} />
+                    <TargetChip view={chipView(chip)} />
                     {chip.lastError && (chip.state === 'held' || chip.state === 'failed') ? <p className="text-xs text-slate-600">{chip.lastError}</p> : null}
                   </li>
                 ))}

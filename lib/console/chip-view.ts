@@ -1,0 +1,41 @@
+import type { TargetChip } from '../data/order-list';
+import { wooAdminOrderUrl } from './format';
+import { chipStateOf, type ChipState } from './labels';
+
+/**
+ * What a target chip shows. Worked out on the server, so a page of orders carries each chip's words and
+ * link rather than the link's whole record.
+ */
+export type ChipView = { state: ChipState; text: string; tip: string; href: string | null };
+
+function chipText(chip: TargetChip, state: ChipState): string {
+  const number = chip.targetNumber ?? (chip.targetRemoteId !== null ? String(chip.targetRemoteId) : null);
+  switch (state) {
+    case 'synced':
+      return number ? `#${number} on ${chip.storeName}` : `Synced to ${chip.storeName}`;
+    case 'updating':
+      return `${number ? `#${number}` : 'Copy'} on ${chip.storeName} · update waiting`;
+    case 'pending':
+      return `Pending for ${chip.storeName}`;
+    case 'held':
+      return `Held for ${chip.storeName}`;
+    case 'failed':
+      return `Failed for ${chip.storeName}`;
+    case 'retrying':
+      return `Retrying for ${chip.storeName}`;
+  }
+}
+
+function tipText(chip: TargetChip, state: ChipState): string {
+  if (state === 'held' || state === 'failed') return chip.lastError ?? 'No reason was recorded. Sync the order again to see the store’s answer.';
+  if (state === 'retrying') return `${chip.lastError ?? 'The store did not answer.'} It is tried again on the next sync.`;
+  if (state === 'pending') return 'Waiting for the next sync. Sync Now sends it at once.';
+  if (state === 'updating') return 'The original changed since it was copied; the copy is updated on the next sync.';
+  return `Open order #${chip.targetNumber ?? chip.targetRemoteId} in ${chip.storeName}’s WooCommerce admin (new tab)`;
+}
+
+export function chipView(chip: TargetChip): ChipView {
+  const state = chipStateOf(chip.state, chip.needsUpdate, chip.retryScheduled);
+  const href = chip.targetRemoteId !== null && (state === 'synced' || state === 'updating') ? wooAdminOrderUrl(chip.storeUrl, chip.targetRemoteId) : null;
+  return { state, text: chipText(chip, state), tip: tipText(chip, state), href };
+}

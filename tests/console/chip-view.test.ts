@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { chipView } from '@/lib/console/chip-view';
+import type { TargetChip } from '@/lib/data/order-list';
+
+const chip = (overrides: Partial<TargetChip>): TargetChip => ({
+  linkId: 'link-1',
+  storeId: 'store-1',
+  storeName: 'Substore B',
+  storeUrl: 'https://b.example.test/',
+  state: 'synced',
+  needsUpdate: false,
+  targetRemoteId: 812,
+  targetNumber: 'B-812',
+  lastError: null,
+  retryScheduled: false,
+  ...overrides,
+});
+
+describe('a target chip', () => {
+  it('links a synced copy to its edit screen in the target’s WooCommerce admin', () => {
+    expect(chipView(chip({}))).toEqual({
+      state: 'synced',
+      text: '#B-812 on Substore B',
+      tip: 'Open order #B-812 in Substore B’s WooCommerce admin (new tab)',
+      href: 'https://b.example.test/wp-admin/admin.php?page=wc-orders&action=edit&id=812',
+    });
+    expect(chipView(chip({ targetNumber: null })).text).toBe('#812 on Substore B');
+  });
+
+  it('says a copy whose original changed is waiting for its update, and still links it', () => {
+    const view = chipView(chip({ needsUpdate: true }));
+    expect(view).toMatchObject({ state: 'updating', text: '#B-812 on Substore B · update waiting' });
+    expect(view.href).not.toBeNull();
+  });
+
+  it('gives a held or failed copy the store’s reason, and no link', () => {
+    expect(chipView(chip({ state: 'held', targetRemoteId: null, targetNumber: null, lastError: 'SKU RW-CAP is not on Substore B' }))).toEqual({
+      state: 'held',
+      text: 'Held for Substore B',
+      tip: 'SKU RW-CAP is not on Substore B',
+      href: null,
+    });
+    expect(chipView(chip({ state: 'failed', targetRemoteId: null, lastError: null })).tip).toBe('No reason was recorded. Sync the order again to see the store’s answer.');
+  });
+
+  it('tells a failure that will be retried from one that will not', () => {
+    const view = chipView(chip({ state: 'failed', targetRemoteId: null, lastError: 'The store timed out.', retryScheduled: true }));
+    expect(view).toMatchObject({ state: 'retrying', text: 'Retrying for Substore B', tip: 'The store timed out. It is tried again on the next sync.' });
+  });
+
+  it('shows a copy being created as pending', () => {
+    expect(chipView(chip({ state: 'creating', targetRemoteId: null, targetNumber: null }))).toMatchObject({ state: 'pending', text: 'Pending for Substore B', href: null });
+  });
+});
