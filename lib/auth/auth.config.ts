@@ -7,6 +7,11 @@ export const AUTH_PAGES = ['/sign-in', '/sign-up'];
 /** Pages anyone may open; every other page needs a session (see proxy.ts). */
 export const PUBLIC_PAGES = ['/', ...AUTH_PAGES];
 
+/** The user a session token was issued to (set by the `jwt` callback below at sign-in). */
+export function sessionUserId(token: Record<string, unknown>): string | null {
+  return typeof token.userId === 'string' ? token.userId : null;
+}
+
 /** Database-free configuration, shared by the proxy and the full Auth.js instance. */
 export const authConfig = {
   secret: serverEnv().authSecret,
@@ -28,7 +33,8 @@ export const authConfig = {
       return token;
     },
     session({ session, token }) {
-      if (typeof token.userId === 'string') session.user.id = token.userId;
+      const userId = sessionUserId(token);
+      if (userId) session.user.id = userId;
       return session;
     },
   },

@@ -4,7 +4,8 @@ import { redirect } from 'next/navigation';
 import { getDb, type Db } from '../../db/client';
 import type { Workspace } from '../../db/schema';
 import { findMembership, listMembershipsOfUser } from '../data/workspaces';
-import { auth } from './auth';
+import { sessionUserId } from './auth.config';
+import { readSessionToken } from './session-reader';
 
 export const ACTIVE_WORKSPACE_COOKIE = 'ob_workspace';
 
@@ -12,10 +13,10 @@ export type SignedInUser = { id: string; email: string; name: string | null };
 export type WorkspaceContext = { db: Db; user: SignedInUser; workspace: Workspace; role: 'owner' | 'admin' | 'member' };
 
 export async function currentUser(): Promise<SignedInUser | null> {
-  const session = await auth();
-  const id = session?.user?.id;
-  if (!id || !session.user?.email) return null;
-  return { id, email: session.user.email, name: session.user.name ?? null };
+  const token = await readSessionToken((await cookies()).getAll());
+  const id = token ? sessionUserId(token) : null;
+  if (!id || !token?.email) return null;
+  return { id, email: token.email, name: token.name ?? null };
 }
 
 /**

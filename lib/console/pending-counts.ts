@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client';
 import { lastSyncFinishedAt } from '../data/pending-counts';
 import { pendingCounts, type PendingCounts } from '../sync/pending';
-import { createVersionedCache, type VersionedCache } from './versioned-cache';
+import { createVersionedCache, type VersionedCache } from '../cache/versioned-cache';
 
 /** How long the console may show counts taken while a sync is still changing them. */
 export const PENDING_COUNTS_MAX_AGE_MS = 5_000;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createVersionedCache } from '@/lib/console/versioned-cache';
+import { createVersionedCache } from '@/lib/cache/versioned-cache';
 
 function clock(start = 0) {
   let now = start;
