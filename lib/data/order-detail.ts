@@ -2,7 +2,7 @@ import { and, asc, eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { orderEvents, orderLinks, orders, stores, type Order, type OrderEvent, type StoreRole } from '../../db/schema';
-import { listTargetChips, type TargetChip } from './order-list';
+import { targetChipsOf, type TargetChip } from './order-list';
 
 export type OrderOrigin = {
   sourceOrderId: string;
@@ -48,23 +48,22 @@ async function findOrigin(db: Db, workspaceId: string, order: Order): Promise<Or
 export async function getOrderDetail(db: Db, workspaceId: string, orderId: string): Promise<OrderDetail | null> {
   if (!isOrderId(orderId)) return null;
   const [row] = await db
-    .select({ order: orders, store: { id: stores.id, name: stores.name, url: stores.url, role: stores.role } })
+    .select({ order: orders, store: { id: stores.id, name: stores.name, url: stores.url, role: stores.role }, targets: targetChipsOf(workspaceId, orders.id) })
     .from(orders)
     .innerJoin(stores, eq(stores.id, orders.storeId))
     .where(and(eq(orders.workspaceId, workspaceId), eq(orders.id, orderId)))
     .limit(1);
   if (!row) return null;
 
-  const [origin, chips, events] = await Promise.all([
+  const [origin, events] = await Promise.all([
     findOrigin(db, workspaceId, row.order),
-    listTargetChips(db, workspaceId, [orderId]),
     db
       .select({ id: orderEvents.id, kind: orderEvents.kind, message: orderEvents.message, at: orderEvents.at, linkId: orderEvents.linkId })
       .from(orderEvents)
       .where(and(eq(orderEvents.workspaceId, workspaceId), eq(orderEvents.orderId, orderId)))
       .orderBy(asc(orderEvents.at), asc(orderEvents.id)),
   ]);
-  return { order: row.order, store: row.store, origin, targets: chips.get(orderId) ?? [], events };
+  return { order: row.order, store: row.store, origin, targets: row.targets, events };
 }
 
 /** The order's own id and store, for actions that must prove the order is this workspace's first. */

@@ -1,4 +1,5 @@
-import { and, asc, count, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/pg-core';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { openLinkCondition } from './link-states';
@@ -124,33 +125,32 @@ function filterConditions(workspaceId: string, query: OrderListQuery, mainStoreI
   return conditions;
 }
 
-export async function listTargetChips(db: Db, workspaceId: string, orderIds: string[]): Promise<Map<string, TargetChip[]>> {
-  const byOrder = new Map<string, TargetChip[]>();
-  if (orderIds.length === 0) return byOrder;
-  const rows = await db
-    .select({
-      sourceOrderId: orderLinks.sourceOrderId,
-      linkId: orderLinks.id,
-      storeId: stores.id,
-      storeName: stores.name,
-      storeUrl: stores.url,
-      state: orderLinks.state,
-      needsUpdate: orderLinks.needsUpdate,
-      targetRemoteId: orderLinks.targetRemoteId,
-      targetNumber: orderLinks.targetNumber,
-      lastError: orderLinks.lastError,
-      retryScheduled: sql<boolean>`${orderLinks.nextAttemptAt} is not null`,
-    })
-    .from(orderLinks)
-    .innerJoin(stores, eq(stores.id, orderLinks.targetStoreId))
-    .where(and(eq(orderLinks.workspaceId, workspaceId), inArray(orderLinks.sourceOrderId, orderIds)))
-    .orderBy(asc(stores.name));
-  for (const { sourceOrderId, ...chip } of rows) {
-    const list = byOrder.get(sourceOrderId) ?? [];
-    list.push(chip);
-    byOrder.set(sourceOrderId, list);
-  }
-  return byOrder;
+const CHIP_LINK = 'chip_link';
+const CHIP_STORE = 'chip_store';
+const chipLink = alias(orderLinks, CHIP_LINK);
+const chipStore = alias(stores, CHIP_STORE);
+
+/**
+ * An order's targets, as a JSON array in the same statement that reads the order (one round trip fewer
+ * per page), ordered by store name.
+ */
+export function targetChipsOf(workspaceId: string, orderId: SQL | AnyColumn): SQL<TargetChip[]> {
+  return sql<TargetChip[]>`coalesce((
+    select json_agg(json_build_object(
+      'linkId', ${chipLink.id},
+      'storeId', ${chipStore.id},
+      'storeName', ${chipStore.name},
+      'storeUrl', ${chipStore.url},
+      'state', ${chipLink.state},
+      'needsUpdate', ${chipLink.needsUpdate},
+      'targetRemoteId', ${chipLink.targetRemoteId},
+      'targetNumber', ${chipLink.targetNumber},
+      'lastError', ${chipLink.lastError},
+      'retryScheduled', ${chipLink.nextAttemptAt} is not null
+    ) order by ${chipStore.name}, ${chipLink.id})
+    from ${orderLinks} ${sql.identifier(CHIP_LINK)} inner join ${stores} ${sql.identifier(CHIP_STORE)} on ${chipStore.id} = ${chipLink.targetStoreId}
+    where ${chipLink.workspaceId} = ${workspaceId} and ${chipLink.sourceOrderId} = ${orderId}
+  ), '[]'::json)`;
 }
 
 /**
@@ -201,6 +201,7 @@ export async function listOrders(db: Db, workspaceId: string, query: OrderListQu
       customerEmail: orders.customerEmail,
       dateCreatedGmt: orders.dateCreatedGmt,
       originRef: orders.originRef,
+      targets: targetChipsOf(workspaceId, orders.id),
     })
     .from(pageIds)
     .innerJoin(orders, eq(orders.id, pageIds.pageId))
@@ -209,10 +210,7 @@ export async function listOrders(db: Db, workspaceId: string, query: OrderListQu
   const visible = pageRows.slice(0, ORDER_PAGE_SIZE);
   const hasNextPage = pageRows.length > ORDER_PAGE_SIZE;
   // A first page with room to spare holds every match: its rows are the count.
-  const [chips, total] = await Promise.all([
-    listTargetChips(db, workspaceId, visible.map((row) => row.id)),
-    query.page === 1 && !hasNextPage ? visible.length : cappedTotal(db, workspaceId, query, where),
-  ]);
+  const total = query.page === 1 && !hasNextPage ? visible.length : await cappedTotal(db, workspaceId, query, where);
   const storeById = new Map(workspaceStores.map((store) => [store.id, store]));
 
   return {
@@ -221,7 +219,6 @@ export async function listOrders(db: Db, workspaceId: string, query: OrderListQu
       storeName: storeById.get(row.storeId)?.name ?? 'Removed store',
       isCopy: originRef !== null,
       originStoreName: originRef ? (storeById.get(originStoreIdOf(originRef) ?? '')?.name ?? 'another store') : null,
-      targets: chips.get(row.id) ?? [],
     })),
     page: query.page,
     pageSize: ORDER_PAGE_SIZE,
