@@ -8,6 +8,7 @@ import { workspaceAction } from '@/lib/actions/workspace-action';
 import { createGuardedAgents } from '@/lib/net';
 import {
   connectStore,
+  describeStoreRemoval,
   moveOnboardingForward,
   recheckStore,
   removeStore,
@@ -89,6 +90,13 @@ export const setSubstoreDirectionAction = workspaceAction(
     refreshStorePages();
     return store;
   },
+  ADMIN,
+);
+
+/** What removing a store deletes, counted when the merchant opens the removal dialog rather than on every page load. */
+export const describeStoreRemovalAction = workspaceAction(
+  z.object({ storeId }),
+  ({ storeId }, { db, workspace }) => describeStoreRemoval(db, workspace.id, storeId),
   ADMIN,
 );
 

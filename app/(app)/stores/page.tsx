@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { card } from '@/app/components/console/styles';
 import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
-import { describeStoreRemoval, listStoreViews, readSyncSettings } from '@/lib/stores';
+import { listStoreViews, readSyncSettings } from '@/lib/stores';
 import { ConnectStoreForm } from './_components/connect-store-form';
 import { StoreCard } from './_components/store-card';
 import { SyncSettingsForm } from './_components/sync-settings-form';
@@ -11,7 +11,6 @@ export const metadata: Metadata = { title: 'Stores' };
 export default async function StoresPage() {
   const { db, workspace } = await requireWorkspaceContext();
   const [stores, settings] = await Promise.all([listStoreViews(db, workspace.id), readSyncSettings(db, workspace.id)]);
-  const removalStatements = await Promise.all(stores.map((store) => describeStoreRemoval(db, workspace.id, store.id)));
   const hasMain = stores.some((store) => store.role === 'main');
   return (
     <div className="space-y-8">
@@ -24,8 +23,8 @@ export default async function StoresPage() {
         </div>
         {stores.length === 0 ? <p className="text-sm text-slate-600">No stores connected yet.</p> : null}
         <div className="space-y-4">
-          {stores.map((store, index) => (
-            <StoreCard key={store.id} store={store} removalStatement={removalStatements[index]} />
+          {stores.map((store) => (
+            <StoreCard key={store.id} store={store} />
           ))}
         </div>
       </section>

@@ -1,10 +1,10 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useActionState, useState, useTransition } from 'react';
 import { secondaryButton } from '@/app/components/console/styles';
 import type { ActionState } from '@/lib/actions/action-state';
 import type { CheckedStore, StoreView } from '@/lib/stores/check-view';
-import { recheckStoreAction, removeStoreAction, replaceStoreKeysAction, setStorePausedAction, setSubstoreDirectionAction } from '../actions';
+import { describeStoreRemovalAction, recheckStoreAction, removeStoreAction, replaceStoreKeysAction, setStorePausedAction, setSubstoreDirectionAction } from '../actions';
 import { ConnectionChecklist } from './connection-checklist';
 import { errorClass, hintClass, inputClass, labelClass } from './form-styles';
 
@@ -144,26 +144,35 @@ function DirectionToggle({ store, direction, label, hint }: { store: StoreView; 
   );
 }
 
-function RemoveStore({ store, removalStatement }: { store: StoreView; removalStatement: string }) {
+function RemoveStore({ store }: { store: StoreView }) {
   const [confirming, setConfirming] = useState(false);
+  const [statement, setStatement] = useState<ActionState<string>>(undefined);
+  const [describing, startDescribing] = useTransition();
   const [state, action, pending] = useActionState(removeStoreAction, undefined);
   if (!confirming) {
+    const open = () => {
+      setConfirming(true);
+      setStatement(undefined);
+      startDescribing(async () => setStatement(await describeStoreRemovalAction(undefined, { storeId: store.id })));
+    };
     return (
-      <button type="button" className={`${secondaryButton} text-red-700`} onClick={() => setConfirming(true)}>
+      <button type="button" className={`${secondaryButton} text-red-700`} onClick={open}>
         Remove…
       </button>
     );
   }
+  const described = statement?.ok && !describing;
   return (
     <form action={action} role="alertdialog" aria-labelledby={`remove-${store.id}`} className="w-full space-y-3 rounded-md border border-red-200 bg-red-50 p-3">
       <input type="hidden" name="storeId" value={store.id} />
       <input type="hidden" name="confirm" value="remove" />
-      <p id={`remove-${store.id}`} className="text-sm text-red-900">
-        {removalStatement}
+      <p id={`remove-${store.id}`} className="text-sm text-red-900" aria-live="polite">
+        {described ? statement.data : statement && !statement.ok ? null : `Counting what removing ${store.name} would delete…`}
       </p>
+      <ActionError state={describing ? undefined : statement} />
       <ActionError state={state} />
       <div className="flex gap-2">
-        <button type="submit" disabled={pending} className="rounded-md bg-red-600 px-3 py-2 text-sm font-medium text-white hover:bg-red-700 disabled:opacity-60">
+        <button type="submit" disabled={pending || !described} className="rounded-md bg-red-600 px-3 py-2 text-sm font-medium text-white hover:bg-red-700 disabled:opacity-60">
           {pending ? 'Removing…' : `Remove ${store.name}`}
         </button>
         <button type="button" className={secondaryButton} onClick={() => setConfirming(false)}>
@@ -175,7 +184,7 @@ function RemoveStore({ store, removalStatement }: { store: StoreView; removalSta
 }
 
 /** One store: role, URL, health, and what can be done with it. */
-export function StoreCard({ store, removalStatement }: { store: StoreView; removalStatement: string }) {
+export function StoreCard({ store }: { store: StoreView }) {
   return (
     <article className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby={`store-${store.id}`} data-testid="store-card">
       <header className="flex flex-wrap items-baseline justify-between gap-2">
@@ -201,7 +210,7 @@ export function StoreCard({ store, removalStatement }: { store: StoreView; remov
         <RecheckButton store={store} />
         <ReplaceKeys store={store} />
         <PauseToggle store={store} />
-        <RemoveStore store={store} removalStatement={removalStatement} />
+        <RemoveStore store={store} />
       </div>
     </article>
   );
