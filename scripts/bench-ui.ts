@@ -11,7 +11,7 @@ import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { createBenchDatabase } from './bench/bench-db';
 import { explainOrdersPage } from './bench/explain';
-import { loadTest, type LoadResult } from './bench/load-loop';
+import { loadTest, type LoadResult } from './bench/load-test';
 import { signIn, startNextServer } from './bench/next-server';
 
 const { values } = parseArgs({
