@@ -1,6 +1,7 @@
 import { getToken, type JWT } from 'next-auth/jwt';
 import { createVersionedCache, type VersionedCache } from '../cache/versioned-cache';
 import { serverEnv } from '../env/server-env';
+import { isSessionCookieName } from './session-cookie';
 
 type CookieLike = { name: string; value: string };
 
@@ -18,8 +19,10 @@ const sessions = (globalCache.orderbridgeSessions ??= createVersionedCache<JWT |
  * taken from the cache only while it has not expired.
  */
 export async function readSessionToken(cookies: CookieLike[]): Promise<JWT | null> {
-  const req = { headers: new Headers({ cookie: cookies.map(({ name, value }) => `${name}=${value}`).join('; ') }) };
-  const secureCookie = cookies.some(({ name }) => name.startsWith('__Secure-authjs.session-token'));
+  const sessionCookies = cookies.filter(({ name }) => isSessionCookieName(name));
+  if (sessionCookies.length === 0) return null;
+  const req = { headers: new Headers({ cookie: sessionCookies.map(({ name, value }) => `${name}=${value}`).join('; ') }) };
+  const secureCookie = sessionCookies.some(({ name }) => name.startsWith('__Secure-'));
   const secret = serverEnv().authSecret;
   const raw = await getToken({ req, secret, secureCookie, raw: true });
   if (!raw) return null;
