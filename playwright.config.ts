@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { localServerEnv } from './tests/support/local-server-env';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
 const baseURL = `http://127.0.0.1:${port}`;
@@ -28,16 +29,6 @@ export default defineConfig({
     timeout: 120_000,
     stdout: 'pipe',
     stderr: 'pipe',
-    env: {
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      AUTH_SECRET: process.env.AUTH_SECRET ?? 'e2e-auth-secret-0123456789abcdefghijklmnopqrstuvwxyz',
-      AUTH_URL: baseURL,
-      ORDERBRIDGE_ENCRYPTION_KEY: process.env.ORDERBRIDGE_ENCRYPTION_KEY ?? '0f'.repeat(32),
-      INNGEST_DEV: '1',
-      ALLOW_PRIVATE_STORE_URLS: 'true',
-      ...(process.env.DATABASE_URL ? { DATABASE_URL: process.env.DATABASE_URL } : {}),
-      ...(process.env.PGLITE_DIR ? { PGLITE_DIR: process.env.PGLITE_DIR } : {}),
-    },
+    env: localServerEnv(baseURL, { DATABASE_URL: process.env.DATABASE_URL, PGLITE_DIR: process.env.PGLITE_DIR }),
   },
 });

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { localServerEnv } from '../../tests/support/local-server-env';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -14,8 +15,8 @@ export async function freePort(): Promise<number> {
 }
 
 /**
- * `npm start` (the production server as deployed, with its Node flags) with the environment
- * playwright.config.ts gives the e2e server; resolves once /api/health answers.
+ * `npm start` (the production server as deployed, with its Node flags) with the environment the e2e server
+ * gets (`localServerEnv`); resolves once /api/health answers.
  */
 export async function startNextServer(databaseUrl: string): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
   const port = await freePort();
@@ -24,17 +25,7 @@ export async function startNextServer(databaseUrl: string): Promise<{ baseUrl: s
     // Its own process group, so stopping it stops npm and the server npm started.
     detached: true,
     stdio: ['ignore', 'ignore', 'pipe'],
-    env: {
-      ...process.env,
-      NODE_ENV: 'production',
-      NEXT_TELEMETRY_DISABLED: '1',
-      AUTH_SECRET: process.env.AUTH_SECRET ?? 'bench-auth-secret-0123456789abcdefghijklmnopqrstuvwxyz',
-      AUTH_URL: baseUrl,
-      ORDERBRIDGE_ENCRYPTION_KEY: process.env.ORDERBRIDGE_ENCRYPTION_KEY ?? '0f'.repeat(32),
-      INNGEST_DEV: '1',
-      ALLOW_PRIVATE_STORE_URLS: 'true',
-      DATABASE_URL: databaseUrl,
-    },
+    env: { ...process.env, ...localServerEnv(baseUrl, { DATABASE_URL: databaseUrl }) },
   });
   let stderr = '';
   child.stderr?.on('data', (chunk) => (stderr = (stderr + chunk).slice(-4000)));

@@ -1,0 +1,17 @@
+/**
+ * The environment of a local production server (`npm start`) for the e2e tests and `npm run bench:ui`:
+ * fixed secrets unless set, store URLs on 127.0.0.1 allowed (the simulator's), Inngest in dev mode.
+ */
+export function localServerEnv(baseUrl: string, database: { DATABASE_URL?: string; PGLITE_DIR?: string }): Record<string, string> {
+  return {
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    AUTH_SECRET: process.env.AUTH_SECRET ?? 'local-auth-secret-0123456789abcdefghijklmnopqrstuvwxyz',
+    AUTH_URL: baseUrl,
+    ORDERBRIDGE_ENCRYPTION_KEY: process.env.ORDERBRIDGE_ENCRYPTION_KEY ?? '0f'.repeat(32),
+    INNGEST_DEV: '1',
+    ALLOW_PRIVATE_STORE_URLS: 'true',
+    ...(database.DATABASE_URL ? { DATABASE_URL: database.DATABASE_URL } : {}),
+    ...(database.PGLITE_DIR ? { PGLITE_DIR: database.PGLITE_DIR } : {}),
+  };
+}
