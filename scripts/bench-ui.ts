@@ -2,7 +2,8 @@
  * `npm run bench:ui [-- --json] [--no-build] [--count 100000] [--requests 400] [--concurrency 20] [--plans]`
  * Seeds a workspace with --count orders in a fresh PostgreSQL database (scripts/seed-orders.ts), starts the
  * production build, signs in, and loads `/orders` (first page, a filtered page, a search) with 20 requests
- * in flight; prints p50/p95/p99 and throughput, and with --plans the EXPLAIN ANALYZE of each statement.
+ * in flight; prints p50/p95/p99, throughput and the server's CPU per page, and with --plans the EXPLAIN
+ * ANALYZE of each statement.
  */
 import './bench/env';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -12,6 +13,8 @@ import pg from 'pg';
 import { createBenchDatabase } from './bench/bench-db';
 import { explainOrdersPage } from './bench/explain';
 import { loadTest, type LoadResult } from './bench/load-test';
+import { processGroupCpuMs } from './bench/process-cpu';
+import { round } from './bench/stats';
 import { signIn, startNextServer } from './bench/next-server';
 
 const { values } = parseArgs({
@@ -56,11 +59,17 @@ try {
   const server = await startNextServer(url);
   stopServer = server.stop;
   const cookie = await signIn(server.baseUrl, owner.email, owner.password);
-  const results: Array<LoadResult & { name: string }> = [];
+  const results: Array<LoadResult & { name: string; serverCpuMsPerRequest: number | null }> = [];
   for (const page of pages) {
     const target = `${server.baseUrl}/orders${page.search ? `?${page.search}` : ''}`;
     log(`loading ${page.name}: ${total} requests, ${concurrency} at once …`);
-    results.push({ name: page.name, ...(await loadTest(target, { cookie, total, warmup: concurrency * 2, concurrency })) });
+    const warmup = concurrency * 2;
+    const cpuBefore = processGroupCpuMs(server.processGroup);
+    const result = await loadTest(target, { cookie, total, warmup, concurrency });
+    const cpuAfter = processGroupCpuMs(server.processGroup);
+    // Warm-up requests included: they are the same page.
+    const serverCpuMsPerRequest = cpuBefore === null || cpuAfter === null ? null : round((cpuAfter - cpuBefore) / (result.requests + warmup), 1);
+    results.push({ name: page.name, ...result, serverCpuMsPerRequest });
   }
   // One page at a time: the capture patches node-postgres globally.
   const plans = [];
@@ -70,7 +79,7 @@ try {
   if (values.json) process.stdout.write(`${JSON.stringify(report)}\n`);
   else {
     console.log(`/orders at ${values.count} orders, ${concurrency} requests in flight (${report.date})`);
-    for (const r of results) console.log(`${r.name.padEnd(28)} p50 ${r.p50Ms} ms  p95 ${r.p95Ms} ms  p99 ${r.p99Ms} ms  ${r.requestsPerSecond} req/s  errors ${r.errors}  target p95 < 200 ms: ${r.p95Ms < 200 ? 'met' : 'MISSED'}`);
+    for (const r of results) console.log(`${r.name.padEnd(28)} p50 ${r.p50Ms} ms  p95 ${r.p95Ms} ms  p99 ${r.p99Ms} ms  ${r.requestsPerSecond} req/s  server CPU ${r.serverCpuMsPerRequest ?? '?'} ms/page  errors ${r.errors}  target p95 < 200 ms: ${r.p95Ms < 200 ? 'met' : 'MISSED'}`);
     for (const p of plans) {
       console.log(`\n## ${p.page} (/orders${p.search ? `?${p.search}` : ''})`);
       for (const s of p.statements) console.log(`\n${s.sql}\n${s.plan}`);

@@ -18,7 +18,7 @@ export async function freePort(): Promise<number> {
  * `npm start` (the production server as deployed, with its Node flags) with the environment the e2e server
  * gets (`localServerEnv`); resolves once /api/health answers.
  */
-export async function startNextServer(databaseUrl: string): Promise<{ baseUrl: string; stop: () => Promise<void> }> {
+export async function startNextServer(databaseUrl: string): Promise<{ baseUrl: string; processGroup: number; stop: () => Promise<void> }> {
   const port = await freePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const child: ChildProcess = spawn('npm', ['start', '--', '-p', String(port), '-H', '127.0.0.1'], {
@@ -39,7 +39,7 @@ export async function startNextServer(databaseUrl: string): Promise<{ baseUrl: s
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`next start exited ${child.exitCode}: ${stderr}`);
     try {
-      if ((await fetch(`${baseUrl}/api/health`)).ok) return { baseUrl, stop };
+      if ((await fetch(`${baseUrl}/api/health`)).ok) return { baseUrl, processGroup: child.pid!, stop };
     } catch {
       // not listening yet
     }
