@@ -151,6 +151,24 @@ test('keyboard only: the list, its filters, a held reason and the order page', a
   await saveScreenshot(page, testInfo, '09-keyboard-held');
 });
 
+test('looking at the order list does not make the browser fetch every order in view', async ({ page }) => {
+  test.skip(!email, 'needs the journey above');
+  await page.goto('/sign-in');
+  await signIn(page, email, PASSWORD);
+  await expect(page).toHaveURL(/\/dashboard/);
+  const orderFetches: string[] = [];
+  page.on('request', (request) => {
+    if (/\/orders\/[0-9a-f-]{36}/.test(request.url())) orderFetches.push(request.url());
+  });
+  await page.goto('/orders');
+  await expect(page.getByTestId('order-row').first()).toBeVisible();
+  // Next.js prefetches links as they scroll into view; give it the time it would take.
+  await page.waitForTimeout(2_000);
+  expect(orderFetches).toEqual([]);
+  await page.getByTestId('order-row').first().getByRole('link').first().click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('Order #');
+});
+
 test("another workspace's merchant gets not found for this workspace's order", async ({ page }, testInfo) => {
   test.skip(!subAOrderPath, 'needs the journey above');
   await signUp(page, uniqueEmail('stranger'));

@@ -127,7 +127,7 @@ export function SyncProgress() {
               <ul className="list-inside list-disc text-slate-700">
                 {result.problems.map((problem) => (
                   <li key={`${problem.orderId}-${problem.message}`}>
-                    <Link href={`/orders/${problem.orderId}`} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                    <Link href={`/orders/${problem.orderId}`} prefetch={false} className="font-medium text-brand-700 underline-offset-2 hover:underline">
                       Order #{problem.number}
                     </Link>
                     : {problem.message}
