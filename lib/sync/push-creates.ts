@@ -22,6 +22,7 @@ import { batchSizeFor, clampBatchSize, FIRST_BATCH_SIZE, observeBatchSpeed, shri
 import { buildCopy, customerEmailOf, skusOf, totalsWarning, type CopyPolicy } from './copy-builder';
 import { linkIdFromMeta } from './copy-meta';
 import type { OrderBody } from './order-snapshot';
+import { allOrFirstError } from './all-or-first-error';
 import type { RunContext } from './run-context';
 import type { CustomerDirectory } from './customer-directory';
 import type { SkuCache } from './sku-cache';
@@ -101,12 +102,6 @@ async function sendAll(ctx: RunContext, target: Store, queue: BatchQueue<CreateI
     }
   };
   await allOrFirstError(Array.from({ length: Math.max(1, ctx.tuning.storeConcurrency) }, (_, i) => worker(i)));
-}
-
-/** Waits for every task, so none is still running when this returns, then throws the first failure. */
-async function allOrFirstError(tasks: Promise<unknown>[]): Promise<void> {
-  const failure = (await Promise.allSettled(tasks)).find((r) => r.status === 'rejected');
-  if (failure) throw failure.reason;
 }
 
 async function prepareCopies(ctx: RunContext, target: Store, entries: LinkWithSource[], { skus: skuCache, customers }: TargetLookups): Promise<CreateItem[]> {

@@ -8,6 +8,9 @@ import { buildUpdate, copyNote, suppressedEmailOf } from './copy-builder';
 import { carriedNoteText, notesToCarry } from './notes';
 import type { OrderBody } from './order-snapshot';
 import { directionCounts, issue } from './push-creates';
+import { allOrFirstError } from './all-or-first-error';
+import { BatchConcurrency } from './batch-concurrency';
+import { Pulse } from './pulse';
 import type { RunContext } from './run-context';
 
 const UPDATES_PER_BATCH = 100;
@@ -91,34 +94,64 @@ async function failUpdate(ctx: RunContext, target: Store, entry: LinkWithSource,
 /** The private note on a new copy (where it came from, the customer's email when it was left off). */
 const NOTE_CHUNK = 500;
 
-/** In chunks, so a backfill's notes never hold every source order in memory, and each chunk's progress is kept. */
+/**
+ * In chunks, so a backfill's notes never hold every source order in memory, and each chunk's progress is
+ * kept. WooCommerce adds notes one request at a time, so this is one POST per copy: as many in flight as the
+ * store turns into throughput, from 2 up to `storeConcurrency` (`BatchConcurrency`, a note counting as one
+ * order), and one fewer for good after a timeout or a "slow down".
+ */
 export async function pushCopyNotes(ctx: RunContext, target: Store, links: OpenLink[]): Promise<void> {
+  const concurrency = new BatchConcurrency(ctx.tuning.storeConcurrency);
   for (let i = 0; i < links.length && !ctx.signal.aborted; i += NOTE_CHUNK) {
-    await pushCopyNotesChunk(ctx, target, links.slice(i, i + NOTE_CHUNK));
+    await pushCopyNotesChunk(ctx, target, links.slice(i, i + NOTE_CHUNK), concurrency);
   }
 }
 
-async function pushCopyNotesChunk(ctx: RunContext, target: Store, links: OpenLink[]): Promise<void> {
+async function pushCopyNotesChunk(ctx: RunContext, target: Store, links: OpenLink[], concurrency: BatchConcurrency): Promise<void> {
   const entries = await loadLinksWithSources(ctx.db, ctx.workspace.id, links.map((l) => l.id));
   const done: string[] = [];
-  await Promise.all(
-    Array.from({ length: ctx.tuning.storeConcurrency }, async (_, worker) => {
-      for (let i = worker; i < entries.length; i += ctx.tuning.storeConcurrency) {
-        const entry = entries[i];
+  const turn = new Pulse();
+  let next = 0;
+  let inFlight = 0;
+  const worker = async (index: number) => {
+    try {
+      while (next < entries.length) {
+        if (index >= concurrency.limit) {
+          await turn.next();
+          continue;
+        }
+        const entry = entries[next++];
         const source = ctx.storesById.get(entry.source.storeId);
         if (!source || entry.link.targetRemoteId === null) continue;
         const body = entry.source.body as OrderBody;
         const note = copyNote({ storeName: source.name, number: entry.source.number }, target, ctx.workspace, suppressedEmailOf(body, ctx.workspace));
+        inFlight += 1;
+        const sentWith = inFlight;
+        const started = Date.now();
         try {
-          if (note) await addPrivateOrderNote(ctx.client(target), entry.link.targetRemoteId, note, ctx.signal);
+          if (note) {
+            await addPrivateOrderNote(ctx.client(target), entry.link.targetRemoteId, note, ctx.signal);
+            concurrency.observe(Date.now() - started, sentWith);
+          }
           ctx.checkpoint('note.sent');
           done.push(entry.link.id);
         } catch (error) {
           if (!isWooRequestError(error)) throw error;
+          if (error.kind !== 'permanent') concurrency.backOff();
           ctx.errors.push(`The note on copy #${entry.link.targetNumber} on ${target.name} was not added: ${error.message}`);
+        } finally {
+          inFlight -= 1;
+          turn.emit();
         }
       }
-    }),
-  );
+    } catch (error) {
+      next = entries.length; // the other workers stop after the note they are sending
+      throw error;
+    } finally {
+      // Workers waiting for a turn look again: at the end, they find nothing left and stop.
+      turn.emit();
+    }
+  };
+  await allOrFirstError(Array.from({ length: Math.max(1, ctx.tuning.storeConcurrency) }, (_, i) => worker(i)));
   await markLinkNotesDone(ctx.db, ctx.workspace.id, done);
 }
