@@ -8,8 +8,13 @@ import { chipStateOf, type ChipState } from './labels';
  */
 export type ChipView = { state: ChipState; text: string; tip: string; href: string | null };
 
+/** The copy's order number on its store, or its id where the number is not known. */
+function copyNumberOf(chip: TargetChip): string | null {
+  return chip.targetNumber ?? (chip.targetRemoteId !== null ? String(chip.targetRemoteId) : null);
+}
+
 function chipText(chip: TargetChip, state: ChipState): string {
-  const number = chip.targetNumber ?? (chip.targetRemoteId !== null ? String(chip.targetRemoteId) : null);
+  const number = copyNumberOf(chip);
   switch (state) {
     case 'synced':
       return number ? `#${number} on ${chip.storeName}` : `Synced to ${chip.storeName}`;
@@ -31,7 +36,7 @@ function tipText(chip: TargetChip, state: ChipState): string {
   if (state === 'retrying') return `${chip.lastError ?? 'The store did not answer.'} It is tried again on the next sync.`;
   if (state === 'pending') return 'Waiting for the next sync. Sync Now sends it at once.';
   if (state === 'updating') return 'The original changed since it was copied; the copy is updated on the next sync.';
-  return `Open order #${chip.targetNumber ?? chip.targetRemoteId} in ${chip.storeName}’s WooCommerce admin (new tab)`;
+  return `Open order #${copyNumberOf(chip)} in ${chip.storeName}’s WooCommerce admin (new tab)`;
 }
 
 export function chipView(chip: TargetChip): ChipView {

@@ -22,10 +22,20 @@ export function isAcceptedStatus(status: string): boolean {
   return (WOO_ORDER_STATUSES as readonly string[]).includes(status);
 }
 
-/** The billing email a copy's customer is matched by, lower-cased; null for none. */
-export function customerEmailOf(body: OrderBody): string | null {
-  const email = (body.billing?.email ?? '').trim().toLowerCase();
+/** An email as customers are matched by: trimmed and lower-cased; null for none. */
+export function normalizedEmail(value: string | null | undefined): string | null {
+  const email = (value ?? '').trim().toLowerCase();
   return email.length > 0 ? email : null;
+}
+
+/** The billing email a copy's customer is matched by. */
+export function customerEmailOf(body: OrderBody): string | null {
+  return normalizedEmail(body.billing?.email);
+}
+
+/** WooCommerce fills an empty billing email in from a named account, so only copies that keep the email name one. */
+export function copiesNameAccounts(policy: CopyPolicy): boolean {
+  return policy.customerEmailPolicy === 'allow';
 }
 
 /** Every SKU a copy of this order needs on its target. */
@@ -68,8 +78,7 @@ export function buildCopy(source: CopySource, target: CopyTarget, policy: CopyPo
   const payload: Record<string, unknown> = {
     status: source.status,
     currency: source.currency,
-    // WooCommerce fills an empty billing email from the named account, so a suppressed email means a guest order.
-    customer_id: (!suppressEmail && target.customerIds?.get(customerEmailOf(body) ?? '')) || 0,
+    customer_id: (copiesNameAccounts(policy) && target.customerIds?.get(customerEmailOf(body) ?? '')) || 0,
     set_paid: false,
     payment_method: body.payment_method ?? '',
     payment_method_title: body.payment_method_title ?? '',

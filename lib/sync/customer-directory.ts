@@ -2,6 +2,7 @@ import type { Store } from '../../db/schema';
 import { customerIdsByEmail, forgetStoreCustomer, saveStoreCustomers } from '../data/store-customers';
 import { listCustomersNewestFirst } from '../woo/customers-api';
 import { isWooRequestError } from '../woo/errors';
+import { normalizedEmail } from './copy-builder';
 import type { RunContext } from './run-context';
 
 /**
@@ -46,7 +47,7 @@ export class CustomerDirectory {
         const fresh = customers.filter((c) => c.id > readBefore);
         for (const customer of fresh) {
           highest = Math.max(highest, customer.id);
-          const email = (customer.email ?? '').trim().toLowerCase();
+          const email = normalizedEmail(customer.email);
           if (email && !newest.has(email)) newest.set(email, customer.id);
         }
         if (lastPage || fresh.length < customers.length) break;

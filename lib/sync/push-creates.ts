@@ -19,7 +19,7 @@ import { adoptCopiesCreatedSince } from './adoption';
 import { BatchConcurrency } from './batch-concurrency';
 import { BatchQueue } from './batch-queue';
 import { batchSizeFor, clampBatchSize, FIRST_BATCH_SIZE, observeBatchSpeed, shrinkAfterTimeout, type BatchSpeed } from './batch-sizing';
-import { buildCopy, customerEmailOf, skusOf, totalsWarning, type CopyPolicy } from './copy-builder';
+import { buildCopy, copiesNameAccounts, customerEmailOf, skusOf, totalsWarning, type CopyPolicy } from './copy-builder';
 import { linkIdFromMeta } from './copy-meta';
 import type { OrderBody } from './order-snapshot';
 import { allOrFirstError } from './all-or-first-error';
@@ -116,8 +116,7 @@ async function prepareCopies(ctx: RunContext, target: Store, entries: LinkWithSo
   }
   await skuCache.ensure(target, ctx.client(target), usable.flatMap((e) => skusOf(e.source.body as OrderBody)), ctx.signal);
   const knownSkus = skuCache.knownSkus(target.id);
-  // With emails suppressed every copy is a guest order (see buildCopy): no account to look up.
-  const customerIds = ctx.workspace.customerEmailPolicy === 'allow' ? await customers.idsFor(target, usable.map((e) => customerEmailOf(e.source.body as OrderBody))) : new Map<string, number>();
+  const customerIds = copiesNameAccounts(ctx.workspace) ? await customers.idsFor(target, usable.map((e) => customerEmailOf(e.source.body as OrderBody))) : new Map<string, number>();
   const policy: CopyPolicy = ctx.workspace;
   const held = new Map<string, LinkWithSource[]>();
   const ready: CreateItem[] = [];

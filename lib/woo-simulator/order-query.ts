@@ -1,7 +1,7 @@
 import type { OrderBook } from './order-book';
 import { HIDDEN_FROM_ANY, LIST_STATUSES, type Order } from './order-types';
 import { invalidParams, type InvalidParam } from './rest-errors';
-import { checkEnum, parseBooleanParam, parseIntegerParam, parseListParam } from './rest-validation';
+import { checkEnum, parseBooleanParam, parseIntegerParam, parseListParam, single } from './rest-validation';
 import type { SortedOrders } from './sorted-orders';
 import { parseQueryDate } from './wc-dates';
 
@@ -25,10 +25,6 @@ export interface OrderListQuery {
   search: string | null;
   createdVia: Set<string> | null;
   parent: Set<number> | null;
-}
-
-function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
 }
 
 function parseDate(param: string, raw: string | undefined, gmt: boolean, offset: number, problems: InvalidParam[]) {

@@ -1,5 +1,10 @@
 import type { InvalidParam } from './rest-errors';
 
+/** The first value of a query parameter that may be given more than once. */
+export function single(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value;
+}
+
 /** WordPress lists enums as "a, b, and c" (wp_sprintf's %l). */
 export function humanList(items: readonly string[]): string {
   if (items.length <= 1) return items.join('');

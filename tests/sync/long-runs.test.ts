@@ -1,12 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import { stores } from '@/db/schema';
 import { syncWorkspace } from '@/lib/sync';
+import { metaValue, ORIGIN_META } from '@/lib/sync/copy-meta';
+import type { StoreHandle } from '@/lib/woo-simulator';
 import { FAST_TUNING, freshSyncWorldPerTest } from './sync-world';
 import { updateStoreForTest } from '../support/sync-fixtures';
 
 describe('long and cancelled runs', () => {
   const fresh = freshSyncWorldPerTest({ subs: [{}] });
 
+  /** `count` new main-store orders, and a substore that receives them and sends none back. */
+  async function mainOrdersForTheSubstoreOnly(count: number): Promise<StoreHandle[]> {
+    const [main, sub] = fresh.world.sim.stores;
+    await updateStoreForTest(fresh.database.db, fresh.world.fixture.subs[0].id, { sendsOrdersToMain: false });
+    for (let i = 0; i < count; i += 1) main.createOrderDirectly();
+    return [main, sub];
+  }
+
+  const originsOfCopies = (store: StoreHandle) => store.orders.withMeta(ORIGIN_META).map((order) => metaValue(order.meta_data, ORIGIN_META));
 
   it('finishes a slow pull that no push depends on before reporting and releasing the workspace', async () => {
     const [main, sub] = fresh.world.sim.stores;
@@ -21,9 +32,7 @@ describe('long and cancelled runs', () => {
   }, 60_000);
 
   it('creates copies on a substore while the main store is still being read, each exactly once', async () => {
-    const [main, sub] = fresh.world.sim.stores;
-    await updateStoreForTest(fresh.database.db, fresh.world.fixture.subs[0].id, { sendsOrdersToMain: false });
-    for (let i = 0; i < 250; i += 1) main.createOrderDirectly();
+    const [main, sub] = await mainOrdersForTheSubstoreOnly(250);
     main.faults.configure({ latencyMs: 800 });
 
     let firstCopyAt: number | null = null;
@@ -44,15 +53,13 @@ describe('long and cancelled runs', () => {
     expect(firstCopyAt).not.toBeNull();
     expect(mainReadAt).not.toBeNull();
     expect(firstCopyAt!).toBeLessThan(mainReadAt!);
-    const origins = sub.orders.withMeta('_orderbridge_origin').map((o) => o.meta_data.find((m) => m.key === '_orderbridge_origin')?.value);
+    const origins = originsOfCopies(sub);
     expect(origins).toHaveLength(250);
     expect(new Set(origins).size).toBe(250);
   }, 60_000);
 
   it('a run cancelled mid-push stops promptly and says why; the next run finishes the copies exactly once', async () => {
-    const [main, sub] = fresh.world.sim.stores;
-    await updateStoreForTest(fresh.database.db, fresh.world.fixture.subs[0].id, { sendsOrdersToMain: false });
-    for (let i = 0; i < 600; i += 1) main.createOrderDirectly();
+    const [, sub] = await mainOrdersForTheSubstoreOnly(600);
     sub.faults.configure({ latencyMs: 300 });
 
     const cancel = new AbortController();
@@ -62,7 +69,7 @@ describe('long and cancelled runs', () => {
     expect(Date.now() - started).toBeLessThan(6_000);
     expect(cancelled.status).toBe('failed');
     expect(cancelled.errors.join(' ')).toMatch(/cancelled/);
-    expect(sub.orders.withMeta('_orderbridge_origin').length).toBeLessThan(600);
+    expect(originsOfCopies(sub).length).toBeLessThan(600);
     // The run was cancelled; neither store failed.
     const storeRows = await fresh.database.db.select({ lastError: stores.lastError }).from(stores);
     expect(storeRows.map((s) => s.lastError)).toEqual([null, null]);
@@ -74,7 +81,7 @@ describe('long and cancelled runs', () => {
     sub.faults.configure({ latencyMs: 0 });
     const next = await syncWorkspace(fresh.database.db, fresh.world.fixture.workspace.id, { trigger: 'cli', tuning: FAST_TUNING });
     expect(next.status).toBe('succeeded');
-    const origins = sub.orders.withMeta('_orderbridge_origin').map((o) => o.meta_data.find((m) => m.key === '_orderbridge_origin')?.value);
+    const origins = originsOfCopies(sub);
     expect(origins).toHaveLength(600);
     expect(new Set(origins).size).toBe(600);
   }, 60_000);

@@ -3,7 +3,7 @@ import { defineRoute } from '../http/route-builder';
 import { listResponse } from '../http/list-response';
 import type { RestRequest, RestResponse } from '../http/rest-types';
 import { invalidParams, missingParams, RestError, type InvalidParam } from '../rest-errors';
-import { checkEnum, isValidEmail, parseBooleanParam, parseIntegerParam } from '../rest-validation';
+import { checkEnum, isValidEmail, parseBooleanParam, parseIntegerParam, single } from '../rest-validation';
 import type { SimStore } from '../sim-store';
 import { restUrl } from '../store-identity';
 import { truncateToSecond } from '../wc-dates';
@@ -11,10 +11,6 @@ import { truncateToSecond } from '../wc-dates';
 const DEFAULTS: Array<[string, string]> = [['context', 'view'], ['order', 'asc'], ['orderby', 'name'], ['role', 'customer']];
 const ORDERBY = ['id', 'include', 'name', 'registered_date'];
 const ROLES = ['all', 'administrator', 'editor', 'author', 'contributor', 'subscriber', 'customer', 'shop_manager'];
-
-function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
 
 const invalidCustomer = () => new RestError('woocommerce_rest_invalid_id', 'Invalid resource ID.', 404);
 

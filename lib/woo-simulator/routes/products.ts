@@ -5,15 +5,11 @@ import type { RestRequest, RestResponse } from '../http/rest-types';
 import type { QueryParams } from '../order-query';
 import { productJson, variationJson } from '../product-json';
 import { invalidParams, RestError, type InvalidParam } from '../rest-errors';
-import { parseIntegerParam, parseListParam } from '../rest-validation';
+import { parseIntegerParam, parseListParam, single } from '../rest-validation';
 import type { SimStore } from '../sim-store';
 import { restUrl } from '../store-identity';
 
 const DEFAULTS: Array<[string, string]> = [['context', 'view']];
-
-function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? value[0] : value;
-}
 
 function paging(query: QueryParams) {
   const problems: InvalidParam[] = [];
