@@ -2,6 +2,7 @@ import NextAuth from 'next-auth';
 import { NextResponse, type NextFetchEvent, type NextRequest } from 'next/server';
 import { AUTH_PAGES, authConfig, PUBLIC_PAGES } from './lib/auth/auth.config';
 import { hasSessionCookie } from './lib/auth/session-cookie';
+import { REQUESTED_PATH_HEADER, signInPathFor } from './lib/auth/sign-in-redirect';
 
 const authProxy = NextAuth(authConfig).auth as unknown as (request: NextRequest, event: NextFetchEvent) => Promise<Response>;
 
@@ -23,10 +24,14 @@ export default async function proxy(request: NextRequest, event: NextFetchEvent)
     response.headers.delete('set-cookie');
     return response;
   }
-  if (PUBLIC_PAGES.includes(pathname) || hasSessionCookie(request.cookies.getAll().map((cookie) => cookie.name))) return NextResponse.next();
-  const signIn = new URL('/sign-in', request.nextUrl);
-  signIn.searchParams.set('callbackUrl', request.nextUrl.href);
-  return NextResponse.redirect(signIn);
+  if (PUBLIC_PAGES.includes(pathname)) return NextResponse.next();
+  const requestedPath = `${pathname}${request.nextUrl.search}`;
+  if (!hasSessionCookie(request.cookies.getAll().map((cookie) => cookie.name))) return NextResponse.redirect(new URL(signInPathFor(requestedPath), request.nextUrl));
+  // The page may still find the session invalid (expired, or signed with another secret), and then sends
+  // the merchant to sign-in with the same way back.
+  const headers = new Headers(request.headers);
+  headers.set(REQUESTED_PATH_HEADER, requestedPath);
+  return NextResponse.next({ request: { headers } });
 }
 
 export const config = {

@@ -1,4 +1,4 @@
-import { cookies } from 'next/headers';
+import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import { redirect } from 'next/navigation';
 import { getDb, type Db } from '../../db/client';
@@ -6,6 +6,7 @@ import type { Workspace } from '../../db/schema';
 import { findMembership, listMembershipsOfUser } from '../data/workspaces';
 import { sessionUserId } from './auth.config';
 import { readSessionToken } from './session-reader';
+import { REQUESTED_PATH_HEADER, signInPathFor } from './sign-in-redirect';
 
 export const ACTIVE_WORKSPACE_COOKIE = 'ob_workspace';
 
@@ -41,6 +42,6 @@ export async function resolveWorkspaceContext(): Promise<WorkspaceContext | null
  */
 export const requireWorkspaceContext = cache(async (): Promise<WorkspaceContext> => {
   const context = await resolveWorkspaceContext();
-  if (!context) redirect('/sign-in');
+  if (!context) redirect(signInPathFor((await headers()).get(REQUESTED_PATH_HEADER)));
   return context;
 });

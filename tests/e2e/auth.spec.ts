@@ -62,11 +62,15 @@ test('a signed-in merchant opening sign-in or sign-up goes to the dashboard', as
   await expect(page).toHaveURL(/\/dashboard$/);
 });
 
-test('a session cookie that does not decrypt leads to sign-in, not into the app or a redirect loop', async ({ page, context, baseURL }) => {
+test('a session cookie that does not decrypt leads to sign-in and back, not into the app or a redirect loop', async ({ page, context, baseURL }) => {
+  const email = uniqueEmail('stale-cookie');
+  await signUp(page, email);
   await context.addCookies([{ name: 'authjs.session-token', value: 'not-a-session', url: baseURL! }]);
-  await page.goto('/orders');
-  await expect(page).toHaveURL(/\/sign-in/);
+  await page.goto('/orders?status=processing');
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Forders%3Fstatus%3Dprocessing$/);
   await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
   await signIn(page, uniqueEmail('nobody'));
   await expect(page.locator('form').getByRole('alert')).toHaveText('That email and password do not match an account.');
+  await signIn(page, email);
+  await expect(page).toHaveURL(/\/orders\?status=processing$/);
 });
