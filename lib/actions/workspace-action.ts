@@ -44,9 +44,14 @@ export function workspaceAction<Schema extends z.ZodType, Result>(
       return { ok: true, data: await act(parsed.data, context) };
     } catch (error) {
       unstable_rethrow(error);
-      if (error instanceof UserFacingError) return { ok: false, error: error.message };
-      console.error('[action] unexpected failure:', error instanceof Error ? error.name : 'unknown');
-      return { ok: false, error: 'Something went wrong on our side. Try again in a moment.' };
+      return failedAction(error);
     }
   };
+}
+
+/** What the browser is told of an action that threw: a UserFacingError's message, otherwise nothing specific. */
+export function failedAction(error: unknown): { ok: false; error: string } {
+  if (error instanceof UserFacingError) return { ok: false, error: error.message };
+  console.error('[action] unexpected failure:', error instanceof Error ? error.name : 'unknown');
+  return { ok: false, error: 'Something went wrong on our side. Try again in a moment.' };
 }

@@ -24,6 +24,8 @@ export type ConnectionCheckOptions = {
   /** Per request. */
   timeoutMs?: number;
   now?: () => Date;
+  /** Told of each step as soon as it passes or fails, so a form can tick the checklist while the check runs. */
+  onStep?: (result: CheckStepResult) => void;
 };
 
 export type StoreHttp = {
@@ -185,7 +187,11 @@ export async function checkStoreConnection(input: ConnectionCheckInput, options:
   const timeoutMs = options.timeoutMs ?? 15_000;
   const agents = options.agents ?? createGuardedAgents(options.guard);
   const steps = new Map<CheckStep, CheckStepResult>(CHECK_STEPS.map((step) => [step, { step, status: 'not_run' }]));
-  const passed = (step: CheckStep, detail?: string) => steps.set(step, { step, status: 'passed', detail });
+  const record = (result: CheckStepResult) => {
+    steps.set(result.step, result);
+    options.onStep?.(result);
+  };
+  const passed = (step: CheckStep, detail?: string) => record({ step, status: 'passed', detail });
   let facts: StoreFacts | null = null;
   try {
     const index = await checkRestIndex(url, agents, timeoutMs, passed);
@@ -205,7 +211,7 @@ export async function checkStoreConnection(input: ConnectionCheckInput, options:
     return { url, ok: true, steps: [...steps.values()], failure: null, facts, checkedAt: now() };
   } catch (error) {
     if (!(error instanceof StepFailed)) throw error;
-    steps.set(error.failure.step, { step: error.failure.step, status: 'failed', detail: error.failure.message });
+    record({ step: error.failure.step, status: 'failed', detail: error.failure.message });
     return { url, ok: false, steps: [...steps.values()], failure: error.failure, facts, checkedAt: now() };
   }
 }

@@ -124,9 +124,18 @@ test('store management: re-check, pause, substore switch and removal with its st
   await subForm.getByRole('button', { name: 'Check and connect substore' }).click();
   await expectAllGreen(subForm);
 
+  // A slow store: the checklist ticks each step as the store answers it, not all at once at the end.
   const subCard = page.getByTestId('store-card').filter({ hasText: subA.url });
-  await subCard.getByRole('button', { name: 'Re-check connection' }).click();
-  for (const step of CHECK_STEPS) await expect(subCard.getByTestId(`check-step-${step}`)).toHaveAttribute('data-status', 'passed', { timeout: 30_000 });
+  await simAdmin.faults(subA, { latencyMs: 1_500 });
+  try {
+    await subCard.getByRole('button', { name: 'Re-check connection' }).click();
+    await expect(subCard.getByTestId('check-step-reachable')).toHaveAttribute('data-status', 'passed');
+    await expect(subCard.getByTestId('check-step-facts')).toHaveAttribute('data-status', 'not_run');
+    await expect(subCard.getByRole('button', { name: 'Checking…' })).toBeDisabled();
+    for (const step of CHECK_STEPS) await expect(subCard.getByTestId(`check-step-${step}`)).toHaveAttribute('data-status', 'passed', { timeout: 30_000 });
+  } finally {
+    await simAdmin.faults(subA, null);
+  }
 
   const receive = subCard.getByRole('switch', { name: 'Receive main-store orders' });
   await expect(receive).toHaveAttribute('aria-checked', 'true');

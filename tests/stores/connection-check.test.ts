@@ -51,6 +51,25 @@ describe('live connection check against the simulator', () => {
     expect(result.facts).toMatchObject({ homeUrl: main.url, currency: 'EUR', timezone: 'UTC+2' });
   });
 
+  it('tells of each step as it ends, in order, before the check returns', async () => {
+    main.requests.reset();
+    const told: Array<{ step: string; status: string; requestsSoFar: number }> = [];
+    const done = await checkStoreConnection({ url: main.url, ...main.readWrite }, { ...open, onStep: (s) => told.push({ step: s.step, status: s.status, requestsSoFar: main.requests.total }) });
+    expect(told.map((s) => `${s.step}:${s.status}`)).toEqual(done.steps.map((s) => `${s.step}:${s.status}`));
+    // The first three steps come from the REST index, the key's read and write from one request each:
+    // each step is told before the next request is sent.
+    expect(told.slice(0, 5).map((s) => s.requestsSoFar)).toEqual([1, 1, 1, 2, 3]);
+    expect(told[5].requestsSoFar).toBe(main.requests.total);
+
+    const wrongSecret: string[] = [];
+    const failed = await checkStoreConnection(
+      { url: main.url, consumerKey: main.readWrite.consumerKey, consumerSecret: `cs_${'f'.repeat(40)}` },
+      { ...open, onStep: (s) => wrongSecret.push(`${s.step}:${s.status}`) },
+    );
+    expect(wrongSecret).toEqual(['reachable:passed', 'rest_api:passed', 'woocommerce:passed', 'keys:failed']);
+    expect(failed.failure?.message).toBe(failed.steps.find((s) => s.status === 'failed')?.detail);
+  });
+
   it('names a self-signed https certificate precisely', async () => {
     const result = await checkStoreConnection({ url: secure.url, ...secure.readWrite }, open);
     expect(result.ok).toBe(false);

@@ -4,6 +4,8 @@ import { stores } from '@/db/schema';
 import { signUp } from '@/lib/accounts/sign-up';
 import { encryptStoreCredentials } from '@/lib/crypto/store-credentials';
 import { findStore, insertStore } from '@/lib/data/stores';
+import type { ActionState } from '@/lib/actions/action-state';
+import type { LiveAnswer } from '@/lib/actions/live-action';
 import type { WorkspaceContext } from '@/lib/auth/workspace-context';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -47,7 +49,7 @@ describe('store actions across workspaces', () => {
     ['substore switch', () => actions.setSubstoreDirectionAction(undefined, form({ storeId: storeOfA, direction: 'sendsOrdersToMain', enabled: 'false' }))],
     ['remove', () => actions.removeStoreAction(undefined, form({ storeId: storeOfA, confirm: 'remove' }))],
   ])("%s on workspace A's store answers not found to workspace B", async (_name, run) => {
-    const state = await run();
+    const state = await finalAnswer(await run());
     expect(state).toEqual({ ok: false, error: 'That store was not found.' });
     const untouched = await findStore(database.db, await workspaceOfStoreA(), storeOfA);
     expect(untouched).toMatchObject({ paused: false, sendsOrdersToMain: true, consumerKeyLast4: '1111' });
@@ -74,6 +76,19 @@ describe('store actions across workspaces', () => {
     }
   });
 });
+
+/**
+ * What the merchant is finally told. The actions that run the connection check answer live (steps, then the
+ * outcome); for a store of another workspace no step may run, since no request may reach that store.
+ */
+async function finalAnswer(state: ActionState<unknown>): Promise<ActionState<unknown>> {
+  if (!state?.ok || !state.data || typeof state.data !== 'object' || !('outcome' in state.data)) return state;
+  const live = state.data as LiveAnswer<unknown, unknown>;
+  const steps: unknown[] = [];
+  for await (const step of live.steps) steps.push(step);
+  expect(steps).toEqual([]);
+  return live.outcome;
+}
 
 async function workspaceOfStoreA(): Promise<string> {
   const [row] = await database.db.select({ workspaceId: stores.workspaceId }).from(stores).where(eq(stores.id, storeOfA));

@@ -4,6 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { STORE_ROLES } from '@/db/schema';
+import { liveAnswer } from '@/lib/actions/live-action';
 import { workspaceAction } from '@/lib/actions/workspace-action';
 import { createGuardedAgents } from '@/lib/net';
 import {
@@ -17,6 +18,8 @@ import {
   setStorePaused,
   setSubstoreDirections,
   syncSettingsInput,
+  type CheckedStore,
+  type CheckStepResult,
   type StoreServiceOptions,
 } from '@/lib/stores';
 
@@ -28,9 +31,17 @@ const credentials = {
   consumerSecret: z.string({ message: 'Enter the consumer secret (it starts with cs_).' }),
 };
 
-function serviceOptions(): StoreServiceOptions {
-  return { check: { agents: createGuardedAgents(), timeoutMs: 15_000 } };
+function serviceOptions(onStep?: (step: CheckStepResult) => void): StoreServiceOptions {
+  return { check: { agents: createGuardedAgents(), timeoutMs: 15_000, onStep } };
 }
+
+/**
+ * The three actions that run the live connection check answer at once and stream each step as it ends
+ * (`liveAnswer`), so the checklist ticks while the store answers; the form refreshes the page when the
+ * outcome arrives, since by then this action's response has been sent.
+ */
+const checkingLive = (run: (options: StoreServiceOptions) => Promise<CheckedStore>) =>
+  liveAnswer<CheckStepResult, CheckedStore>((onStep) => run(serviceOptions(onStep)));
 
 function refreshStorePages() {
   revalidatePath('/stores');
@@ -45,31 +56,19 @@ export const connectStoreAction = workspaceAction(
     name: z.string().max(120, 'Keep the store name under 120 characters.').optional(),
     ...credentials,
   }),
-  async (input, { db, workspace }) => {
-    const result = await connectStore(db, workspace.id, input, serviceOptions());
-    if (result.store) refreshStorePages();
-    return result;
-  },
+  async (input, { db, workspace }) => checkingLive((options) => connectStore(db, workspace.id, input, options)),
   ADMIN,
 );
 
 export const recheckStoreAction = workspaceAction(
   z.object({ storeId }),
-  async ({ storeId }, { db, workspace }) => {
-    const result = await recheckStore(db, workspace.id, storeId, serviceOptions());
-    refreshStorePages();
-    return result;
-  },
+  async ({ storeId }, { db, workspace }) => checkingLive((options) => recheckStore(db, workspace.id, storeId, options)),
   ADMIN,
 );
 
 export const replaceStoreKeysAction = workspaceAction(
   z.object({ storeId, ...credentials }),
-  async ({ storeId, ...keys }, { db, workspace }) => {
-    const result = await replaceStoreKeys(db, workspace.id, storeId, keys, serviceOptions());
-    if (result.check.ok) refreshStorePages();
-    return result;
-  },
+  async ({ storeId, ...keys }, { db, workspace }) => checkingLive((options) => replaceStoreKeys(db, workspace.id, storeId, keys, options)),
   ADMIN,
 );
 

@@ -17,6 +17,11 @@ export const simAdmin = {
     expect(response.status).toBe(200);
     return (await response.json()) as SimOrder;
   },
+  /** The simulator's fault options for one store (latency, errors…); null clears them. */
+  async faults(store: SimulatedStore, options: Record<string, unknown> | null): Promise<void> {
+    const response = await fetch(`${store.url}/__sim/faults`, options ? { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(options) } : { method: 'DELETE' });
+    expect(response.status).toBe(200);
+  },
   async orders(store: SimulatedStore): Promise<SimOrder[]> {
     const response = await fetch(`${store.url}/__sim/orders`);
     return (await response.json()) as SimOrder[];

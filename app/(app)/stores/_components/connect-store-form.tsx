@@ -1,12 +1,11 @@
 'use client';
 
-import { useActionState, useState } from 'react';
+import { useState } from 'react';
 import { primaryButton } from '@/app/components/console/styles';
-import type { ActionState } from '@/lib/actions/action-state';
-import type { CheckedStore } from '@/lib/stores/check-view';
 import { connectStoreAction } from '../actions';
 import { ConnectionChecklist } from './connection-checklist';
 import { errorClass, hintClass, inputClass, labelClass } from './form-styles';
+import { useLiveCheck } from './use-live-check';
 
 type Props = {
   role: 'main' | 'sub';
@@ -21,16 +20,14 @@ export function ConnectStoreForm({ role, submitLabel, fieldsHidden = false }: Pr
   const [consumerKey, setConsumerKey] = useState('');
   const [consumerSecret, setConsumerSecret] = useState('');
   const [name, setName] = useState('');
-  const [state, formAction, pending] = useActionState<ActionState<CheckedStore>, FormData>(async (previous, formData) => {
-    const next = await connectStoreAction(previous, formData);
-    if (next?.ok && next.data.store) {
+  const { state, formAction, pending, steps } = useLiveCheck(connectStoreAction, (outcome) => {
+    if (outcome?.ok && outcome.data.store) {
       setUrl('');
       setConsumerKey('');
       setConsumerSecret('');
       setName('');
     }
-    return next;
-  }, undefined);
+  });
   const result = state?.ok ? state.data.check : null;
   const connected = state?.ok && state.data.store ? state.data.store : null;
   const idPrefix = `connect-${role}`;
@@ -93,7 +90,7 @@ export function ConnectStoreForm({ role, submitLabel, fieldsHidden = false }: Pr
           {state.error}
         </p>
       ) : null}
-      <ConnectionChecklist result={result} pending={pending} onUseUrl={setUrl} />
+      <ConnectionChecklist result={result} pending={pending} told={steps} onUseUrl={setUrl} />
       {connected ? (
         <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
           Connected “{connected.name}” ({connected.url}) — key ending in …{connected.consumerKeyLast4}.

@@ -1,6 +1,12 @@
-import { CHECK_STEP_LABELS, CHECK_STEPS, type ConnectionCheckResult } from '@/lib/stores/check-view';
+import { CHECK_STEP_LABELS, CHECK_STEPS, type CheckStep, type CheckStepResult, type ConnectionCheckResult } from '@/lib/stores/check-view';
 
-type Props = { result: ConnectionCheckResult | null; pending: boolean; onUseUrl?: (url: string) => void };
+type Props = {
+  result: ConnectionCheckResult | null;
+  pending: boolean;
+  /** The steps the running check has finished so far. */
+  told?: CheckStepResult[];
+  onUseUrl?: (url: string) => void;
+};
 
 const ICONS = { passed: '✓', failed: '✕', not_run: '·', checking: '…' } as const;
 const ICON_STYLES = {
@@ -11,29 +17,32 @@ const ICON_STYLES = {
 } as const;
 const STATUS_WORDS = { passed: 'passed', failed: 'failed', not_run: 'not checked', checking: 'checking' } as const;
 
-/** The live check, step by step: green ticks, or the precise failure and what to do. */
-export function ConnectionChecklist({ result, pending, onUseUrl }: Props) {
+/** While the check runs: the steps it has finished, then the one it is on; afterwards, the result. */
+function stepsToShow(result: ConnectionCheckResult | null, pending: boolean, told: CheckStepResult[]): Array<{ step: CheckStep; found?: CheckStepResult; status: keyof typeof ICONS }> {
+  const byStep = new Map<CheckStep, CheckStepResult>((pending ? told : (result?.steps ?? [])).map((s) => [s.step, s]));
+  const current = pending && !told.some((s) => s.status === 'failed') ? CHECK_STEPS.find((step) => !byStep.has(step)) : undefined;
+  return CHECK_STEPS.map((step) => ({ step, found: byStep.get(step), status: byStep.get(step)?.status ?? (step === current ? 'checking' : 'not_run') }));
+}
+
+/** The live check, step by step as the store answers: green ticks, or the precise failure and what to do. */
+export function ConnectionChecklist({ result, pending, told = [], onUseUrl }: Props) {
   if (!result && !pending) return null;
   const failure = pending ? null : result?.failure;
   return (
     <div className="space-y-3" aria-live="polite">
       <ol className="space-y-2" aria-label="Connection check">
-        {CHECK_STEPS.map((step) => {
-          const found = pending ? undefined : result?.steps.find((s) => s.step === step);
-          const status = pending ? 'checking' : (found?.status ?? 'not_run');
-          return (
-            <li key={step} className="flex items-start gap-3 text-sm" data-testid={`check-step-${step}`} data-status={status}>
-              <span aria-hidden="true" className={`mt-0.5 inline-flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-xs font-bold ${ICON_STYLES[status]}`}>
-                {ICONS[status]}
-              </span>
-              <span>
-                <span className="font-medium text-slate-900">{CHECK_STEP_LABELS[step]}</span>
-                <span className="sr-only">: {STATUS_WORDS[status]}</span>
-                {found?.detail && status === 'passed' ? <span className="block text-slate-500">{found.detail}</span> : null}
-              </span>
-            </li>
-          );
-        })}
+        {stepsToShow(result, pending, told).map(({ step, found, status }) => (
+          <li key={step} className="flex items-start gap-3 text-sm" data-testid={`check-step-${step}`} data-status={status}>
+            <span aria-hidden="true" className={`mt-0.5 inline-flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-xs font-bold ${ICON_STYLES[status]}`}>
+              {ICONS[status]}
+            </span>
+            <span>
+              <span className="font-medium text-slate-900">{CHECK_STEP_LABELS[step]}</span>
+              <span className="sr-only">: {STATUS_WORDS[status]}</span>
+              {found?.detail && status === 'passed' ? <span className="block text-slate-500">{found.detail}</span> : null}
+            </span>
+          </li>
+        ))}
       </ol>
       {failure ? (
         <div role="alert" className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-sm text-red-800" data-testid="check-failure">

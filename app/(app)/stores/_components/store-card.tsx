@@ -3,10 +3,11 @@
 import { useActionState, useState, useTransition } from 'react';
 import { secondaryButton } from '@/app/components/console/styles';
 import type { ActionState } from '@/lib/actions/action-state';
-import type { CheckedStore, StoreView } from '@/lib/stores/check-view';
+import type { StoreView } from '@/lib/stores/check-view';
 import { describeStoreRemovalAction, recheckStoreAction, removeStoreAction, replaceStoreKeysAction, setStorePausedAction, setSubstoreDirectionAction } from '../actions';
 import { ConnectionChecklist } from './connection-checklist';
 import { errorClass, hintClass, inputClass, labelClass } from './form-styles';
+import { useLiveCheck } from './use-live-check';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 const when = (date: Date | null) => (date ? `${dateTime.format(new Date(date))} UTC` : 'never');
@@ -48,7 +49,7 @@ function Health({ store }: { store: StoreView }) {
 }
 
 function RecheckButton({ store }: { store: StoreView }) {
-  const [state, action, pending] = useActionState<ActionState<CheckedStore>, FormData>(recheckStoreAction, undefined);
+  const { state, formAction: action, pending, steps } = useLiveCheck(recheckStoreAction);
   return (
     <div className="space-y-2">
       <form action={action}>
@@ -58,14 +59,14 @@ function RecheckButton({ store }: { store: StoreView }) {
         </button>
       </form>
       <ActionError state={state} />
-      <ConnectionChecklist result={state?.ok ? state.data.check : null} pending={pending} />
+      <ConnectionChecklist result={state?.ok ? state.data.check : null} pending={pending} told={steps} />
     </div>
   );
 }
 
 function ReplaceKeys({ store }: { store: StoreView }) {
   const [open, setOpen] = useState(false);
-  const [state, action, pending] = useActionState<ActionState<CheckedStore>, FormData>(replaceStoreKeysAction, undefined);
+  const { state, formAction: action, pending, steps } = useLiveCheck(replaceStoreKeysAction);
   const replaced = state?.ok && state.data.check.ok;
   if (!open) {
     return (
@@ -87,7 +88,7 @@ function ReplaceKeys({ store }: { store: StoreView }) {
         <input name="consumerSecret" type="password" autoComplete="new-password" placeholder="cs_…" className={`${inputClass} font-mono`} />
       </label>
       <ActionError state={state} />
-      <ConnectionChecklist result={state?.ok ? state.data.check : null} pending={pending} />
+      <ConnectionChecklist result={state?.ok ? state.data.check : null} pending={pending} told={steps} />
       {replaced ? <p role="status" className="text-sm text-emerald-700">Keys replaced.</p> : null}
       <div className="flex gap-2">
         <button type="submit" disabled={pending} className={secondaryButton}>
