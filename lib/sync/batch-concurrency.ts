@@ -16,6 +16,7 @@ export class BatchConcurrency {
   private settled = false;
   private samples: number[] = [];
   private previous: Level | null = null;
+  private inFlight = 0;
 
   constructor(
     private readonly max: number,
@@ -28,6 +29,20 @@ export class BatchConcurrency {
 
   get limit(): number {
     return this.level;
+  }
+
+  /**
+   * Sends one request counted as in flight; `answered` judges its speed against the number in flight when
+   * it was sent.
+   */
+  async send<T>(request: (answered: (msPerOrder: number) => void) => Promise<T>): Promise<T> {
+    this.inFlight += 1;
+    const sentWith = this.inFlight;
+    try {
+      return await request((msPerOrder) => this.observe(msPerOrder, sentWith));
+    } finally {
+      this.inFlight -= 1;
+    }
   }
 
   /** One answered batch: the whole request's time per order, and how many requests were in flight when it was sent. */

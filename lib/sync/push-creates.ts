@@ -73,7 +73,6 @@ export async function pushCreates(ctx: RunContext, target: Store, links: AsyncIt
 async function sendAll(ctx: RunContext, target: Store, queue: BatchQueue<CreateItem>, sizing: Sizing, customers: CustomerDirectory): Promise<void> {
   const concurrency = new BatchConcurrency(ctx.tuning.storeConcurrency);
   let probing = target.batchSize === null;
-  let inFlight = 0;
   const worker = async (index: number) => {
     try {
       for (;;) {
@@ -86,12 +85,9 @@ async function sendAll(ctx: RunContext, target: Store, queue: BatchQueue<CreateI
         }
         const batch = await queue.take(() => sizing.size);
         if (!batch) return;
-        inFlight += 1;
-        const sentWith = inFlight;
         try {
-          await sendBatch(ctx, target, batch, sizing, customers, (msPerOrder) => concurrency.observe(msPerOrder, sentWith), () => concurrency.backOff());
+          await concurrency.send((answered) => sendBatch(ctx, target, batch, sizing, customers, answered, () => concurrency.backOff()));
         } finally {
-          inFlight -= 1;
           probing = false;
           queue.nudge();
         }

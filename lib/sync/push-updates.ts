@@ -112,7 +112,6 @@ async function pushCopyNotesChunk(ctx: RunContext, target: Store, links: OpenLin
   const done: string[] = [];
   const turn = new Pulse();
   let next = 0;
-  let inFlight = 0;
   const worker = async (index: number) => {
     try {
       while (next < entries.length) {
@@ -125,13 +124,14 @@ async function pushCopyNotesChunk(ctx: RunContext, target: Store, links: OpenLin
         if (!source || entry.link.targetRemoteId === null) continue;
         const body = entry.source.body as OrderBody;
         const note = copyNote({ storeName: source.name, number: entry.source.number }, target, ctx.workspace, suppressedEmailOf(body, ctx.workspace));
-        inFlight += 1;
-        const sentWith = inFlight;
-        const started = Date.now();
+        const remoteId = entry.link.targetRemoteId;
         try {
           if (note) {
-            await addPrivateOrderNote(ctx.client(target), entry.link.targetRemoteId, note, ctx.signal);
-            concurrency.observe(Date.now() - started, sentWith);
+            await concurrency.send(async (answered) => {
+              const started = Date.now();
+              await addPrivateOrderNote(ctx.client(target), remoteId, note, ctx.signal);
+              answered(Date.now() - started);
+            });
           }
           ctx.checkpoint('note.sent');
           done.push(entry.link.id);
@@ -140,7 +140,6 @@ async function pushCopyNotesChunk(ctx: RunContext, target: Store, links: OpenLin
           if (error.kind !== 'permanent') concurrency.backOff();
           ctx.errors.push(`The note on copy #${entry.link.targetNumber} on ${target.name} was not added: ${error.message}`);
         } finally {
-          inFlight -= 1;
           turn.emit();
         }
       }

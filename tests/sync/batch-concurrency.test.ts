@@ -30,6 +30,24 @@ describe('BatchConcurrency', () => {
     expect(c.limit).toBe(2);
   });
 
+  it('judges a sent request by how many were out when it was sent, counting those still out', async () => {
+    const c = new BatchConcurrency(4);
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    // One request stays out while three more are answered: each of those went out with two or more in flight.
+    const first = c.send(async (answered) => {
+      await held;
+      answered(150);
+    });
+    for (let i = 0; i < SAMPLES_PER_LEVEL; i += 1) await c.send(async (answered) => answered(150));
+    expect(c.limit).toBe(3);
+    release();
+    await first;
+    // Alone now, a request went out with one in flight: below the level judged, so it is ignored.
+    for (let i = 0; i < SAMPLES_PER_LEVEL; i += 1) await c.send(async (answered) => answered(1));
+    expect(c.limit).toBe(3);
+  });
+
   it('ignores batches sent with fewer requests out than the level it is judging', () => {
     const c = new BatchConcurrency(4);
     answer(c, 150, 1);

@@ -5,6 +5,7 @@ import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import type { SyncStatusView } from '@/lib/console/sync-status-view';
 import { announceSyncFinished, SYNC_REQUESTED_EVENT } from './sync-events';
+import { textLink } from './styles';
 
 const FAST_POLL_MS = 1500;
 const IDLE_POLL_MS = 15_000;
@@ -113,11 +114,11 @@ export function SyncProgress() {
             {result.status === 'failed' ? (
               <p className="text-slate-700">
                 Check your stores are reachable and their keys are valid on{' '}
-                <Link href="/stores" className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                <Link href="/stores" className={textLink}>
                   Stores
                 </Link>
                 , then press Sync Now again. Details are in{' '}
-                <Link href="/activity" className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                <Link href="/activity" className={textLink}>
                   Activity
                 </Link>
                 .
@@ -127,7 +128,7 @@ export function SyncProgress() {
               <ul className="list-inside list-disc text-slate-700">
                 {result.problems.map((problem) => (
                   <li key={`${problem.orderId}-${problem.message}`}>
-                    <Link href={`/orders/${problem.orderId}`} prefetch={false} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+                    <Link href={`/orders/${problem.orderId}`} prefetch={false} className={textLink}>
                       Order #{problem.number}
                     </Link>
                     : {problem.message}
@@ -135,7 +136,7 @@ export function SyncProgress() {
                 ))}
               </ul>
             ) : result.held + result.failed > 0 ? (
-              <Link href={result.held > 0 ? '/orders?sync=held' : '/orders?sync=failed'} className="font-medium text-brand-700 underline-offset-2 hover:underline">
+              <Link href={result.held > 0 ? '/orders?sync=held' : '/orders?sync=failed'} className={textLink}>
                 Show the {result.held > 0 ? 'held' : 'failed'} orders
               </Link>
             ) : null}
