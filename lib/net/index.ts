@@ -10,4 +10,5 @@ export {
   type Resolver,
 } from './guarded-lookup';
 export { createGuardedAgents, type GuardedAgents } from './guarded-agents';
-export { guardedRequest, isRedirectStatus, type GuardedRequest, type GuardedResponse } from './guarded-request';
+export { guardedRequest, GUARDED_REQUEST_DEFAULTS, isRedirectStatus, type GuardedRequest, type GuardedResponse } from './guarded-request';
+export { formatBytes, isResponseTooLargeError, readCappedBody, ResponseTooLargeError, RESPONSE_TOO_LARGE, type CappedBodyOptions } from './capped-body';

@@ -17,6 +17,7 @@ export type ConnectionFailureCode =
   | 'timeout'
   | 'tls_error'
   | 'connection_failed'
+  | 'response_too_large'
   | 'redirect'
   | 'html_instead_of_json'
   | 'rest_api_disabled'
@@ -51,6 +52,7 @@ export const failureMessages = {
     `The secure (https) connection to ${host} failed: ${detail}. The site needs a valid SSL certificate for ${host} — ask your host to fix it, or use the address the certificate covers.`,
   connectionFailed: (host: string, code: string) =>
     `The connection to ${host} failed (${code}). Check that the site opens in a browser and try again.`,
+  tooLarge: (detail: string) => `${detail}. A WooCommerce store's answers to these requests are a few kilobytes: check that the address is your store.`,
   redirect: (from: string, to: string, suggested: string) =>
     `${from} redirects to ${to}. WooCommerce checks requests against the store's own address, so connect with ${suggested} instead.`,
   htmlInsteadOfJson: (url: string) =>

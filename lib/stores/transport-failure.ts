@@ -1,4 +1,4 @@
-import { isStoreAddressForbiddenError } from '../net';
+import { isResponseTooLargeError, isStoreAddressForbiddenError } from '../net';
 import { failureMessages, type CheckStep, type ConnectionFailure } from './connection-failures';
 
 const TLS_DETAILS: Record<string, string> = {
@@ -25,6 +25,7 @@ export function describeTransportFailure(error: unknown, url: string, step: Chec
   if (isStoreAddressForbiddenError(error)) {
     return { step, code: 'forbidden_address', message: `${(error as Error).message} Enter the store's public address.` };
   }
+  if (isResponseTooLargeError(error)) return { step, code: 'response_too_large', message: failureMessages.tooLarge(error.message) };
   const code = String((error as { code?: unknown }).code ?? 'UNKNOWN');
   if (code === 'ENOTFOUND' || code === 'EAI_AGAIN' || code === 'EAI_NONAME' || code === 'EAI_NODATA') {
     return { step, code: 'dns_failure', message: failureMessages.dnsFailure(host) };

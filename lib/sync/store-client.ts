@@ -12,6 +12,8 @@ export function clientForStore(store: Store, tuning: SyncTuning, signal: AbortSi
     concurrency: tuning.storeConcurrency,
     connectTimeoutMs: tuning.connectTimeoutMs,
     responseTimeoutMs: tuning.responseTimeoutMs,
+    requestDeadlineMs: tuning.requestDeadlineMs,
+    maxResponseBytes: tuning.maxResponseBytes,
     retry: tuning.retry,
     httpAgent: tuning.httpAgent,
     httpsAgent: tuning.httpsAgent,

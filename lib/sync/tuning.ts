@@ -1,6 +1,7 @@
 import type http from 'node:http';
 import type https from 'node:https';
 import type { BackoffPolicy } from '../woo/backoff';
+import { WOO_CLIENT_DEFAULTS } from '../woo/client';
 import { createGuardedAgents, type GuardedAgents } from '../net/guarded-agents';
 import { privateStoreUrlsAllowed } from '../net/guarded-lookup';
 
@@ -8,7 +9,17 @@ export type SyncTuning = {
   /** Most requests in flight per store; batches ramp up to it only while the store gets faster for it. */
   storeConcurrency: number;
   connectTimeoutMs: number;
+  /** Per request attempt, for the whole exchange (not an idle timeout): a trickling store cannot stretch it. */
   responseTimeoutMs: number;
+  /** A read and all its retries end within this. */
+  requestDeadlineMs: number;
+  /** Most bytes of one store answer read into memory, counted unpacked; past it that request fails. */
+  maxResponseBytes: number;
+  /**
+   * Most list pages read from one store in one run, all listings together (its orders, customer accounts,
+   * copies to adopt). A pull that reaches it stops at its saved cursor and the next run goes on from there.
+   */
+  maxStorePagesPerRun: number;
   /**
    * A batch is sized so one request should take about this long at the store's observed speed: two thirds
    * of the 30 s `max_execution_time` most hosts set, so a batch of 100 at a typical 150 ms per order fits
@@ -38,6 +49,10 @@ export const DEFAULT_SYNC_TUNING: SyncTuning = {
   storeConcurrency: 4,
   connectTimeoutMs: 10_000,
   responseTimeoutMs: 60_000,
+  requestDeadlineMs: WOO_CLIENT_DEFAULTS.requestDeadlineMs,
+  maxResponseBytes: WOO_CLIENT_DEFAULTS.maxResponseBytes,
+  // 100,000 orders: a 10,000-order backfill (the benchmark's, 100 pages) ten times over.
+  maxStorePagesPerRun: 1_000,
   batchBudgetMs: 20_000,
   batchTimeoutMs: 90_000,
   retry: { attempts: 4, baseDelayMs: 500, maxDelayMs: 15_000 },

@@ -1,6 +1,8 @@
 import http from 'node:http';
 import https from 'node:https';
 import WooCommerceRestApiPkg from '@woocommerce/woocommerce-rest-api';
+import type { Readable } from 'node:stream';
+import { formatBytes, isResponseTooLargeError, readCappedBody } from '../net/capped-body';
 import { ConcurrencyLimiter } from './limiter';
 import { classifyResponseFailure, classifyTransportFailure, WooRequestError } from './errors';
 import { retryDelayMs, sleep, type BackoffPolicy } from './backoff';
@@ -17,7 +19,12 @@ export type WooClientOptions = {
   /** Requests in flight to this store at once. */
   concurrency?: number;
   connectTimeoutMs?: number;
+  /** Per attempt, for the whole exchange: a store trickling its answer cannot stretch it. */
   responseTimeoutMs?: number;
+  /** A read and all its retries end within this, whatever the store does. */
+  requestDeadlineMs?: number;
+  /** Most bytes of one answer read, counted unpacked; larger answers fail with RESPONSE_TOO_LARGE. */
+  maxResponseBytes?: number;
   /** Agents such as an SSRF guard's pinned agent; default Node's. */
   httpAgent?: http.Agent;
   httpsAgent?: https.Agent;
@@ -47,6 +54,9 @@ export const WOO_CLIENT_DEFAULTS = {
   concurrency: 2,
   connectTimeoutMs: 10_000,
   responseTimeoutMs: 60_000,
+  requestDeadlineMs: 120_000,
+  // A page of 100 full orders is ~135 KB (~6 KB with _fields): 20 MB is far above any real answer.
+  maxResponseBytes: 20_000_000,
   retry: { attempts: 4, baseDelayMs: 500, maxDelayMs: 15_000 },
 };
 
@@ -55,7 +65,10 @@ export function createWooClient(options: WooClientOptions): WooClient {
   const limiter = new ConcurrencyLimiter(options.concurrency ?? WOO_CLIENT_DEFAULTS.concurrency);
   const connectTimeoutMs = options.connectTimeoutMs ?? WOO_CLIENT_DEFAULTS.connectTimeoutMs;
   const responseTimeoutMs = options.responseTimeoutMs ?? WOO_CLIENT_DEFAULTS.responseTimeoutMs;
+  const requestDeadlineMs = options.requestDeadlineMs ?? WOO_CLIENT_DEFAULTS.requestDeadlineMs;
+  const maxResponseBytes = options.maxResponseBytes ?? WOO_CLIENT_DEFAULTS.maxResponseBytes;
   const retry = options.retry ?? WOO_CLIENT_DEFAULTS.retry;
+  const host = new URL(baseUrl).host;
   const stats = { requests: 0 };
 
   async function send<T>(method: WooMethod, path: string, request: WooRequestOptions): Promise<WooResponse<T>> {
@@ -82,6 +95,11 @@ export function createWooClient(options: WooClientOptions): WooClient {
         signal: controller.signal,
         maxRedirects: 0,
         validateStatus: () => true,
+        // The body is read (and unpacked) here, capped; and a store is never reached through an
+        // HTTP(S)_PROXY from the environment, which would bypass the SSRF guard's pinned connection.
+        responseType: 'stream',
+        decompress: false,
+        proxy: false,
         transport: connectTrackingTransport(baseUrl, connectTimeoutMs, state),
         httpAgent: options.httpAgent,
         httpsAgent: options.httpsAgent,
@@ -98,18 +116,24 @@ export function createWooClient(options: WooClientOptions): WooClient {
             ? await api.delete(path, query)
             : await api[method](path, request.body ?? {}, query);
       const headers = lowerCaseHeaders(response.headers as Record<string, unknown>);
+      const body = await readCappedBody(response.data as Readable, { maxBytes: maxResponseBytes, contentEncoding: headers['content-encoding'], host, signal: controller.signal });
+      const data = parseBody(body);
       options.onRequest?.({ method, path, status: response.status, ms: Date.now() - started });
       if (response.status >= 200 && response.status < 300) {
         // A challenge page or a PHP notice instead of JSON: nothing we can read, and a write may have happened.
-        if (typeof response.data === 'string' && response.data.trim() !== '') {
+        if (typeof data === 'string' && data.trim() !== '') {
           throw new WooRequestError(`${what} answered with a page that is not JSON (a firewall or an error page?)`, { kind: isWrite ? 'ambiguous' : 'retryable', status: response.status, code: 'NOT_JSON' });
         }
-        return { status: response.status, headers, data: response.data as T };
+        return { status: response.status, headers, data: data as T };
       }
-      throw classifyResponseFailure({ status: response.status, body: response.data, retryAfter: headers['retry-after'], isWrite, what });
+      throw classifyResponseFailure({ status: response.status, body: data, retryAfter: headers['retry-after'], isWrite, what });
     } catch (error) {
       if (error instanceof WooRequestError) throw error;
       options.onRequest?.({ method, path, status: null, ms: Date.now() - started });
+      if (isResponseTooLargeError(error)) {
+        // Asking again brings the same answer; a write it answered has landed.
+        throw new WooRequestError(`${what} failed: ${error.message} (${formatBytes(error.limitBytes)}, setting maxResponseBytes)`, { kind: isWrite ? 'ambiguous' : 'permanent', code: error.code });
+      }
       if (state.connectTimedOut) throw classifyTransportFailure(what, 'CONNECT_TIMEOUT', false, isWrite);
       if (state.responseTimedOut) throw classifyTransportFailure(what, 'RESPONSE_TIMEOUT', state.sent, isWrite);
       if (controller.signal.aborted) throw abortedError(what, state.sent, isWrite);
@@ -124,13 +148,17 @@ export function createWooClient(options: WooClientOptions): WooClient {
   const request = <T>(method: WooMethod, path: string, req: WooRequestOptions = {}) => limiter.run(() => send<T>(method, path, req));
 
   async function requestWithRetry<T>(method: WooMethod, path: string, req: WooRequestOptions = {}): Promise<WooResponse<T>> {
+    const deadline = Date.now() + requestDeadlineMs;
     for (let attempt = 0; ; attempt += 1) {
+      const left = deadline - Date.now();
       try {
-        return await request<T>(method, path, req);
+        return await request<T>(method, path, { ...req, timeoutMs: Math.max(1, Math.min(req.timeoutMs ?? responseTimeoutMs, left)) });
       } catch (error) {
         const retryable = error instanceof WooRequestError && error.kind === 'retryable';
         if (!retryable || attempt + 1 >= retry.attempts || options.signal?.aborted || req.signal?.aborted) throw error;
-        await sleep(retryDelayMs(attempt, retry, error.retryAfterMs), req.signal ?? options.signal);
+        const delay = retryDelayMs(attempt, retry, error.retryAfterMs);
+        if (Date.now() + delay >= deadline) throw error;
+        await sleep(delay, req.signal ?? options.signal);
       }
     }
   }
@@ -153,6 +181,17 @@ export function normaliseStoreUrl(url: string): string {
 function abortedError(what: string, sent: boolean, isWrite: boolean): WooRequestError {
   const kind = sent && isWrite ? 'ambiguous' : 'retryable';
   return new WooRequestError(`${what} was cancelled`, { kind, code: 'ABORTED' });
+}
+
+/** As axios read JSON: parsed when it is JSON, else the text (a web page, a PHP notice), '' when empty. */
+function parseBody(body: Buffer): unknown {
+  const text = body.toString('utf8').replace(/^\uFEFF/, '');
+  if (text === '') return '';
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
 }
 
 function cleanQuery(query: WooQuery | undefined): Record<string, string> {
