@@ -18,15 +18,18 @@ export async function adoptCopiesCreatedSince(ctx: RunContext, target: Store, li
   const client = ctx.client(target);
   const after = new Date(claimedSince.getTime() - ctx.tuning.adoptionMarginMs);
   for (let page = 1; found.length < wanted.size; page += 1) {
+    // Cut short, the copies not found would be sent again: fail instead, and the next run looks again.
+    ctx.pageBudget.takeOrThrow(target, 'its recent orders for copies to adopt');
     const response = await client.requestWithRetry<Array<Pick<WooOrder, 'id' | 'number' | 'meta_data'>>>('get', 'orders', {
       query: { after: formatWooGmt(after), dates_are_gmt: true, orderby: 'date', order: 'asc', per_page: WOO_PAGE_SIZE, page, _fields: 'id,number,meta_data' },
       signal: ctx.signal,
     });
-    for (const order of response.data) {
+    const orders = Array.isArray(response.data) ? response.data : [];
+    for (const order of orders) {
       const linkId = linkIdFromMeta(order.meta_data);
       if (linkId && wanted.has(linkId)) found.push({ linkId, remoteId: order.id, number: String(order.number ?? order.id) });
     }
-    if (response.data.length < WOO_PAGE_SIZE) break;
+    if (orders.length < WOO_PAGE_SIZE) break;
   }
   const { adopted, duplicates } = await adoptFoundCopies(ctx.db, ctx.workspace.id, target.id, found);
   for (const dup of duplicates) ctx.warnings.push(`A second copy #${dup.number} of the same order exists on ${target.name}`);

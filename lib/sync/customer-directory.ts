@@ -43,6 +43,7 @@ export class CustomerDirectory {
     let highest = readBefore;
     try {
       for (let page = 1; ; page += 1) {
+        this.ctx.pageBudget.takeOrThrow(target, 'customer accounts');
         const { customers, lastPage } = await listCustomersNewestFirst(this.ctx.client(target), page, this.ctx.signal);
         const fresh = customers.filter((c) => c.id > readBefore);
         for (const customer of fresh) {

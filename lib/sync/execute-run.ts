@@ -81,8 +81,7 @@ function openLinks(ctx: RunContext, scope: RunScope, targetStoreId?: string): Pr
 
 async function guardedPull(ctx: RunContext, store: Store): Promise<boolean> {
   try {
-    await pullStore(ctx, store);
-    return true;
+    return (await pullStore(ctx, store)).complete;
   } catch (error) {
     if (!isWooRequestError(error) || ctx.signal.aborted) throw cancellationOr(ctx, error);
     await storeFailed(ctx, store, `Could not read orders from ${store.name}: ${error.message}`);

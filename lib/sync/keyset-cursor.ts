@@ -48,3 +48,18 @@ function uniqueSorted(ids: number[]): number[] {
 export function sameCursor(a: KeysetCursor, b: KeysetCursor): boolean {
   return (a.modifiedGmt?.getTime() ?? null) === (b.modifiedGmt?.getTime() ?? null) && a.seenIds.join(',') === b.seenIds.join(',');
 }
+
+/**
+ * A check for a store that ignores `page`: asked for the next page of the same `modified_after`, it sends the
+ * very orders of the page before, so the keyset never moves on. (The same orders after the cursor moved are
+ * normal: more than a page shares one second.)
+ */
+export function createStallCheck(): (modifiedAfter: Date, ids: readonly number[]) => boolean {
+  let previous: string | null = null;
+  return (modifiedAfter, ids) => {
+    const key = `${modifiedAfter.getTime()}:${ids.join(',')}`;
+    const stalled = ids.length > 0 && key === previous;
+    previous = key;
+    return stalled;
+  };
+}

@@ -9,7 +9,8 @@ import { listOrders, WOO_PAGE_SIZE } from '../woo/orders-api';
 import { formatWooGmt } from '../woo/types';
 import { clientForStore } from './store-client';
 import { holdReason, skusOf } from './copy-builder';
-import { absorbPage, modifiedAfterFor, type KeysetState } from './keyset-cursor';
+import { absorbPage, createStallCheck, modifiedAfterFor, type KeysetState } from './keyset-cursor';
+import { PageBudget } from './page-budget';
 import { syncStartFor } from './link-planning';
 import { toPulledOrderRow, type OrderBody } from './order-snapshot';
 import { SkuCache } from './sku-cache';
@@ -42,13 +43,14 @@ export async function previewWorkspace(db: Db, workspaceId: string, overrides?: 
   const subs = stores.filter((s) => s.role === 'sub');
   const signal = new AbortController().signal;
   const clients = new Map(stores.map((s) => [s.id, clientForStore(s, tuning, signal)]));
+  const pages = new PageBudget(tuning.maxStorePagesPerRun);
   const storeReports: SyncPreview['stores'] = [];
   const candidates: Candidate[] = [];
   let truncated = false;
 
   for (const store of stores) {
     try {
-      const { rows, cut } = await readNewOrders(store, clients.get(store.id)!, workspace);
+      const { rows, cut } = await readNewOrders(store, clients.get(store.id)!, workspace, pages);
       truncated ||= cut;
       const copies = await remoteIdsOfCopies(db, workspaceId, store.id, rows.map((r) => r.remoteId));
       const own = rows.filter((r) => !r.originRef && !copies.has(r.remoteId) && r.dateCreatedGmt >= syncStartFor(workspace, store));
@@ -105,12 +107,17 @@ export async function previewWorkspace(db: Db, workspaceId: string, overrides?: 
   return { toSubstores, toMain, held, stores: storeReports, truncated, summary: previewSentence(toSubstores, toMain, held.length) };
 }
 
-async function readNewOrders(store: Store, client: WooClient, workspace: { syncStartAt: Date | null }) {
+async function readNewOrders(store: Store, client: WooClient, workspace: { syncStartAt: Date | null }, pages: PageBudget) {
   let state: KeysetState = { cursor: { modifiedGmt: store.pullCursorModifiedGmt, seenIds: store.pullCursorSeenIds ?? [] }, page: 1 };
   const rows: PulledOrderRow[] = [];
+  const stalled = createStallCheck();
   for (;;) {
-    const response = await listOrders(client, { orderby: 'modified', order: 'asc', modified_after: formatWooGmt(modifiedAfterFor(state.cursor, syncStartFor(workspace, store))), page: state.page });
-    const page = response.data.map(toPulledOrderRow);
+    if (!pages.take(store.id)) return { rows, cut: true };
+    const modifiedAfter = modifiedAfterFor(state.cursor, syncStartFor(workspace, store));
+    const response = await listOrders(client, { orderby: 'modified', order: 'asc', modified_after: formatWooGmt(modifiedAfter), page: state.page });
+    const orders = Array.isArray(response.data) ? response.data : [];
+    if (stalled(modifiedAfter, orders.map((o) => o.id))) return { rows, cut: true };
+    const page = orders.map(toPulledOrderRow);
     const outcome = absorbPage(state, page.map((row) => ({ id: row.remoteId, modifiedGmt: row.dateModifiedGmt, row })), WOO_PAGE_SIZE);
     rows.push(...outcome.fresh.map((f) => f.row));
     if (outcome.done) return { rows, cut: false };

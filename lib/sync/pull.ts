@@ -5,24 +5,38 @@ import { upsertPulledOrders, type PulledOrderRow } from '../data/orders';
 import { saveStorePullCursor } from '../data/store-sync-state';
 import { listOrders, WOO_PAGE_SIZE } from '../woo/orders-api';
 import { formatWooGmt } from '../woo/types';
-import { absorbPage, modifiedAfterFor, sameCursor, type KeysetState } from './keyset-cursor';
+import { absorbPage, createStallCheck, modifiedAfterFor, sameCursor, type KeysetState } from './keyset-cursor';
 import { planLinksFor, syncStartFor, updatingDirections } from './link-planning';
 import { toPulledOrderRow } from './order-snapshot';
+import { pageLimitNote } from './page-budget';
 import type { RunContext } from './run-context';
 import type { OrderLink } from '../../db/schema';
 
-/** Pulls one store's changed orders into the index, page by page (nothing gathered in memory). */
-export async function pullStore(ctx: RunContext, store: Store): Promise<{ pulled: number }> {
+/**
+ * Pulls one store's changed orders into the index, page by page (nothing gathered in memory). `complete` is
+ * false when the run's page budget for the store ran out or the store's paging did not advance: the cursor
+ * saved so far is where the next run goes on.
+ */
+export async function pullStore(ctx: RunContext, store: Store): Promise<{ pulled: number; complete: boolean }> {
   const client = ctx.client(store);
   let state: KeysetState = { cursor: { modifiedGmt: store.pullCursorModifiedGmt, seenIds: store.pullCursorSeenIds ?? [] }, page: 1 };
   const floor = syncStartFor(ctx.workspace, store);
   let pulled = 0;
+  const stalled = createStallCheck();
   await ctx.progress.update(store.id, { phase: 'pulling' });
   for (;;) {
+    if (!ctx.pageBudget.take(store.id)) {
+      ctx.errors.push(pageLimitNote(store, ctx.pageBudget.pagesPerStore));
+      return { pulled, complete: false };
+    }
     const modifiedAfter = modifiedAfterFor(state.cursor, floor);
     const response = await listOrders(client, { orderby: 'modified', order: 'asc', modified_after: formatWooGmt(modifiedAfter), page: state.page }, ctx.signal);
     ctx.reached.add(store.id);
     const orders = Array.isArray(response.data) ? response.data : [];
+    if (stalled(modifiedAfter, orders.map((o) => o.id))) {
+      ctx.errors.push(`Stopped reading ${store.name}: asked for page ${state.page}, it sent the same orders as page ${state.page - 1} (its paging does not advance); the next run tries again from the saved cursor`);
+      return { pulled, complete: false };
+    }
     const rows = orders.map(toPulledOrderRow);
     const outcome = absorbPage(state, rows.map((row) => ({ id: row.remoteId, modifiedGmt: row.dateModifiedGmt, row })), WOO_PAGE_SIZE);
     ctx.checkpoint('pull.fetched');
@@ -40,7 +54,7 @@ export async function pullStore(ctx: RunContext, store: Store): Promise<{ pulled
     ctx.counts.pulled += outcome.fresh.length;
     await ctx.progress.add(store.id, 'pulled', outcome.fresh.length);
     state = outcome.state;
-    if (outcome.done) return { pulled };
+    if (outcome.done) return { pulled, complete: true };
   }
 }
 

@@ -3,6 +3,7 @@ import type { Store, SyncCounts, SyncTrigger, Workspace } from '../../db/schema'
 import { recordOrderEvents, type NewOrderEvent } from '../data/order-events';
 import { updateSyncRunProgress } from '../data/sync-runs';
 import type { WooClient } from '../woo/client';
+import { PageBudget } from './page-budget';
 import { Pulse } from './pulse';
 import { clientForStore } from './store-client';
 import { emptyCounts, type SyncIssue } from './summary';
@@ -28,6 +29,8 @@ export type RunContext = {
   pagesIndexed: Pulse;
   /** Stores answered by at least one request this run. */
   reached: Set<string>;
+  /** List pages each store may still send this run. */
+  pageBudget: PageBudget;
   client(store: Store): WooClient;
   requests(): number;
   checkpoint(point: CrashPoint): void;
@@ -67,6 +70,7 @@ export function createRunContext(input: {
     warnings: [],
     errors: [],
     reached: new Set(),
+    pageBudget: new PageBudget(tuning.maxStorePagesPerRun),
     pagesIndexed: new Pulse(),
     manual: options.trigger !== 'schedule' && options.trigger !== 'webhook',
     listBeforeResending: false,

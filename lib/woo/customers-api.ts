@@ -1,5 +1,6 @@
 import type { WooClient } from './client';
 import { WOO_PAGE_SIZE } from './orders-api';
+import { isLastPage } from './paging';
 
 export type WooCustomerEmail = { id: number; email: string };
 
@@ -10,6 +11,5 @@ export async function listCustomersNewestFirst(client: WooClient, page: number, 
     signal,
   });
   const customers = Array.isArray(response.data) ? response.data : [];
-  const totalPages = Number(response.headers['x-wp-totalpages'] ?? 1);
-  return { customers, lastPage: customers.length < WOO_PAGE_SIZE || page >= totalPages };
+  return { customers, lastPage: isLastPage(customers.length, WOO_PAGE_SIZE, page, response.headers['x-wp-totalpages']) };
 }

@@ -1,4 +1,6 @@
 import type { WooClient, WooQuery, WooResponse } from './client';
+import { WooRequestError } from './errors';
+import { isLastPage } from './paging';
 import type { WooBatchResponse, WooOrder, WooOrderNote, WooProductSku } from './types';
 
 export const WOO_PAGE_SIZE = 100;
@@ -44,16 +46,22 @@ export async function addPrivateOrderNote(client: WooClient, remoteId: number, n
   await client.request('post', `orders/${remoteId}/notes`, { body: { note, customer_note: false }, signal });
 }
 
-/** `GET /products?sku=A,B` answers with products and variations carrying those SKUs. */
+/**
+ * `GET /products?sku=A,B` answers with products and variations carrying those SKUs. A SKU belongs to one
+ * product or variation, so the answer fits in as many pages as SKUs asked for; a store sending more is
+ * not believed.
+ */
 export async function findSkus(client: WooClient, skus: string[], signal?: AbortSignal): Promise<Set<string>> {
   const found = new Set<string>();
-  for (let page = 1; ; page += 1) {
+  const mostPages = Math.ceil(skus.length / WOO_PAGE_SIZE) + 1;
+  for (let page = 1; page <= mostPages; page += 1) {
     const response = await client.requestWithRetry<WooProductSku[]>('get', 'products', {
       query: { sku: skus.join(','), per_page: WOO_PAGE_SIZE, page, _fields: 'id,sku,parent_id' },
       signal,
     });
-    for (const product of response.data) if (product.sku) found.add(product.sku);
-    const totalPages = Number(response.headers['x-wp-totalpages'] ?? 1);
-    if (response.data.length < WOO_PAGE_SIZE || page >= totalPages) return found;
+    const products = Array.isArray(response.data) ? response.data : [];
+    for (const product of products) if (product.sku) found.add(product.sku);
+    if (isLastPage(products.length, WOO_PAGE_SIZE, page, response.headers['x-wp-totalpages'])) return found;
   }
+  throw new WooRequestError(`GET products on ${new URL(client.url).host} kept sending full pages past the ${skus.length} SKU(s) asked for (${mostPages} pages); stopped reading`, { kind: 'permanent', code: 'PAGE_LIMIT' });
 }
