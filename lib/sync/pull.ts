@@ -4,7 +4,8 @@ import { adoptFoundCopies, flagLinksForUpdate, planOrderLinks, remoteIdsOfCopies
 import { upsertPulledOrders, type PulledOrderRow } from '../data/orders';
 import { saveStorePullCursor } from '../data/store-sync-state';
 import { listOrders, WOO_PAGE_SIZE } from '../woo/orders-api';
-import { formatWooGmt } from '../woo/types';
+import { WooRequestError } from '../woo/errors';
+import { formatWooGmt, type WooOrder } from '../woo/types';
 import { absorbPage, createStallCheck, modifiedAfterFor, sameCursor, type KeysetState } from './keyset-cursor';
 import { planLinksFor, syncStartFor, updatingDirections } from './link-planning';
 import { toPulledOrderRow } from './order-snapshot';
@@ -33,11 +34,11 @@ export async function pullStore(ctx: RunContext, store: Store): Promise<{ pulled
     const response = await listOrders(client, { orderby: 'modified', order: 'asc', modified_after: formatWooGmt(modifiedAfter), page: state.page }, ctx.signal);
     ctx.reached.add(store.id);
     const orders = Array.isArray(response.data) ? response.data : [];
-    if (stalled(modifiedAfter, orders.map((o) => o.id))) {
+    const rows = readableRows(store, orders);
+    if (stalled(modifiedAfter, rows.map((row) => row.remoteId))) {
       ctx.errors.push(`Stopped reading ${store.name}: asked for page ${state.page}, it sent the same orders as page ${state.page - 1} (its paging does not advance); the next run tries again from the saved cursor`);
       return { pulled, complete: false };
     }
-    const rows = orders.map(toPulledOrderRow);
     const outcome = absorbPage(state, rows.map((row) => ({ id: row.remoteId, modifiedGmt: row.dateModifiedGmt, row })), WOO_PAGE_SIZE);
     ctx.checkpoint('pull.fetched');
     if (outcome.fresh.length > 0 || !sameCursor(state.cursor, outcome.state.cursor)) {
@@ -55,6 +56,15 @@ export async function pullStore(ctx: RunContext, store: Store): Promise<{ pulled
     await ctx.progress.add(store.id, 'pulled', outcome.fresh.length);
     state = outcome.state;
     if (outcome.done) return { pulled, complete: true };
+  }
+}
+
+/** An order the index cannot hold (no id, an unreadable date) fails this store's pull, not the whole run. */
+function readableRows(store: Store, orders: WooOrder[]): PulledOrderRow[] {
+  try {
+    return orders.map(toPulledOrderRow);
+  } catch (error) {
+    throw new WooRequestError(`${store.name} sent an order that cannot be read: ${(error as Error).message}`, { kind: 'permanent', code: 'BAD_ORDER' });
   }
 }
 

@@ -82,10 +82,12 @@ export function createWooClient(options: WooClientOptions): WooClient {
       if (s.aborted) throw abortedError(what, false, isWrite);
       s.addEventListener('abort', onAbort, { once: true });
     }
+    const timeoutMs = request.timeoutMs ?? responseTimeoutMs;
+    // For the whole exchange, body included: a store trickling its answer byte by byte cannot stretch it.
     const deadline = setTimeout(() => {
       state.responseTimedOut = true;
       controller.abort();
-    }, request.timeoutMs ?? responseTimeoutMs);
+    }, timeoutMs);
     const api = new WooCommerceRestApi({
       url: baseUrl,
       consumerKey: options.consumerKey,
@@ -135,7 +137,7 @@ export function createWooClient(options: WooClientOptions): WooClient {
         throw new WooRequestError(`${what} failed: ${error.message} (${formatBytes(error.limitBytes)}, setting maxResponseBytes)`, { kind: isWrite ? 'ambiguous' : 'permanent', code: error.code });
       }
       if (state.connectTimedOut) throw classifyTransportFailure(what, 'CONNECT_TIMEOUT', false, isWrite);
-      if (state.responseTimedOut) throw classifyTransportFailure(what, 'RESPONSE_TIMEOUT', state.sent, isWrite);
+      if (state.responseTimedOut) throw classifyTransportFailure(what, 'RESPONSE_TIMEOUT', state.sent, isWrite, timeoutMs);
       if (controller.signal.aborted) throw abortedError(what, state.sent, isWrite);
       const code = (error as { code?: string }).code;
       throw classifyTransportFailure(what, code, state.sent, isWrite);

@@ -78,12 +78,16 @@ function stripTags(text: string): string {
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'CONNECT_TIMEOUT']);
 
 /** A transport failure: if the request never reached the store it was not applied; otherwise a write is ambiguous. */
-export function classifyTransportFailure(what: string, code: string | undefined, sent: boolean, isWrite: boolean): WooRequestError {
+export function classifyTransportFailure(what: string, code: string | undefined, sent: boolean, isWrite: boolean, timeoutMs?: number): WooRequestError {
   const notSent = !sent || (code !== undefined && NOT_SENT_CODES.has(code));
-  const label = describeTransportCode(code);
+  const label = code === 'RESPONSE_TIMEOUT' && timeoutMs !== undefined ? `the store did not answer within ${formatSeconds(timeoutMs)} (the whole answer, however slowly it arrives)` : describeTransportCode(code);
   const forbidden = code === FORBIDDEN_ADDRESS_CODE;
   const kind: WooErrorKind = forbidden ? 'permanent' : !notSent && isWrite ? 'ambiguous' : 'retryable';
   return new WooRequestError(`${what} failed: ${label}`, { kind, code: code ?? null });
+}
+
+function formatSeconds(ms: number): string {
+  return ms < 10_000 ? `${Number((ms / 1000).toFixed(1))} s` : `${Math.round(ms / 1000)} s`;
 }
 
 const FORBIDDEN_ADDRESS_CODE = 'ERR_STORE_ADDRESS_FORBIDDEN';
