@@ -3,6 +3,7 @@ import { customerIdsByEmail, forgetStoreCustomer, saveStoreCustomers } from '../
 import { listCustomersNewestFirst } from '../woo/customers-api';
 import { isWooRequestError } from '../woo/errors';
 import { normalizedEmail } from './copy-builder';
+import { PageLimitError } from './page-budget';
 import type { RunContext } from './run-context';
 
 /**
@@ -55,7 +56,8 @@ export class CustomerDirectory {
       }
     } catch (error) {
       if (!isWooRequestError(error) || this.ctx.signal.aborted) throw error;
-      this.ctx.warnings.push(`Could not read ${target.name}'s customer accounts (${error.message}); its copies are guest orders this time`);
+      // A store that pages past the run's budget is a limit the merchant should see in the run's history.
+      (error instanceof PageLimitError ? this.ctx.errors : this.ctx.warnings).push(`Could not read ${target.name}'s customer accounts (${error.message}); its copies are guest orders this time`);
       return false;
     }
     if (highest > readBefore) {

@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import WooCommerceRestApiPkg from '@woocommerce/woocommerce-rest-api';
 import type { Readable } from 'node:stream';
-import { formatBytes, isResponseTooLargeError, readCappedBody } from '../net/capped-body';
+import { isResponseTooLargeError, readCappedBody } from '../net/capped-body';
 import { ConcurrencyLimiter } from './limiter';
 import { classifyResponseFailure, classifyTransportFailure, WooRequestError } from './errors';
 import { retryDelayMs, sleep, type BackoffPolicy } from './backoff';
@@ -134,7 +134,7 @@ export function createWooClient(options: WooClientOptions): WooClient {
       options.onRequest?.({ method, path, status: null, ms: Date.now() - started });
       if (isResponseTooLargeError(error)) {
         // Asking again brings the same answer; a write it answered has landed.
-        throw new WooRequestError(`${what} failed: ${error.message} (${formatBytes(error.limitBytes)}, setting maxResponseBytes)`, { kind: isWrite ? 'ambiguous' : 'permanent', code: error.code });
+        throw new WooRequestError(`${what} failed: ${error.message} (setting maxResponseBytes)`, { kind: isWrite ? 'ambiguous' : 'permanent', code: error.code });
       }
       if (state.connectTimedOut) throw classifyTransportFailure(what, 'CONNECT_TIMEOUT', false, isWrite);
       if (state.responseTimedOut) throw classifyTransportFailure(what, 'RESPONSE_TIMEOUT', state.sent, isWrite, timeoutMs);
