@@ -158,12 +158,12 @@ describe('a hostile store (passes the connection check, then attacks the sync)',
     expect(hostile.orderListings.length).toBeLessThanOrEqual(3);
   }, 60_000);
 
-  it('answers the SKU lookup with endless full pages of other SKUs and nonsense X-WP-TotalPages', async () => {
+  it('answers the SKU lookup with endless full pages of other SKUs and X-WP-TotalPages: abc / 1e9', async () => {
     const { history } = await attack({ orders: 'none', products: 'endless' }, {}, { hostileMs: 15_000 }, { subOrders: 2 });
     expect(history).toMatch(/Could not sync to Hostile Store: GET products on 127\.0\.0\.1:\d+ kept sending full pages past the \d+ SKU\(s\) asked for/);
   }, 60_000);
 
-  it('answers the customer directory with endless pages of new accounts and nonsense X-WP-TotalPages', async () => {
+  it('answers the customer directory with endless pages of new accounts and X-WP-TotalPages: abc / 1e9', async () => {
     const { history, hostile } = await attack({ orders: 'none', customers: 'endless' }, { maxStorePagesPerRun: 40 }, { hostileMs: 20_000 }, { settings: { customerEmailPolicy: 'allow' }, subOrders: 2 });
     expect(history).toMatch(/Could not read Hostile Store's customer accounts \(Stopped listing customer accounts on Hostile Store: it already sent 40 pages this run \(maxStorePagesPerRun\)/);
     expect(hostile.requests).toBeLessThan(80);

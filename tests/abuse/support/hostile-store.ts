@@ -25,7 +25,8 @@ export type HostileStore = {
   close(): Promise<void>;
 };
 
-const NONSENSE_TOTAL_PAGES = ['abc', '-1', '1e9'];
+// "-1" is nonsense too, but a loop that compares `page >= -1` happens to stop on it: the endless listings use these.
+const ENDLESS_TOTAL_PAGES = ['abc', '1e9'];
 const LONG_AGO = Date.parse('2020-01-01T00:00:00Z');
 
 function json(res: http.ServerResponse, body: unknown, headers: Record<string, string> = {}): void {
@@ -72,7 +73,7 @@ export async function startHostileStore(options: HostileStoreOptions): Promise<H
     const target = new URL(req.url ?? '/', url);
     const route = target.pathname.replace(/^\/wp-json\/wc\/v3\//, '');
     const query = target.searchParams;
-    const nonsense = NONSENSE_TOTAL_PAGES[listing++ % NONSENSE_TOTAL_PAGES.length];
+    const nonsense = ENDLESS_TOTAL_PAGES[listing++ % ENDLESS_TOTAL_PAGES.length];
     if (target.pathname === '/wp-json/' || target.pathname === '/wp-json') {
       return json(res, { name: 'Hostile Shop', home: url, url, namespaces: ['wp/v2', 'wc/v3'], timezone_string: 'UTC', gmt_offset: 0 });
     }
@@ -108,8 +109,10 @@ export async function startHostileStore(options: HostileStoreOptions): Promise<H
           const page = Array.from({ length: 100 }, () => oldOrder(nextOrderId++, (modifiedMs += 1_000)));
           return json(res, page, { 'x-wp-total': '99999999900', 'x-wp-totalpages': '999999999' });
         }
-        case 'same-page-forever':
-          return json(res, Array.from({ length: 100 }, (_, i) => oldOrder(i + 1, Date.parse('2025-01-01T00:00:00Z') + i * 1_000)), { 'x-wp-total': nonsense, 'x-wp-totalpages': nonsense });
+        case 'same-page-forever': {
+          const header = ['abc', '-1', '1e9'][orderListings.length % 3];
+          return json(res, Array.from({ length: 100 }, (_, i) => oldOrder(i + 1, Date.parse('2025-01-01T00:00:00Z') + i * 1_000)), { 'x-wp-total': header, 'x-wp-totalpages': header });
+        }
         case 'trickle':
           res.writeHead(200, { 'content-type': 'application/json; charset=UTF-8', 'x-wp-totalpages': '1' });
           res.flushHeaders();
