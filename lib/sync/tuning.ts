@@ -51,8 +51,8 @@ export const DEFAULT_SYNC_TUNING: SyncTuning = {
   responseTimeoutMs: 60_000,
   requestDeadlineMs: WOO_CLIENT_DEFAULTS.requestDeadlineMs,
   maxResponseBytes: WOO_CLIENT_DEFAULTS.maxResponseBytes,
-  // 100,000 orders: a 10,000-order backfill (the benchmark's, 100 pages) ten times over.
-  maxStorePagesPerRun: 1_000,
+  // 200,000 orders: the benchmarks' 10,000-order backfill reads 102 pages, their 100,000-order pull 1,043.
+  maxStorePagesPerRun: 2_000,
   batchBudgetMs: 20_000,
   batchTimeoutMs: 90_000,
   retry: { attempts: 4, baseDelayMs: 500, maxDelayMs: 15_000 },

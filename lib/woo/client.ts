@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import WooCommerceRestApiPkg from '@woocommerce/woocommerce-rest-api';
 import type { Readable } from 'node:stream';
-import { isResponseTooLargeError, readCappedBody } from '../net/capped-body';
+import { isResponseTooLargeError, readCappedBody, UNSUPPORTED_ENCODING } from '../net/capped-body';
 import { ConcurrencyLimiter } from './limiter';
 import { classifyResponseFailure, classifyTransportFailure, WooRequestError } from './errors';
 import { retryDelayMs, sleep, type BackoffPolicy } from './backoff';
@@ -132,10 +132,9 @@ export function createWooClient(options: WooClientOptions): WooClient {
     } catch (error) {
       if (error instanceof WooRequestError) throw error;
       options.onRequest?.({ method, path, status: null, ms: Date.now() - started });
-      if (isResponseTooLargeError(error)) {
-        // Asking again brings the same answer; a write it answered has landed.
-        throw new WooRequestError(`${what} failed: ${error.message} (setting maxResponseBytes)`, { kind: isWrite ? 'ambiguous' : 'permanent', code: error.code });
-      }
+      // Asking again brings the same answer; a write it answered has landed.
+      if (isResponseTooLargeError(error)) throw new WooRequestError(`${what} failed: ${error.message} (setting maxResponseBytes)`, { kind: isWrite ? 'ambiguous' : 'permanent', code: error.code });
+      if ((error as { code?: string }).code === UNSUPPORTED_ENCODING) throw new WooRequestError(`${what} failed: ${(error as Error).message}`, { kind: isWrite ? 'ambiguous' : 'permanent', code: UNSUPPORTED_ENCODING });
       if (state.connectTimedOut) throw classifyTransportFailure(what, 'CONNECT_TIMEOUT', false, isWrite);
       if (state.responseTimedOut) throw classifyTransportFailure(what, 'RESPONSE_TIMEOUT', state.sent, isWrite, timeoutMs);
       if (controller.signal.aborted) throw abortedError(what, state.sent, isWrite);

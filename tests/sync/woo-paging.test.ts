@@ -5,6 +5,7 @@ import { findSkus } from '@/lib/woo/orders-api';
 import { isLastPage, parseWpCount } from '@/lib/woo/paging';
 import { PageBudget, PageLimitError } from '@/lib/sync/page-budget';
 import { createStallCheck } from '@/lib/sync/keyset-cursor';
+import { DEFAULT_SYNC_TUNING } from '@/lib/sync';
 import type { Store } from '@/db/schema';
 import { startLocalServer, type LocalServer } from '../stores/support/local-server';
 
@@ -63,6 +64,10 @@ describe('listings a store pages through', () => {
 
 describe('PageBudget', () => {
   const store = { id: 's1', name: 'Hostile Store' } as Store;
+
+  it('by default lets the benchmarks through in one run: a 100,000-order pull reads 1,043 pages', () => {
+    expect(DEFAULT_SYNC_TUNING.maxStorePagesPerRun).toBeGreaterThanOrEqual(1_043);
+  });
 
   it('gives each store its pages per run, separately', () => {
     const budget = new PageBudget(2);
