@@ -1,5 +1,4 @@
-import { Writable, type Readable, type Transform } from 'node:stream';
-import { pipeline } from 'node:stream/promises';
+import type { Readable, Transform } from 'node:stream';
 import { constants, createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
 
 export const RESPONSE_TOO_LARGE = 'RESPONSE_TOO_LARGE';
@@ -64,25 +63,49 @@ export type CappedBodyOptions = {
  * body nor a small compressed one that unpacks to gigabytes gets further than `maxBytes` — the source is
  * destroyed at once, which closes the connection.
  */
-export async function readCappedBody(body: Readable, options: CappedBodyOptions): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  const collector = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      size += chunk.length;
-      if (size > options.maxBytes) return callback(new ResponseTooLargeError(options.host, options.maxBytes));
-      chunks.push(chunk);
-      callback();
-    },
-  });
+export function readCappedBody(body: Readable, options: CappedBodyOptions): Promise<Buffer> {
   let decoder: Transform | null;
   try {
     decoder = decoderFor(options.contentEncoding, options.host);
   } catch (error) {
     body.destroy();
-    throw error;
+    return Promise.reject(error);
   }
-  if (decoder) await pipeline(body, decoder, collector, { signal: options.signal });
-  else await pipeline(body, collector, { signal: options.signal });
-  return Buffer.concat(chunks, size);
+  const source: Readable = decoder ? body.pipe(decoder) : body;
+  return new Promise<Buffer>((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    let settled = false;
+    const settle = () => {
+      settled = true;
+      options.signal?.removeEventListener('abort', onAbort);
+    };
+    const fail = (error: unknown) => {
+      if (settled) return;
+      settle();
+      body.destroy();
+      decoder?.destroy();
+      reject(error);
+    };
+    const onAbort = () => fail(options.signal?.reason ?? Object.assign(new Error('The request was aborted'), { name: 'AbortError' }));
+    if (options.signal?.aborted) return onAbort();
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    source.on('data', (chunk: Buffer) => {
+      if (settled) return;
+      size += chunk.length;
+      if (size > options.maxBytes) fail(new ResponseTooLargeError(options.host, options.maxBytes));
+      else chunks.push(chunk);
+    });
+    source.once('end', () => {
+      if (settled) return;
+      settle();
+      resolve(Buffer.concat(chunks, size));
+    });
+    source.once('error', fail);
+    body.once('error', fail);
+    // A connection cut before the end is a failure, not a short answer.
+    body.once('close', () => {
+      if (!body.readableEnded) fail(Object.assign(new Error('The store closed the connection before the end of its answer'), { code: 'ECONNRESET' }));
+    });
+  });
 }

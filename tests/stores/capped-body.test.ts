@@ -85,6 +85,15 @@ describe('the connection check reads through the same capped reader', () => {
     expect(sent).toBeLessThan(50_000_000);
   });
 
+  it('fails an answer cut before its end instead of returning the part that came', async () => {
+    server = await startLocalServer((_req, res) => {
+      res.writeHead(200, { 'content-type': 'application/json', 'content-length': '1000' });
+      res.write('[{"id":1}');
+      setTimeout(() => res.destroy(), 20);
+    });
+    await expect(guardedRequest({ url: `${server.url}/wp-json/`, agents })).rejects.toThrow();
+  });
+
   it('has one deadline for the whole exchange: a byte every 100 ms does not keep it alive', async () => {
     server = await startLocalServer((_req, res) => {
       res.writeHead(200, { 'content-type': 'application/json' });
