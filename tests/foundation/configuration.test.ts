@@ -23,12 +23,18 @@ describe('database driver chooser', () => {
 describe('environment', () => {
   it('stops a production start without its secrets, naming each', () => {
     expect(() => loadServerEnv(env({ NODE_ENV: 'production' }))).toThrow(
-      /cannot start in production without: AUTH_SECRET.*ORDERBRIDGE_ENCRYPTION_KEY.*INNGEST_SIGNING_KEY/,
+      /cannot start in production without: AUTH_SECRET.*ORDERBRIDGE_ENCRYPTION_KEY.*INNGEST_SIGNING_KEY.*DATABASE_URL/,
     );
   });
   it('starts in production with them', () => {
     const loaded = loadServerEnv(
-      env({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), ORDERBRIDGE_ENCRYPTION_KEY: 'ab'.repeat(32), INNGEST_SIGNING_KEY: 'signkey-prod-123' }),
+      env({
+        NODE_ENV: 'production',
+        AUTH_SECRET: 'x'.repeat(40),
+        ORDERBRIDGE_ENCRYPTION_KEY: 'ab'.repeat(32),
+        INNGEST_SIGNING_KEY: 'signkey-prod-123',
+        DATABASE_URL: 'postgres://orderbridge@db.internal:5432/orderbridge',
+      }),
     );
     expect(loaded.authSecret).toBe('x'.repeat(40));
   });
