@@ -1,6 +1,7 @@
 import type { Store } from '../../db/schema';
 import { listLinksWithNoteDue, listOpenLinks, type OpenLink } from '../data/order-links';
 import { recordStoreError } from '../data/store-sync-state';
+import { withErrorContext } from '../log';
 import { isWooRequestError } from '../woo/errors';
 import { pullStore } from './pull';
 import { CustomerDirectory } from './customer-directory';
@@ -84,7 +85,7 @@ async function guardedPull(ctx: RunContext, store: Store): Promise<boolean> {
     await pullStore(ctx, store);
     return true;
   } catch (error) {
-    if (!isWooRequestError(error) || ctx.signal.aborted) throw cancellationOr(ctx, error);
+    if (!isWooRequestError(error) || ctx.signal.aborted) throw cancellationOr(ctx, withErrorContext(error, { storeId: store.id }));
     await storeFailed(ctx, store, `Could not read orders from ${store.name}: ${error.message}`);
     return false;
   }
@@ -121,7 +122,7 @@ async function pushToTarget(ctx: RunContext, target: Store, links: AsyncIterable
     }
     await ctx.progress.update(target.id, { phase: 'done' }, started);
   } catch (error) {
-    if (error instanceof SimulatedCrash || !isWooRequestError(error) || ctx.signal.aborted) throw cancellationOr(ctx, error);
+    if (error instanceof SimulatedCrash || !isWooRequestError(error) || ctx.signal.aborted) throw cancellationOr(ctx, withErrorContext(error, { storeId: target.id }));
     await storeFailed(ctx, target, `Could not sync to ${target.name}: ${error.message}`);
   }
 }
