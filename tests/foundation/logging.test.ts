@@ -1,6 +1,8 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
+import { CredentialsSignin } from '@auth/core/errors';
 import { stores } from '@/db/schema';
+import { authLogger } from '@/lib/auth/auth-logger';
 import { backgroundSyncOf, requestSyncNow } from '@/lib/console/sync-now';
 import { redirectLogOutput } from '@/lib/log';
 import { syncWorkspace } from '@/lib/sync';
@@ -81,5 +83,16 @@ describe('logging unexpected errors', () => {
     for (const secret of [consumerKey, consumerSecret, consumerKey.slice(3), Buffer.from(`${consumerKey}:${consumerSecret}`).toString('base64'), 'v2:abc:def']) {
       expect(output).not.toContain(secret);
     }
+  });
+
+  it("takes Auth.js's errors too: a wrong password is a warning, anything else an error with its stack", () => {
+    captureLog();
+    authLogger.error(new CredentialsSignin());
+    authLogger.error(new Error(`adapter failed for postgres://orderbridge:hunter2@db`));
+    const [wrongPassword, unexpected] = lines.map((line) => JSON.parse(line) as LogLine & { authError: string });
+    expect(wrongPassword).toMatchObject({ level: 'warn', authError: 'CredentialsSignin' });
+    expect(wrongPassword.err).toBeUndefined();
+    expect(unexpected).toMatchObject({ level: 'error', msg: 'auth failed unexpectedly', err: { message: 'adapter failed for postgres://[redacted]@db' } });
+    expect(unexpected.err.stack).toMatch(/logging\.test\.ts:\d+/);
   });
 });
