@@ -56,6 +56,13 @@ export function createLogger(destination: DestinationStream, level = process.env
       timestamp: pino.stdTimeFunctions.isoTime,
       // Errors are already reduced to their safe fields by `scrub`; pino's serializer would copy every field back.
       serializers: { err: (value: unknown) => value },
+      hooks: {
+        // The message and its format arguments (a library's `log.error('failed: %s', url)`) are text too.
+        logMethod(args, method) {
+          const scrubbed = args.map((arg: unknown) => (typeof arg === 'string' ? scrubText(arg) : arg)) as typeof args;
+          method.apply(this, scrubbed);
+        },
+      },
       formatters: {
         level: (label) => ({ level: label }),
         bindings: (bindings) => scrub(bindings) as Record<string, unknown>,

@@ -4,7 +4,7 @@ import { CredentialsSignin } from '@auth/core/errors';
 import { stores } from '@/db/schema';
 import { authLogger } from '@/lib/auth/auth-logger';
 import { backgroundSyncOf, requestSyncNow } from '@/lib/console/sync-now';
-import { redirectLogOutput } from '@/lib/log';
+import { log, redirectLogOutput } from '@/lib/log';
 import { syncWorkspace } from '@/lib/sync';
 import { createSyncWorkspace } from '../support/sync-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -94,5 +94,15 @@ describe('logging unexpected errors', () => {
     expect(wrongPassword.err).toBeUndefined();
     expect(unexpected).toMatchObject({ level: 'error', msg: 'auth failed unexpectedly', err: { message: 'adapter failed for postgres://[redacted]@db' } });
     expect(unexpected.err.stack).toMatch(/logging\.test\.ts:\d+/);
+  });
+
+  it('masks credentials in the message text too, as a library logging through it may put them there', () => {
+    captureLog();
+    log.warn(`retrying GET /orders?consumer_key=${consumerKey}`);
+    log.warn('could not reach %s', 'postgres://orderbridge:hunter2@db/orderbridge');
+    expect(lines.map((line) => (JSON.parse(line) as LogLine).msg)).toEqual([
+      'retrying GET /orders?consumer_key=[redacted]',
+      'could not reach postgres://[redacted]@db/orderbridge',
+    ]);
   });
 });
