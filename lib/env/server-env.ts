@@ -43,7 +43,7 @@ export function loadServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   const missing: string[] = [];
   if (isProduction && !values.AUTH_SECRET) missing.push('AUTH_SECRET (openssl rand -base64 32)');
   if (isProduction && !values.ORDERBRIDGE_ENCRYPTION_KEY) missing.push('ORDERBRIDGE_ENCRYPTION_KEY (openssl rand -hex 32)');
-  if (isProduction && !isInngestDevMode(values.INNGEST_DEV) && !values.INNGEST_SIGNING_KEY) missing.push('INNGEST_SIGNING_KEY (from Inngest Cloud, or set INNGEST_DEV=1 for a dev server)');
+  if (isProduction && !isInngestDevMode(values.INNGEST_DEV) && !values.INNGEST_SIGNING_KEY) missing.push('INNGEST_SIGNING_KEY (from Inngest Cloud or your self-hosted Inngest server)');
   if (isProduction && !values.DATABASE_URL?.trim() && !values.ORDERBRIDGE_SINGLE_SERVER) {
     missing.push(
       'DATABASE_URL (without it each server instance keeps its own embedded PGlite database; for one deliberate single server, set ORDERBRIDGE_SINGLE_SERVER=true)',

@@ -17,7 +17,7 @@ afterEach(() => vi.unstubAllEnvs());
 describe('production start-up and the Inngest signing key', () => {
   it('refuses to start in production without INNGEST_SIGNING_KEY, naming it and the fix', () => {
     expect(() => loadServerEnv(env(productionSecrets))).toThrow(
-      'Orderbridge cannot start in production without: INNGEST_SIGNING_KEY (from Inngest Cloud, or set INNGEST_DEV=1 for a dev server). See .env.example.',
+      'Orderbridge cannot start in production without: INNGEST_SIGNING_KEY (from Inngest Cloud or your self-hosted Inngest server). See .env.example.',
     );
   });
 
