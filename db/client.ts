@@ -4,6 +4,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 import { resolveDatabaseTarget, type DatabaseTarget } from './connection-config';
 import { queryCounter } from './query-counter';
+import { logError } from '../lib/log';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
@@ -68,5 +69,5 @@ export function getDb(): Promise<Db> {
  * opens another on demand. Without a listener the pool's 'error' event would take the whole process down.
  */
 function reportIdleConnectionError(error: Error): void {
-  console.error(`PostgreSQL: an idle connection was closed by the server (${error.message}); it will be replaced`);
+  logError('PostgreSQL: an idle connection was closed by the server; it will be replaced', error, {}, 'warn');
 }

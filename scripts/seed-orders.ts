@@ -12,7 +12,7 @@ import { openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { orderEvents, orderLinks, orders, stores, workspaces, type LinkState, type Store } from '../db/schema';
 import { signUp } from '../lib/accounts/sign-up';
-import { encryptStoreCredentials } from '../lib/crypto/store-credentials';
+import { encryptNewStoreCredentials } from '../lib/crypto/store-credentials';
 
 const { values } = parseArgs({
   options: {
@@ -71,7 +71,7 @@ const storeRows = ['Main Store', 'Substore A', 'Substore B'].map((name, index) =
   name,
   // Port 9 (discard) on loopback: nothing answers, so an accidental sync reaches no real store.
   url: `http://127.0.0.1:9/store-${index + 1}`,
-  ...encryptStoreCredentials({ consumerKey: `ck_benchmark_${index}`, consumerSecret: `cs_benchmark_${index}` }),
+  ...encryptNewStoreCredentials({ consumerKey: `ck_benchmark_${index}`, consumerSecret: `cs_benchmark_${index}` }),
 }));
 const [main, subA, subB] = (await db.insert(stores).values(storeRows).returning()).sort((a, b) => (a.role === 'main' ? -1 : b.role === 'main' ? 1 : a.name.localeCompare(b.name))) as [Store, Store, Store];
 

@@ -1,3 +1,4 @@
+import type { LogContext } from '../log';
 import { Pulse } from '../sync/pulse';
 import type { ActionState } from './action-state';
 import { failedAction } from './workspace-action';
@@ -8,7 +9,7 @@ import { failedAction } from './workspace-action';
  */
 export type LiveAnswer<Step, Result> = { steps: AsyncIterable<Step>; outcome: Promise<ActionState<Result>> };
 
-export function liveAnswer<Step, Result>(run: (onStep: (step: Step) => void) => Promise<Result>): LiveAnswer<Step, Result> {
+export function liveAnswer<Step, Result>(run: (onStep: (step: Step) => void) => Promise<Result>, context: LogContext = {}): LiveAnswer<Step, Result> {
   const arrived: Step[] = [];
   const changed = new Pulse();
   let finished = false;
@@ -16,7 +17,7 @@ export function liveAnswer<Step, Result>(run: (onStep: (step: Step) => void) => 
     arrived.push(step);
     changed.emit();
   })
-    .then((data): ActionState<Result> => ({ ok: true, data }), failedAction)
+    .then((data): ActionState<Result> => ({ ok: true, data }), (error: unknown) => failedAction(error, context))
     .finally(() => {
       finished = true;
       changed.emit();

@@ -2,6 +2,7 @@ import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { UserFacingError } from '../accounts/errors';
 import { resolveWorkspaceContext, type WorkspaceContext } from '../auth/workspace-context';
+import { logError, type LogContext } from '../log';
 import type { ActionState } from './action-state';
 
 type Role = WorkspaceContext['role'];
@@ -35,8 +36,9 @@ export function workspaceAction<Schema extends z.ZodType, Result>(
       for (const issue of parsed.error.issues) (fieldErrors[issue.path.join('.')] ??= []).push(issue.message);
       return { ok: false, error: parsed.error.issues[0]?.message ?? 'Check the form and try again.', fieldErrors };
     }
+    let context: WorkspaceContext | null = null;
     try {
-      const context = await resolveWorkspaceContext();
+      context = await resolveWorkspaceContext();
       if (!context) return { ok: false, error: 'Your session has ended. Sign in again.' };
       if (ROLE_RANK[context.role] < ROLE_RANK[options.minimumRole ?? 'member']) {
         return { ok: false, error: 'Your role in this workspace does not allow that. Ask an owner or admin.' };
@@ -44,14 +46,14 @@ export function workspaceAction<Schema extends z.ZodType, Result>(
       return { ok: true, data: await act(parsed.data, context) };
     } catch (error) {
       unstable_rethrow(error);
-      return failedAction(error);
+      return failedAction(error, context ? { workspaceId: context.workspace.id, userId: context.user.id } : {});
     }
   };
 }
 
-/** What the browser is told of an action that threw: a UserFacingError's message, otherwise nothing specific. */
-export function failedAction(error: unknown): { ok: false; error: string } {
+/** What the browser is told of an action that threw: a UserFacingError's message, otherwise nothing specific (the log gets it all). */
+export function failedAction(error: unknown, context: LogContext = {}): { ok: false; error: string } {
   if (error instanceof UserFacingError) return { ok: false, error: error.message };
-  console.error('[action] unexpected failure:', error instanceof Error ? error.name : 'unknown');
+  logError('server action failed unexpectedly', error, context);
   return { ok: false, error: 'Something went wrong on our side. Try again in a moment.' };
 }

@@ -1,5 +1,6 @@
 import { UserFacingError } from '../accounts/errors';
 import { resolveWorkspaceContext, type WorkspaceContext } from '../auth/workspace-context';
+import { logError } from '../log';
 
 /** Route handlers resolve user → membership → workspace the same way actions do; errors are JSON. */
 export function workspaceRoute<Params>(
@@ -14,7 +15,7 @@ export function workspaceRoute<Params>(
       if (error instanceof UserFacingError) {
         return Response.json({ error: error.message, code: error.code }, { status: error.code === 'not_found' ? 404 : 400 });
       }
-      console.error('[route] unexpected failure:', error instanceof Error ? error.name : 'unknown');
+      logError('route handler failed unexpectedly', error, { workspaceId: context.workspace.id, userId: context.user.id, path: new URL(request.url).pathname });
       return Response.json({ error: 'Something went wrong on our side.' }, { status: 500 });
     }
   };

@@ -1,6 +1,7 @@
 import type { NextAuthConfig } from 'next-auth';
 import { NextResponse } from 'next/server';
 import { serverEnv } from '../env/server-env';
+import { authLogger } from './auth-logger';
 
 /** Pages a signed-in merchant has no use for: the proxy sends them on to the dashboard. */
 export const AUTH_PAGES = ['/sign-in', '/sign-up'];
@@ -16,6 +17,7 @@ export function sessionUserId(token: Record<string, unknown>): string | null {
 export const authConfig = {
   secret: serverEnv().authSecret,
   trustHost: true,
+  logger: authLogger,
   session: { strategy: 'jwt', maxAge: 30 * 24 * 60 * 60 },
   pages: { signIn: '/sign-in' },
   providers: [],

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import type { SyncTrigger } from '../../db/schema';
 import { currentSyncStatus } from '../data/activity';
+import { logError } from '../log';
 import { describeTrigger } from './labels';
 
 export type SyncNowOutcome = { kind: 'started' | 'already_running'; message: string };
@@ -47,7 +48,7 @@ export async function requestSyncNow(
   reservation.done = runSync()
     .then(
       () => undefined,
-      (error: unknown) => console.error('[sync-now] background run failed:', error instanceof Error ? error.name : 'unknown'),
+      (error: unknown) => logError('Sync Now: the background run failed', error, { workspaceId }),
     )
     .finally(() => backgroundRuns.delete(workspaceId));
   return {

@@ -1,4 +1,5 @@
-import { decryptSecret, encryptSecret } from './secret-box';
+import { randomUUID } from 'node:crypto';
+import { decryptSecret, encryptSecret, isCurrentSecret } from './secret-box';
 import { loadKeyring, type EncryptionKeyring } from './encryption-keys';
 
 export type StoreCredentials = { consumerKey: string; consumerSecret: string };
@@ -8,6 +9,7 @@ export type EncryptedStoreCredentials = {
   encryptionKeyId: string;
   consumerKeyLast4: string;
 };
+type EncryptedStoreRow = { id: string } & Pick<EncryptedStoreCredentials, 'consumerKeyEncrypted' | 'consumerSecretEncrypted'>;
 
 let cachedKeyring: EncryptionKeyring | undefined;
 function keyring(): EncryptionKeyring {
@@ -15,21 +17,34 @@ function keyring(): EncryptionKeyring {
   return cachedKeyring;
 }
 
-export function encryptStoreCredentials(credentials: StoreCredentials, ring: EncryptionKeyring = keyring()): EncryptedStoreCredentials {
+/** Each value is bound to its store and field: copied into another store's row, or the other column, it does not decrypt. */
+function associatedData(storeId: string, field: keyof StoreCredentials): string {
+  return `store:${storeId}:${field}`;
+}
+
+export function encryptStoreCredentials(storeId: string, credentials: StoreCredentials, ring: EncryptionKeyring = keyring()): EncryptedStoreCredentials {
   return {
-    consumerKeyEncrypted: encryptSecret(credentials.consumerKey, ring),
-    consumerSecretEncrypted: encryptSecret(credentials.consumerSecret, ring),
+    consumerKeyEncrypted: encryptSecret(credentials.consumerKey, ring, associatedData(storeId, 'consumerKey')),
+    consumerSecretEncrypted: encryptSecret(credentials.consumerSecret, ring, associatedData(storeId, 'consumerSecret')),
     encryptionKeyId: ring.current.id,
     consumerKeyLast4: credentials.consumerKey.slice(-4),
   };
 }
 
-export function decryptStoreCredentials(
-  store: Pick<EncryptedStoreCredentials, 'consumerKeyEncrypted' | 'consumerSecretEncrypted'>,
-  ring: EncryptionKeyring = keyring(),
-): StoreCredentials {
+/** A new store's row takes its id from here, so its credentials can be bound to it before it is inserted. */
+export function encryptNewStoreCredentials(credentials: StoreCredentials, ring: EncryptionKeyring = keyring()): EncryptedStoreCredentials & { id: string } {
+  const id = randomUUID();
+  return { id, ...encryptStoreCredentials(id, credentials, ring) };
+}
+
+export function decryptStoreCredentials(store: EncryptedStoreRow, ring: EncryptionKeyring = keyring()): StoreCredentials {
   return {
-    consumerKey: decryptSecret(store.consumerKeyEncrypted, ring),
-    consumerSecret: decryptSecret(store.consumerSecretEncrypted, ring),
+    consumerKey: decryptSecret(store.consumerKeyEncrypted, ring, associatedData(store.id, 'consumerKey')),
+    consumerSecret: decryptSecret(store.consumerSecretEncrypted, ring, associatedData(store.id, 'consumerSecret')),
   };
+}
+
+/** Both values bound to their row and under the current key: nothing for `keys:rotate` to rewrite. */
+export function storeCredentialsAreCurrent(store: EncryptedStoreRow & { encryptionKeyId: string }, ring: EncryptionKeyring = keyring()): boolean {
+  return store.encryptionKeyId === ring.current.id && isCurrentSecret(store.consumerKeyEncrypted, ring) && isCurrentSecret(store.consumerSecretEncrypted, ring);
 }

@@ -33,7 +33,8 @@ export async function findMainStore(db: Db, workspaceId: string): Promise<Store 
   return row ?? null;
 }
 
-export async function insertStore(db: Db, workspaceId: string, values: Omit<NewStore, 'workspaceId' | 'id'>): Promise<Store> {
+/** `values.id` comes with the encrypted credentials (they are bound to it), see encryptNewStoreCredentials. */
+export async function insertStore(db: Db, workspaceId: string, values: Omit<NewStore, 'workspaceId'>): Promise<Store> {
   const [row] = await db.insert(stores).values({ ...values, workspaceId }).returning();
   return row;
 }
@@ -68,6 +69,35 @@ export async function updateStore(db: Db, workspaceId: string, storeId: string, 
     .where(and(eq(stores.workspaceId, workspaceId), eq(stores.id, storeId)))
     .returning();
   return row ?? null;
+}
+
+type StoredCredentials = Pick<Store, 'consumerKeyEncrypted' | 'consumerSecretEncrypted' | 'encryptionKeyId' | 'consumerKeyLast4'>;
+
+/**
+ * Compare-and-swap for key rotation: writes only if the credentials are still the ones read, so keys
+ * replaced in the meantime are never overwritten with the old ones. False when they changed (or the store is gone).
+ */
+export async function replaceStoreCredentialsIfUnchanged(
+  db: Db,
+  workspaceId: string,
+  storeId: string,
+  read: Pick<Store, 'consumerKeyEncrypted' | 'consumerSecretEncrypted'>,
+  next: StoredCredentials,
+): Promise<boolean> {
+  if (!isStoreId(storeId)) return false;
+  const updated = await db
+    .update(stores)
+    .set(next)
+    .where(
+      and(
+        eq(stores.workspaceId, workspaceId),
+        eq(stores.id, storeId),
+        eq(stores.consumerKeyEncrypted, read.consumerKeyEncrypted),
+        eq(stores.consumerSecretEncrypted, read.consumerSecretEncrypted),
+      ),
+    )
+    .returning({ id: stores.id });
+  return updated.length > 0;
 }
 
 export async function deleteStore(db: Db, workspaceId: string, storeId: string): Promise<boolean> {

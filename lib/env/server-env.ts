@@ -19,11 +19,17 @@ const envSchema = z.object({
   INNGEST_DEV: z.string().optional(),
   INNGEST_EVENT_KEY: z.string().optional(),
   INNGEST_SIGNING_KEY: z.string().optional(),
+  ORDERBRIDGE_SINGLE_SERVER: booleanFlag,
+  ORDERBRIDGE_ALLOW_PRIVATE_STORES_IN_PRODUCTION: booleanFlag,
+  ORDERBRIDGE_ALLOW_INNGEST_DEV_IN_PRODUCTION: booleanFlag,
 });
 
 export type ServerEnv = z.infer<typeof envSchema> & { authSecret: string };
 
-/** Reads and checks the environment once; in production a missing secret stops start-up with a clear message. */
+/**
+ * Reads and checks the environment once. In production, a missing secret or database, or a setting that
+ * lowers a defence, stops start-up with a message naming the variable.
+ */
 export function loadServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   const parsed = envSchema.safeParse(env);
   if (!parsed.success) {
@@ -37,10 +43,24 @@ export function loadServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   const missing: string[] = [];
   if (isProduction && !values.AUTH_SECRET) missing.push('AUTH_SECRET (openssl rand -base64 32)');
   if (isProduction && !values.ORDERBRIDGE_ENCRYPTION_KEY) missing.push('ORDERBRIDGE_ENCRYPTION_KEY (openssl rand -hex 32)');
-  if (isProduction && !isInngestDevMode(values.INNGEST_DEV) && !values.INNGEST_SIGNING_KEY) missing.push('INNGEST_SIGNING_KEY (from Inngest Cloud, or set INNGEST_DEV=1 for a dev server)');
-  if (missing.length) {
-    throw new Error(`Orderbridge cannot start in production without: ${missing.join(', ')}. See .env.example.`);
+  if (isProduction && !isInngestDevMode(values.INNGEST_DEV) && !values.INNGEST_SIGNING_KEY) missing.push('INNGEST_SIGNING_KEY (from Inngest Cloud or your self-hosted Inngest server)');
+  if (isProduction && !values.DATABASE_URL?.trim() && !values.ORDERBRIDGE_SINGLE_SERVER) {
+    missing.push(
+      'DATABASE_URL (without it each server instance keeps its own embedded PGlite database; for one deliberate single server, set ORDERBRIDGE_SINGLE_SERVER=true)',
+    );
   }
+  const refused: string[] = [];
+  if (isProduction && values.ALLOW_PRIVATE_STORE_URLS && !values.ORDERBRIDGE_ALLOW_PRIVATE_STORES_IN_PRODUCTION) {
+    refused.push('ALLOW_PRIVATE_STORE_URLS (it lets store URLs reach loopback and private addresses: your own network)');
+  }
+  if (isProduction && isInngestDevMode(values.INNGEST_DEV) && !values.ORDERBRIDGE_ALLOW_INNGEST_DEV_IN_PRODUCTION) {
+    refused.push('INNGEST_DEV (it turns off the signature check on /api/inngest, so anyone could trigger syncs)');
+  }
+  const problems = [
+    missing.length ? `Orderbridge cannot start in production without: ${missing.join(', ')}.` : '',
+    refused.length ? `Orderbridge refuses to start in production with these set: ${refused.join(', ')}.` : '',
+  ].filter(Boolean);
+  if (problems.length) throw new Error(`${problems.join(' ')} See .env.example.`);
   const authSecret =
     values.AUTH_SECRET ?? (isBuild ? 'build-phase-placeholder-never-used-to-sign' : readOrCreateDevSecret('auth-secret', () => randomBytes(32).toString('base64')));
   return { ...values, authSecret };

@@ -2,7 +2,7 @@ import type { Db } from '../../db/client';
 import type { StoreRole } from '../../db/schema';
 import { NotFoundError, UserFacingError } from '../accounts/errors';
 import type { EncryptionKeyring } from '../crypto/encryption-keys';
-import { decryptStoreCredentials, encryptStoreCredentials } from '../crypto/store-credentials';
+import { decryptStoreCredentials, encryptNewStoreCredentials, encryptStoreCredentials } from '../crypto/store-credentials';
 import { countStoreHistory, deleteStore, findMainStore, findStore, findStoreByUrl, insertStore, listStores, updateStore } from '../data/stores';
 import { checkStoreConnection, type ConnectionCheckOptions, type ConnectionCheckResult } from './connection-check';
 import { normaliseStoreUrl, validateConsumerCredentials } from './store-url';
@@ -62,7 +62,7 @@ export async function connectStore(db: Db, workspaceId: string, input: ConnectSt
       role: input.role,
       name: input.name?.trim() || facts?.siteName || new URL(url).host,
       url,
-      ...encryptStoreCredentials(credentials, options.keyring),
+      ...encryptNewStoreCredentials(credentials, options.keyring),
       currency: facts?.currency ?? null,
       wooVersion: facts?.wooVersion ?? null,
       timezone: facts?.timezone ?? null,
@@ -124,7 +124,7 @@ export async function replaceStoreKeys(
   const credentials = validateConsumerCredentials(input.consumerKey, input.consumerSecret);
   const check = await checkStoreConnection({ url: store.url, ...credentials }, options.check);
   if (!check.ok) return { check, store: toStoreView(store) };
-  const updated = await updateStore(db, workspaceId, storeId, { ...encryptStoreCredentials(credentials, options.keyring), ...healthFrom(check) });
+  const updated = await updateStore(db, workspaceId, storeId, { ...encryptStoreCredentials(storeId, credentials, options.keyring), ...healthFrom(check) });
   if (!updated) throw new NotFoundError('That store');
   return { check, store: toStoreView(updated) };
 }

@@ -1,6 +1,7 @@
 import type { Store } from '../../db/schema';
 import { listLinksWithNoteDue, listOpenLinks, type OpenLink } from '../data/order-links';
 import { recordStoreError } from '../data/store-sync-state';
+import { withErrorContext } from '../log';
 import { isWooRequestError } from '../woo/errors';
 import { pullStore } from './pull';
 import { CustomerDirectory } from './customer-directory';
@@ -83,7 +84,7 @@ async function guardedPull(ctx: RunContext, store: Store): Promise<boolean> {
   try {
     return (await pullStore(ctx, store)).complete;
   } catch (error) {
-    if (!isWooRequestError(error) || ctx.signal.aborted) throw cancellationOr(ctx, error);
+    if (!isWooRequestError(error) || ctx.signal.aborted) throw cancellationOr(ctx, error, store);
     await storeFailed(ctx, store, `Could not read orders from ${store.name}: ${error.message}`);
     return false;
   }
@@ -120,14 +121,15 @@ async function pushToTarget(ctx: RunContext, target: Store, links: AsyncIterable
     }
     await ctx.progress.update(target.id, { phase: 'done' }, started);
   } catch (error) {
-    if (error instanceof SimulatedCrash || !isWooRequestError(error) || ctx.signal.aborted) throw cancellationOr(ctx, error);
+    if (error instanceof SimulatedCrash || !isWooRequestError(error) || ctx.signal.aborted) throw cancellationOr(ctx, error, target);
     await storeFailed(ctx, target, `Could not sync to ${target.name}: ${error.message}`);
   }
 }
 
-/** A request cut short because the run was cancelled is the run's failure, not the store's. */
-function cancellationOr(ctx: RunContext, error: unknown): unknown {
-  return ctx.signal.aborted && isWooRequestError(error) ? (ctx.signal.reason ?? error) : error;
+/** A request cut short because the run was cancelled is the run's failure, not the store's; anything else names the store for the log. */
+function cancellationOr(ctx: RunContext, error: unknown, store: Store): unknown {
+  if (ctx.signal.aborted) return isWooRequestError(error) ? (ctx.signal.reason ?? error) : error;
+  return withErrorContext(error, { storeId: store.id });
 }
 
 async function storeFailed(ctx: RunContext, store: Store, message: string): Promise<void> {

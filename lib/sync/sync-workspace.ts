@@ -6,6 +6,7 @@ import { recordStoresContact, listStoresForSync } from '../data/store-sync-state
 import { finishSyncRun, insertSyncRun } from '../data/sync-runs';
 import { releaseSyncLease } from '../data/sync-leases';
 import { getWorkspace } from '../data/workspaces';
+import { logError } from '../log';
 import { executeRun } from './execute-run';
 import { acquireLeaseWithWait, keepLeaseAlive, runningSyncId } from './lease';
 import { createRunContext, type RunContext } from './run-context';
@@ -65,6 +66,8 @@ export async function runUnderLease(
       }
       fatal = describeFatal(error);
       ctx.errors.push(fatal);
+      // A cancelled run (lost lease, shutdown) is expected now and then; anything else is ours to look into.
+      logError('sync run failed', error, { workspaceId, runId, trigger: options.trigger }, controller.signal.aborted ? 'warn' : 'error');
     }
     await recordStoresContact(db, workspaceId, [...ctx.reached], new Date());
     return await finish(ctx, startedAt, fatal);

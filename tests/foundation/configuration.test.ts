@@ -23,12 +23,18 @@ describe('database driver chooser', () => {
 describe('environment', () => {
   it('stops a production start without its secrets, naming each', () => {
     expect(() => loadServerEnv(env({ NODE_ENV: 'production' }))).toThrow(
-      /cannot start in production without: AUTH_SECRET.*ORDERBRIDGE_ENCRYPTION_KEY.*INNGEST_SIGNING_KEY/,
+      /cannot start in production without: AUTH_SECRET.*ORDERBRIDGE_ENCRYPTION_KEY.*INNGEST_SIGNING_KEY.*DATABASE_URL/,
     );
   });
   it('starts in production with them', () => {
     const loaded = loadServerEnv(
-      env({ NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), ORDERBRIDGE_ENCRYPTION_KEY: 'ab'.repeat(32), INNGEST_SIGNING_KEY: 'signkey-prod-123' }),
+      env({
+        NODE_ENV: 'production',
+        AUTH_SECRET: 'x'.repeat(40),
+        ORDERBRIDGE_ENCRYPTION_KEY: 'ab'.repeat(32),
+        INNGEST_SIGNING_KEY: 'signkey-prod-123',
+        DATABASE_URL: 'postgres://orderbridge@db.internal:5432/orderbridge',
+      }),
     );
     expect(loaded.authSecret).toBe('x'.repeat(40));
   });
@@ -39,24 +45,29 @@ describe('environment', () => {
 
 describe('credential encryption', () => {
   const ring = loadKeyring(env({ ORDERBRIDGE_ENCRYPTION_KEY: '11'.repeat(32) }));
+  const where = 'store:00000000-0000-4000-8000-000000000001:consumerSecret';
 
   it('round-trips and never stores the plaintext', () => {
-    const stored = encryptSecret('cs_secret_value', ring);
+    const stored = encryptSecret('cs_secret_value', ring, where);
     expect(stored).not.toContain('cs_secret_value');
-    expect(stored.split(':')[0]).toBe(ring.current.id);
-    expect(decryptSecret(stored, ring)).toBe('cs_secret_value');
+    expect(stored.split(':').slice(0, 2)).toEqual(['v2', ring.current.id]);
+    expect(decryptSecret(stored, ring, where)).toBe('cs_secret_value');
   });
   it('detects tampering', () => {
-    const stored = encryptSecret('cs_secret_value', ring).split(':');
-    stored[3] = Buffer.from('forged').toString('base64url');
-    expect(() => decryptSecret(stored.join(':'), ring)).toThrow();
+    const stored = encryptSecret('cs_secret_value', ring, where).split(':');
+    stored[4] = Buffer.from('forged').toString('base64url');
+    expect(() => decryptSecret(stored.join(':'), ring, where)).toThrow(/altered/);
+  });
+  it('decrypts only with the associated data it was encrypted with', () => {
+    const stored = encryptSecret('cs_secret_value', ring, where);
+    expect(() => decryptSecret(stored, ring, where.replace('consumerSecret', 'consumerKey'))).toThrow(/belongs to another store or field/);
   });
   it('still decrypts values under a previous key after the key changes', () => {
-    const stored = encryptSecret('ck_old', ring);
+    const stored = encryptSecret('ck_old', ring, where);
     const rotated = loadKeyring(env({ ORDERBRIDGE_ENCRYPTION_KEY: '22'.repeat(32), ORDERBRIDGE_PREVIOUS_ENCRYPTION_KEYS: '11'.repeat(32) }));
     expect(rotated.current.id).not.toBe(ring.current.id);
-    expect(decryptSecret(stored, rotated)).toBe('ck_old');
+    expect(decryptSecret(stored, rotated, where)).toBe('ck_old');
     const withoutOld = loadKeyring(env({ ORDERBRIDGE_ENCRYPTION_KEY: '22'.repeat(32) }));
-    expect(() => decryptSecret(stored, withoutOld)).toThrow(/not configured/);
+    expect(() => decryptSecret(stored, withoutOld, where)).toThrow(/not configured/);
   });
 });

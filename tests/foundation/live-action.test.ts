@@ -1,6 +1,7 @@
-import { describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { UserFacingError } from '@/lib/accounts/errors';
 import { liveAnswer } from '@/lib/actions/live-action';
+import { redirectLogOutput } from '@/lib/log';
 
 async function drain<Step>(answer: { steps: AsyncIterable<Step>; outcome: Promise<unknown> }) {
   const seen: Step[] = [];
@@ -37,18 +38,25 @@ describe('an action answering live', () => {
     expect(outcome).toEqual({ ok: false, error: 'This store is already connected to this workspace.' });
   });
 
-  it('tells nothing of an unexpected failure to the browser', async () => {
-    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+  it('tells nothing of an unexpected failure to the browser, and the server log all of it but credentials', async () => {
+    const lines: string[] = [];
+    const restore = redirectLogOutput({ write: (line: string) => void lines.push(line) });
     try {
       const { outcome } = await drain(
-        liveAnswer(async () => {
-          throw new Error('connection string postgres://secret@db');
-        }),
+        liveAnswer(
+          async () => {
+            throw new Error('connection to postgres://orderbridge:hunter2@db failed');
+          },
+          { workspaceId: 'workspace-1', storeId: 'store-1' },
+        ),
       );
       expect(outcome).toEqual({ ok: false, error: 'Something went wrong on our side. Try again in a moment.' });
-      expect(JSON.stringify(logged.mock.calls)).not.toContain('secret');
+      const [line] = lines.map((l) => JSON.parse(l) as { workspaceId: string; storeId: string; err: { message: string; stack: string } });
+      expect(line).toMatchObject({ workspaceId: 'workspace-1', storeId: 'store-1', err: { message: 'connection to postgres://[redacted]@db failed' } });
+      expect(line.err.stack).toMatch(/live-action\.test\.ts:\d+/);
+      expect(lines.join('')).not.toContain('hunter2');
     } finally {
-      logged.mockRestore();
+      restore();
     }
   });
 });

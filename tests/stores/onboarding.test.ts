@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp } from '@/lib/accounts/sign-up';
-import { encryptStoreCredentials } from '@/lib/crypto/store-credentials';
+import { encryptNewStoreCredentials } from '@/lib/crypto/store-credentials';
 import { insertStore } from '@/lib/data/stores';
 import { getWorkspace } from '@/lib/data/workspaces';
 import { currentOnboardingStep, moveOnboardingForward, saveWorkspaceName } from '@/lib/stores';
@@ -8,7 +8,7 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 
 let database: TestDatabase;
 let workspaceId: string;
-const keys = encryptStoreCredentials({ consumerKey: `ck_${'1'.repeat(40)}`, consumerSecret: `cs_${'2'.repeat(40)}` });
+const keys = () => encryptNewStoreCredentials({ consumerKey: `ck_${'1'.repeat(40)}`, consumerSecret: `cs_${'2'.repeat(40)}` });
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -27,10 +27,10 @@ describe('onboarding progress', () => {
 
   it('needs a main store before substores, and a substore before settings', async () => {
     await expect(moveOnboardingForward(database.db, workspaceId, 'substores')).rejects.toThrow('Connect the main store first.');
-    await insertStore(database.db, workspaceId, { role: 'main', name: 'Main', url: 'http://main.example', ...keys });
+    await insertStore(database.db, workspaceId, { role: 'main', name: 'Main', url: 'http://main.example', ...keys() });
     await moveOnboardingForward(database.db, workspaceId, 'substores');
     await expect(moveOnboardingForward(database.db, workspaceId, 'settings')).rejects.toThrow('Connect at least one substore first.');
-    await insertStore(database.db, workspaceId, { role: 'sub', name: 'Sub', url: 'http://sub.example', ...keys });
+    await insertStore(database.db, workspaceId, { role: 'sub', name: 'Sub', url: 'http://sub.example', ...keys() });
     await moveOnboardingForward(database.db, workspaceId, 'settings');
     expect(await currentOnboardingStep(database.db, workspaceId)).toBe('settings');
   });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { stores } from '@/db/schema';
 import { signUp } from '@/lib/accounts/sign-up';
-import { encryptStoreCredentials } from '@/lib/crypto/store-credentials';
+import { encryptNewStoreCredentials } from '@/lib/crypto/store-credentials';
 import { findStore, insertStore } from '@/lib/data/stores';
 import type { ActionState } from '@/lib/actions/action-state';
 import type { LiveAnswer } from '@/lib/actions/live-action';
@@ -27,7 +27,7 @@ beforeAll(async () => {
     role: 'sub',
     name: 'A substore',
     url: 'http://a-sub.example',
-    ...encryptStoreCredentials({ consumerKey: `ck_${'1'.repeat(40)}`, consumerSecret: `cs_${'2'.repeat(40)}` }),
+    ...encryptNewStoreCredentials({ consumerKey: `ck_${'1'.repeat(40)}`, consumerSecret: `cs_${'2'.repeat(40)}` }),
   });
   storeOfA = store.id;
   session.context = { db: database.db, user: { id: b.user.id, email: b.user.email, name: null }, workspace: b.workspace, role: 'owner' };

@@ -62,7 +62,7 @@ describe('connecting stores', () => {
     const rawRow = JSON.stringify(row);
     expect(rawRow).not.toContain(main.readWrite.consumerKey);
     expect(rawRow).not.toContain(main.readWrite.consumerSecret);
-    expect(row.consumerSecretEncrypted.split(':')[0]).toBe(row.encryptionKeyId);
+    expect(row.consumerSecretEncrypted.split(':').slice(0, 2)).toEqual(['v2', row.encryptionKeyId]);
     expect(JSON.stringify(store)).not.toContain(row.consumerSecretEncrypted);
   });
 

@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { stores, workspaces, type Store, type Workspace } from '../../db/schema';
-import { encryptStoreCredentials } from '../../lib/crypto/store-credentials';
+import { encryptNewStoreCredentials } from '../../lib/crypto/store-credentials';
 
 export type StoreEndpoint = {
   name: string;
@@ -54,7 +54,7 @@ export async function createSyncWorkspace(
         url: endpoint.url,
         currency: endpoint.currency ?? 'USD',
         connectedAt,
-        ...encryptStoreCredentials({ consumerKey: endpoint.consumerKey, consumerSecret: endpoint.consumerSecret }),
+        ...encryptNewStoreCredentials({ consumerKey: endpoint.consumerKey, consumerSecret: endpoint.consumerSecret }),
       })
       .returning();
     inserted.push(store);

@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { STORE_ROLES } from '@/db/schema';
 import { liveAnswer } from '@/lib/actions/live-action';
 import { workspaceAction } from '@/lib/actions/workspace-action';
+import type { LogContext } from '@/lib/log';
 import { createGuardedAgents } from '@/lib/net';
 import {
   connectStore,
@@ -40,8 +41,8 @@ function serviceOptions(onStep?: (step: CheckStepResult) => void): StoreServiceO
  * (`liveAnswer`), so the checklist ticks while the store answers; the form refreshes the page when the
  * outcome arrives, since by then this action's response has been sent.
  */
-const checkingLive = (run: (options: StoreServiceOptions) => Promise<CheckedStore>) =>
-  liveAnswer<CheckStepResult, CheckedStore>((onStep) => run(serviceOptions(onStep)));
+const checkingLive = (run: (options: StoreServiceOptions) => Promise<CheckedStore>, context: LogContext) =>
+  liveAnswer<CheckStepResult, CheckedStore>((onStep) => run(serviceOptions(onStep)), context);
 
 function refreshStorePages() {
   revalidatePath('/stores');
@@ -56,19 +57,19 @@ export const connectStoreAction = workspaceAction(
     name: z.string().max(120, 'Keep the store name under 120 characters.').optional(),
     ...credentials,
   }),
-  async (input, { db, workspace }) => checkingLive((options) => connectStore(db, workspace.id, input, options)),
+  async (input, { db, workspace }) => checkingLive((options) => connectStore(db, workspace.id, input, options), { workspaceId: workspace.id }),
   ADMIN,
 );
 
 export const recheckStoreAction = workspaceAction(
   z.object({ storeId }),
-  async ({ storeId }, { db, workspace }) => checkingLive((options) => recheckStore(db, workspace.id, storeId, options)),
+  async ({ storeId }, { db, workspace }) => checkingLive((options) => recheckStore(db, workspace.id, storeId, options), { workspaceId: workspace.id, storeId }),
   ADMIN,
 );
 
 export const replaceStoreKeysAction = workspaceAction(
   z.object({ storeId, ...credentials }),
-  async ({ storeId, ...keys }, { db, workspace }) => checkingLive((options) => replaceStoreKeys(db, workspace.id, storeId, keys, options)),
+  async ({ storeId, ...keys }, { db, workspace }) => checkingLive((options) => replaceStoreKeys(db, workspace.id, storeId, keys, options), { workspaceId: workspace.id, storeId }),
   ADMIN,
 );
 

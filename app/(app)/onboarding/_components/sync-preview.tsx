@@ -1,4 +1,5 @@
 import type { Db } from '@/db/client';
+import { logError } from '@/lib/log';
 import { createGuardedAgents } from '@/lib/net';
 import { previewWorkspace } from '@/lib/sync';
 import { ContinueButton } from './continue-button';
@@ -11,7 +12,7 @@ export async function SyncPreview({ db, workspaceId }: { db: Db; workspaceId: st
   try {
     preview = await previewWorkspace(db, workspaceId, createGuardedAgents());
   } catch (error) {
-    console.error('[onboarding] preview failed:', error instanceof Error ? error.name : 'unknown');
+    logError('onboarding: the sync preview failed', error, { workspaceId });
     return (
       <div className="space-y-4">
         <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
