@@ -8,9 +8,9 @@ export default class AbuseReporter implements Reporter {
   onTestRunEnd(testModules: ReadonlyArray<TestModule>): void {
     let attacks = 0;
     let gotThrough = 0;
-    for (const module of testModules) {
-      if (!module.moduleId.replaceAll('\\', '/').includes('/tests/abuse/')) continue;
-      for (const test of module.children.allTests()) {
+    for (const testModule of testModules) {
+      if (!testModule.moduleId.replaceAll('\\', '/').includes('/tests/abuse/')) continue;
+      for (const test of testModule.children.allTests()) {
         const state = test.result().state;
         if (state === 'skipped' || state === 'pending') continue;
         attacks += 1;
