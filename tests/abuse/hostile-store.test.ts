@@ -175,6 +175,14 @@ describe('a hostile store (passes the connection check, then attacks the sync)',
     expect(hostile.requests).toBeLessThan(80);
   }, 60_000);
 
+  it('sends orders that are not orders (null, a string id, a number)', async () => {
+    const { history, run } = await attack({ orders: 'unreadable-orders' }, {}, { hostileMs: 15_000 }, { subOrders: 1 });
+    expect(history).toMatch(/Could not read orders from Hostile Store: Hostile Store sent an order that cannot be read/);
+    // Only that store failed: the substore was still read.
+    expect(run.status).toBe('partial');
+    expect(run.counts.pulled).toBe(1);
+  }, 60_000);
+
   it('trickles its order listing one byte a second', async () => {
     const tuning = { responseTimeoutMs: 2_000, requestDeadlineMs: 3_000 };
     const { history } = await attack({ orders: 'trickle' }, tuning, { hostileMs: 6_000 });
