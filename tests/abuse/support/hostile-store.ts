@@ -6,7 +6,7 @@ import { gzipBomb, streamHugeBody, trickle } from '../../support/hostile-bodies'
  * What the store does with the sync's order listing (`GET orders?per_page=100`); the connection check's
  * `per_page=1` always gets a normal answer, so the store passes the check first.
  */
-export type HostileOrders = 'huge-body' | 'gzip-bomb' | 'endless-pages' | 'same-page-forever' | 'trickle' | 'none';
+export type HostileOrders = 'huge-body' | 'gzip-bomb' | 'endless-pages' | 'same-page-forever' | 'trickle' | 'unreadable-orders' | 'none';
 export type HostileStoreOptions = {
   orders: HostileOrders;
   /** `endless`: full pages of SKUs nobody asked for, forever, with a nonsense X-WP-TotalPages. */
@@ -113,6 +113,8 @@ export async function startHostileStore(options: HostileStoreOptions): Promise<H
           const header = ['abc', '-1', '1e9'][orderListings.length % 3];
           return json(res, Array.from({ length: 100 }, (_, i) => oldOrder(i + 1, Date.parse('2025-01-01T00:00:00Z') + i * 1_000)), { 'x-wp-total': header, 'x-wp-totalpages': header });
         }
+        case 'unreadable-orders':
+          return json(res, [null, { id: 'DROP TABLE', date_modified_gmt: 'yesterday' }, 7], { 'x-wp-total': '3', 'x-wp-totalpages': '1' });
         case 'trickle':
           res.writeHead(200, { 'content-type': 'application/json; charset=UTF-8', 'x-wp-totalpages': '1' });
           res.flushHeaders();
