@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { readOrCreateDevSecret } from './dev-secrets';
+import { DEV_FALLBACK_SCHEDULE_FLAG, devFallbackSchedulePeriodMs, isFlagOn, isInngestDevMode } from './inngest-mode';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', ''])
@@ -38,18 +39,16 @@ export function loadServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   if (isProduction && !values.AUTH_SECRET) missing.push('AUTH_SECRET (openssl rand -base64 32)');
   if (isProduction && !values.ORDERBRIDGE_ENCRYPTION_KEY) missing.push('ORDERBRIDGE_ENCRYPTION_KEY (openssl rand -hex 32)');
   if (isProduction && !isInngestDevMode(values.INNGEST_DEV) && !values.INNGEST_SIGNING_KEY) missing.push('INNGEST_SIGNING_KEY (from Inngest Cloud, or set INNGEST_DEV=1 for a dev server)');
+  if (isProduction && isFlagOn(env[DEV_FALLBACK_SCHEDULE_FLAG])) {
+    throw new Error(`${DEV_FALLBACK_SCHEDULE_FLAG} is the development fallback schedule; unset it in production and let Inngest run the schedule.`);
+  }
+  devFallbackSchedulePeriodMs(env);
   if (missing.length) {
     throw new Error(`Orderbridge cannot start in production without: ${missing.join(', ')}. See .env.example.`);
   }
   const authSecret =
     values.AUTH_SECRET ?? (isBuild ? 'build-phase-placeholder-never-used-to-sign' : readOrCreateDevSecret('auth-secret', () => randomBytes(32).toString('base64')));
   return { ...values, authSecret };
-}
-
-/** As the Inngest SDK reads it: `1`, `true` or a dev server URL selects dev mode; `0` or `false` selects cloud mode. */
-function isInngestDevMode(value: string | undefined): boolean {
-  const normalised = value?.trim().toLowerCase();
-  return Boolean(normalised) && normalised !== '0' && normalised !== 'false' && normalised !== 'undefined';
 }
 
 let cached: ServerEnv | undefined;
