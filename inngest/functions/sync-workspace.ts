@@ -8,6 +8,8 @@ import { workspaceSyncRequested, workspaceSyncRequestedData } from '../events';
 export const SYNC_WORKSPACE_RETRIES = 3;
 /** Workspaces synced at once across the whole app; each run also keeps to the engine's per-store request limit. */
 export const SYNC_WORKSPACE_GLOBAL_CONCURRENCY = 25;
+/** Runs at once whose main store is on one host (many merchants on one WooCommerce host): each keeps up to 4 requests in flight per store. */
+export const SYNC_WORKSPACE_PER_HOST_CONCURRENCY = 5;
 
 export function createSyncWorkspace(deps: FunctionDeps = appDeps) {
   return inngest.createFunction(
@@ -15,9 +17,11 @@ export function createSyncWorkspace(deps: FunctionDeps = appDeps) {
       id: 'sync-workspace',
       name: 'Sync one workspace',
       triggers: [workspaceSyncRequested],
-      // One run per workspace; a tick that arrives while the previous one still runs is skipped, not queued.
-      singleton: { key: 'event.data.workspaceId', mode: 'skip' },
-      concurrency: [{ limit: SYNC_WORKSPACE_GLOBAL_CONCURRENCY }],
+      // One run per workspace and trigger; a tick that arrives while the previous one still runs is skipped, not queued.
+      // Sync Now has its own key: the run it reserved in the database must not be dropped because a scheduled run is
+      // finishing; the database lease keeps the two from overlapping.
+      singleton: { key: 'event.data.workspaceId + "-" + event.data.trigger', mode: 'skip' },
+      concurrency: [{ limit: SYNC_WORKSPACE_GLOBAL_CONCURRENCY }, { key: 'event.data.storeHost', limit: SYNC_WORKSPACE_PER_HOST_CONCURRENCY }],
       retries: SYNC_WORKSPACE_RETRIES,
       onFailure: async ({ event, error, step }) => {
         const original = workspaceSyncRequestedData.safeParse(event.data.event.data);
