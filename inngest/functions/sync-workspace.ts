@@ -3,7 +3,8 @@ import { describeAbandonedSync } from '../../lib/sync-schedule/failure';
 import { syncWorkspace, WorkspaceNotFoundError, type SyncResult } from '../../lib/sync';
 import { inngest } from '../client';
 import { appDeps, type FunctionDeps } from '../deps';
-import { workspaceSyncRequested, workspaceSyncRequestedData } from '../events';
+import { syncTriggerOfEvent, workspaceSyncRequested, workspaceSyncRequestedData } from '../events';
+import { failUnfinishedSyncRun } from '../../lib/data/sync-runs';
 
 export const SYNC_WORKSPACE_RETRIES = 3;
 /** Workspaces synced at once across the whole app; each run also keeps to the engine's per-store request limit. */
@@ -47,10 +48,11 @@ export function createSyncWorkspace(deps: FunctionDeps = appDeps) {
       },
     },
     async ({ event, step }) => {
-      const { workspaceId } = event.data;
+      const { workspaceId, runId } = event.data;
+      const trigger = syncTriggerOfEvent(event.data);
       return step.run('pull-and-push', async () => {
         const db = await deps.db();
-        const result = await syncWorkspace(db, workspaceId, { trigger: 'schedule' }).catch((error: unknown) => {
+        const result = await syncWorkspace(db, workspaceId, { trigger, runId }).catch((error: unknown) => {
           // Deleted since the tick was planned: nothing to sync, nothing to retry, no history to write to.
           if (error instanceof WorkspaceNotFoundError) return null;
           throw error;
@@ -58,8 +60,12 @@ export function createSyncWorkspace(deps: FunctionDeps = appDeps) {
         if (!result) return { runId: null, status: 'workspace_gone' as const };
         if (result.status !== 'already_running') return runOutcome(result);
         // Sync Now (or a late previous tick) holds the workspace; the history still shows the scheduler came by.
+        // A Sync Now run whose reservation lapsed before Inngest started it: close its row rather than add one.
+        if (runId && (await failUnfinishedSyncRun(db, workspaceId, runId, 'Skipped: another sync of this workspace was already running.'))) {
+          return { runId, status: 'skipped' as const };
+        }
         const skipped = await recordFinishedRun(db, workspaceId, {
-          trigger: 'schedule',
+          trigger,
           status: 'skipped',
           startedAt: new Date(),
           errors: [],
