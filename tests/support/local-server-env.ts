@@ -1,6 +1,7 @@
 /**
  * The environment of a local production server (`npm start`) for the e2e tests and `npm run bench:ui`:
- * fixed secrets unless set, store URLs on 127.0.0.1 allowed (the simulator's), Inngest in dev mode.
+ * fixed secrets unless set, store URLs on 127.0.0.1 allowed (the simulator's), and a signing key but no event
+ * key: Inngest could call the app, the app sends nothing, so Sync Now and Sync Order run in the server process.
  */
 export function localServerEnv(baseUrl: string, database: { DATABASE_URL?: string; PGLITE_DIR?: string }): Record<string, string> {
   return {
@@ -9,7 +10,7 @@ export function localServerEnv(baseUrl: string, database: { DATABASE_URL?: strin
     AUTH_SECRET: process.env.AUTH_SECRET ?? 'local-auth-secret-0123456789abcdefghijklmnopqrstuvwxyz',
     AUTH_URL: baseUrl,
     ORDERBRIDGE_ENCRYPTION_KEY: process.env.ORDERBRIDGE_ENCRYPTION_KEY ?? '0f'.repeat(32),
-    INNGEST_DEV: '1',
+    INNGEST_SIGNING_KEY: process.env.INNGEST_SIGNING_KEY ?? 'signkey-test-' + 'ab'.repeat(32),
     ALLOW_PRIVATE_STORE_URLS: 'true',
     ...(database.DATABASE_URL ? { DATABASE_URL: database.DATABASE_URL } : {}),
     ...(database.PGLITE_DIR ? { PGLITE_DIR: database.PGLITE_DIR } : {}),
