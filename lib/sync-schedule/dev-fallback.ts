@@ -23,7 +23,7 @@ export function startDevFallbackSchedule(options: {
     running = true;
     try {
       const report = await runScheduledTickInProcess(await options.db());
-      log(`[${DEV_FALLBACK_LABEL}] tick ${report.tick}: ${report.workspaces} active workspaces, ${report.synced} synced, ${report.skipped} skipped, ${report.failed} failed`);
+      log(`[${DEV_FALLBACK_LABEL}] tick ${report.tick}: ${report.workspaces} active workspace${report.workspaces === 1 ? '' : 's'}, ${report.synced} synced, ${report.skipped} skipped, ${report.failed} failed`);
       options.onTick?.(report);
     } catch (error) {
       log(`[${DEV_FALLBACK_LABEL}] tick failed: ${error instanceof Error ? error.message : String(error)}`);
