@@ -4,6 +4,8 @@ import { expect, test } from '@playwright/test';
 import { openDatabase, type DbHandle } from '../../db/client';
 import { syncLeases, syncRuns } from '../../db/schema';
 import { signUp } from '../../lib/accounts/sign-up';
+import { connectStore } from '../../lib/stores/store-service';
+import { startSimulator, type Simulator } from '../../lib/woo-simulator';
 import { freePort, signIn } from '../../scripts/bench/next-server';
 import { startFakeInngestServer } from '../inngest/support/fake-inngest-server';
 import { localServerEnv } from '../support/local-server-env';
@@ -23,6 +25,7 @@ const ROUNDS = 5;
 
 let database: DbHandle;
 let fakeInngest: Awaited<ReturnType<typeof startFakeInngestServer>>;
+let sim: Simulator | undefined;
 const servers: ReturnType<typeof spawnGroup>[] = [];
 
 type Instance = { baseUrl: string; cookie: string };
@@ -76,6 +79,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await Promise.all(servers.map((server) => server.stop()));
   await fakeInngest?.close();
+  await sim?.close();
   await database?.close();
 });
 
@@ -102,12 +106,24 @@ test('with Inngest: presses at the same moment on two app processes send one eve
 
 test('without Inngest: presses at the same moment on two app processes run one sync', async () => {
   const { email, workspaceId } = await seedAccount();
+  // Stores that take a second a request, so a run lasts while the other press arrives (an empty workspace's run
+  // would end in milliseconds, and a second run after it would be right, not a double).
+  process.env.ORDERBRIDGE_ENCRYPTION_KEY ??= localServerEnv('http://x', {}).ORDERBRIDGE_ENCRYPTION_KEY;
+  process.env.ALLOW_PRIVATE_STORE_URLS = 'true';
+  sim = await startSimulator({ stores: [{ name: 'Slow Main', cost: { overheadMs: 1_000 } }, { name: 'Slow Sub', cost: { overheadMs: 1_000 } }] });
+  for (const [store, role] of [
+    [sim.stores[0], 'main'],
+    [sim.stores[1], 'sub'],
+  ] as const) {
+    const connected = await connectStore(database.db, workspaceId, { role, name: store.name, url: store.url, ...store.readWrite });
+    if (!connected.store) throw new Error(`could not connect ${store.name}: ${JSON.stringify(connected.check)}`);
+  }
   const [a, b] = await Promise.all([startInstance({}, email), startInstance({}, email)]);
   const actionId = syncNowActionId();
   for (let round = 1; round <= ROUNDS; round += 1) {
     const answers = await Promise.all([pressSyncNow(a, actionId), pressSyncNow(b, actionId)]);
     expect(answers.sort(), `round ${round}`).toEqual(['already_running', 'started']);
-    // The run (a workspace with no stores yet has nothing to do) finishes in the process that started it.
+    // The run finishes in the process that started it.
     await expect.poll(async () => (await syncNowRuns(workspaceId)).filter((run) => run.finishedAt !== null).length, { timeout: 30_000 }).toBe(round);
     await expect.poll(async () => (await database.db.select().from(syncLeases).where(eq(syncLeases.workspaceId, workspaceId))).length, { timeout: 30_000 }).toBe(0);
     expect(await syncNowRuns(workspaceId)).toHaveLength(round);
