@@ -4,4 +4,11 @@ export async function register() {
   serverEnv();
   const { getDb } = await import('./db/client');
   await getDb();
+  const { devFallbackSchedulePeriodMs, inngestMode } = await import('./lib/env/inngest-mode');
+  if (inngestMode() === 'dev_fallback_schedule') {
+    const registry = globalThis as unknown as { orderbridgeDevFallbackSchedule?: unknown };
+    if (registry.orderbridgeDevFallbackSchedule) return;
+    const { startDevFallbackSchedule } = await import('./lib/sync-schedule/dev-fallback');
+    registry.orderbridgeDevFallbackSchedule = startDevFallbackSchedule({ db: getDb, periodMs: devFallbackSchedulePeriodMs() });
+  }
 }

@@ -7,6 +7,7 @@ import { signUp } from '../lib/accounts/sign-up';
 import { connectStore } from '../lib/stores/store-service';
 import { moveOnboardingForward, saveWorkspaceName } from '../lib/stores/onboarding';
 import { startSimulator } from '../lib/woo-simulator';
+import { startLocalSchedule } from './local-schedule';
 
 /**
  * The whole product in one command: three live simulator stores with orders arriving, a fresh embedded
@@ -15,22 +16,27 @@ import { startSimulator } from '../lib/woo-simulator';
 const { values } = parseArgs({
   options: {
     port: { type: 'string', default: process.env.PORT ?? '3000' },
-    'store-port': { type: 'string', default: process.env.DEMO_STORE_PORT ?? '8181' },
     'order-rate': { type: 'string', default: '0.05' },
+    /** `0` gives the three stores free ports (tests). */
+    'store-port': { type: 'string', default: process.env.DEMO_STORE_PORT ?? '8181' },
+    'data-dir': { type: 'string', default: '.data/demo' },
+    /** `off` runs the development fallback schedule even when the Inngest dev server is installed. */
+    inngest: { type: 'string', default: 'auto' },
   },
 });
 
 const DEMO_EMAIL = 'demo@orderbridge.test';
 const DEMO_PASSWORD = 'orderbridge-demo';
-const dataDir = '.data/demo';
+const dataDir = values['data-dir'];
 process.env.ALLOW_PRIVATE_STORE_URLS = 'true';
 
 const storePort = Number(values['store-port']);
+const portOf = (offset: number) => (storePort === 0 ? 0 : storePort + offset);
 const simulator = await startSimulator({
   stores: [
-    { name: 'main', title: 'Main Store', port: storePort, seed: 11 },
-    { name: 'sub-a', title: 'Substore A', port: storePort + 1, seed: 12 },
-    { name: 'sub-b', title: 'Substore B', port: storePort + 2, seed: 13, missingSkus: ['RW-CAP'] },
+    { name: 'main', title: 'Main Store', port: portOf(0), seed: 11 },
+    { name: 'sub-a', title: 'Substore A', port: portOf(1), seed: 12 },
+    { name: 'sub-b', title: 'Substore B', port: portOf(2), seed: 13, missingSkus: ['RW-CAP'] },
   ],
 });
 const [main, subA, subB] = simulator.stores;
@@ -64,9 +70,10 @@ main.createOrderDirectly({
 const rate = Number(values['order-rate']);
 const stopFlows = rate > 0 ? simulator.stores.map((store) => store.startOrderFlow(rate)) : [];
 
+const schedule = startLocalSchedule(`http://localhost:${values.port}`, { inngest: values.inngest === 'off' ? 'off' : 'auto' });
 const app = spawn('node_modules/.bin/next', ['dev', '-p', values.port], {
   stdio: 'inherit',
-  env: { ...process.env, PGLITE_DIR: dataDir, ALLOW_PRIVATE_STORE_URLS: 'true', INNGEST_DEV: '1', NEXT_TELEMETRY_DISABLED: '1' },
+  env: { ...process.env, ...schedule.env, PGLITE_DIR: dataDir, ALLOW_PRIVATE_STORE_URLS: 'true', NEXT_TELEMETRY_DISABLED: '1' },
 });
 
 console.log(`
@@ -74,12 +81,14 @@ Orderbridge demo
   App:      http://localhost:${values.port}   (sign in: ${DEMO_EMAIL} / ${DEMO_PASSWORD})
   Stores:   ${simulator.stores.map((s) => `${s.name} ${s.url}`).join(' · ')}
   Orders arrive on every store about every ${Math.round(1 / Math.max(rate, 0.0001))} s; Substore B lacks SKU RW-CAP, so
-  orders with a cap are held for it. Press Sync Now on the Orders page. The 5-minute schedule also runs
-  when an Inngest dev server is started beside it: npx inngest-cli@latest dev -u http://localhost:${values.port}/api/inngest
+  orders with a cap are held for it. Press Sync Now on the Orders page, or wait: the schedule syncs every
+  5 minutes by itself, and its runs appear on the dashboard and the activity page.
+  ${schedule.banner}
 `);
 
 const shutdown = async () => {
   stopFlows.forEach((stop) => stop());
+  schedule.stop();
   app.kill('SIGTERM');
   await simulator.close();
   process.exit(0);
@@ -87,5 +96,6 @@ const shutdown = async () => {
 process.once('SIGINT', () => void shutdown());
 process.once('SIGTERM', () => void shutdown());
 app.once('exit', (code) => {
+  schedule.stop();
   void simulator.close().then(() => process.exit(code ?? 0));
 });

@@ -3,11 +3,14 @@ import { describeAbandonedSync } from '../../lib/sync-schedule/failure';
 import { syncWorkspace, WorkspaceNotFoundError, type SyncResult } from '../../lib/sync';
 import { inngest } from '../client';
 import { appDeps, type FunctionDeps } from '../deps';
-import { workspaceSyncRequested, workspaceSyncRequestedData } from '../events';
+import { syncTriggerOfEvent, workspaceSyncRequested, workspaceSyncRequestedData } from '../events';
+import { failUnfinishedSyncRun } from '../../lib/data/sync-runs';
 
 export const SYNC_WORKSPACE_RETRIES = 3;
 /** Workspaces synced at once across the whole app; each run also keeps to the engine's per-store request limit. */
 export const SYNC_WORKSPACE_GLOBAL_CONCURRENCY = 25;
+/** Runs at once whose main store is on one host (many merchants on one WooCommerce host): each keeps up to 4 requests in flight per store. */
+export const SYNC_WORKSPACE_PER_HOST_CONCURRENCY = 5;
 
 export function createSyncWorkspace(deps: FunctionDeps = appDeps) {
   return inngest.createFunction(
@@ -15,9 +18,11 @@ export function createSyncWorkspace(deps: FunctionDeps = appDeps) {
       id: 'sync-workspace',
       name: 'Sync one workspace',
       triggers: [workspaceSyncRequested],
-      // One run per workspace; a tick that arrives while the previous one still runs is skipped, not queued.
-      singleton: { key: 'event.data.workspaceId', mode: 'skip' },
-      concurrency: [{ limit: SYNC_WORKSPACE_GLOBAL_CONCURRENCY }],
+      // One run per workspace and trigger; a tick that arrives while the previous one still runs is skipped, not queued.
+      // Sync Now has its own key: the run it reserved in the database must not be dropped because a scheduled run is
+      // finishing; the database lease keeps the two from overlapping.
+      singleton: { key: 'event.data.workspaceId + "-" + event.data.trigger', mode: 'skip' },
+      concurrency: [{ limit: SYNC_WORKSPACE_GLOBAL_CONCURRENCY }, { key: 'event.data.storeHost', limit: SYNC_WORKSPACE_PER_HOST_CONCURRENCY }],
       retries: SYNC_WORKSPACE_RETRIES,
       onFailure: async ({ event, error, step }) => {
         const original = workspaceSyncRequestedData.safeParse(event.data.event.data);
@@ -43,10 +48,11 @@ export function createSyncWorkspace(deps: FunctionDeps = appDeps) {
       },
     },
     async ({ event, step }) => {
-      const { workspaceId } = event.data;
+      const { workspaceId, runId } = event.data;
+      const trigger = syncTriggerOfEvent(event.data);
       return step.run('pull-and-push', async () => {
         const db = await deps.db();
-        const result = await syncWorkspace(db, workspaceId, { trigger: 'schedule' }).catch((error: unknown) => {
+        const result = await syncWorkspace(db, workspaceId, { trigger, runId }).catch((error: unknown) => {
           // Deleted since the tick was planned: nothing to sync, nothing to retry, no history to write to.
           if (error instanceof WorkspaceNotFoundError) return null;
           throw error;
@@ -54,8 +60,12 @@ export function createSyncWorkspace(deps: FunctionDeps = appDeps) {
         if (!result) return { runId: null, status: 'workspace_gone' as const };
         if (result.status !== 'already_running') return runOutcome(result);
         // Sync Now (or a late previous tick) holds the workspace; the history still shows the scheduler came by.
+        // A Sync Now run whose reservation lapsed before Inngest started it: close its row rather than add one.
+        if (runId && (await failUnfinishedSyncRun(db, workspaceId, runId, 'Skipped: another sync of this workspace was already running.'))) {
+          return { runId, status: 'skipped' as const };
+        }
         const skipped = await recordFinishedRun(db, workspaceId, {
-          trigger: 'schedule',
+          trigger,
           status: 'skipped',
           startedAt: new Date(),
           errors: [],

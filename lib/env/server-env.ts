@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import { readOrCreateDevSecret } from './dev-secrets';
+import { DEV_FALLBACK_SCHEDULE_FLAG, devFallbackSchedulePeriodMs, isFlagOn, isInngestDevMode } from './inngest-mode';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', ''])
@@ -56,6 +57,10 @@ export function loadServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   if (isProduction && isInngestDevMode(values.INNGEST_DEV) && !values.ORDERBRIDGE_ALLOW_INNGEST_DEV_IN_PRODUCTION) {
     refused.push('INNGEST_DEV (it turns off the signature check on /api/inngest, so anyone could trigger syncs)');
   }
+  if (isProduction && isFlagOn(env[DEV_FALLBACK_SCHEDULE_FLAG])) {
+    refused.push(`${DEV_FALLBACK_SCHEDULE_FLAG} (the development fallback schedule; let Inngest run the schedule)`);
+  }
+  devFallbackSchedulePeriodMs(env);
   const problems = [
     missing.length ? `Orderbridge cannot start in production without: ${missing.join(', ')}.` : '',
     refused.length ? `Orderbridge refuses to start in production with these set: ${refused.join(', ')}.` : '',
@@ -64,12 +69,6 @@ export function loadServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   const authSecret =
     values.AUTH_SECRET ?? (isBuild ? 'build-phase-placeholder-never-used-to-sign' : readOrCreateDevSecret('auth-secret', () => randomBytes(32).toString('base64')));
   return { ...values, authSecret };
-}
-
-/** As the Inngest SDK reads it: `1`, `true` or a dev server URL selects dev mode; `0` or `false` selects cloud mode. */
-function isInngestDevMode(value: string | undefined): boolean {
-  const normalised = value?.trim().toLowerCase();
-  return Boolean(normalised) && normalised !== '0' && normalised !== 'false' && normalised !== 'undefined';
 }
 
 let cached: ServerEnv | undefined;

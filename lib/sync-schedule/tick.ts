@@ -11,3 +11,10 @@ export function scheduleTick(at: Date | number): string {
   const slot = Math.floor(ms / SCHEDULE_INTERVAL_MS) * SCHEDULE_INTERVAL_MS;
   return `${new Date(slot).toISOString().slice(0, 16)}Z`;
 }
+
+/** The moment a tick's slot starts, in milliseconds. */
+export function tickStartMs(tick: string): number {
+  const ms = Date.parse(tick.replace(/Z$/, ':00Z'));
+  if (!Number.isFinite(ms)) throw new Error(`not a schedule tick: ${tick}`);
+  return ms;
+}

@@ -40,7 +40,7 @@ export async function runUnderLease(
   const startedAt = new Date();
   const workspace = await getWorkspace(db, workspaceId);
   if (!workspace) throw new WorkspaceNotFoundError(workspaceId);
-  const runId = randomUUID();
+  const runId = options.runId ?? randomUUID();
   const holder = `run:${runId}`;
   if (!(await acquireLeaseWithWait(db, workspaceId, holder, runId, tuning, options.signal))) {
     return alreadyRunning(options.trigger, await runningSyncId(db, workspaceId), startedAt);

@@ -10,6 +10,8 @@ export type CrashPoint = 'pull.fetched' | 'pull.committed' | 'create.claimed' | 
 
 export type SyncOptions = {
   trigger: SyncTrigger;
+  /** Run this id: one reserved beforehand (`reserveSyncRun`), whose lease and run row the engine takes over. */
+  runId?: string;
   onProgress?: (progress: SyncProgress) => void;
   signal?: AbortSignal;
   tuning?: Partial<SyncTuning>;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pendingCounts, syncOrder, syncWorkspace } from '@/lib/sync';
+import { pendingCounts, runSlicesToEnd, syncOrder } from '@/lib/sync';
 import { backgroundSyncOf, requestSyncNow } from '@/lib/console/sync-now';
 import { syncWorkspaceOrder } from '@/lib/console/sync-order';
 import { currentSyncStatus } from '@/lib/data/activity';
@@ -31,7 +31,7 @@ describe('Sync Now and Sync Order through the console', () => {
     const mugs = [1, 2, 3].map(() => main.createOrderDirectly({ line_items: [{ sku: 'RW-MUG', quantity: 1 }], billing: { first_name: 'Ada', email: 'ada@example.test' } }));
     const cap = main.createOrderDirectly({ line_items: [{ sku: 'RW-CAP', quantity: 2 }], billing: { first_name: 'Grace', email: 'grace@example.test' } });
     const fromSub = subA.createOrderDirectly({ line_items: [{ sku: 'RW-HOODIE', quantity: 1 }], billing: { first_name: 'Alan', email: 'alan@example.test' } });
-    const runSync = () => syncWorkspace(db, workspaceId, { trigger: 'sync_now', tuning: FAST_TUNING });
+    const runSync = { via: 'this_process' as const, run: (runId: string) => runSlicesToEnd(db, workspaceId, { trigger: 'sync_now', runId, budgetMs: 60_000, tuning: FAST_TUNING }) };
 
     const first = await requestSyncNow(db, workspaceId, runSync);
     expect(first.kind).toBe('started');
@@ -70,10 +70,10 @@ describe('Sync Now and Sync Order through the console', () => {
     subA.updateOrderDirectly(sourceRemote.id, { status: 'completed' });
 
     const stranger = await seedWorkspace(db, 'Stranger');
-    await expect(syncWorkspaceOrder(db, stranger.workspace.id, source.id, () => Promise.reject(new Error('must not run')))).rejects.toBeInstanceOf(NotFoundError);
+    await expect(syncWorkspaceOrder(db, stranger.workspace.id, source.id, { via: 'this_process', run: () => Promise.reject(new Error('must not run')) })).rejects.toBeInstanceOf(NotFoundError);
     expect(await getOrderDetail(db, stranger.workspace.id, source.id)).toBeNull();
 
-    const outcome = await syncWorkspaceOrder(db, workspaceId, source.id, (id) => syncOrder(db, workspaceId, id, { trigger: 'sync_order', tuning: FAST_TUNING }));
+    const outcome = await syncWorkspaceOrder(db, workspaceId, source.id, { via: 'this_process', run: (id) => syncOrder(db, workspaceId, id, { trigger: 'sync_order', tuning: FAST_TUNING }) });
     expect(outcome.status).toBe('succeeded');
     const copy = main.orders.withMeta('_orderbridge_origin', `${world.fixture.subs[0].id}:${sourceRemote.id}`);
     expect(copy.map((order) => order.status)).toEqual(['completed']);

@@ -55,13 +55,13 @@ describe('Sync Order', () => {
       calls.push(orderId);
       return { status: 'succeeded' as const, summary: 'Synced 1 order: 1 to the main store.' };
     };
-    const attempt = syncWorkspaceOrder(database.db, b.workspace.id, source.id, engine);
+    const attempt = syncWorkspaceOrder(database.db, b.workspace.id, source.id, { via: 'this_process', run: engine });
     await expect(attempt).rejects.toBeInstanceOf(NotFoundError);
     await expect(attempt).rejects.toThrow('That order was not found.');
     expect(calls).toEqual([]);
-    const outcome = await syncWorkspaceOrder(database.db, a.workspace.id, source.id, engine);
+    const outcome = await syncWorkspaceOrder(database.db, a.workspace.id, source.id, { via: 'this_process', run: engine });
     expect(outcome).toEqual({ orderId: source.id, status: 'succeeded', message: 'Synced 1 order: 1 to the main store.' });
-    const busy = await syncWorkspaceOrder(database.db, a.workspace.id, source.id, async () => ({ status: 'already_running' as const, summary: 'A sync is already running.' }));
+    const busy = await syncWorkspaceOrder(database.db, a.workspace.id, source.id, { via: 'this_process', run: async () => ({ status: 'already_running' as const, summary: 'A sync is already running.' }) });
     expect(busy.message).toMatch(/^Another sync is running for this workspace right now, so this order was not synced twice/);
     expect(calls).toEqual([source.id]);
   });

@@ -71,7 +71,7 @@ describe('logging unexpected errors', () => {
       },
     );
 
-    await requestSyncNow(database.db, workspace.id, () => Promise.reject(failure));
+    await requestSyncNow(database.db, workspace.id, { via: 'this_process', run: () => Promise.reject(failure) });
     await backgroundSyncOf(workspace.id);
 
     const [line] = logged('Sync Now: the background run failed');

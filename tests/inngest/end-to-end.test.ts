@@ -4,6 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orders, syncRuns } from '../../db/schema';
 import { queryCounter } from '../../db/query-counter';
 import { scheduleHealth } from '../../lib/sync-schedule';
+import { requestSyncNow } from '../../lib/console/sync-now';
+import { currentSyncStatus } from '../../lib/data/activity';
 import { startSimulator, type Simulator } from '../../lib/woo-simulator';
 import { createSyncWorkspace as connectWorkspace, endpointOf, type SyncWorkspaceFixture } from '../support/sync-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -15,6 +17,7 @@ let database: TestDatabase;
 let sim: Simulator;
 let fixture: SyncWorkspaceFixture;
 let fakeInngest: Awaited<ReturnType<typeof startFakeInngestServer>>;
+let queueReservedWorkspaceSync: typeof import('../../inngest/queue').queueReservedWorkspaceSync;
 let run: Record<'scheduler' | 'workspace' | 'order', () => InngestTestEngine>;
 
 /** Runs the scheduler for one tick and returns the event it sent for our workspace, as Inngest would deliver it. */
@@ -42,6 +45,7 @@ beforeAll(async () => {
     settings: { syncStartAt: new Date(Date.now() - 3600_000) },
   });
   const deps = { db: async () => database.db };
+  ({ queueReservedWorkspaceSync } = await import('../../inngest/queue'));
   const factories: Record<'scheduler' | 'workspace' | 'order', FunctionFactory> = {
     scheduler: (await import('../../inngest/functions/sync-scheduler')).createSyncScheduler,
     workspace: (await import('../../inngest/functions/sync-workspace')).createSyncWorkspace,
@@ -105,6 +109,32 @@ describe('scheduled sync end to end: scheduler → event → sync-workspace → 
     expect(result).toMatchObject({ status: 'succeeded', summary: 'Nothing new to sync — all orders are in sync.' });
     expect(sim.stores.map((s) => s.requestCount)).toEqual([1, 1, 1]);
     expect(queryCounter.count, 'queries for a quiet workspace').toBeLessThanOrEqual(15);
+  });
+
+  it('Sync Now on Inngest: the press reserves a run and sends one event; the function runs that very run, and a second press sends nothing', async () => {
+    const [main, subA] = sim.stores;
+    const source = main.createOrderDirectly();
+    const db = database.db;
+    const workspaceId = fixture.workspace.id;
+    const starter = { via: 'inngest' as const, queue: (runId: string) => queueReservedWorkspaceSync(db, workspaceId, runId) };
+    fakeInngest.reset();
+    expect((await requestSyncNow(db, workspaceId, starter)).kind).toBe('started');
+    expect((await requestSyncNow(db, workspaceId, starter)).kind).toBe('already_running');
+    const sent = fakeInngest.eventBatches.flat();
+    expect(sent).toHaveLength(1);
+    const [event] = sent;
+    const runId = String(event.data.runId);
+    expect(event).toMatchObject({ name: 'orderbridge/workspace.sync.requested', id: `${workspaceId}:run:${runId}`, data: { workspaceId, trigger: 'manual', storeHost: new URL(main.url).host } });
+    // Before Inngest starts it, the indicator already shows the run.
+    expect((await currentSyncStatus(db, workspaceId)).running?.id).toBe(runId);
+
+    const { result, error } = await run.workspace().execute({ events: [deliver(event)] });
+    expect(error).toBeUndefined();
+    expect(result).toMatchObject({ runId, status: 'succeeded', counts: { toSub: { created: 2 } } });
+    expect(subA.orders.withMeta('_orderbridge_origin', `${fixture.main.id}:${source.id}`)).toHaveLength(1);
+    const [syncNowRun] = await db.select().from(syncRuns).where(and(eq(syncRuns.workspaceId, workspaceId), eq(syncRuns.id, runId)));
+    expect(syncNowRun).toMatchObject({ trigger: 'sync_now', status: 'succeeded' });
+    expect((await currentSyncStatus(db, workspaceId)).lastFinished?.id).toBe(runId);
   });
 
   it('sync-order passes the order through to the engine: a status change on a substore reaches its copy on main', async () => {

@@ -54,8 +54,8 @@ describe('the served Inngest app', () => {
 
     const workspace = byId.get('orderbridge-sync-workspace')!;
     expect(workspace.triggers).toEqual([{ event: 'orderbridge/workspace.sync.requested' }]);
-    expect(workspace.singleton).toEqual({ key: 'event.data.workspaceId', mode: 'skip' });
-    expect(workspace.concurrency).toEqual([{ limit: 25 }]);
+    expect(workspace.singleton).toEqual({ key: 'event.data.workspaceId + "-" + event.data.trigger', mode: 'skip' });
+    expect(workspace.concurrency).toEqual([{ limit: 25 }, { key: 'event.data.storeHost', limit: 5 }]);
     expect(workspace.steps.step.retries).toEqual({ attempts: 3 });
     expect(workspace.steps.step.runtime.url).toContain(`${endpoint}?fnId=orderbridge-sync-workspace`);
 

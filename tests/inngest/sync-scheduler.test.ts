@@ -38,14 +38,14 @@ describe('sync-scheduler', () => {
   it('sends one event per active workspace in 3 chunks of at most 5,000, ids <workspaceId>:<tick>, and nothing else', async () => {
     const { result, error } = await newRun().execute({ events: [cronEvent(tickTime)] });
     expect(error).toBeUndefined();
-    expect(result).toEqual({ tick: '2026-05-01T10:05Z', chunks: 3, workspaces: 12_000 });
+    expect(result).toEqual({ tick: '2026-05-01T10:05Z', chunks: 3, workspaces: 12_000, spreadMs: 30_000 });
 
     const batches = fakeInngest.eventBatches;
     expect(batches.map((b) => b.length)).toEqual([5_000, 5_000, 2_000]);
     const sent = batches.flat();
     expect(new Set(sent.map((e) => e.name))).toEqual(new Set(['orderbridge/workspace.sync.requested']));
     expect(sent.map((e) => e.id)).toEqual([...activeIds].sort().map((id) => `${id}:2026-05-01T10:05Z`));
-    expect(sent.every((e) => e.data.tick === '2026-05-01T10:05Z' && e.id === `${String(e.data.workspaceId)}:${String(e.data.tick)}`)).toBe(true);
+    expect(sent.every((e) => e.data.tick === '2026-05-01T10:05Z' && e.data.trigger === 'schedule' && e.id === `${String(e.data.workspaceId)}:${String(e.data.tick)}`)).toBe(true);
   }, 120_000);
 
   it('sends the same ids when the tick is replayed, even delivered later within its slot', async () => {

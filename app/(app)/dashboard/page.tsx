@@ -8,6 +8,8 @@ import { formatDateTime, formatRelative, plural } from '@/lib/console/format';
 import { consolePendingCounts } from '@/lib/console/pending-counts';
 import { describePending, describeProblems } from '@/lib/console/pending-notice';
 import { listStoreHealth, ordersSyncedPerDay } from '@/lib/data/dashboard';
+import { describeRunMode } from '@/lib/console/run-mode';
+import { inngestMode } from '@/lib/env/inngest-mode';
 import { scheduleHealth, type ScheduleHealth } from '@/lib/sync-schedule';
 
 export const metadata: Metadata = { title: 'Dashboard' };
@@ -34,6 +36,15 @@ function ScheduleSummary({ health, now }: { health: ScheduleHealth; now: Date })
         All runs
       </Link>
     </div>
+  );
+}
+
+function RunMode() {
+  const mode = describeRunMode(inngestMode());
+  return (
+    <p className="mt-3 border-t border-slate-100 pt-3 text-xs text-slate-600" data-testid="run-mode">
+      <span className="font-medium text-slate-800">{mode.title}.</span> {mode.detail}
+    </p>
   );
 }
 
@@ -103,6 +114,7 @@ export default async function DashboardPage() {
             Scheduled sync
           </h2>
           <ScheduleSummary health={schedule} now={now} />
+          <RunMode />
         </section>
 
         <section aria-labelledby="chart-heading" className={`${card} self-start p-4 lg:row-span-2`}>
