@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { parseTrustedProxy, TRUSTED_PROXY_HELP, type TrustedProxy } from '../rate-limits/client-address';
 import { readOrCreateDevSecret } from './dev-secrets';
 
 const booleanFlag = z
@@ -19,9 +20,20 @@ const envSchema = z.object({
   INNGEST_DEV: z.string().optional(),
   INNGEST_EVENT_KEY: z.string().optional(),
   INNGEST_SIGNING_KEY: z.string().optional(),
+  TRUSTED_PROXY: z
+    .string()
+    .optional()
+    .refine((value) => {
+      try {
+        parseTrustedProxy(value);
+        return true;
+      } catch {
+        return false;
+      }
+    }, TRUSTED_PROXY_HELP),
 });
 
-export type ServerEnv = z.infer<typeof envSchema> & { authSecret: string };
+export type ServerEnv = z.infer<typeof envSchema> & { authSecret: string; trustedProxy: TrustedProxy };
 
 /** Reads and checks the environment once; in production a missing secret stops start-up with a clear message. */
 export function loadServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
@@ -43,7 +55,7 @@ export function loadServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   }
   const authSecret =
     values.AUTH_SECRET ?? (isBuild ? 'build-phase-placeholder-never-used-to-sign' : readOrCreateDevSecret('auth-secret', () => randomBytes(32).toString('base64')));
-  return { ...values, authSecret };
+  return { ...values, authSecret, trustedProxy: parseTrustedProxy(values.TRUSTED_PROXY) };
 }
 
 /** As the Inngest SDK reads it: `1`, `true` or a dev server URL selects dev mode; `0` or `false` selects cloud mode. */

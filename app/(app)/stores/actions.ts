@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { STORE_ROLES } from '@/db/schema';
 import { liveAnswer } from '@/lib/actions/live-action';
 import { workspaceAction } from '@/lib/actions/workspace-action';
+import { requestAddress } from '@/lib/auth/request-address';
 import { createGuardedAgents } from '@/lib/net';
 import {
   connectStore,
@@ -31,8 +32,8 @@ const credentials = {
   consumerSecret: z.string({ message: 'Enter the consumer secret (it starts with cs_).' }),
 };
 
-function serviceOptions(onStep?: (step: CheckStepResult) => void): StoreServiceOptions {
-  return { check: { agents: createGuardedAgents(), timeoutMs: 15_000, onStep } };
+function serviceOptions(requesterAddress: string, onStep?: (step: CheckStepResult) => void): StoreServiceOptions {
+  return { check: { agents: createGuardedAgents(), timeoutMs: 15_000, onStep }, requesterAddress };
 }
 
 /**
@@ -40,8 +41,10 @@ function serviceOptions(onStep?: (step: CheckStepResult) => void): StoreServiceO
  * (`liveAnswer`), so the checklist ticks while the store answers; the form refreshes the page when the
  * outcome arrives, since by then this action's response has been sent.
  */
-const checkingLive = (run: (options: StoreServiceOptions) => Promise<CheckedStore>) =>
-  liveAnswer<CheckStepResult, CheckedStore>((onStep) => run(serviceOptions(onStep)));
+const checkingLive = async (run: (options: StoreServiceOptions) => Promise<CheckedStore>) => {
+  const requesterAddress = await requestAddress();
+  return liveAnswer<CheckStepResult, CheckedStore>((onStep) => run(serviceOptions(requesterAddress, onStep)));
+};
 
 function refreshStorePages() {
   revalidatePath('/stores');
