@@ -63,15 +63,23 @@ export async function reserveOrThrow(db: Db, limits: Array<[RateLimit, string]>,
   return reservation.taken;
 }
 
+/** Another run of the same work holds the only place: the merchant is told what runs and how long it may take. */
+export class AlreadyRunningError extends UserFacingError {
+  constructor(readonly limit: RateLimit) {
+    super(`${limit.what} is already running. Try again when it has finished (within ${describeDuration(limit.windowMs)}).`, 'already_running');
+    this.name = 'AlreadyRunningError';
+  }
+}
+
 /**
- * Runs `work` only if no other holder of the (limit, key) lease is running — at most `limit.limit` at once —
- * and frees the place when it ends. A crashed holder's place frees itself when the window ends.
+ * Runs `work` only if fewer than `limit.limit` runs for the key are under way, and frees its place when it
+ * ends. A crashed run's place frees itself when the window ends.
  */
 export async function runExclusive<T>(db: Db, limit: RateLimit, key: string, work: () => Promise<T>): Promise<T> {
   const reservation = await reserve(db, [[limit, key]]);
   if (!reservation.ok) {
     await giveBack(db, reservation.taken);
-    throw new RateLimitedError(limit, reservation.retryAfterMs);
+    throw new AlreadyRunningError(limit);
   }
   try {
     return await work();

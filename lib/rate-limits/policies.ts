@@ -1,4 +1,4 @@
-/** A limit: at most `limit` counted events per `windowMs` for each key of the bucket. */
+/** A limit: at most `limit` counted events per `windowMs` for each key of the bucket; `what` names them in messages. */
 export type RateLimit = { bucket: string; limit: number; windowMs: number; what: string };
 
 const MINUTE = 60_000;
@@ -7,12 +7,12 @@ export const RATE_LIMITS = {
   /** Attempts at one account, counted before the password is checked; a successful sign-in clears them. */
   signInPerAccount: { bucket: 'sign-in:account', limit: 10, windowMs: 15 * MINUTE, what: 'failed sign-ins for this email' },
   /** Attempts from one address; each success gives its attempt back, so this counts failures. */
-  signInPerAddress: { bucket: 'sign-in:address', limit: 50, windowMs: 15 * MINUTE, what: 'failed sign-ins from your network address' },
+  signInPerAddress: { bucket: 'sign-in:address', limit: 30, windowMs: 15 * MINUTE, what: 'failed sign-ins from your network address' },
   signUpPerAddress: { bucket: 'sign-up:address', limit: 20, windowMs: 60 * MINUTE, what: 'new accounts from your network address' },
   connectionCheckPerAddress: { bucket: 'connection-check:address', limit: 60, windowMs: 60 * MINUTE, what: 'store connection checks from your network address' },
   connectionCheckPerWorkspace: { bucket: 'connection-check:workspace', limit: 30, windowMs: 60 * MINUTE, what: 'store connection checks in this workspace' },
-  /** A lease rather than a rate: one preview at a time per workspace, freed when it ends or after the window. */
-  onboardingPreviewRunning: { bucket: 'onboarding-preview:running', limit: 1, windowMs: 2 * MINUTE, what: 'previews running at once in this workspace' },
+  /** A lease rather than a rate (see `runExclusive`): one preview at a time per workspace, freed when it ends or after the window. */
+  onboardingPreviewRunning: { bucket: 'onboarding-preview:running', limit: 1, windowMs: 5 * MINUTE, what: 'A preview of this workspace' },
 } as const satisfies Record<string, RateLimit>;
 
 /** "15 minutes", "1 hour": how a window is named in messages. */
