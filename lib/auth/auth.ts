@@ -33,6 +33,13 @@ export const { handlers, signIn, signOut } = NextAuth({
       },
     }),
   ],
+  logger: {
+    // A wrong password is an expected answer, already counted in rate_limits: no stack trace per guess.
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      console.error(`[auth][error] ${error.name}: ${error.message}`);
+    },
+  },
   events: {
     // Signing out ends this session on the server too: a copy of its token is refused from now on.
     async signOut(message) {

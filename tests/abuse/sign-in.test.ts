@@ -46,15 +46,21 @@ describe('password guessing through POST /api/auth/callback/credentials', () => 
     expect(right.location).toContain('code=locked');
   });
 
-  it('25 parallel guesses at one account from one address: at most the allowed number reach the password check', { timeout: 180_000 }, async () => {
+  it('25 parallel guesses at one account from one address: at most the allowed number reach the password check, in bounded memory', { timeout: 180_000 }, async () => {
     const email = 'parallel-target@example.test';
     await signUp(database.db, { email, password: PASSWORD });
     passwordChecks.count = 0;
-    const answers = await Promise.all(Array.from({ length: 25 }, (_, i) => postSignIn(route, email, `parallel guess ${i}`, '192.0.2.10')));
+    const rssBefore = process.memoryUsage().rss;
+    let peakRss = rssBefore;
+    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+    const answers = await Promise.all(Array.from({ length: 25 }, (_, i) => postSignIn(route, email, `parallel guess ${i}`, '192.0.2.10'))).finally(() => clearInterval(sampler));
     expect(answers.every((answer) => !answer.signedIn)).toBe(true);
     expect(passwordChecks.count).toBeGreaterThan(0);
     expect(passwordChecks.count).toBeLessThanOrEqual(ALLOWED_GUESSES_PER_ACCOUNT);
     expect(answers.filter((answer) => answer.location.includes('code=locked'))).toHaveLength(25 - passwordChecks.count);
+    // scrypt's 32 MiB per hash on Node's four worker threads: ~135 MB measured (N=2^17 would allocate 128 MiB per hash).
+    const grewMb = (peakRss - rssBefore) / 2 ** 20;
+    expect(grewMb, `memory grew by ${grewMb.toFixed(0)} MB`).toBeLessThan(200);
   });
 
   it('guessing across many accounts from one address is stopped by the per-address limit', { timeout: 180_000 }, async () => {
