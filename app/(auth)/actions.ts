@@ -1,11 +1,11 @@
 'use server';
 
 import { AuthError, CredentialsSignin } from 'next-auth';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
 import { UserFacingError } from '@/lib/accounts/errors';
 import { signUp, signUpSchema } from '@/lib/accounts/sign-up';
 import { signIn, signOut } from '@/lib/auth/auth';
-import { redirect } from 'next/navigation';
-import { z } from 'zod';
 import { getDb } from '@/db/client';
 import { workspaceAction } from '@/lib/actions/workspace-action';
 import { requestAddress } from '@/lib/auth/request-address';
