@@ -8,7 +8,7 @@ export const RATE_LIMITS = {
   signInPerAccount: { bucket: 'sign-in:account', limit: 10, windowMs: 15 * MINUTE, what: 'failed sign-ins for this email' },
   /** Attempts from one address; each success gives its attempt back, so this counts failures. */
   signInPerAddress: { bucket: 'sign-in:address', limit: 30, windowMs: 15 * MINUTE, what: 'failed sign-ins from your network address' },
-  signUpPerAddress: { bucket: 'sign-up:address', limit: 20, windowMs: 60 * MINUTE, what: 'new accounts from your network address' },
+  signUpPerAddress: { bucket: 'sign-up:address', limit: 30, windowMs: 60 * MINUTE, what: 'new accounts from your network address' },
   connectionCheckPerAddress: { bucket: 'connection-check:address', limit: 60, windowMs: 60 * MINUTE, what: 'store connection checks from your network address' },
   connectionCheckPerWorkspace: { bucket: 'connection-check:workspace', limit: 30, windowMs: 60 * MINUTE, what: 'store connection checks in this workspace' },
   /** A lease rather than a rate (see `runExclusive`): one preview at a time per workspace, freed when it ends or after the window. */
