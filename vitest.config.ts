@@ -9,6 +9,9 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // next-auth imports `next/server` without the `.js` Node's resolver needs; through Vite it resolves, and
+    // tests can then call Auth.js's route handler and actions (tests/abuse).
+    server: { deps: { inline: ['next-auth'] } },
     reporters: ['default', './tests/abuse/support/abuse-reporter.ts'],
     // The simulator's stores listen on 127.0.0.1; the SSRF guard's own tests set this explicitly.
     env: { ALLOW_PRIVATE_STORE_URLS: 'true' },

@@ -3,7 +3,7 @@ import type { ReactNode } from 'react';
 import { AppNav } from '@/app/components/app-nav';
 import { SyncProgress } from '@/app/components/console/sync-progress';
 import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
-import { signOutAction } from '../(auth)/actions';
+import { signOutAction, signOutEverywhereAction } from '../(auth)/actions';
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const { user, workspace } = await requireWorkspaceContext();
@@ -25,6 +25,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             <form action={signOutAction}>
               <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100">
                 Sign out
+              </button>
+            </form>
+            <form action={signOutEverywhereAction}>
+              <button type="submit" className="rounded-md px-2 py-1.5 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900" title="Ends your sessions in every browser and device, this one included">
+                Sign out everywhere
               </button>
             </form>
           </div>

@@ -1,11 +1,16 @@
 'use server';
 
 import { AuthError, CredentialsSignin } from 'next-auth';
+import { redirect } from 'next/navigation';
+import { z } from 'zod';
 import { UserFacingError } from '@/lib/accounts/errors';
 import { signUp, signUpSchema } from '@/lib/accounts/sign-up';
 import { signIn, signOut } from '@/lib/auth/auth';
 import { getDb } from '@/db/client';
-import { THROTTLE_POLICY } from '@/lib/auth/sign-in-throttle';
+import { workspaceAction } from '@/lib/actions/workspace-action';
+import { requestAddress } from '@/lib/auth/request-address';
+import { deleteSessionsOfUser } from '@/lib/data/user-sessions';
+import { describeDuration, RATE_LIMITS, reserveOrThrow } from '@/lib/rate-limits';
 
 export type AuthFormState = { error?: string; email?: string } | undefined;
 
@@ -29,7 +34,7 @@ async function signInWithCredentials(email: string, password: string, redirectTo
   } catch (error) {
     if (error instanceof CredentialsSignin) {
       return error.code === 'locked'
-        ? { email, error: `Too many failed sign-ins for this email. Wait ${THROTTLE_POLICY.lockMs / 60_000} minutes and try again.` }
+        ? { email, error: `Too many failed sign-ins for this email or from your network. Wait up to ${describeDuration(RATE_LIMITS.signInPerAccount.windowMs)} and try again.` }
         : { email, error: 'That email and password do not match an account.' };
     }
     if (error instanceof AuthError) return { email, error: 'Sign-in failed. Try again in a moment.' };
@@ -53,7 +58,9 @@ export async function signUpAction(_previous: AuthFormState, formData: FormData)
   const email = String(formData.get('email') ?? '');
   if (!parsed.success) return { email, error: parsed.error.issues[0]?.message ?? 'Check the form and try again.' };
   try {
-    await signUp(await getDb(), parsed.data);
+    const db = await getDb();
+    await reserveOrThrow(db, [[RATE_LIMITS.signUpPerAddress, await requestAddress()]]);
+    await signUp(db, parsed.data);
   } catch (error) {
     if (error instanceof UserFacingError) return { email, error: error.message };
     throw error;
@@ -61,6 +68,18 @@ export async function signUpAction(_previous: AuthFormState, formData: FormData)
   return signInWithCredentials(parsed.data.email, parsed.data.password, '/onboarding');
 }
 
+/** Ends this browser's session: its token is refused from now on, even where a copy of it was kept. */
 export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: '/sign-in' });
+}
+
+const endEverySession = workspaceAction(z.object({}), async (_input, { db, user }) => {
+  await deleteSessionsOfUser(db, user.id);
+  await signOut({ redirectTo: '/sign-in' });
+});
+
+/** Ends every session of the signed-in user, in every browser, this one included. */
+export async function signOutEverywhereAction(): Promise<void> {
+  const outcome = await endEverySession(undefined, undefined);
+  if (outcome && !outcome.ok) redirect('/sign-in');
 }

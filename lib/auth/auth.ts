@@ -2,8 +2,11 @@ import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
 import { getDb } from '../../db/client';
+import { createUserSession, deleteUserSession } from '../data/user-sessions';
+import { serverEnv } from '../env/server-env';
+import { clientAddress } from '../rate-limits';
 import { authenticate } from './authenticate';
-import { authConfig } from './auth.config';
+import { authConfig, SESSION_MAX_AGE_SECONDS, sessionIdOf } from './auth.config';
 
 class InvalidCredentials extends CredentialsSignin {
   code = 'invalid';
@@ -14,11 +17,6 @@ class TooManyAttempts extends CredentialsSignin {
 
 const credentialsSchema = z.object({ email: z.string().trim().toLowerCase().min(1), password: z.string().min(1) });
 
-function clientIp(request: Request): string {
-  const forwarded = request.headers.get('x-forwarded-for');
-  return forwarded?.split(',')[0]?.trim() || request.headers.get('x-real-ip') || 'unknown';
-}
-
 export const { handlers, signIn, signOut } = NextAuth({
   ...authConfig,
   providers: [
@@ -27,10 +25,26 @@ export const { handlers, signIn, signOut } = NextAuth({
       async authorize(raw, request) {
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentials();
-        const result = await authenticate(await getDb(), parsed.data.email, parsed.data.password, clientIp(request));
-        if (result.ok) return result.user;
-        throw result.reason === 'locked' ? new TooManyAttempts() : new InvalidCredentials();
+        const db = await getDb();
+        const result = await authenticate(db, parsed.data.email, parsed.data.password, clientAddress(request.headers, serverEnv().trustedProxy));
+        if (!result.ok) throw result.reason === 'locked' ? new TooManyAttempts() : new InvalidCredentials();
+        const sessionId = await createUserSession(db, result.user.id, new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000));
+        return { ...result.user, sessionId };
       },
     }),
   ],
+  logger: {
+    // A wrong password is an expected answer, already counted in rate_limits: no stack trace per guess.
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      console.error(`[auth][error] ${error.name}: ${error.message}`);
+    },
+  },
+  events: {
+    // Signing out ends this session on the server too: a copy of its token is refused from now on.
+    async signOut(message) {
+      const sessionId = 'token' in message && message.token ? sessionIdOf(message.token) : null;
+      if (sessionId) await deleteUserSession(await getDb(), sessionId);
+    },
+  },
 });

@@ -16,7 +16,8 @@ const sessions = (globalCache.orderbridgeSessions ??= createVersionedCache<JWT |
  * The session in a request's cookies, read with Auth.js's own `getToken`, or null when there is none or it
  * does not decrypt. Decrypting costs a key derivation and an AES pass (about 1 ms of a page's CPU), so the
  * result is kept per token for a few minutes: the same token always decrypts to the same claims. A token is
- * taken from the cache only while it has not expired.
+ * taken from the cache only while it has not expired, and whether its session is still live (not signed out)
+ * is asked of the database on every request, with the membership (lib/auth/workspace-context.ts).
  */
 export async function readSessionToken(cookies: CookieLike[]): Promise<JWT | null> {
   const sessionCookies = cookies.filter(({ name }) => isSessionCookieName(name));

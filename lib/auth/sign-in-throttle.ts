@@ -1,39 +1,33 @@
-import { createHash } from 'node:crypto';
-import { eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { signInThrottle } from '../../db/schema';
+import { clearLimit, giveBack, RATE_LIMITS, reserve, type Taken } from '../rate-limits';
 
-export const THROTTLE_POLICY = { maxFailures: 5, windowMs: 15 * 60_000, lockMs: 15 * 60_000 };
+export type SignInAttempt = { ok: true; taken: Taken[] } | { ok: false; retryAfterMs: number };
 
-function throttleKey(ip: string, email: string): string {
-  return createHash('sha256').update(`${ip}|${email.trim().toLowerCase()}`).digest('hex');
+export function accountKey(email: string): string {
+  return email.trim().toLowerCase();
 }
 
-/** Milliseconds the caller must still wait, or 0 when a sign-in attempt may go ahead. */
-export async function signInLockRemaining(db: Db, ip: string, email: string, now = new Date()): Promise<number> {
-  const [row] = await db.select().from(signInThrottle).where(eq(signInThrottle.key, throttleKey(ip, email))).limit(1);
-  if (!row?.lockedUntil) return 0;
-  return Math.max(0, row.lockedUntil.getTime() - now.getTime());
+/**
+ * Counts a sign-in attempt against its account and its address before the password is looked at
+ * (reserve, then check): of any number of concurrent guesses only those within the limits reach the check.
+ */
+export async function beginSignInAttempt(db: Db, email: string, address: string, now = new Date()): Promise<SignInAttempt> {
+  const reservation = await reserve(
+    db,
+    [
+      [RATE_LIMITS.signInPerAccount, accountKey(email)],
+      [RATE_LIMITS.signInPerAddress, address],
+    ],
+    now,
+  );
+  return reservation.ok ? { ok: true, taken: reservation.taken } : { ok: false, retryAfterMs: reservation.retryAfterMs };
 }
 
-export async function recordFailedSignIn(db: Db, ip: string, email: string, now = new Date()): Promise<void> {
-  const key = throttleKey(ip, email);
-  const at = (date: Date) => sql`${date.toISOString()}::timestamptz`;
-  const windowStart = at(new Date(now.getTime() - THROTTLE_POLICY.windowMs));
-  const lockUntil = at(new Date(now.getTime() + THROTTLE_POLICY.lockMs));
-  await db
-    .insert(signInThrottle)
-    .values({ key, failures: 1, windowStartedAt: now })
-    .onConflictDoUpdate({
-      target: signInThrottle.key,
-      set: {
-        failures: sql`case when ${signInThrottle.windowStartedAt} < ${windowStart} then 1 else ${signInThrottle.failures} + 1 end`,
-        windowStartedAt: sql`case when ${signInThrottle.windowStartedAt} < ${windowStart} then ${at(now)} else ${signInThrottle.windowStartedAt} end`,
-        lockedUntil: sql`case when ${signInThrottle.windowStartedAt} >= ${windowStart} and ${signInThrottle.failures} + 1 >= ${THROTTLE_POLICY.maxFailures}::int then ${lockUntil} else null end`,
-      },
-    });
-}
-
-export async function clearSignInFailures(db: Db, ip: string, email: string): Promise<void> {
-  await db.delete(signInThrottle).where(eq(signInThrottle.key, throttleKey(ip, email)));
+/** The right password: the account's count starts over and the address gets its attempt back. */
+export async function signInSucceeded(db: Db, email: string, taken: Taken[]): Promise<void> {
+  await clearLimit(db, RATE_LIMITS.signInPerAccount, accountKey(email));
+  await giveBack(
+    db,
+    taken.filter(({ limit }) => limit.bucket === RATE_LIMITS.signInPerAddress.bucket),
+  );
 }

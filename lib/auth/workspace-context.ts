@@ -3,34 +3,35 @@ import { cache } from 'react';
 import { redirect } from 'next/navigation';
 import { getDb, type Db } from '../../db/client';
 import type { Workspace } from '../../db/schema';
-import { findMembership, listMembershipsOfUser } from '../data/workspaces';
-import { sessionUserId } from './auth.config';
+import { findMembershipOfSession } from '../data/workspaces';
+import { sessionIdOf, sessionUserId } from './auth.config';
 import { readSessionToken } from './session-reader';
 import { REQUESTED_PATH_HEADER, signInPathFor } from './sign-in-redirect';
 
 export const ACTIVE_WORKSPACE_COOKIE = 'ob_workspace';
 
-export type SignedInUser = { id: string; email: string; name: string | null };
+export type SignedInUser = { id: string; email: string; name: string | null; sessionId: string };
 export type WorkspaceContext = { db: Db; user: SignedInUser; workspace: Workspace; role: 'owner' | 'admin' | 'member' };
 
-export async function currentUser(): Promise<SignedInUser | null> {
+/** What the session token claims; only `resolveWorkspaceContext` checks that its session is still live. */
+async function claimedUser(): Promise<SignedInUser | null> {
   const token = await readSessionToken((await cookies()).getAll());
   const id = token ? sessionUserId(token) : null;
-  if (!id || !token?.email) return null;
-  return { id, email: token.email, name: token.name ?? null };
+  const sessionId = token ? sessionIdOf(token) : null;
+  if (!id || !sessionId || !token?.email) return null;
+  return { id, email: token.email, name: token.name ?? null, sessionId };
 }
 
 /**
- * user → membership → workspace, resolved on the server for every request.
- * Returns null when signed out or when the user belongs to no workspace.
+ * user → live session → membership → workspace, resolved on the server for every request.
+ * Returns null when signed out (no token, or its session ended) or when the user belongs to no workspace.
  */
 export async function resolveWorkspaceContext(): Promise<WorkspaceContext | null> {
-  const user = await currentUser();
+  const user = await claimedUser();
   if (!user) return null;
   const db = await getDb();
   const preferred = (await cookies()).get(ACTIVE_WORKSPACE_COOKIE)?.value;
-  const membership =
-    (preferred ? await findMembership(db, user.id, preferred) : null) ?? (await listMembershipsOfUser(db, user.id))[0] ?? null;
+  const membership = await findMembershipOfSession(db, { userId: user.id, sessionId: user.sessionId }, preferred);
   if (!membership) return null;
   return { db, user, workspace: membership.workspace, role: membership.role };
 }

@@ -1,6 +1,6 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { users } from '../../db/schema';
+import { users, userSessions } from '../../db/schema';
 
 export async function findUserByEmail(db: Db, email: string) {
   const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`).limit(1);
@@ -10,4 +10,17 @@ export async function findUserByEmail(db: Db, email: string) {
 export async function findUserById(db: Db, userId: string) {
   const [user] = await db.select().from(users).where(eq(users.id, userId)).limit(1);
   return user ?? null;
+}
+
+/** Replaces the hash only if it is still the one that was checked (a concurrent password change wins). */
+export async function updatePasswordHash(db: Db, userId: string, previousHash: string, passwordHash: string): Promise<void> {
+  await db.update(users).set({ passwordHash }).where(and(eq(users.id, userId), eq(users.passwordHash, previousHash)));
+}
+
+/** A new password, and every session of the user but `keepSessionId` ended, together. */
+export async function setPasswordEndingOtherSessions(db: Db, userId: string, passwordHash: string, keepSessionId: string): Promise<void> {
+  await db.transaction(async (tx) => {
+    await tx.update(users).set({ passwordHash }).where(eq(users.id, userId));
+    await tx.delete(userSessions).where(and(eq(userSessions.userId, userId), ne(userSessions.id, keepSessionId)));
+  });
 }

@@ -1,6 +1,6 @@
-import { and, asc, eq } from 'drizzle-orm';
+import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { memberships, workspaces, type Workspace } from '../../db/schema';
+import { memberships, userSessions, workspaces, type Workspace } from '../../db/schema';
 
 export type WorkspaceMembership = { workspace: Workspace; role: 'owner' | 'admin' | 'member' };
 
@@ -21,6 +21,27 @@ export async function findMembership(db: Db, userId: string, workspaceId: string
     .from(memberships)
     .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
     .where(and(eq(memberships.userId, userId), eq(memberships.workspaceId, workspaceId)))
+    .limit(1);
+  return row ?? null;
+}
+
+/**
+ * The membership a signed-in request acts under, only while its session row is live (not signed out, not
+ * ended by "sign out everywhere" or a password change): the preferred workspace when the user belongs to it,
+ * else their first. One indexed lookup joined into the membership query every page already makes.
+ */
+export async function findMembershipOfSession(
+  db: Db,
+  session: { userId: string; sessionId: string },
+  preferredWorkspaceId: string | undefined,
+): Promise<WorkspaceMembership | null> {
+  const [row] = await db
+    .select({ workspace: workspaces, role: memberships.role })
+    .from(memberships)
+    .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+    .innerJoin(userSessions, and(eq(userSessions.id, session.sessionId), eq(userSessions.userId, memberships.userId), gt(userSessions.expiresAt, sql`now()`)))
+    .where(eq(memberships.userId, session.userId))
+    .orderBy(desc(sql`${memberships.workspaceId}::text = ${preferredWorkspaceId ?? ''}`), asc(memberships.createdAt))
     .limit(1);
   return row ?? null;
 }

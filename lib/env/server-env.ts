@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
+import { parseTrustedProxy, TRUSTED_PROXY_HELP, type TrustedProxy } from '../rate-limits/client-address';
 import { readOrCreateDevSecret } from './dev-secrets';
 import { DEV_FALLBACK_SCHEDULE_FLAG, devFallbackSchedulePeriodMs, isFlagOn, isInngestDevMode } from './inngest-mode';
 
@@ -23,9 +24,20 @@ const envSchema = z.object({
   ORDERBRIDGE_SINGLE_SERVER: booleanFlag,
   ORDERBRIDGE_ALLOW_PRIVATE_STORES_IN_PRODUCTION: booleanFlag,
   ORDERBRIDGE_ALLOW_INNGEST_DEV_IN_PRODUCTION: booleanFlag,
+  TRUSTED_PROXY: z
+    .string()
+    .optional()
+    .refine((value) => {
+      try {
+        parseTrustedProxy(value);
+        return true;
+      } catch {
+        return false;
+      }
+    }, TRUSTED_PROXY_HELP),
 });
 
-export type ServerEnv = z.infer<typeof envSchema> & { authSecret: string };
+export type ServerEnv = z.infer<typeof envSchema> & { authSecret: string; trustedProxy: TrustedProxy };
 
 /**
  * Reads and checks the environment once. In production, a missing secret or database, or a setting that
@@ -68,7 +80,7 @@ export function loadServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   if (problems.length) throw new Error(`${problems.join(' ')} See .env.example.`);
   const authSecret =
     values.AUTH_SECRET ?? (isBuild ? 'build-phase-placeholder-never-used-to-sign' : readOrCreateDevSecret('auth-secret', () => randomBytes(32).toString('base64')));
-  return { ...values, authSecret };
+  return { ...values, authSecret, trustedProxy: parseTrustedProxy(values.TRUSTED_PROXY) };
 }
 
 let cached: ServerEnv | undefined;

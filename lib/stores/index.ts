@@ -29,3 +29,4 @@ export {
   saveWorkspaceName,
   type OnboardingStep,
 } from './onboarding';
+export { previewFirstSync } from './first-sync-preview';

@@ -4,11 +4,13 @@ import { NotFoundError, UserFacingError } from '../accounts/errors';
 import type { EncryptionKeyring } from '../crypto/encryption-keys';
 import { decryptStoreCredentials, encryptNewStoreCredentials, encryptStoreCredentials } from '../crypto/store-credentials';
 import { countStoreHistory, deleteStore, findMainStore, findStore, findStoreByUrl, insertStore, listStores, updateStore } from '../data/stores';
-import { checkStoreConnection, type ConnectionCheckOptions, type ConnectionCheckResult } from './connection-check';
+import { checkStoreConnection, type ConnectionCheckInput, type ConnectionCheckOptions, type ConnectionCheckResult } from './connection-check';
+import { RATE_LIMITS, reserveOrThrow, type RateLimit } from '../rate-limits';
 import { normaliseStoreUrl, validateConsumerCredentials } from './store-url';
 import { toStoreView, type StoreView } from './store-view';
 
-export type StoreServiceOptions = { check?: ConnectionCheckOptions; keyring?: EncryptionKeyring };
+/** `requesterAddress`: who asked, for the per-address limit on connection checks (the per-workspace one always applies). */
+export type StoreServiceOptions = { check?: ConnectionCheckOptions; keyring?: EncryptionKeyring; requesterAddress?: string };
 export type ConnectStoreInput = { role: StoreRole; url: string; consumerKey: string; consumerSecret: string; name?: string };
 export type CheckedStore = { check: ConnectionCheckResult; store: StoreView | null };
 
@@ -27,6 +29,18 @@ function isUniqueViolation(error: unknown): boolean {
     if ((current as { code?: unknown }).code === '23505') return true;
   }
   return false;
+}
+
+/**
+ * Every live check sends requests to a host the merchant names: counted per workspace and per requesting
+ * address before any request leaves, so neither a workspace nor a stream of new accounts can turn the
+ * servers into a prober of other hosts.
+ */
+async function limitedCheck(db: Db, workspaceId: string, input: ConnectionCheckInput, options: StoreServiceOptions): Promise<ConnectionCheckResult> {
+  const limits: Array<[RateLimit, string]> = [[RATE_LIMITS.connectionCheckPerWorkspace, workspaceId]];
+  if (options.requesterAddress) limits.push([RATE_LIMITS.connectionCheckPerAddress, options.requesterAddress]);
+  await reserveOrThrow(db, limits);
+  return checkStoreConnection(input, options.check);
 }
 
 async function requireStore(db: Db, workspaceId: string, storeId: string) {
@@ -51,7 +65,7 @@ export async function prepareStoreConnection(db: Db, workspaceId: string, input:
 /** Connect a store: live check → encrypt the keys → save. Nothing is saved unless every check passed. */
 export async function connectStore(db: Db, workspaceId: string, input: ConnectStoreInput, options: StoreServiceOptions = {}): Promise<CheckedStore> {
   const { url, credentials } = await prepareStoreConnection(db, workspaceId, input);
-  const check = await checkStoreConnection({ url, ...credentials }, options.check);
+  const check = await limitedCheck(db, workspaceId, { url, ...credentials }, options);
   if (!check.ok) return { check, store: null };
   const facts = check.facts;
   // The same store reached through another host name (www., an alias) calls itself by the same home URL.
@@ -106,7 +120,7 @@ function healthFrom(check: ConnectionCheckResult) {
 export async function recheckStore(db: Db, workspaceId: string, storeId: string, options: StoreServiceOptions = {}): Promise<CheckedStore> {
   const store = await requireStore(db, workspaceId, storeId);
   const credentials = decryptStoreCredentials(store, options.keyring);
-  const check = await checkStoreConnection({ url: store.url, ...credentials }, options.check);
+  const check = await limitedCheck(db, workspaceId, { url: store.url, ...credentials }, options);
   const updated = await updateStore(db, workspaceId, storeId, healthFrom(check));
   if (!updated) throw new NotFoundError('That store');
   return { check, store: toStoreView(updated) };
@@ -122,7 +136,7 @@ export async function replaceStoreKeys(
 ): Promise<CheckedStore> {
   const store = await requireStore(db, workspaceId, storeId);
   const credentials = validateConsumerCredentials(input.consumerKey, input.consumerSecret);
-  const check = await checkStoreConnection({ url: store.url, ...credentials }, options.check);
+  const check = await limitedCheck(db, workspaceId, { url: store.url, ...credentials }, options);
   if (!check.ok) return { check, store: toStoreView(store) };
   const updated = await updateStore(db, workspaceId, storeId, { ...encryptStoreCredentials(storeId, credentials, options.keyring), ...healthFrom(check) });
   if (!updated) throw new NotFoundError('That store');

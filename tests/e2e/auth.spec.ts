@@ -74,3 +74,38 @@ test('a session cookie that does not decrypt leads to sign-in and back, not into
   await signIn(page, email);
   await expect(page).toHaveURL(/\/orders\?status=processing$/);
 });
+
+test('a session cookie copied before signing out is refused afterwards', async ({ page, context }) => {
+  const email = uniqueEmail('replayed-cookie');
+  await signUp(page, email);
+  const kept = (await context.cookies()).filter((cookie) => cookie.name.includes('session-token'));
+  expect(kept).not.toHaveLength(0);
+  await signOut(page);
+  await context.addCookies(kept);
+  await page.goto('/dashboard');
+  await expect(page).toHaveURL(/\/sign-in\?callbackUrl=%2Fdashboard$/);
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+});
+
+test('"Sign out everywhere" in one browser ends the session of another', async ({ page, browser }) => {
+  const email = uniqueEmail('everywhere');
+  await signUp(page, email);
+  const laptop = await browser.newContext();
+  const other = await laptop.newPage();
+  try {
+    await other.goto('/sign-in');
+    await signIn(other, email);
+    await expect(other).toHaveURL(/\/dashboard/);
+
+    await page.goto('/dashboard');
+    await page.getByRole('button', { name: 'Sign out everywhere' }).click();
+    await expect(page).toHaveURL(/\/sign-in/);
+
+    await other.goto('/orders');
+    await expect(other).toHaveURL(/\/sign-in\?callbackUrl=%2Forders$/);
+    await signIn(other, email);
+    await expect(other).toHaveURL(/\/orders$/);
+  } finally {
+    await laptop.close();
+  }
+});

@@ -92,6 +92,10 @@ test('a new merchant connects three stores through the wizard, and a wrong secre
   await expect(settings.getByRole('radio', { name: 'When each store was connected' })).toBeChecked();
   await settings.getByRole('button', { name: 'Save and continue' }).click();
 
+  // The preview reads the stores only when asked.
+  await expect(page.getByRole('heading', { name: 'Preview the first sync' })).toBeVisible();
+  await expect(page.getByTestId('sync-preview')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Count what the first sync would do' }).click();
   await expect(page.getByTestId('preview-to-substores')).toHaveText('2', { timeout: 60_000 });
   await expect(page.getByTestId('preview-to-main')).toHaveText('1');
   await page.getByRole('button', { name: 'Finish and go to the dashboard' }).click();

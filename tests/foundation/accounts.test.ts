@@ -2,7 +2,11 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp } from '../../lib/accounts/sign-up';
 import { UserFacingError } from '../../lib/accounts/errors';
 import { authenticate } from '../../lib/auth/authenticate';
-import { recordFailedSignIn, signInLockRemaining, THROTTLE_POLICY } from '../../lib/auth/sign-in-throttle';
+import { eq } from 'drizzle-orm';
+import { users } from '../../db/schema';
+import { hashPassword, needsRehash } from '../../lib/auth/passwords';
+import { findUserByEmail } from '../../lib/data/users';
+import { RATE_LIMITS } from '../../lib/rate-limits';
 import { findMembership, listMembershipsOfUser } from '../../lib/data/workspaces';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -45,23 +49,35 @@ describe('sign-in', () => {
     expect(await authenticate(database.db, 'nobody@example.test', 'compiler pioneer', '10.0.0.1')).toEqual({ ok: false, reason: 'invalid' });
   });
 
-  it('refuses an IP and email for a while after repeated failures, even with the right password', async () => {
+  it('refuses an account for a while after repeated failures from any address, even with the right password', async () => {
     await signUp(database.db, { email: 'locked@example.test', password: 'right password' });
-    for (let i = 0; i < THROTTLE_POLICY.maxFailures; i += 1) {
-      expect((await authenticate(database.db, 'locked@example.test', `wrong ${i}`, '10.0.0.2')).ok).toBe(false);
+    for (let i = 0; i < RATE_LIMITS.signInPerAccount.limit; i += 1) {
+      expect(await authenticate(database.db, 'locked@example.test', `wrong ${i}`, `10.0.1.${i}`)).toEqual({ ok: false, reason: 'invalid' });
     }
-    const refused = await authenticate(database.db, 'locked@example.test', 'right password', '10.0.0.2');
+    const refused = await authenticate(database.db, 'LOCKED@example.test', 'right password', '10.0.2.1');
     expect(refused).toMatchObject({ ok: false, reason: 'locked' });
-    const fromElsewhere = await authenticate(database.db, 'locked@example.test', 'right password', '10.0.0.3');
-    expect(fromElsewhere.ok).toBe(true);
   });
 
-  it('forgets old failures once the window has passed', async () => {
-    const start = new Date('2026-01-01T00:00:00Z');
-    for (let i = 0; i < THROTTLE_POLICY.maxFailures - 1; i += 1) await recordFailedSignIn(database.db, '10.0.0.4', 'w@example.test', start);
-    const later = new Date(start.getTime() + THROTTLE_POLICY.windowMs + 1000);
-    await recordFailedSignIn(database.db, '10.0.0.4', 'w@example.test', later);
-    expect(await signInLockRemaining(database.db, '10.0.0.4', 'w@example.test', later)).toBe(0);
+  it('a successful sign-in clears the account count', async () => {
+    await signUp(database.db, { email: 'forgetful@example.test', password: 'right password' });
+    for (let round = 0; round < 2; round += 1) {
+      for (let i = 0; i < RATE_LIMITS.signInPerAccount.limit - 1; i += 1) await authenticate(database.db, 'forgetful@example.test', 'wrong', '10.0.3.1');
+      expect((await authenticate(database.db, 'forgetful@example.test', 'right password', '10.0.3.1')).ok).toBe(true);
+    }
+  });
+
+  it('re-hashes a password stored with older scrypt settings at the next successful sign-in', async () => {
+    const { user } = await signUp(database.db, { email: 'old-hash@example.test', password: 'right password' });
+    const oldHash = await hashPassword('right password', { N: 2 ** 14, r: 8, p: 1 });
+    await database.db.update(users).set({ passwordHash: oldHash }).where(eq(users.id, user.id));
+    expect(needsRehash(oldHash)).toBe(true);
+    expect((await authenticate(database.db, 'old-hash@example.test', 'wrong password', '10.0.4.1')).ok).toBe(false);
+    expect((await findUserByEmail(database.db, 'old-hash@example.test'))!.passwordHash).toBe(oldHash);
+    expect((await authenticate(database.db, 'old-hash@example.test', 'right password', '10.0.4.1')).ok).toBe(true);
+    const rehashed = (await findUserByEmail(database.db, 'old-hash@example.test'))!.passwordHash;
+    expect(rehashed).toMatch(/^scrypt\$32768\$8\$3\$/);
+    expect(needsRehash(rehashed)).toBe(false);
+    expect((await authenticate(database.db, 'old-hash@example.test', 'right password', '10.0.4.1')).ok).toBe(true);
   });
 });
 

@@ -41,6 +41,14 @@ describe('environment', () => {
   it('rejects a short AUTH_SECRET', () => {
     expect(() => loadServerEnv(env({ AUTH_SECRET: 'short' }))).toThrow(/AUTH_SECRET must be at least 32 characters/);
   });
+  it('reads TRUSTED_PROXY, and stops at a value it cannot use, naming the choices', () => {
+    expect(loadServerEnv(env({})).trustedProxy).toEqual({ kind: 'none' });
+    expect(loadServerEnv(env({ TRUSTED_PROXY: 'vercel' })).trustedProxy).toEqual({ kind: 'vercel' });
+    expect(loadServerEnv(env({ TRUSTED_PROXY: '1' })).trustedProxy).toEqual({ kind: 'hops', hops: 1 });
+    expect(() => loadServerEnv(env({ TRUSTED_PROXY: 'cloudflare' }))).toThrow(
+      'Invalid environment: TRUSTED_PROXY: TRUSTED_PROXY must be "none", "vercel" or the number of reverse proxies in front of the app (1, 2, …)',
+    );
+  });
 });
 
 describe('credential encryption', () => {

@@ -13,6 +13,7 @@ import { createTestDatabase, type TestDatabase } from '../support/test-database'
 const session: { context: WorkspaceContext | null } = { context: null };
 vi.mock('@/lib/auth/workspace-context', () => ({ resolveWorkspaceContext: async () => session.context }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
+vi.mock('@/lib/auth/request-address', () => ({ requestAddress: async () => '203.0.113.9' }));
 
 const actions = await import('@/app/(app)/stores/actions');
 
@@ -30,7 +31,7 @@ beforeAll(async () => {
     ...encryptNewStoreCredentials({ consumerKey: `ck_${'1'.repeat(40)}`, consumerSecret: `cs_${'2'.repeat(40)}` }),
   });
   storeOfA = store.id;
-  session.context = { db: database.db, user: { id: b.user.id, email: b.user.email, name: null }, workspace: b.workspace, role: 'owner' };
+  session.context = { db: database.db, user: { id: b.user.id, email: b.user.email, name: null, sessionId: 'session-of-b' }, workspace: b.workspace, role: 'owner' };
 });
 afterAll(async () => database?.drop());
 

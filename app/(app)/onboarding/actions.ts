@@ -4,7 +4,7 @@ import { revalidatePath } from 'next/cache';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { workspaceAction } from '@/lib/actions/workspace-action';
-import { ONBOARDING_STEPS, moveOnboardingForward, saveWorkspaceName } from '@/lib/stores';
+import { ONBOARDING_STEPS, moveOnboardingForward, previewFirstSync, saveWorkspaceName } from '@/lib/stores';
 
 const ADMIN = { minimumRole: 'admin' } as const;
 
@@ -27,3 +27,6 @@ export const continueOnboardingAction = workspaceAction(
   },
   ADMIN,
 );
+
+/** Reads the stores to count what the first sync would do: only when asked, one run at a time per workspace. */
+export const previewFirstSyncAction = workspaceAction(z.object({}), async (_input, { db, workspace }) => previewFirstSync(db, workspace.id), ADMIN);

@@ -1,6 +1,5 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { Suspense } from 'react';
 import { card, textLink } from '@/app/components/console/styles';
 import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
 import { ONBOARDING_STEPS, currentOnboardingStep, isOnboardingStep, listStoreViews, readSyncSettings, type OnboardingStep } from '@/lib/stores';
@@ -19,7 +18,7 @@ const HEADINGS: Record<OnboardingStep, { title: string; intro: string }> = {
   main: { title: 'Connect your main store', intro: 'The store whose orders are copied to every substore, and which receives theirs.' },
   substores: { title: 'Connect your substores', intro: 'Connect one or more stores that exchange orders with the main store.' },
   settings: { title: 'Choose sync settings', intro: 'Sensible defaults are chosen; change them now or later on the Stores page.' },
-  preview: { title: 'Preview the first sync', intro: 'What Orderbridge would do right now. Nothing has been copied yet.' },
+  preview: { title: 'Preview the first sync', intro: 'Count what Orderbridge would do right now, if you like. Nothing has been copied yet.' },
 };
 
 export default async function OnboardingPage({ searchParams }: { searchParams: Promise<{ step?: string }> }) {
@@ -68,11 +67,7 @@ export default async function OnboardingPage({ searchParams }: { searchParams: P
 
         {shown === 'settings' ? <SyncSettingsForm settings={await readSyncSettings(db, workspace.id)} submitLabel="Save and continue" continueTo="preview" /> : null}
 
-        {shown === 'preview' ? (
-          <Suspense fallback={<p className="text-sm text-slate-600" role="status">Reading your stores to count what the first sync would do…</p>}>
-            <SyncPreview db={db} workspaceId={workspace.id} />
-          </Suspense>
-        ) : null}
+        {shown === 'preview' ? <SyncPreview /> : null}
       </section>
     </div>
   );

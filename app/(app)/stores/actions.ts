@@ -7,6 +7,7 @@ import { STORE_ROLES } from '@/db/schema';
 import { liveAnswer } from '@/lib/actions/live-action';
 import { workspaceAction } from '@/lib/actions/workspace-action';
 import type { LogContext } from '@/lib/log';
+import { requestAddress } from '@/lib/auth/request-address';
 import { createGuardedAgents } from '@/lib/net';
 import {
   connectStore,
@@ -32,8 +33,8 @@ const credentials = {
   consumerSecret: z.string({ message: 'Enter the consumer secret (it starts with cs_).' }),
 };
 
-function serviceOptions(onStep?: (step: CheckStepResult) => void): StoreServiceOptions {
-  return { check: { agents: createGuardedAgents(), timeoutMs: 15_000, onStep } };
+function serviceOptions(requesterAddress: string, onStep?: (step: CheckStepResult) => void): StoreServiceOptions {
+  return { check: { agents: createGuardedAgents(), timeoutMs: 15_000, onStep }, requesterAddress };
 }
 
 /**
@@ -41,8 +42,10 @@ function serviceOptions(onStep?: (step: CheckStepResult) => void): StoreServiceO
  * (`liveAnswer`), so the checklist ticks while the store answers; the form refreshes the page when the
  * outcome arrives, since by then this action's response has been sent.
  */
-const checkingLive = (run: (options: StoreServiceOptions) => Promise<CheckedStore>, context: LogContext) =>
-  liveAnswer<CheckStepResult, CheckedStore>((onStep) => run(serviceOptions(onStep)), context);
+const checkingLive = async (run: (options: StoreServiceOptions) => Promise<CheckedStore>, context: LogContext) => {
+  const requesterAddress = await requestAddress();
+  return liveAnswer<CheckStepResult, CheckedStore>((onStep) => run(serviceOptions(requesterAddress, onStep)), context);
+};
 
 function refreshStorePages() {
   revalidatePath('/stores');

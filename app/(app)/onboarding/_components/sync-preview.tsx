@@ -1,27 +1,45 @@
-import type { Db } from '@/db/client';
-import { logError } from '@/lib/log';
-import { createGuardedAgents } from '@/lib/net';
-import { previewWorkspace } from '@/lib/sync';
+'use client';
+
+import { useActionState } from 'react';
+import { secondaryButton } from '@/app/components/console/styles';
+import type { SyncPreview as Preview } from '@/lib/sync';
+import { errorClass } from '../../stores/_components/form-styles';
+import { previewFirstSyncAction } from '../actions';
 import { ContinueButton } from './continue-button';
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
-/** What the first sync would do now, read live from the stores without writing anything. */
-export async function SyncPreview({ db, workspaceId }: { db: Db; workspaceId: string }) {
-  let preview: Awaited<ReturnType<typeof previewWorkspace>>;
-  try {
-    preview = await previewWorkspace(db, workspaceId, createGuardedAgents());
-  } catch (error) {
-    logError('onboarding: the sync preview failed', error, { workspaceId });
-    return (
-      <div className="space-y-4">
-        <p role="alert" className="rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-900">
-          The preview could not be worked out just now. Nothing has been copied; you can finish and follow the first sync on the dashboard.
-        </p>
-        <ContinueButton to="done" label="Finish and go to the dashboard" />
-      </div>
-    );
-  }
+/**
+ * What the first sync would do, read live from the stores without writing anything. Reading can take a while
+ * (up to 2,000 orders per store), so it runs when the merchant asks, and one run at a time per workspace.
+ */
+export function SyncPreview() {
+  const [state, action, pending] = useActionState(previewFirstSyncAction, undefined);
+  const preview = state?.ok ? state.data : null;
+  return (
+    <div className="space-y-4">
+      <form action={action} className="space-y-2">
+        <button type="submit" disabled={pending} className={secondaryButton}>
+          {pending ? 'Reading your stores…' : preview ? 'Count again' : 'Count what the first sync would do'}
+        </button>
+        {pending ? (
+          <p className="text-sm text-slate-600" role="status">
+            Reading your stores to count what the first sync would do…
+          </p>
+        ) : null}
+        {state && !state.ok ? (
+          <p role="alert" className={errorClass}>
+            {state.error}
+          </p>
+        ) : null}
+      </form>
+      {preview ? <PreviewCounts preview={preview} /> : null}
+      <ContinueButton to="done" label="Finish and go to the dashboard" />
+    </div>
+  );
+}
+
+function PreviewCounts({ preview }: { preview: Preview }) {
   return (
     <div className="space-y-4" data-testid="sync-preview">
       <dl className="grid gap-3 sm:grid-cols-3">
@@ -65,7 +83,6 @@ export async function SyncPreview({ db, workspaceId }: { db: Db; workspaceId: st
           </ul>
         </div>
       ) : null}
-      <ContinueButton to="done" label="Finish and go to the dashboard" />
     </div>
   );
 }

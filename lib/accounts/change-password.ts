@@ -1,0 +1,15 @@
+import type { Db } from '../../db/client';
+import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/passwords';
+import { findUserById, setPasswordEndingOtherSessions } from '../data/users';
+import { UserFacingError } from './errors';
+
+/**
+ * Sets a new password after checking the current one, and ends every other session of the user: whoever
+ * held a copy of an old session is out. The session that made the change stays signed in.
+ */
+export async function changePassword(db: Db, userId: string, keepSessionId: string, currentPassword: string, newPassword: string): Promise<void> {
+  if (newPassword.length < MIN_PASSWORD_LENGTH) throw new UserFacingError(`Use at least ${MIN_PASSWORD_LENGTH} characters for your password.`, 'weak_password');
+  const user = await findUserById(db, userId);
+  if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) throw new UserFacingError('Your current password is not right.', 'wrong_password');
+  await setPasswordEndingOtherSessions(db, userId, await hashPassword(newPassword), keepSessionId);
+}

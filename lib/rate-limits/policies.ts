@@ -1,0 +1,23 @@
+/** A limit: at most `limit` counted events per `windowMs` for each key of the bucket; `what` names them in messages. */
+export type RateLimit = { bucket: string; limit: number; windowMs: number; what: string };
+
+const MINUTE = 60_000;
+
+export const RATE_LIMITS = {
+  /** Attempts at one account, counted before the password is checked; a successful sign-in clears them. */
+  signInPerAccount: { bucket: 'sign-in:account', limit: 10, windowMs: 15 * MINUTE, what: 'failed sign-ins for this email' },
+  /** Attempts from one address; each success gives its attempt back, so this counts failures. */
+  signInPerAddress: { bucket: 'sign-in:address', limit: 30, windowMs: 15 * MINUTE, what: 'failed sign-ins from your network address' },
+  signUpPerAddress: { bucket: 'sign-up:address', limit: 30, windowMs: 60 * MINUTE, what: 'new accounts from your network address' },
+  connectionCheckPerAddress: { bucket: 'connection-check:address', limit: 60, windowMs: 60 * MINUTE, what: 'store connection checks from your network address' },
+  connectionCheckPerWorkspace: { bucket: 'connection-check:workspace', limit: 30, windowMs: 60 * MINUTE, what: 'store connection checks in this workspace' },
+  /** A lease rather than a rate (see `runExclusive`): one preview at a time per workspace, freed when it ends or after the window. */
+  onboardingPreviewRunning: { bucket: 'onboarding-preview:running', limit: 1, windowMs: 5 * MINUTE, what: 'A preview of this workspace' },
+} as const satisfies Record<string, RateLimit>;
+
+/** "15 minutes", "1 hour": how a window is named in messages. */
+export function describeDuration(ms: number): string {
+  const minutes = Math.max(1, Math.ceil(ms / MINUTE));
+  if (minutes % 60 === 0) return minutes === 60 ? '1 hour' : `${minutes / 60} hours`;
+  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+}
