@@ -62,6 +62,11 @@ export function loadServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
       'DATABASE_URL (without it each server instance keeps its own embedded PGlite database; for one deliberate single server, set ORDERBRIDGE_SINGLE_SERVER=true)',
     );
   }
+  if (isProduction && !values.TRUSTED_PROXY?.trim()) {
+    missing.push(
+      'TRUSTED_PROXY (who tells the client\'s address for rate limits: "vercel", the number of reverse proxies in front of the app, or "none" when clients reach next start directly)',
+    );
+  }
   const refused: string[] = [];
   if (isProduction && values.ALLOW_PRIVATE_STORE_URLS && !values.ORDERBRIDGE_ALLOW_PRIVATE_STORES_IN_PRODUCTION) {
     refused.push('ALLOW_PRIVATE_STORE_URLS (it lets store URLs reach loopback and private addresses: your own network)');

@@ -23,7 +23,7 @@ describe('database driver chooser', () => {
 describe('environment', () => {
   it('stops a production start without its secrets, naming each', () => {
     expect(() => loadServerEnv(env({ NODE_ENV: 'production' }))).toThrow(
-      /cannot start in production without: AUTH_SECRET.*ORDERBRIDGE_ENCRYPTION_KEY.*INNGEST_SIGNING_KEY.*DATABASE_URL/,
+      /cannot start in production without: AUTH_SECRET.*ORDERBRIDGE_ENCRYPTION_KEY.*INNGEST_SIGNING_KEY.*DATABASE_URL.*TRUSTED_PROXY/,
     );
   });
   it('starts in production with them', () => {
@@ -34,6 +34,7 @@ describe('environment', () => {
         ORDERBRIDGE_ENCRYPTION_KEY: 'ab'.repeat(32),
         INNGEST_SIGNING_KEY: 'signkey-prod-123',
         DATABASE_URL: 'postgres://orderbridge@db.internal:5432/orderbridge',
+        TRUSTED_PROXY: '1',
       }),
     );
     expect(loaded.authSecret).toBe('x'.repeat(40));

@@ -8,6 +8,7 @@ const productionSecrets = {
   AUTH_SECRET: 'x'.repeat(40),
   ORDERBRIDGE_ENCRYPTION_KEY: 'ab'.repeat(32),
   DATABASE_URL: 'postgres://orderbridge@db.internal:5432/orderbridge',
+  TRUSTED_PROXY: 'vercel',
 };
 const production = { ...productionSecrets, INNGEST_SIGNING_KEY: 'signkey-prod-0123' };
 const env = (values: Record<string, string>) => values as unknown as NodeJS.ProcessEnv;
@@ -71,6 +72,11 @@ describe('production start-up refuses settings that lower a defence', () => {
       'Orderbridge cannot start in production without: DATABASE_URL (without it each server instance keeps its own embedded PGlite database; for one deliberate single server, set ORDERBRIDGE_SINGLE_SERVER=true). See .env.example.',
     );
     expect(() => loadServerEnv(env({ ...withoutDatabase, ORDERBRIDGE_SINGLE_SERVER: 'true' }))).not.toThrow();
+  });
+
+  it('refuses to start without TRUSTED_PROXY: rate limits must know whose forwarded address to believe', () => {
+    expect(() => loadServerEnv(env({ ...production, TRUSTED_PROXY: '' }))).toThrow(/cannot start in production without: TRUSTED_PROXY \(who tells the client's address/);
+    for (const value of ['vercel', '2', 'none']) expect(() => loadServerEnv(env({ ...production, TRUSTED_PROXY: value }))).not.toThrow();
   });
 
   it('names every problem at once', () => {

@@ -11,6 +11,8 @@ export function localServerEnv(baseUrl: string, database: { DATABASE_URL?: strin
     AUTH_URL: baseUrl,
     ORDERBRIDGE_ENCRYPTION_KEY: process.env.ORDERBRIDGE_ENCRYPTION_KEY ?? '0f'.repeat(32),
     INNGEST_SIGNING_KEY: process.env.INNGEST_SIGNING_KEY ?? 'signkey-test-' + 'ab'.repeat(32),
+    // The test's clients reach `next start` directly: the address is the one Next.js writes from the socket.
+    TRUSTED_PROXY: 'none',
     ALLOW_PRIVATE_STORE_URLS: 'true',
     ORDERBRIDGE_ALLOW_PRIVATE_STORES_IN_PRODUCTION: 'true',
     ...(database.DATABASE_URL ? { DATABASE_URL: database.DATABASE_URL } : { ORDERBRIDGE_SINGLE_SERVER: 'true' }),
