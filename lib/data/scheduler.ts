@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, gt, gte, min, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { stores, syncLeases, syncRuns, workspaces, type SyncRun, type SyncTrigger } from '../../db/schema';
+import { liveLeaseRunId, shownAs } from './sync-runs';
 
 /** A workspace is scheduled when it has a main store and at least one substore that is not paused. */
 const hasMainStore = sql`exists (select 1 from ${stores} m where m.workspace_id = ${workspaces.id} and m.role = 'main')`;
@@ -44,7 +45,7 @@ export async function findLastRunByTrigger(db: Db, workspaceId: string, trigger:
     .where(and(eq(syncRuns.workspaceId, workspaceId), eq(syncRuns.trigger, trigger)))
     .orderBy(desc(syncRuns.startedAt))
     .limit(1);
-  return row ?? null;
+  return row ? shownAs(row, await liveLeaseRunId(db, workspaceId)) : null;
 }
 
 /**

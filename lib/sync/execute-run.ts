@@ -79,10 +79,10 @@ function openLinks(ctx: RunContext, scope: RunScope, targetStoreId?: string): Pr
   return listOpenLinks(ctx.db, ctx.workspace.id, { includeHeldAndPermanentFailures: ctx.manual, sourceOrderIds: scope.sourceOrderIds, targetStoreId });
 }
 
+/** Whether the store was read to the end: only then are its unfinished claims known to be adopted or not. */
 async function guardedPull(ctx: RunContext, store: Store): Promise<boolean> {
   try {
-    await pullStore(ctx, store);
-    return true;
+    return (await pullStore(ctx, store)).complete;
   } catch (error) {
     if (!isWooRequestError(error) || ctx.signal.aborted) throw cancellationOr(ctx, error);
     await storeFailed(ctx, store, `Could not read orders from ${store.name}: ${error.message}`);
@@ -113,7 +113,8 @@ async function pushToTarget(ctx: RunContext, target: Store, links: AsyncIterable
   };
   try {
     await pushCreates(ctx, target, creates(), lookups);
-    if (skipped > 0) ctx.errors.push(`Skipped creating ${skipped} order(s) on ${target.name} until its orders can be read`);
+    // A slice that stopped reading the target early leaves its creates to the next slice: no error.
+    if (skipped > 0 && !ctx.sliceEnded) ctx.errors.push(`Skipped creating ${skipped} order(s) on ${target.name} until its orders can be read`);
     await pushUpdates(ctx, target, updates);
     if (notesMayBeDue) {
       const notes = await listLinksWithNoteDue(ctx.db, ctx.workspace.id, target.id, undefined);

@@ -1,4 +1,6 @@
 export { syncWorkspace, WorkspaceNotFoundError } from './sync-workspace';
+export { syncWorkspaceSlice, runSlicesToEnd, newRunId, type SliceRequest, type SliceOutcome } from './run-slice';
+export { LeaseLostError } from './lease';
 export { syncOrder, OrderNotFoundError } from './sync-order';
 export { previewWorkspace, type SyncPreview, type PreviewHold } from './preview';
 export { pendingCounts, type PendingCounts } from './pending';

@@ -11,8 +11,12 @@ import { toPulledOrderRow } from './order-snapshot';
 import type { RunContext } from './run-context';
 import type { OrderLink } from '../../db/schema';
 
-/** Pulls one store's changed orders into the index, page by page (nothing gathered in memory). */
-export async function pullStore(ctx: RunContext, store: Store): Promise<{ pulled: number }> {
+/**
+ * Pulls one store's changed orders into the index, page by page (nothing gathered in memory). Each page is
+ * committed with the cursor, so a slice whose time is spent stops after one (`complete: false`) and the next
+ * slice reads on from there.
+ */
+export async function pullStore(ctx: RunContext, store: Store): Promise<{ pulled: number; complete: boolean }> {
   const client = ctx.client(store);
   let state: KeysetState = { cursor: { modifiedGmt: store.pullCursorModifiedGmt, seenIds: store.pullCursorSeenIds ?? [] }, page: 1 };
   const floor = syncStartFor(ctx.workspace, store);
@@ -40,7 +44,8 @@ export async function pullStore(ctx: RunContext, store: Store): Promise<{ pulled
     ctx.counts.pulled += outcome.fresh.length;
     await ctx.progress.add(store.id, 'pulled', outcome.fresh.length);
     state = outcome.state;
-    if (outcome.done) return { pulled };
+    if (outcome.done) return { pulled, complete: true };
+    if (ctx.budgetSpent()) return { pulled, complete: false };
   }
 }
 

@@ -1,11 +1,11 @@
 import type { Store } from '../../db/schema';
-import { loadLinksWithSources, markLinkNotesDone, markLinkUpdated, markLinkUpdateFailed, type LinkWithSource, type OpenLink } from '../data/order-links';
+import { claimLinkNotes, loadLinksWithSources, markLinkNotesDone, markLinkUpdated, markLinkUpdateFailed, type LinkWithSource, type OpenLink } from '../data/order-links';
 import { retryDelayMs, sleep } from '../woo/backoff';
 import { isWooRequestError } from '../woo/errors';
 import { addPrivateOrderNote, batchOrders, listOrderNotes } from '../woo/orders-api';
 import type { WooBatchItemResult } from '../woo/types';
 import { buildUpdate, copyNote, suppressedEmailOf } from './copy-builder';
-import { carriedNoteText, notesToCarry } from './notes';
+import { carriedNoteIdsOn, carriedNoteText, hasCopyNote, notesToCarry } from './notes';
 import type { OrderBody } from './order-snapshot';
 import { directionCounts, issue } from './push-creates';
 import { allOrFirstError } from './all-or-first-error';
@@ -18,6 +18,7 @@ const UPDATES_PER_BATCH = 100;
 /** Carries status, customer note and new private notes of changed sources to their existing copies. */
 export async function pushUpdates(ctx: RunContext, target: Store, links: OpenLink[]): Promise<void> {
   for (let i = 0; i < links.length; i += UPDATES_PER_BATCH) {
+    if (i > 0 && ctx.budgetSpent()) return;
     const entries = (await loadLinksWithSources(ctx.db, ctx.workspace.id, links.slice(i, i + UPDATES_PER_BATCH).map((l) => l.id))).filter(
       (e) => e.link.state === 'synced' && e.link.targetRemoteId !== null,
     );
@@ -65,9 +66,16 @@ async function carryNotesAndFinish(ctx: RunContext, target: Store, entry: LinkWi
   let added = 0;
   if (source) {
     try {
-      const notes = notesToCarry(await listOrderNotes(ctx.client(source), entry.source.remoteId, ctx.signal), entry.link.notesSinceGmt, carried);
+      let notes = notesToCarry(await listOrderNotes(ctx.client(source), entry.source.remoteId, ctx.signal), entry.link.notesSinceGmt, carried);
+      if (notes.length > 0 && entry.link.notesClaimedAt) {
+        // An earlier attempt was sending notes when it stopped: those that landed carry their source id.
+        const onCopy = carriedNoteIdsOn(await listOrderNotes(ctx.client(target), entry.link.targetRemoteId!, ctx.signal));
+        carried.push(...notes.filter((n) => onCopy.has(n.id)).map((n) => n.id));
+        notes = notes.filter((n) => !onCopy.has(n.id));
+      }
+      if (notes.length > 0) await claimLinkNotes(ctx.db, ctx.workspace.id, [entry.link.id]);
       for (const note of notes) {
-        await addPrivateOrderNote(ctx.client(target), entry.link.targetRemoteId!, carriedNoteText(source.name, entry.source.number, note.note), ctx.signal);
+        await addPrivateOrderNote(ctx.client(target), entry.link.targetRemoteId!, carriedNoteText(source.name, entry.source.number, note), ctx.signal);
         ctx.checkpoint('note.sent');
         carried.push(note.id);
         added += 1;
@@ -102,13 +110,16 @@ const NOTE_CHUNK = 500;
  */
 export async function pushCopyNotes(ctx: RunContext, target: Store, links: OpenLink[]): Promise<void> {
   const concurrency = new BatchConcurrency(ctx.tuning.storeConcurrency);
-  for (let i = 0; i < links.length && !ctx.signal.aborted; i += NOTE_CHUNK) {
-    await pushCopyNotesChunk(ctx, target, links.slice(i, i + NOTE_CHUNK), concurrency);
+  const slice = { sent: 0 };
+  for (let i = 0; i < links.length && !ctx.signal.aborted && !(slice.sent > 0 && ctx.budgetSpent()); i += NOTE_CHUNK) {
+    await pushCopyNotesChunk(ctx, target, links.slice(i, i + NOTE_CHUNK), concurrency, slice);
   }
 }
 
-async function pushCopyNotesChunk(ctx: RunContext, target: Store, links: OpenLink[], concurrency: BatchConcurrency): Promise<void> {
+async function pushCopyNotesChunk(ctx: RunContext, target: Store, links: OpenLink[], concurrency: BatchConcurrency, slice: { sent: number }): Promise<void> {
   const entries = await loadLinksWithSources(ctx.db, ctx.workspace.id, links.map((l) => l.id));
+  // Claimed before any is sent: after a crash, a claimed note is looked for on the copy before it is sent again.
+  await claimLinkNotes(ctx.db, ctx.workspace.id, entries.filter((e) => e.link.notesClaimedAt === null).map((e) => e.link.id));
   const done: string[] = [];
   const turn = new Pulse();
   let next = 0;
@@ -119,6 +130,10 @@ async function pushCopyNotesChunk(ctx: RunContext, target: Store, links: OpenLin
           await turn.next();
           continue;
         }
+        if (slice.sent > 0 && ctx.budgetSpent()) {
+          next = entries.length;
+          break;
+        }
         const entry = entries[next++];
         const source = ctx.storesById.get(entry.source.storeId);
         if (!source || entry.link.targetRemoteId === null) continue;
@@ -126,7 +141,9 @@ async function pushCopyNotesChunk(ctx: RunContext, target: Store, links: OpenLin
         const note = copyNote({ storeName: source.name, number: entry.source.number }, target, ctx.workspace, suppressedEmailOf(body, ctx.workspace));
         const remoteId = entry.link.targetRemoteId;
         try {
-          if (note) {
+          const landedBefore = note !== null && entry.link.notesClaimedAt !== null && hasCopyNote(await listOrderNotes(ctx.client(target), remoteId, ctx.signal));
+          if (note && !landedBefore) {
+            slice.sent += 1;
             await concurrency.send(async (answered) => {
               const started = Date.now();
               await addPrivateOrderNote(ctx.client(target), remoteId, note, ctx.signal);
