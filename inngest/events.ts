@@ -4,9 +4,15 @@ import { z } from 'zod';
 /** The 5-minute slot a scheduled sync belongs to, as an ISO minute: `2026-05-01T10:05Z`. */
 const scheduleTick = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z$/, 'tick must be an ISO minute like 2026-05-01T10:05Z');
 
+export const WORKSPACE_SYNC_TRIGGERS = ['schedule', 'manual', 'webhook'] as const;
+
 export const workspaceSyncRequestedData = z.object({
   workspaceId: z.uuid(),
   tick: scheduleTick,
+  /** What asked for the run; the scheduler leaves it out (`schedule`). */
+  trigger: z.enum(WORKSPACE_SYNC_TRIGGERS).optional(),
+  /** The run's id when the sender chose it (to follow its progress at once); else one derived from the event. */
+  runId: z.uuid().optional(),
 });
 export type WorkspaceSyncRequestedData = z.infer<typeof workspaceSyncRequestedData>;
 

@@ -45,7 +45,8 @@ export async function pullStore(ctx: RunContext, store: Store): Promise<{ pulled
     await ctx.progress.add(store.id, 'pulled', outcome.fresh.length);
     state = outcome.state;
     if (outcome.done) return { pulled, complete: true };
-    if (ctx.budgetSpent()) return { pulled, complete: false };
+    // Mid-way through a second shared by more than a page, the page number is the position and it is not kept.
+    if (outcome.state.page === 1 && ctx.budgetSpent()) return { pulled, complete: false };
   }
 }
 

@@ -110,19 +110,31 @@ const NOTE_CHUNK = 500;
  */
 export async function pushCopyNotes(ctx: RunContext, target: Store, links: OpenLink[]): Promise<void> {
   const concurrency = new BatchConcurrency(ctx.tuning.storeConcurrency);
-  const slice = { sent: 0 };
-  for (let i = 0; i < links.length && !ctx.signal.aborted && !(slice.sent > 0 && ctx.budgetSpent()); i += NOTE_CHUNK) {
+  // Groups of notes claimed this slice: a slice claims at least one, so every slice moves on.
+  const slice = { groups: 0 };
+  for (let i = 0; i < links.length && !ctx.signal.aborted && !(slice.groups > 0 && ctx.budgetSpent()); i += NOTE_CHUNK) {
     await pushCopyNotesChunk(ctx, target, links.slice(i, i + NOTE_CHUNK), concurrency, slice);
   }
 }
 
-async function pushCopyNotesChunk(ctx: RunContext, target: Store, links: OpenLink[], concurrency: BatchConcurrency, slice: { sent: number }): Promise<void> {
+/** Notes are claimed this many at a time, just before they are sent; a slice stops only between groups. */
+const NOTE_CLAIM_GROUP = 25;
+
+async function pushCopyNotesChunk(ctx: RunContext, target: Store, links: OpenLink[], concurrency: BatchConcurrency, slice: { groups: number }): Promise<void> {
   const entries = await loadLinksWithSources(ctx.db, ctx.workspace.id, links.map((l) => l.id));
-  // Claimed before any is sent: after a crash, a claimed note is looked for on the copy before it is sent again.
-  await claimLinkNotes(ctx.db, ctx.workspace.id, entries.filter((e) => e.link.notesClaimedAt === null).map((e) => e.link.id));
   const done: string[] = [];
   const turn = new Pulse();
   let next = 0;
+  // Claimed before they are sent: after a crash, a claimed note is looked for on the copy before it is sent again.
+  let claimedUpTo = 0;
+  let claiming: Promise<void> | null = null;
+  const claimNextGroup = () =>
+    (claiming ??= (async () => {
+      const group = entries.slice(claimedUpTo, claimedUpTo + NOTE_CLAIM_GROUP);
+      await claimLinkNotes(ctx.db, ctx.workspace.id, group.filter((e) => e.link.notesClaimedAt === null).map((e) => e.link.id));
+      claimedUpTo += group.length;
+      slice.groups += 1;
+    })().finally(() => (claiming = null)));
   const worker = async (index: number) => {
     try {
       while (next < entries.length) {
@@ -130,9 +142,14 @@ async function pushCopyNotesChunk(ctx: RunContext, target: Store, links: OpenLin
           await turn.next();
           continue;
         }
-        if (slice.sent > 0 && ctx.budgetSpent()) {
-          next = entries.length;
-          break;
+        if (next >= claimedUpTo) {
+          // Every claimed note is sent before a slice whose time is spent stops, so none is left ambiguous.
+          if (slice.groups > 0 && ctx.budgetSpent()) {
+            next = entries.length;
+            break;
+          }
+          await claimNextGroup();
+          continue;
         }
         const entry = entries[next++];
         const source = ctx.storesById.get(entry.source.storeId);
@@ -143,7 +160,6 @@ async function pushCopyNotesChunk(ctx: RunContext, target: Store, links: OpenLin
         try {
           const landedBefore = note !== null && entry.link.notesClaimedAt !== null && hasCopyNote(await listOrderNotes(ctx.client(target), remoteId, ctx.signal));
           if (note && !landedBefore) {
-            slice.sent += 1;
             await concurrency.send(async (answered) => {
               const started = Date.now();
               await addPrivateOrderNote(ctx.client(target), remoteId, note, ctx.signal);
