@@ -40,10 +40,12 @@ async function sharedDatabase(): Promise<{ url: string; open: () => Promise<DbHa
 
 /** `npm run sync` as its own Node process (no wrapper process in between, so SIGKILL reaches the engine itself). */
 function startCliSync(slug: string, databaseUrl: string): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', 'scripts/sync.ts', '--workspace', slug, '--json'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/sync.ts', '--workspace', slug, '--json'], {
     env: { ...process.env, DATABASE_URL: databaseUrl, ALLOW_PRIVATE_STORE_URLS: 'true' },
-    stdio: 'ignore',
+    stdio: ['ignore', 'ignore', 'pipe'],
   });
+  child.stderr?.on('data', (chunk: Buffer) => process.stderr.write(`[npm run sync] ${chunk.toString()}`));
+  return child;
 }
 
 async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: number, what: string): Promise<void> {
@@ -70,7 +72,7 @@ describe('runs and leases under attack', () => {
     await database?.cleanup();
   });
 
-  it('kill -9 of npm run sync at several points of a backfill: nothing lost or twice, each killed run interrupted, the workspace free within 30 s', { timeout: 240_000 }, async () => {
+  it('kill -9 of npm run sync at several points of a backfill: nothing lost or twice, each killed run interrupted, the workspace free within 30 s', { timeout: 420_000 }, async () => {
     sim = await startSimulator({ stores: [{ name: 'Main Store' }, { name: 'Substore A', cost: { overheadMs: 30, perOrderWriteMs: 6 } }] });
     const [main, sub] = sim.stores;
     const slug = `kill-${Date.now().toString(36)}`;
@@ -83,11 +85,11 @@ describe('runs and leases under attack', () => {
 
     const killedRuns: string[] = [];
     // Killed while reading the main store, early in the pushes, and deep into them.
-    for (const copiesBeforeKill of [0, 150, 500]) {
+    for (const copiesBeforeKill of [0, 150, 400]) {
       const child = startCliSync(slug, database.url);
       const exited = new Promise((resolve) => child.once('exit', resolve));
       try {
-        await waitFor(() => (copiesBeforeKill === 0 ? sub.requestCount > 0 : sub.orders.count >= copiesBeforeKill), 90_000, `${copiesBeforeKill} copies`);
+        await waitFor(() => (copiesBeforeKill === 0 ? sub.requestCount > 0 : sub.orders.count >= copiesBeforeKill), 120_000, `${copiesBeforeKill} copies`);
       } finally {
         child.kill('SIGKILL');
       }
@@ -136,7 +138,9 @@ describe('runs and leases under attack', () => {
       const kinds = answers.map((a) => (!a ? 'no answer' : a.ok ? a.data.kind : `error: ${a.error}`));
       const started = kinds.filter((k) => k === 'started').length;
       expect(kinds.filter((k) => k !== 'started' && k !== 'already_running')).toEqual([]);
-      expect(started + (tickResult.status === 'already_running' ? 0 : 1)).toBe(1);
+      // A press answers "started" before its run has the lease; if the tick took it first, that run reports it and stops.
+      expect(started).toBeLessThanOrEqual(1);
+      expect(started + (tickResult.status === 'already_running' ? 0 : 1)).toBeGreaterThanOrEqual(1);
 
       const runs = await handle.db.select().from(syncRuns).where(eq(syncRuns.workspaceId, ws));
       expect(runs.filter((r) => r.status !== 'skipped')).toHaveLength(1);
