@@ -21,12 +21,14 @@ export const SYNC_SLICE_BUDGET_MS = 240_000;
 const ENGINE_TRIGGER: Record<NonNullable<WorkspaceSyncRequestedData['trigger']>, SyncTrigger> = { schedule: 'schedule', manual: 'sync_now', webhook: 'webhook' };
 
 /**
- * The run's id: the sender's, or one derived from the event (workspace, tick, trigger), so every attempt of
- * every slice — and `onFailure` — names the same run without having to remember it.
+ * The run's id: the sender's, or one derived from the event itself (workspace, tick, trigger, and the event's
+ * own id and time), so every attempt of every slice — and `onFailure` — names the same run without having to
+ * remember it. A replay of the very same event reports the run it already finished; the next tick syncs again.
  */
-export function runIdFor(data: WorkspaceSyncRequestedData): string {
+export function runIdFor(data: WorkspaceSyncRequestedData, event: { id?: string; ts?: number }): string {
   if (data.runId) return data.runId;
-  const bytes = createHash('sha256').update(`orderbridge-run:${data.workspaceId}:${data.tick}:${data.trigger ?? 'schedule'}`).digest();
+  const key = ['orderbridge-run', data.workspaceId, data.tick, data.trigger ?? 'schedule', event.id ?? '', event.ts ?? ''].join(':');
+  const bytes = createHash('sha256').update(key).digest();
   bytes[6] = (bytes[6] & 0x0f) | 0x50;
   bytes[8] = (bytes[8] & 0x3f) | 0x80;
   const hex = bytes.subarray(0, 16).toString('hex');
@@ -53,7 +55,7 @@ export function createSyncWorkspace(deps: FunctionDeps = appDeps) {
           const db = await deps.db();
           const failure = describeAbandonedSync(error, SYNC_WORKSPACE_RETRIES + 1);
           // The run its slices worked on is closed, and the workspace freed at once rather than when the lease expires.
-          const runId = runIdFor(original.data);
+          const runId = runIdFor(original.data, event.data.event);
           if (await closeAbandonedRun(db, workspaceId, runId, { status: 'failed', ...failure })) {
             await releaseLeaseOfRun(db, workspaceId, runId);
             return [runId];
@@ -70,7 +72,7 @@ export function createSyncWorkspace(deps: FunctionDeps = appDeps) {
     async ({ event, step }) => {
       const { workspaceId } = event.data;
       const trigger = ENGINE_TRIGGER[event.data.trigger ?? 'schedule'];
-      const runId = runIdFor(event.data);
+      const runId = runIdFor(event.data, event);
       const budgetMs = deps.engine?.sliceBudgetMs ?? SYNC_SLICE_BUDGET_MS;
       // One step per slice: a retried slice (a killed or timed-out attempt) continues the same run from what is durable.
       for (let slice = 1; ; slice += 1) {
