@@ -120,7 +120,15 @@ export type SyncCounts = {
 export const SYNC_RUN_STATUSES = ['running', 'succeeded', 'partial', 'failed', 'skipped', 'interrupted'] as const;
 
 /** What a run sliced over several invocations carries from one slice to the next, besides counts and errors. */
-export type SyncRunCarry = { held: SyncIssueRecord[]; failed: SyncIssueRecord[]; warnings: string[]; requests: number; slices: number };
+export type SyncRunCarry = {
+  held: SyncIssueRecord[];
+  failed: SyncIssueRecord[];
+  warnings: string[];
+  requests: number;
+  slices: number;
+  /** Stores an earlier slice read to the end: a run reads each store once, later slices only push. */
+  pulled?: string[];
+};
 export type SyncIssueRecord = { orderId: string; orderNumber: string; sourceStoreName: string; targetStoreName: string; reason: string };
 
 export const syncRuns = pgTable(

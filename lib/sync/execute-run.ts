@@ -13,7 +13,7 @@ import { SimulatedCrash } from './types';
 /** Pulls that end within this are listed once for all targets; slower ones are pushed from while they go on. */
 const QUICK_PULL_MS = 1_000;
 
-export type RunScope = { sourceOrderIds?: string[]; skipPull?: boolean };
+export type RunScope = { sourceOrderIds?: string[]; skipPull?: boolean; alreadyPulled?: ReadonlySet<string> };
 
 /**
  * Pull every active store and push to each target once it has been read itself. Copies of orders from
@@ -23,7 +23,7 @@ export type RunScope = { sourceOrderIds?: string[]; skipPull?: boolean };
 export async function executeRun(ctx: RunContext, scope: RunScope = {}): Promise<void> {
   const active = ctx.stores.filter((s) => !s.paused);
   const pulls = new Map<string, Promise<boolean>>();
-  for (const store of active) pulls.set(store.id, scope.skipPull ? Promise.resolve(true) : guardedPull(ctx, store));
+  for (const store of active) pulls.set(store.id, scope.skipPull || scope.alreadyPulled?.has(store.id) ? Promise.resolve(true) : guardedPull(ctx, store));
   const allPulls = Promise.all(pulls.values());
   const settledTogether = await settlesWithin(allPulls, QUICK_PULL_MS);
 
@@ -82,7 +82,9 @@ function openLinks(ctx: RunContext, scope: RunScope, targetStoreId?: string): Pr
 /** Whether the store was read to the end: only then are its unfinished claims known to be adopted or not. */
 async function guardedPull(ctx: RunContext, store: Store): Promise<boolean> {
   try {
-    return (await pullStore(ctx, store)).complete;
+    const { complete } = await pullStore(ctx, store);
+    if (complete) ctx.pullsCompleted.add(store.id);
+    return complete;
   } catch (error) {
     if (!isWooRequestError(error) || ctx.signal.aborted) throw cancellationOr(ctx, error);
     await storeFailed(ctx, store, `Could not read orders from ${store.name}: ${error.message}`);

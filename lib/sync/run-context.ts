@@ -29,6 +29,8 @@ export type RunContext = {
   pagesIndexed: Pulse;
   /** Stores answered by at least one request this run. */
   reached: Set<string>;
+  /** Stores this slice read to the end. */
+  pullsCompleted: Set<string>;
   client(store: Store): WooClient;
   requests(): number;
   checkpoint(point: CrashPoint): void;
@@ -85,6 +87,7 @@ export function createRunContext(input: {
     warnings: resume?.warnings ?? [],
     errors: resume?.errors ?? [],
     reached: new Set(),
+    pullsCompleted: new Set(),
     pagesIndexed: new Pulse(),
     manual: options.trigger !== 'schedule' && options.trigger !== 'webhook',
     listBeforeResending: false,

@@ -171,10 +171,15 @@ async function workSlice(input: {
     warnings: ctx.warnings.slice(0, 50),
     requests: (earlier?.requests ?? 0) + ctx.requests(),
     slices: (earlier?.slices ?? 0) + 1,
+    pulled: [...new Set([...alreadyPulled, ...ctx.pullsCompleted])],
   });
+  // A store an earlier slice read to the end is not read again (its copies made since would only be read back):
+  // claims a crashed slice left unfinished are then checked by listing the target's orders created since.
+  const alreadyPulled = new Set(earlier?.pulled ?? []);
+  if (alreadyPulled.size > 0) ctx.listBeforeResending = true;
   try {
     if (request.sourceOrderIds) await syncSourceOrders(ctx, request.sourceOrderIds);
-    else await executeRun(ctx);
+    else await executeRun(ctx, { alreadyPulled });
   } catch (error) {
     if (error instanceof SimulatedCrash || controller.signal.reason instanceof SimulatedCrash) return { kind: 'crashed', error };
     const fatal = describeFatal(controller.signal.reason instanceof LeaseLostError ? controller.signal.reason : error);
