@@ -128,6 +128,9 @@ export type SyncRunCarry = {
   slices: number;
   /** Stores an earlier slice read to the end: a run reads each store once, later slices only push. */
   pulled?: string[];
+  /** What earlier slices learned about the targets: which SKUs each carries, whose new accounts were read. */
+  skus?: Record<string, Record<string, boolean>>;
+  customersRead?: string[];
 };
 export type SyncIssueRecord = { orderId: string; orderNumber: string; sourceStoreName: string; targetStoreName: string; reason: string };
 

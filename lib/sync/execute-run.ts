@@ -13,7 +13,7 @@ import { SimulatedCrash } from './types';
 /** Pulls that end within this are listed once for all targets; slower ones are pushed from while they go on. */
 const QUICK_PULL_MS = 1_000;
 
-export type RunScope = { sourceOrderIds?: string[]; skipPull?: boolean; alreadyPulled?: ReadonlySet<string> };
+export type RunScope = { sourceOrderIds?: string[]; skipPull?: boolean; alreadyPulled?: ReadonlySet<string>; lookups?: TargetLookups };
 
 /**
  * Pull every active store and push to each target once it has been read itself. Copies of orders from
@@ -28,7 +28,7 @@ export async function executeRun(ctx: RunContext, scope: RunScope = {}): Promise
   const settledTogether = await settlesWithin(allPulls, QUICK_PULL_MS);
 
   const targets = active.filter((s) => dependenciesOf(ctx, s).length > 0);
-  const lookups: TargetLookups = { skus: new SkuCache(), customers: new CustomerDirectory(ctx) };
+  const lookups: TargetLookups = scope.lookups ?? { skus: new SkuCache(), customers: new CustomerDirectory(ctx) };
   await ctx.progress.setPhase('pushing');
   // When every pull is done at once (the usual case) one query finds the work of all targets.
   const shared = settledTogether ? await openLinks(ctx, scope) : null;

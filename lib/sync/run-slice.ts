@@ -5,7 +5,10 @@ import type { SyncRun, SyncRunCarry, SyncTrigger, Workspace } from '../../db/sch
 import { recordStoresContact, listStoresForSync } from '../data/store-sync-state';
 import { closeInterruptedRuns, finishSyncRun, getSyncRun, insertSyncRun, saveSyncRunSlice } from '../data/sync-runs';
 import { getWorkspace } from '../data/workspaces';
+import { CustomerDirectory } from './customer-directory';
 import { executeRun } from './execute-run';
+import type { TargetLookups } from './push-creates';
+import { SkuCache } from './sku-cache';
 import { LeaseLostError, RunLease, runningSyncId } from './lease';
 import { syncSourceOrders } from './order-work';
 import { createRunContext, type ResumedRun, type RunContext } from './run-context';
@@ -165,13 +168,16 @@ async function workSlice(input: {
     sliceDeadline: input.deadline,
     resume,
   });
-  const carry = (): SyncRunCarry => ({
+  const lookups: TargetLookups = { skus: new SkuCache(earlier?.skus), customers: new CustomerDirectory(ctx, earlier?.customersRead) };
+  const carry = async (): Promise<SyncRunCarry> => ({
     held: ctx.held.slice(0, CARRIED_ISSUES),
     failed: ctx.failed.slice(0, CARRIED_ISSUES),
     warnings: ctx.warnings.slice(0, 50),
     requests: (earlier?.requests ?? 0) + ctx.requests(),
     slices: (earlier?.slices ?? 0) + 1,
     pulled: [...new Set([...alreadyPulled, ...ctx.pullsCompleted])],
+    skus: lookups.skus.toRecord(),
+    customersRead: await lookups.customers.readTargets(),
   });
   // A store an earlier slice read to the end is not read again (its copies made since would only be read back):
   // claims a crashed slice left unfinished are then checked by listing the target's orders created since.
@@ -179,19 +185,19 @@ async function workSlice(input: {
   if (alreadyPulled.size > 0) ctx.listBeforeResending = true;
   try {
     if (request.sourceOrderIds) await syncSourceOrders(ctx, request.sourceOrderIds);
-    else await executeRun(ctx, { alreadyPulled });
+    else await executeRun(ctx, { alreadyPulled, lookups });
   } catch (error) {
     if (error instanceof SimulatedCrash || controller.signal.reason instanceof SimulatedCrash) return { kind: 'crashed', error };
     const fatal = describeFatal(controller.signal.reason instanceof LeaseLostError ? controller.signal.reason : error);
     ctx.errors.push(fatal);
-    return { kind: 'finished', ctx, carry: carry(), fatal };
+    return { kind: 'finished', ctx, carry: await carry(), fatal };
   }
   if (lease.lost) {
     const fatal = describeFatal(controller.signal.reason);
     ctx.errors.push(fatal);
-    return { kind: 'finished', ctx, carry: carry(), fatal };
+    return { kind: 'finished', ctx, carry: await carry(), fatal };
   }
-  return ctx.sliceEnded ? { kind: 'more', ctx, carry: carry() } : { kind: 'finished', ctx, carry: carry(), fatal: null };
+  return ctx.sliceEnded ? { kind: 'more', ctx, carry: await carry() } : { kind: 'finished', ctx, carry: await carry(), fatal: null };
 }
 
 async function saveSlice(ctx: RunContext, carry: SyncRunCarry): Promise<void> {
