@@ -7,7 +7,7 @@ import { DEFAULT_SYNC_TUNING, type SyncTuning } from '../../lib/sync';
  * (240 s), scaled alike, so a backfill here is cut into as many slices as it would be against real stores.
  * Timeouts stay unscaled (safety nets, never reached here).
  */
-export function scaledTuning(scale: number): Partial<SyncTuning> {
+export function scaledTuning(scale: number, sliceBudgetMs = DEFAULT_SYNC_TUNING.sliceBudgetMs): Partial<SyncTuning> {
   if (scale <= 0) return {};
-  return { batchBudgetMs: DEFAULT_SYNC_TUNING.batchBudgetMs * scale, sliceBudgetMs: DEFAULT_SYNC_TUNING.sliceBudgetMs * scale };
+  return { batchBudgetMs: DEFAULT_SYNC_TUNING.batchBudgetMs * scale, sliceBudgetMs: sliceBudgetMs * scale };
 }
