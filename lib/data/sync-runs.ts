@@ -8,6 +8,15 @@ export async function insertSyncRun(db: Db, workspaceId: string, run: { id: stri
   await db.insert(syncRuns).values({ id: run.id, workspaceId, trigger: run.trigger, status: 'running' });
 }
 
+/** Starts the run with this id, or finds it when it exists (a later slice): one statement for a new run. */
+export async function startOrFindSyncRun(db: Db, workspaceId: string, run: { id: string; trigger: SyncTrigger }): Promise<{ run: SyncRun; created: boolean }> {
+  const [created] = await db.insert(syncRuns).values({ id: run.id, workspaceId, trigger: run.trigger, status: 'running' }).onConflictDoNothing().returning();
+  if (created) return { run: created, created: true };
+  const existing = await getSyncRun(db, workspaceId, run.id);
+  if (!existing) throw new Error(`Run ${run.id} belongs to another workspace`);
+  return { run: existing, created: false };
+}
+
 export async function updateSyncRunProgress(db: Db, workspaceId: string, runId: string, progress: Record<string, unknown>): Promise<void> {
   await db.update(syncRuns).set({ progress }).where(and(eq(syncRuns.workspaceId, workspaceId), eq(syncRuns.id, runId)));
 }

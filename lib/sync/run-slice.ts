@@ -3,7 +3,7 @@ import { setMaxListeners } from 'node:events';
 import type { Db } from '../../db/client';
 import type { SyncRun, SyncRunCarry, SyncTrigger, Workspace } from '../../db/schema';
 import { recordStoresContact, listStoresForSync } from '../data/store-sync-state';
-import { closeInterruptedRuns, finishSyncRun, getSyncRun, insertSyncRun, saveSyncRunSlice } from '../data/sync-runs';
+import { closeInterruptedRuns, finishSyncRun, saveSyncRunSlice, startOrFindSyncRun } from '../data/sync-runs';
 import { getWorkspace } from '../data/workspaces';
 import { CustomerDirectory } from './customer-directory';
 import { executeRun } from './execute-run';
@@ -70,19 +70,17 @@ export async function syncWorkspaceSlice(db: Db, workspaceId: string, request: S
 
   let leaveLease = false;
   try {
-    const existing = await getSyncRun(db, workspaceId, runId);
+    const started = await startOrFindSyncRun(db, workspaceId, { id: runId, trigger: request.trigger });
+    const existing = started.created ? null : started.run;
     if (existing && existing.status !== 'running') return { state: 'done', runId, result: resultOfClosedRun(existing) };
-    if (!existing) {
-      await insertSyncRun(db, workspaceId, { id: runId, trigger: request.trigger });
-      // We hold the lease: any other run still marked running died without recording its end.
-      await closeInterruptedRuns(db, workspaceId, runId);
-    }
+    // We hold the lease: any other run still marked running died without recording its end.
+    if (started.created) await closeInterruptedRuns(db, workspaceId, runId);
     lease.startHeartbeat();
 
     const cancel = () => controller.abort(request.signal?.reason ?? new Error('The sync was cancelled'));
     request.signal?.addEventListener('abort', cancel, { once: true });
     try {
-      const runStartedAt = existing?.startedAt ?? new Date(sliceStarted);
+      const runStartedAt = started.run.startedAt;
       const runDeadline = runStartedAt.getTime() + tuning.runBudgetMs;
       const outcome = await workSlice({ db, workspace, runId, request, tuning, controller, lease, existing, runStartedAt, deadline: Math.min(sliceStarted + request.budgetMs, runDeadline) });
       if (outcome.kind === 'crashed') {
