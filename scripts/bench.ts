@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [--pglite] [--scale 0.05] [--quick] [--naive-sample 0.25] [--only backfill,quiet,steady,memory]`
+ * `npm run bench [-- --json] [--pglite] [--scale 0.05] [--quick] [--naive-sample 0.25] [--slice-budget-ms 240000] [--only backfill,quiet,steady,memory]`
  * Measures the sync engine against simulator stores that cost what a real store costs (scaled), over
  * real HTTP and a real database; prints a table, or one JSON object with --json. Never fails on speed.
  */
@@ -21,6 +21,8 @@ const { values } = parseArgs({
     quick: { type: 'boolean', default: false },
     only: { type: 'string' },
     'naive-sample': { type: 'string', default: '0.25' },
+    /** Unscaled milliseconds per slice (default Inngest's 240 s, scaled like the stores); a huge value runs unsliced. */
+    'slice-budget-ms': { type: 'string' },
   },
 });
 
@@ -32,12 +34,14 @@ if (!(naiveSample > 0 && naiveSample <= 1)) throw new Error(`--naive-sample must
 const only = new Set((values.only ?? 'backfill,quiet,steady,memory').split(',').map((s) => s.trim()));
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const pglite = values.pglite;
-const tuning = scaledTuning(scale);
+const sliceBudgetMs = values['slice-budget-ms'] === undefined ? undefined : Number(values['slice-budget-ms']);
+if (sliceBudgetMs !== undefined && !(sliceBudgetMs > 0)) throw new Error(`--slice-budget-ms must be a positive number, got ${values['slice-budget-ms']}`);
+const tuning = scaledTuning(scale, sliceBudgetMs);
 /** Like PHP's max_execution_time on many hosts; the cost model scales it with everything else. */
 const STORE_TIME_LIMIT_MS = 30_000;
 
 const report: { backfill?: BackfillReport; quietTick?: QuietTickReport; steady?: SteadyReport; memory?: MemoryReport; meta: Record<string, unknown> } = {
-  meta: { date: new Date().toISOString(), database: pglite ? 'pglite' : 'postgresql', costScale: scale, batchBudgetMs: tuning.batchBudgetMs ?? null, quick: values.quick },
+  meta: { date: new Date().toISOString(), database: pglite ? 'pglite' : 'postgresql', costScale: scale, batchBudgetMs: tuning.batchBudgetMs ?? null, sliceBudgetMs: tuning.sliceBudgetMs ?? null, quick: values.quick },
 };
 const failures: string[] = [];
 /** A section that fails is reported as such; the others' figures are still printed. */

@@ -67,6 +67,8 @@ export const orderLinks = pgTable(
     /** Source private notes created from this time on, and not yet in `syncedNoteIds`, are carried to the copy. */
     notesSinceGmt: timestamp('notes_since_gmt', { withTimezone: true }),
     syncedNoteIds: jsonb('synced_note_ids').$type<number[]>().notNull().default([]),
+    /** Set just before notes are sent to the copy, cleared once recorded: set, a send may have landed unrecorded. */
+    notesClaimedAt: timestamp('notes_claimed_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -114,13 +116,31 @@ export type SyncCounts = {
   toMain: { created: number; updated: number; held: number; failed: number };
 };
 
+/** `interrupted`: the run's process died (a crash, a killed attempt) and another run took the workspace over. */
+export const SYNC_RUN_STATUSES = ['running', 'succeeded', 'partial', 'failed', 'skipped', 'interrupted'] as const;
+
+/** What a run sliced over several invocations carries from one slice to the next, besides counts and errors. */
+export type SyncRunCarry = {
+  held: SyncIssueRecord[];
+  failed: SyncIssueRecord[];
+  warnings: string[];
+  requests: number;
+  slices: number;
+  /** Stores an earlier slice read to the end: a run reads each store once, later slices only push. */
+  pulled?: string[];
+  /** What earlier slices learned about the targets: which SKUs each carries, whose new accounts were read. */
+  skus?: Record<string, Record<string, boolean>>;
+  customersRead?: string[];
+};
+export type SyncIssueRecord = { orderId: string; orderNumber: string; sourceStoreName: string; targetStoreName: string; reason: string };
+
 export const syncRuns = pgTable(
   'sync_runs',
   {
     id: uuid('id').primaryKey().defaultRandom(),
     workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
     trigger: text('trigger', { enum: SYNC_TRIGGERS }).notNull(),
-    status: text('status', { enum: ['running', 'succeeded', 'partial', 'failed', 'skipped'] }).notNull().default('running'),
+    status: text('status', { enum: SYNC_RUN_STATUSES }).notNull().default('running'),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
     finishedAt: timestamp('finished_at', { withTimezone: true }),
     counts: jsonb('counts').$type<SyncCounts>(),
@@ -128,6 +148,8 @@ export const syncRuns = pgTable(
     /** Live progress while running: which store, how many done. */
     progress: jsonb('progress').$type<Record<string, unknown>>(),
     summary: text('summary'),
+    /** Set while a run spans several slices (see lib/sync/run-slice.ts). */
+    carry: jsonb('carry').$type<SyncRunCarry>(),
   },
   (t) => [
     index('sync_runs_workspace_started_idx').on(t.workspaceId, t.startedAt.desc()),

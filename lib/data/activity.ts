@@ -1,6 +1,7 @@
 import { and, count, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { orderEvents, orders, syncLeases, syncRuns, type SyncRun } from '../../db/schema';
+import { liveLeaseRunId, shownAs } from './sync-runs';
 
 export const RUN_PAGE_SIZE = 25;
 
@@ -8,7 +9,7 @@ export type RunListPage = { runs: SyncRun[]; page: number; pageSize: number; tot
 
 export async function listSyncRuns(db: Db, workspaceId: string, page: number): Promise<RunListPage> {
   const safePage = Number.isInteger(page) && page >= 1 ? page : 1;
-  const [runs, [counted]] = await Promise.all([
+  const [runs, [counted], liveRunId] = await Promise.all([
     db
       .select()
       .from(syncRuns)
@@ -17,9 +18,10 @@ export async function listSyncRuns(db: Db, workspaceId: string, page: number): P
       .limit(RUN_PAGE_SIZE + 1)
       .offset((safePage - 1) * RUN_PAGE_SIZE),
     db.select({ total: count() }).from(syncRuns).where(eq(syncRuns.workspaceId, workspaceId)),
+    liveLeaseRunId(db, workspaceId),
   ]);
   return {
-    runs: runs.slice(0, RUN_PAGE_SIZE),
+    runs: runs.slice(0, RUN_PAGE_SIZE).map((run) => shownAs(run, liveRunId)),
     page: safePage,
     pageSize: RUN_PAGE_SIZE,
     total: Number(counted?.total ?? 0),

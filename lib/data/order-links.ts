@@ -160,7 +160,7 @@ export async function markLinkUpdated(
 ): Promise<void> {
   await db
     .update(orderLinks)
-    .set({ needsUpdate: false, syncedSourceModifiedGmt: update.sourceModifiedGmt, syncedNoteIds: update.syncedNoteIds, lastError: null, updatedAt: new Date() })
+    .set({ needsUpdate: false, syncedSourceModifiedGmt: update.sourceModifiedGmt, syncedNoteIds: update.syncedNoteIds, notesClaimedAt: null, lastError: null, updatedAt: new Date() })
     .where(and(eq(orderLinks.workspaceId, workspaceId), eq(orderLinks.id, linkId)));
 }
 
@@ -171,11 +171,23 @@ export async function markLinkUpdateFailed(db: Db, workspaceId: string, linkId: 
     .where(and(eq(orderLinks.workspaceId, workspaceId), eq(orderLinks.id, linkId)));
 }
 
+/**
+ * Marks notes as about to be sent to these copies: from here on a crash leaves the mark, and the next attempt
+ * reads the copy's notes for ours before sending any again (WooCommerce notes carry no meta to find them by).
+ */
+export async function claimLinkNotes(db: Db, workspaceId: string, linkIds: string[]): Promise<void> {
+  if (linkIds.length === 0) return;
+  await db
+    .update(orderLinks)
+    .set({ notesClaimedAt: new Date() })
+    .where(and(eq(orderLinks.workspaceId, workspaceId), inArray(orderLinks.id, linkIds)));
+}
+
 export async function markLinkNotesDone(db: Db, workspaceId: string, linkIds: string[]): Promise<void> {
   if (linkIds.length === 0) return;
   await db
     .update(orderLinks)
-    .set({ noteDue: false, updatedAt: new Date() })
+    .set({ noteDue: false, notesClaimedAt: null, updatedAt: new Date() })
     .where(and(eq(orderLinks.workspaceId, workspaceId), inArray(orderLinks.id, linkIds)));
 }
 

@@ -1,6 +1,7 @@
 import { and, asc, count, desc, eq, gt, gte, min, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { stores, syncLeases, syncRuns, workspaces, type SyncRun, type SyncTrigger } from '../../db/schema';
+import { liveLeaseRunId, shownAs } from './sync-runs';
 
 /** A workspace is scheduled when it has a main store (joined) and at least one substore that is not paused. */
 const hasActiveSubstore = sql`exists (select 1 from ${stores} s where s.workspace_id = ${workspaces.id} and s.role = 'sub' and s.paused = false)`;
@@ -79,7 +80,7 @@ export async function findLastRunByTrigger(db: Db, workspaceId: string, trigger:
     .where(and(eq(syncRuns.workspaceId, workspaceId), eq(syncRuns.trigger, trigger)))
     .orderBy(desc(syncRuns.startedAt))
     .limit(1);
-  return row ?? null;
+  return row ? shownAs(row, await liveLeaseRunId(db, workspaceId)) : null;
 }
 
 /**

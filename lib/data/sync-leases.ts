@@ -4,7 +4,11 @@ import { syncLeases } from '../../db/schema';
 
 export type LeaseHolder = { holder: string; runId: string | null; expiresAt: Date };
 
-/** Takes the workspace's lease if it is free or expired; returns whether we hold it now. */
+/**
+ * Takes the workspace's lease if it is free, expired, or held by an earlier slice of the same run (whose
+ * process is gone: a slice runs only after the one before it ended or was given up). The holder is unique
+ * per slice, so a slice that outlived its turn fails its next renewal and stops.
+ */
 export async function tryAcquireSyncLease(db: Db, workspaceId: string, holder: string, runId: string, ttlMs: number): Promise<boolean> {
   const expiresAt = sql`now() + ${`${Math.ceil(ttlMs)} milliseconds`}::interval`;
   const rows = await db
@@ -13,7 +17,7 @@ export async function tryAcquireSyncLease(db: Db, workspaceId: string, holder: s
     .onConflictDoUpdate({
       target: syncLeases.workspaceId,
       set: { holder, runId, expiresAt },
-      setWhere: sql`${syncLeases.expiresAt} < now() or ${syncLeases.holder} = ${holder}`,
+      setWhere: sql`${syncLeases.expiresAt} < now() or ${syncLeases.holder} = ${holder} or ${syncLeases.runId} = ${runId}`,
     })
     .returning({ holder: syncLeases.holder });
   return rows.length === 1;
@@ -31,6 +35,11 @@ export async function renewSyncLease(db: Db, workspaceId: string, holder: string
 
 export async function releaseSyncLease(db: Db, workspaceId: string, holder: string): Promise<void> {
   await db.delete(syncLeases).where(and(eq(syncLeases.workspaceId, workspaceId), eq(syncLeases.holder, holder)));
+}
+
+/** Frees the workspace from a run that will never continue (its job gave up), whichever slice held it last. */
+export async function releaseLeaseOfRun(db: Db, workspaceId: string, runId: string): Promise<void> {
+  await db.delete(syncLeases).where(and(eq(syncLeases.workspaceId, workspaceId), eq(syncLeases.runId, runId)));
 }
 
 export async function getSyncLease(db: Db, workspaceId: string): Promise<LeaseHolder | null> {

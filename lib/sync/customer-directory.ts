@@ -15,7 +15,19 @@ import type { RunContext } from './run-context';
 export class CustomerDirectory {
   private readonly ready = new Map<string, Promise<boolean>>();
 
-  constructor(private readonly ctx: RunContext) {}
+  /** `alreadyRead`: targets an earlier slice of the run read the new accounts of (they are in the database). */
+  constructor(
+    private readonly ctx: RunContext,
+    alreadyRead: Iterable<string> = [],
+  ) {
+    for (const storeId of alreadyRead) this.ready.set(storeId, Promise.resolve(true));
+  }
+
+  /** Targets whose new accounts this run has read. */
+  async readTargets(): Promise<string[]> {
+    const read = await Promise.all([...this.ready].map(async ([storeId, ok]) => ((await ok.catch(() => false)) ? storeId : null)));
+    return read.filter((id): id is string => id !== null);
+  }
 
   async idsFor(target: Store, emails: Array<string | null>): Promise<Map<string, number>> {
     const wanted = [...new Set(emails.filter((e): e is string => e !== null))];

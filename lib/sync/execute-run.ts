@@ -14,7 +14,7 @@ import { SimulatedCrash } from './types';
 /** Pulls that end within this are listed once for all targets; slower ones are pushed from while they go on. */
 const QUICK_PULL_MS = 1_000;
 
-export type RunScope = { sourceOrderIds?: string[]; skipPull?: boolean };
+export type RunScope = { sourceOrderIds?: string[]; skipPull?: boolean; alreadyPulled?: ReadonlySet<string>; lookups?: TargetLookups };
 
 /**
  * Pull every active store and push to each target once it has been read itself. Copies of orders from
@@ -24,12 +24,12 @@ export type RunScope = { sourceOrderIds?: string[]; skipPull?: boolean };
 export async function executeRun(ctx: RunContext, scope: RunScope = {}): Promise<void> {
   const active = ctx.stores.filter((s) => !s.paused);
   const pulls = new Map<string, Promise<boolean>>();
-  for (const store of active) pulls.set(store.id, scope.skipPull ? Promise.resolve(true) : guardedPull(ctx, store));
+  for (const store of active) pulls.set(store.id, scope.skipPull || scope.alreadyPulled?.has(store.id) ? Promise.resolve(true) : guardedPull(ctx, store));
   const allPulls = Promise.all(pulls.values());
   const settledTogether = await settlesWithin(allPulls, QUICK_PULL_MS);
 
   const targets = active.filter((s) => dependenciesOf(ctx, s).length > 0);
-  const lookups: TargetLookups = { skus: new SkuCache(), customers: new CustomerDirectory(ctx) };
+  const lookups: TargetLookups = scope.lookups ?? { skus: new SkuCache(), customers: new CustomerDirectory(ctx) };
   await ctx.progress.setPhase('pushing');
   // When every pull is done at once (the usual case) one query finds the work of all targets.
   const shared = settledTogether ? await openLinks(ctx, scope) : null;
@@ -80,9 +80,12 @@ function openLinks(ctx: RunContext, scope: RunScope, targetStoreId?: string): Pr
   return listOpenLinks(ctx.db, ctx.workspace.id, { includeHeldAndPermanentFailures: ctx.manual, sourceOrderIds: scope.sourceOrderIds, targetStoreId });
 }
 
+/** Whether the store was read to the end: only then are its unfinished claims known to be adopted or not. */
 async function guardedPull(ctx: RunContext, store: Store): Promise<boolean> {
   try {
-    return (await pullStore(ctx, store)).complete;
+    const { complete } = await pullStore(ctx, store);
+    if (complete) ctx.pullsCompleted.add(store.id);
+    return complete;
   } catch (error) {
     if (!isWooRequestError(error) || ctx.signal.aborted) throw cancellationOr(ctx, error, store);
     await storeFailed(ctx, store, `Could not read orders from ${store.name}: ${error.message}`);
@@ -113,7 +116,8 @@ async function pushToTarget(ctx: RunContext, target: Store, links: AsyncIterable
   };
   try {
     await pushCreates(ctx, target, creates(), lookups);
-    if (skipped > 0) ctx.errors.push(`Skipped creating ${skipped} order(s) on ${target.name} until its orders can be read`);
+    // A slice that stopped reading the target early leaves its creates to the next slice: no error.
+    if (skipped > 0 && !ctx.sliceEnded) ctx.errors.push(`Skipped creating ${skipped} order(s) on ${target.name} until its orders can be read`);
     await pushUpdates(ctx, target, updates);
     if (notesMayBeDue) {
       const notes = await listLinksWithNoteDue(ctx.db, ctx.workspace.id, target.id, undefined);

@@ -14,8 +14,26 @@ export function notesToCarry(notes: WooOrderNote[], since: Date | null, alreadyC
     .sort((a, b) => a.id - b.id);
 }
 
-export function carriedNoteText(sourceStoreName: string, sourceNumber: string, note: string): string {
-  return `Note from ${sourceStoreName} order #${sourceNumber}: ${stripTags(note).trim()}`;
+/** The source note's id in the text is the marker a later attempt finds it by on the copy (notes carry no meta). */
+export function carriedNoteText(sourceStoreName: string, sourceNumber: string, note: Pick<WooOrderNote, 'id' | 'note'>): string {
+  return `Note from ${sourceStoreName} order #${sourceNumber} (note ${note.id}): ${stripTags(note.note).trim()}`;
+}
+
+const CARRIED_MARKER = /^Note from .*? \(note (\d+)\):/;
+
+/** Ids of source notes already carried onto the copy, read from the copy's own notes. */
+export function carriedNoteIdsOn(copyNotes: WooOrderNote[]): Set<number> {
+  const ids = new Set<number>();
+  for (const n of copyNotes) {
+    const match = CARRIED_MARKER.exec(stripTags(n.note).trim());
+    if (match) ids.add(Number(match[1]));
+  }
+  return ids;
+}
+
+/** Whether the copy already has the note Orderbridge adds to a new copy (where it came from, the customer's email). */
+export function hasCopyNote(copyNotes: WooOrderNote[]): boolean {
+  return copyNotes.some((n) => !n.customer_note && /^(Copied from |Customer email: )/.test(stripTags(n.note).trim()));
 }
 
 function stripTags(text: string): string {

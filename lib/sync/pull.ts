@@ -14,9 +14,10 @@ import type { RunContext } from './run-context';
 import type { OrderLink } from '../../db/schema';
 
 /**
- * Pulls one store's changed orders into the index, page by page (nothing gathered in memory). `complete` is
- * false when the run's page budget for the store ran out or the store's paging did not advance: the cursor
- * saved so far is where the next run goes on.
+ * Pulls one store's changed orders into the index, page by page (nothing gathered in memory). Each page is
+ * committed with the cursor. `complete` is false when a slice's time is spent (the next slice reads on from
+ * there), when the run's page budget for the store ran out or when the store's paging did not advance (the
+ * next run goes on from the saved cursor).
  */
 export async function pullStore(ctx: RunContext, store: Store): Promise<{ pulled: number; complete: boolean }> {
   const client = ctx.client(store);
@@ -56,6 +57,8 @@ export async function pullStore(ctx: RunContext, store: Store): Promise<{ pulled
     await ctx.progress.add(store.id, 'pulled', outcome.fresh.length);
     state = outcome.state;
     if (outcome.done) return { pulled, complete: true };
+    // Mid-way through a second shared by more than a page, the page number is the position and it is not kept.
+    if (outcome.state.page === 1 && ctx.budgetSpent()) return { pulled, complete: false };
   }
 }
 

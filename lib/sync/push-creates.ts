@@ -29,6 +29,9 @@ import type { SkuCache } from './sku-cache';
 import type { SyncIssue } from './summary';
 
 const LOAD_CHUNK = 500;
+
+/** Stops the producer and the workers of one target when the slice's time is spent; not an error. */
+class SliceEnded extends Error {}
 /** WooCommerce's answer for a customer id with no account behind it. */
 const INVALID_CUSTOMER = 'woocommerce_rest_invalid_customer_id';
 /** Prepared copies waiting for a batch: enough to keep every worker busy while the next chunk loads. */
@@ -62,7 +65,9 @@ export async function pushCreates(ctx: RunContext, target: Store, links: AsyncIt
       throw error;
     }
   };
-  await allOrFirstError([produce(), sendAll(ctx, target, queue, sizing, lookups.customers)]);
+  await allOrFirstError([produce(), sendAll(ctx, target, queue, sizing, lookups.customers)]).catch((error: unknown) => {
+    if (!(error instanceof SliceEnded)) throw error;
+  });
   if (sizing.learned && sizing.size !== target.batchSize) await saveStoreBatchSize(ctx.db, ctx.workspace.id, target.id, sizing.size);
 }
 
@@ -73,18 +78,22 @@ export async function pushCreates(ctx: RunContext, target: Store, links: AsyncIt
 async function sendAll(ctx: RunContext, target: Store, queue: BatchQueue<CreateItem>, sizing: Sizing, customers: CustomerDirectory): Promise<void> {
   const concurrency = new BatchConcurrency(ctx.tuning.storeConcurrency);
   let probing = target.batchSize === null;
+  let taken = 0;
   const worker = async (index: number) => {
     try {
       for (;;) {
         // A cancelled run stops the producer too, which may be waiting for room in the queue.
         ctx.signal.throwIfAborted();
         if (queue.finished) return;
+        // A slice whose time is spent sends no new batch (after one, so every slice moves on); those in flight finish.
+        if (taken > 0 && ctx.budgetSpent()) throw new SliceEnded();
         if (index >= concurrency.limit || (probing && index > 0)) {
           await queue.idle();
           continue;
         }
         const batch = await queue.take(() => sizing.size);
         if (!batch) return;
+        taken += 1;
         try {
           await concurrency.send((answered) => sendBatch(ctx, target, batch, sizing, customers, answered, () => concurrency.backOff()));
         } finally {

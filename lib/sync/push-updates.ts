@@ -1,11 +1,11 @@
 import type { Store } from '../../db/schema';
-import { loadLinksWithSources, markLinkNotesDone, markLinkUpdated, markLinkUpdateFailed, type LinkWithSource, type OpenLink } from '../data/order-links';
+import { claimLinkNotes, loadLinksWithSources, markLinkNotesDone, markLinkUpdated, markLinkUpdateFailed, type LinkWithSource, type OpenLink } from '../data/order-links';
 import { retryDelayMs, sleep } from '../woo/backoff';
 import { isWooRequestError } from '../woo/errors';
 import { addPrivateOrderNote, batchOrders, listOrderNotes } from '../woo/orders-api';
 import type { WooBatchItemResult } from '../woo/types';
 import { buildUpdate, copyNote, suppressedEmailOf } from './copy-builder';
-import { carriedNoteText, notesToCarry } from './notes';
+import { carriedNoteIdsOn, carriedNoteText, hasCopyNote, notesToCarry } from './notes';
 import type { OrderBody } from './order-snapshot';
 import { directionCounts, issue } from './push-creates';
 import { allOrFirstError } from './all-or-first-error';
@@ -18,6 +18,7 @@ const UPDATES_PER_BATCH = 100;
 /** Carries status, customer note and new private notes of changed sources to their existing copies. */
 export async function pushUpdates(ctx: RunContext, target: Store, links: OpenLink[]): Promise<void> {
   for (let i = 0; i < links.length; i += UPDATES_PER_BATCH) {
+    if (i > 0 && ctx.budgetSpent()) return;
     const entries = (await loadLinksWithSources(ctx.db, ctx.workspace.id, links.slice(i, i + UPDATES_PER_BATCH).map((l) => l.id))).filter(
       (e) => e.link.state === 'synced' && e.link.targetRemoteId !== null,
     );
@@ -65,9 +66,16 @@ async function carryNotesAndFinish(ctx: RunContext, target: Store, entry: LinkWi
   let added = 0;
   if (source) {
     try {
-      const notes = notesToCarry(await listOrderNotes(ctx.client(source), entry.source.remoteId, ctx.signal), entry.link.notesSinceGmt, carried);
+      let notes = notesToCarry(await listOrderNotes(ctx.client(source), entry.source.remoteId, ctx.signal), entry.link.notesSinceGmt, carried);
+      if (notes.length > 0 && entry.link.notesClaimedAt) {
+        // An earlier attempt was sending notes when it stopped: those that landed carry their source id.
+        const onCopy = carriedNoteIdsOn(await listOrderNotes(ctx.client(target), entry.link.targetRemoteId!, ctx.signal));
+        carried.push(...notes.filter((n) => onCopy.has(n.id)).map((n) => n.id));
+        notes = notes.filter((n) => !onCopy.has(n.id));
+      }
+      if (notes.length > 0) await claimLinkNotes(ctx.db, ctx.workspace.id, [entry.link.id]);
       for (const note of notes) {
-        await addPrivateOrderNote(ctx.client(target), entry.link.targetRemoteId!, carriedNoteText(source.name, entry.source.number, note.note), ctx.signal);
+        await addPrivateOrderNote(ctx.client(target), entry.link.targetRemoteId!, carriedNoteText(source.name, entry.source.number, note), ctx.signal);
         ctx.checkpoint('note.sent');
         carried.push(note.id);
         added += 1;
@@ -102,21 +110,45 @@ const NOTE_CHUNK = 500;
  */
 export async function pushCopyNotes(ctx: RunContext, target: Store, links: OpenLink[]): Promise<void> {
   const concurrency = new BatchConcurrency(ctx.tuning.storeConcurrency);
-  for (let i = 0; i < links.length && !ctx.signal.aborted; i += NOTE_CHUNK) {
-    await pushCopyNotesChunk(ctx, target, links.slice(i, i + NOTE_CHUNK), concurrency);
+  // Groups of notes claimed this slice: a slice claims at least one, so every slice moves on.
+  const slice = { groups: 0 };
+  for (let i = 0; i < links.length && !ctx.signal.aborted && !(slice.groups > 0 && ctx.budgetSpent()); i += NOTE_CHUNK) {
+    await pushCopyNotesChunk(ctx, target, links.slice(i, i + NOTE_CHUNK), concurrency, slice);
   }
 }
 
-async function pushCopyNotesChunk(ctx: RunContext, target: Store, links: OpenLink[], concurrency: BatchConcurrency): Promise<void> {
+/** Notes are claimed this many at a time, just before they are sent; a slice stops only between groups. */
+const NOTE_CLAIM_GROUP = 25;
+
+async function pushCopyNotesChunk(ctx: RunContext, target: Store, links: OpenLink[], concurrency: BatchConcurrency, slice: { groups: number }): Promise<void> {
   const entries = await loadLinksWithSources(ctx.db, ctx.workspace.id, links.map((l) => l.id));
   const done: string[] = [];
   const turn = new Pulse();
   let next = 0;
+  // Claimed before they are sent: after a crash, a claimed note is looked for on the copy before it is sent again.
+  let claimedUpTo = 0;
+  let claiming: Promise<void> | null = null;
+  const claimNextGroup = () =>
+    (claiming ??= (async () => {
+      const group = entries.slice(claimedUpTo, claimedUpTo + NOTE_CLAIM_GROUP);
+      await claimLinkNotes(ctx.db, ctx.workspace.id, group.filter((e) => e.link.notesClaimedAt === null).map((e) => e.link.id));
+      claimedUpTo += group.length;
+      slice.groups += 1;
+    })().finally(() => (claiming = null)));
   const worker = async (index: number) => {
     try {
       while (next < entries.length) {
         if (index >= concurrency.limit) {
           await turn.next();
+          continue;
+        }
+        if (next >= claimedUpTo) {
+          // Every claimed note is sent before a slice whose time is spent stops, so none is left ambiguous.
+          if (slice.groups > 0 && ctx.budgetSpent()) {
+            next = entries.length;
+            break;
+          }
+          await claimNextGroup();
           continue;
         }
         const entry = entries[next++];
@@ -126,7 +158,8 @@ async function pushCopyNotesChunk(ctx: RunContext, target: Store, links: OpenLin
         const note = copyNote({ storeName: source.name, number: entry.source.number }, target, ctx.workspace, suppressedEmailOf(body, ctx.workspace));
         const remoteId = entry.link.targetRemoteId;
         try {
-          if (note) {
+          const landedBefore = note !== null && entry.link.notesClaimedAt !== null && hasCopyNote(await listOrderNotes(ctx.client(target), remoteId, ctx.signal));
+          if (note && !landedBefore) {
             await concurrency.send(async (answered) => {
               const started = Date.now();
               await addPrivateOrderNote(ctx.client(target), remoteId, note, ctx.signal);

@@ -5,6 +5,7 @@ import { updateSyncRunProgress } from '../data/sync-runs';
 import type { WooClient } from '../woo/client';
 import { PageBudget } from './page-budget';
 import { Pulse } from './pulse';
+import { fencedClient, fencedDb } from './fencing';
 import { clientForStore } from './store-client';
 import { emptyCounts, type SyncIssue } from './summary';
 import type { SyncTuning } from './tuning';
@@ -31,6 +32,8 @@ export type RunContext = {
   reached: Set<string>;
   /** List pages each store may still send this run. */
   pageBudget: PageBudget;
+  /** Stores this slice read to the end. */
+  pullsCompleted: Set<string>;
   client(store: Store): WooClient;
   requests(): number;
   checkpoint(point: CrashPoint): void;
@@ -40,7 +43,19 @@ export type RunContext = {
   manual: boolean;
   /** Without a pull of the target this run, unfinished claims are checked by listing the target's recent orders. */
   listBeforeResending: boolean;
+  /** Throws unless the run still certainly holds the workspace's lease; `db` and store writes call it themselves. */
+  fence(): void;
+  /**
+   * Asked at safe points (a page committed, before a batch, between notes): true once the slice's time is
+   * spent and that point should stop. Records that the slice ended with work left.
+   */
+  budgetSpent(): boolean;
+  /** A safe point stopped because the slice's budget was spent: work remains for the next slice. */
+  sliceEnded: boolean;
 };
+
+/** What earlier slices of the same run did, carried into the next one. */
+export type ResumedRun = { counts: SyncCounts; held: SyncIssue[]; failed: SyncIssue[]; warnings: string[]; errors: string[]; progress: SyncProgress | null };
 
 export function createRunContext(input: {
   db: Db;
@@ -51,8 +66,13 @@ export function createRunContext(input: {
   options: SyncOptions;
   controller: AbortController;
   persistProgress: boolean;
+  fence: () => void;
+  /** When this slice should stop at its next safe point (epoch ms). */
+  sliceDeadline: number;
+  resume?: ResumedRun;
 }): RunContext {
-  const { db, workspace, stores, runId, tuning, options, controller } = input;
+  const { workspace, stores, runId, tuning, options, controller, fence, resume } = input;
+  const db = fencedDb(input.db, fence);
   const clients = new Map<string, WooClient>();
   const ctx: RunContext = {
     db,
@@ -64,20 +84,21 @@ export function createRunContext(input: {
     main: stores.find((s) => s.role === 'main') ?? null,
     storesById: new Map(stores.map((s) => [s.id, s])),
     signal: controller.signal,
-    counts: emptyCounts(),
-    held: [],
-    failed: [],
-    warnings: [],
-    errors: [],
+    counts: resume?.counts ?? emptyCounts(),
+    held: resume?.held ?? [],
+    failed: resume?.failed ?? [],
+    warnings: resume?.warnings ?? [],
+    errors: resume?.errors ?? [],
     reached: new Set(),
     pageBudget: new PageBudget(tuning.maxStorePagesPerRun),
+    pullsCompleted: new Set(),
     pagesIndexed: new Pulse(),
     manual: options.trigger !== 'schedule' && options.trigger !== 'webhook',
     listBeforeResending: false,
     client(store) {
       let client = clients.get(store.id);
       if (!client) {
-        client = clientForStore(store, tuning, controller.signal);
+        client = fencedClient(clientForStore(store, tuning, controller.signal), fence);
         clients.set(store.id, client);
       }
       return client;
@@ -92,11 +113,23 @@ export function createRunContext(input: {
       if (controller.signal.aborted) throw controller.signal.reason ?? new Error('The sync was cancelled');
     },
     events: (events) => recordOrderEvents(db, workspace.id, events.map((e) => ({ ...e, runId }))),
-    progress: new ProgressTracker(runId, stores, (p, force) => {
-      options.onProgress?.(p);
-      if (input.persistProgress) return writeProgress(p, force);
-      return Promise.resolve();
-    }),
+    progress: new ProgressTracker(
+      runId,
+      stores,
+      (p, force) => {
+        options.onProgress?.(p);
+        if (input.persistProgress) return writeProgress(p, force);
+        return Promise.resolve();
+      },
+      resume?.progress ?? null,
+    ),
+    fence,
+    budgetSpent() {
+      if (Date.now() < input.sliceDeadline) return false;
+      ctx.sliceEnded = true;
+      return true;
+    },
+    sliceEnded: false,
   };
   let lastWrite = Date.now();
   function writeProgress(progress: SyncProgress, force: boolean): Promise<void> {
@@ -108,16 +141,30 @@ export function createRunContext(input: {
   return ctx;
 }
 
+/**
+ * A run's progress across all its slices. A later slice lists again the work an earlier one had counted in
+ * `total` and not done yet; it counts into `total` only what goes beyond that, so done, pulled and total
+ * only ever grow.
+ */
 export class ProgressTracker {
   private readonly stores: Map<string, StoreProgress>;
+  private readonly earlier = new Map<string, { done: number; leftOver: number; listed: number }>();
   private phase: SyncProgress['phase'] = 'pulling';
 
   constructor(
     private readonly runId: string,
     stores: Store[],
     private readonly publish: (progress: SyncProgress, force: boolean) => Promise<void>,
+    resumed: SyncProgress | null = null,
   ) {
-    this.stores = new Map(stores.map((s) => [s.id, { storeId: s.id, name: s.name, role: s.role, phase: 'waiting', pulled: 0, done: 0, total: 0 }]));
+    const before = new Map((resumed?.stores ?? []).map((s) => [s.storeId, s]));
+    this.stores = new Map(
+      stores.map((s) => {
+        const prior = before.get(s.id);
+        if (prior) this.earlier.set(s.id, { done: prior.done, leftOver: Math.max(0, prior.total - prior.done), listed: 0 });
+        return [s.id, { storeId: s.id, name: s.name, role: s.role, phase: 'waiting', pulled: prior?.pulled ?? 0, done: prior?.done ?? 0, total: prior?.total ?? 0 }];
+      }),
+    );
   }
 
   snapshot(): SyncProgress {
@@ -146,7 +193,11 @@ export class ProgressTracker {
   add(storeId: string, field: 'pulled' | 'done' | 'total', amount: number): Promise<void> {
     const current = this.stores.get(storeId);
     if (!current || amount === 0) return Promise.resolve();
-    current[field] += amount;
+    const earlier = this.earlier.get(storeId);
+    if (field === 'total' && earlier) {
+      earlier.listed += amount;
+      current.total = Math.max(current.total, earlier.done + Math.max(earlier.leftOver, earlier.listed));
+    } else current[field] += amount;
     return this.publish(this.snapshot(), false);
   }
 

@@ -8,6 +8,15 @@ const SKUS_PER_LOOKUP = 100;
 export class SkuCache {
   private readonly known = new Map<string, Map<string, boolean>>();
 
+  /** What an earlier slice of the run learned (`toRecord`), so a later one does not ask again. */
+  constructor(learned: Record<string, Record<string, boolean>> = {}) {
+    for (const [storeId, skus] of Object.entries(learned)) this.known.set(storeId, new Map(Object.entries(skus)));
+  }
+
+  toRecord(): Record<string, Record<string, boolean>> {
+    return Object.fromEntries([...this.known].map(([storeId, skus]) => [storeId, Object.fromEntries(skus)]));
+  }
+
   async ensure(store: Store, client: WooClient, skus: Iterable<string>, signal?: AbortSignal): Promise<void> {
     const forStore = this.forStore(store.id);
     // The store splits `?sku=` on commas, so a SKU containing one cannot be asked for: it stays unknown and its order is held.

@@ -31,7 +31,16 @@ export type SyncTuning = {
   retry: BackoffPolicy & { attempts: number };
   /** When a failure the store did not apply is tried again by a later run. */
   retryLaterMs: number;
+  /** How long the workspace stays held after the last renewal: a crashed run frees it within this. */
   leaseTtlMs: number;
+  /** How often a running slice renews its lease. */
+  leaseHeartbeatMs: number;
+  /** A run writes nothing once its lease, as last confirmed, has less than this left (the fence). */
+  leaseSafetyMarginMs: number;
+  /** A slice stops at its next safe point after this long when its caller gives no budget of its own. */
+  sliceBudgetMs: number;
+  /** A whole run, over all its slices, stops after this long and leaves the rest to the next run (a hostile store cannot hold a workspace forever). */
+  runBudgetMs: number;
   /** How long a second trigger waits for the running sync before reporting it. */
   leaseWaitMs: number;
   leasePollMs: number;
@@ -57,7 +66,11 @@ export const DEFAULT_SYNC_TUNING: SyncTuning = {
   batchTimeoutMs: 90_000,
   retry: { attempts: 4, baseDelayMs: 500, maxDelayMs: 15_000 },
   retryLaterMs: 5 * 60_000,
-  leaseTtlMs: 120_000,
+  leaseTtlMs: 20_000,
+  leaseHeartbeatMs: 5_000,
+  leaseSafetyMarginMs: 5_000,
+  sliceBudgetMs: 240_000,
+  runBudgetMs: 30 * 60_000,
   leaseWaitMs: 3_000,
   leasePollMs: 250,
   staleClaimGraceMs: 120_000,

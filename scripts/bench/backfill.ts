@@ -29,6 +29,7 @@ export type EngineBackfill = {
   batchSizes: Record<string, number | null>;
   firstCopyMs: number | null;
   inFlight: InFlightSample;
+  slices: number;
 };
 
 /** Requests at work on the substores while the engine ran: the mean over samples where any was, and the peak. */
@@ -73,6 +74,8 @@ export type BackfillReport = {
   largestBatch: number;
   batchSizesLearned: Record<string, number | null>;
   firstCopyMs: number | null;
+  /** Slices the engine's run took, each with Inngest's 240 s budget scaled like the stores. */
+  slices: number;
   costScale: number;
   requestsByStore: Record<string, Record<string, number>>;
   lowerBoundByStore: StoreWork[];
@@ -128,6 +131,7 @@ export async function benchBackfill(options: BackfillOptions): Promise<BackfillR
     largestBatch: largestBatch(cost),
     batchSizesLearned: engine.result.batchSizes,
     firstCopyMs: engine.result.firstCopyMs,
+    slices: engine.result.slices,
     costScale: cost.scale,
     requestsByStore: engine.result.byStore,
     lowerBoundByStore: work,
@@ -169,6 +173,7 @@ async function engineBackfill(options: BackfillOptions, settings: SyncWorkspaceS
       batchSizes: await learnedBatchSizes(database),
       firstCopyMs: child.firstCopyMs,
       inFlight,
+      slices: child.slices,
     };
     const expected = options.mainOrders * options.subs + options.subOrders;
     if (result.copiesOnStores !== expected || child.status !== 'succeeded') {
@@ -176,7 +181,7 @@ async function engineBackfill(options: BackfillOptions, settings: SyncWorkspaceS
     }
     if (child.requests !== result.requests) options.log(`  note: the engine counted ${child.requests} requests, the stores ${result.requests}`);
     options.log(`  batch sizes learned: ${JSON.stringify(result.batchSizes)}`);
-    options.log(`  ${result.requests} requests in ${result.wallMs} ms (first copy at ${result.firstCopyMs} ms), ${result.queries} queries, peak RSS ${result.peakRssMb} MB, substore requests in flight: mean ${result.inFlight.mean}, peak ${result.inFlight.peak}`);
+    options.log(`  ${result.requests} requests in ${result.wallMs} ms over ${result.slices} slice(s) (first copy at ${result.firstCopyMs} ms), ${result.queries} queries, peak RSS ${result.peakRssMb} MB, substore requests in flight: mean ${result.inFlight.mean}, peak ${result.inFlight.peak}`);
     return { result, work };
   } finally {
     await world.close();

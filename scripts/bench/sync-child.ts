@@ -1,12 +1,12 @@
 /**
- * Runs one `syncWorkspace` in a process of its own so its peak RSS is the engine's alone (the simulator
+ * Runs one sync run, slice after slice as `syncWorkspace` does (counting them), in a process of its own so its peak RSS is the engine's alone (the simulator
  * lives in the parent). Input: one JSON argument; output: one JSON line on stdout.
  */
 import './env';
 import { openDatabase } from '../../db/client';
 import type { DatabaseTarget } from '../../db/connection-config';
 import { queryCounter } from '../../db/query-counter';
-import { syncWorkspace, type SyncTuning } from '../../lib/sync';
+import { DEFAULT_SYNC_TUNING, newRunId, syncWorkspaceSlice, type SyncResult, type SyncTuning } from '../../lib/sync';
 import { sampleRss } from './stats';
 
 export type SyncChildInput = { target: DatabaseTarget; workspaceId: string; tuning?: Partial<SyncTuning> };
@@ -21,6 +21,8 @@ export type SyncChildOutput = {
   startRssMb: number;
   /** From the start until the first copy existed on a target (pushes overlap long pulls). */
   firstCopyMs: number | null;
+  /** Slices the run took (each stops at a safe point once `sliceBudgetMs` is spent). */
+  slices: number;
 };
 
 const input = JSON.parse(process.argv[2] ?? '{}') as SyncChildInput;
@@ -30,13 +32,24 @@ const rss = sampleRss(25);
 queryCounter.reset();
 const started = performance.now();
 let firstCopyMs: number | null = null;
-const result = await syncWorkspace(handle.db, input.workspaceId, {
-  trigger: 'cli',
-  tuning: input.tuning,
-  onProgress: (progress) => {
-    if (firstCopyMs === null && progress.done > 0) firstCopyMs = Math.round(performance.now() - started);
-  },
-});
+const runId = newRunId();
+const budgetMs = input.tuning?.sliceBudgetMs ?? DEFAULT_SYNC_TUNING.sliceBudgetMs;
+let slices = 0;
+let result: SyncResult | null = null;
+while (!result) {
+  slices += 1;
+  const outcome = await syncWorkspaceSlice(handle.db, input.workspaceId, {
+    trigger: 'cli',
+    runId,
+    budgetMs,
+    tuning: input.tuning,
+    onProgress: (progress) => {
+      if (firstCopyMs === null && progress.done > 0) firstCopyMs = Math.round(performance.now() - started);
+    },
+  });
+  if (outcome.state === 'already_running') throw new Error('another sync holds the bench workspace');
+  if (outcome.state === 'done') result = outcome.result;
+}
 const wallMs = performance.now() - started;
 const queries = queryCounter.count;
 const peakRssMb = rss.stop();
@@ -51,6 +64,7 @@ const output: SyncChildOutput = {
   peakRssMb,
   startRssMb,
   firstCopyMs,
+  slices,
 };
 process.stdout.write(`${JSON.stringify(output)}\n`);
 process.exit(0);

@@ -35,6 +35,13 @@ describe('benchmarks at toy size', () => {
     expect(report.sharedCores.cores).toBe(2);
   }, 120_000);
 
+  it('backfill in slices: a slice budget too small for the whole run still copies every order once', async () => {
+    const report = await benchBackfill({ mainOrders: 240, subOrders: 12, subs: 2, cost: { scale: 0 }, naiveSample: 0.05, tuning: { sliceBudgetMs: 1 }, pglite, log });
+    expect(report.slices).toBeGreaterThan(1);
+    expect(report.copies).toBe(240 * 2 + 12);
+    expect(report.requests).toBeGreaterThanOrEqual(report.lowerBoundRequests);
+  }, 120_000);
+
   it('quiet tick: one request per store when nothing is new', async () => {
     const report = await benchQuietTick({ workspaces: 3, storesPerWorkspace: 3, cost: { scale: 0 }, tuning: {}, pglite, log });
     expect(report.requestsPerStore).toBe(1);

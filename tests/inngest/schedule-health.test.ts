@@ -1,6 +1,6 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stores, syncRuns, type SyncCounts } from '../../db/schema';
+import { stores, syncLeases, syncRuns, type SyncCounts } from '../../db/schema';
 import { scheduleHealth } from '../../lib/sync-schedule';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { seedWorkspaces } from './support/seed-workspaces';
@@ -19,7 +19,7 @@ async function activeWorkspace(connectedMinutesAgo = 120): Promise<string> {
 }
 
 async function run(workspaceId: string, trigger: 'schedule' | 'sync_now', startedMinutesAgo: number, status: 'succeeded' | 'running' = 'succeeded') {
-  await database.db.insert(syncRuns).values({
+  const [row] = await database.db.insert(syncRuns).values({
     workspaceId,
     trigger,
     status,
@@ -27,7 +27,8 @@ async function run(workspaceId: string, trigger: 'schedule' | 'sync_now', starte
     finishedAt: status === 'running' ? null : minutesAgo(startedMinutesAgo - 0.5),
     counts,
     summary: `${trigger} run`,
-  });
+  }).returning();
+  return row;
 }
 
 beforeAll(async () => {
@@ -78,7 +79,9 @@ describe('scheduleHealth', () => {
 
   it('trusts a long scheduled run that is still running, but not one left running for hours', async () => {
     const long = await activeWorkspace();
-    await run(long, 'schedule', 30, 'running');
+    // A run is alive while it holds the workspace's lease (renewed every few seconds).
+    const alive = await run(long, 'schedule', 30, 'running');
+    await database.db.insert(syncLeases).values({ workspaceId: long, holder: `run:${alive.id}:test`, runId: alive.id, expiresAt: new Date(Date.now() + 20_000) });
     expect((await scheduleHealth(database.db, long, now)).state).toBe('ok');
     const stale = await activeWorkspace();
     await run(stale, 'schedule', 120, 'running');

@@ -8,6 +8,7 @@ const RUN_STATUS: Record<SyncRun['status'], { label: string; style: string }> = 
   partial: { label: 'With problems', style: 'bg-amber-50 text-amber-900 ring-amber-200' },
   failed: { label: 'Failed', style: 'bg-rose-50 text-rose-800 ring-rose-200' },
   skipped: { label: 'Skipped', style: 'bg-slate-100 text-slate-600 ring-slate-200' },
+  interrupted: { label: 'Interrupted', style: 'bg-amber-50 text-amber-900 ring-amber-200' },
 };
 
 function directionText(counts: SyncCounts['toSub']): string {

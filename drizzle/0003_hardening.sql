@@ -15,6 +15,8 @@ CREATE TABLE "user_sessions" (
 --> statement-breakpoint
 ALTER TABLE "sign_in_throttle" DISABLE ROW LEVEL SECURITY;--> statement-breakpoint
 DROP TABLE "sign_in_throttle" CASCADE;--> statement-breakpoint
+ALTER TABLE "order_links" ADD COLUMN "notes_claimed_at" timestamp with time zone;--> statement-breakpoint
+ALTER TABLE "sync_runs" ADD COLUMN "carry" jsonb;--> statement-breakpoint
 ALTER TABLE "user_sessions" ADD CONSTRAINT "user_sessions_user_id_users_id_fk" FOREIGN KEY ("user_id") REFERENCES "public"."users"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "rate_limits_window_idx" ON "rate_limits" USING btree ("window_started_at");--> statement-breakpoint
 CREATE INDEX "user_sessions_user_idx" ON "user_sessions" USING btree ("user_id");--> statement-breakpoint
