@@ -98,7 +98,7 @@ export async function syncWorkspaceSlice(db: Db, workspaceId: string, request: S
         const minutes = Math.round(tuning.runBudgetMs / 60_000);
         outcome.ctx.errors.push(`Stopped after the run's time limit of ${minutes} minute${minutes === 1 ? '' : 's'}; the next sync carries on with the rest`);
       }
-      await recordStoresContact(db, workspaceId, [...outcome.ctx.reached], new Date()).catch(() => undefined);
+      await recordStoresContact(outcome.ctx.db, workspaceId, [...outcome.ctx.reached], new Date()).catch(() => undefined);
       return { state: 'done', runId, result: await finish(db, outcome.ctx, outcome.carry, runStartedAt, outcome.kind === 'finished' ? outcome.fatal : null) };
     } finally {
       request.signal?.removeEventListener('abort', cancel);

@@ -73,7 +73,7 @@ describe('runs and leases under attack', () => {
   });
 
   it('kill -9 of npm run sync at several points of a backfill: nothing lost or twice, each killed run interrupted, the workspace free within 30 s', { timeout: 420_000 }, async () => {
-    sim = await startSimulator({ stores: [{ name: 'Main Store' }, { name: 'Substore A', cost: { overheadMs: 30, perOrderWriteMs: 6 } }] });
+    sim = await startSimulator({ stores: [{ name: 'Main Store' }, { name: 'Substore A', cost: { scale: 1, overheadMs: 30, perOrderWriteMs: 6 } }] });
     const [main, sub] = sim.stores;
     const slug = `kill-${Date.now().toString(36)}`;
     let handle = await database.open();
@@ -123,7 +123,8 @@ describe('runs and leases under attack', () => {
 
   it('50 Sync Now presses at once through the real action, plus a scheduled tick: exactly one run', { timeout: 120_000 }, async () => {
     const handle = await database.open();
-    const sims = await startSimulator({ stores: [{ name: 'Main Store' }, { name: 'Substore A', cost: { overheadMs: 30, perOrderWriteMs: 10 } }] });
+    // The run lasts well beyond the 3 s a second trigger waits for the workspace, so no press can run after it either.
+    const sims = await startSimulator({ stores: [{ name: 'Main Store' }, { name: 'Substore A', cost: { scale: 1, overheadMs: 30, perOrderWriteMs: 40 } }] });
     try {
       const [main, sub] = sims.stores;
       const fixture = await createSyncWorkspace(handle.db, { main: endpointOf(main, 'USD'), subs: [endpointOf(sub, 'USD')], settings: { syncStartAt: new Date(Date.now() - 3600_000) } });
