@@ -32,6 +32,11 @@ async function scheduleTick(ts: number): Promise<SentEvent> {
 
 const deliver = (event: SentEvent) => ({ ...event, ts: event.ts ?? Date.now() });
 
+/** Each test's tick is a 5-minute slot of its own: a tick's event (and so its run) is one per slot. */
+let tickTime = Date.now();
+const nextTick = () => (tickTime += 5 * 60_000);
+let firstTick: { event: SentEvent; runId: string };
+
 beforeAll(async () => {
   process.env.ALLOW_PRIVATE_STORE_URLS = 'true';
   fakeInngest = await startFakeInngestServer();
@@ -72,8 +77,9 @@ describe('scheduled sync end to end: scheduler → event → sync-workspace → 
     const mainOrders = [main.createOrderDirectly(), main.createOrderDirectly()];
     const subOrder = subA.createOrderDirectly();
 
-    const event = await scheduleTick(Date.now());
+    const event = await scheduleTick(nextTick());
     const { result, error, state } = await run.workspace().execute({ events: [deliver(event)] });
+    firstTick = { event, runId: (result as { runId: string }).runId };
     expect(error).toBeUndefined();
     expect(result).toMatchObject({ status: 'succeeded', counts: { toSub: { created: 4 }, toMain: { created: 1 } }, held: 0, failed: 0 });
     expect(Object.keys(state)).toHaveLength(1);
@@ -95,14 +101,19 @@ describe('scheduled sync end to end: scheduler → event → sync-workspace → 
   it('a replayed delivery of the same tick creates nothing twice', async () => {
     const [main, subA, subB] = sim.stores;
     const before = [main.orders.count, subA.orders.count, subB.orders.count];
-    const event = await scheduleTick(Date.now());
-    const { result } = await run.workspace().execute({ events: [deliver(event)] });
-    expect(result).toMatchObject({ status: 'succeeded', counts: { toSub: { created: 0 }, toMain: { created: 0 } } });
+    const runsBefore = await database.db.select().from(syncRuns).where(eq(syncRuns.workspaceId, fixture.workspace.id));
+    expect(await scheduleTick(tickTime)).toMatchObject({ id: firstTick.event.id });
+    const { result } = await run.workspace().execute({ events: [deliver(firstTick.event)] });
+    // The same delivery names the same run: it reports that run's end instead of syncing again.
+    expect(result).toMatchObject({ runId: firstTick.runId, status: 'succeeded' });
     expect([main.orders.count, subA.orders.count, subB.orders.count]).toEqual(before);
+    expect(await database.db.select().from(syncRuns).where(eq(syncRuns.workspaceId, fixture.workspace.id))).toHaveLength(runsBefore.length);
   });
 
   it('a quiet tick costs one list request per store and a handful of queries', async () => {
-    const event = await scheduleTick(Date.now());
+    // The tick after the backfill reads back the copies it made; the one after that has nothing new.
+    await run.workspace().execute({ events: [deliver(await scheduleTick(nextTick()))] });
+    const event = await scheduleTick(nextTick());
     for (const store of sim.stores) store.requests.reset();
     queryCounter.reset();
     const { result } = await run.workspace().execute({ events: [deliver(event)] });
@@ -140,7 +151,7 @@ describe('scheduled sync end to end: scheduler → event → sync-workspace → 
   it('sync-order passes the order through to the engine: a status change on a substore reaches its copy on main', async () => {
     const [main, subA] = sim.stores;
     const source = subA.createOrderDirectly();
-    await run.workspace().execute({ events: [deliver(await scheduleTick(Date.now()))] });
+    await run.workspace().execute({ events: [deliver(await scheduleTick(nextTick()))] });
     subA.updateOrderDirectly(source.id, { status: 'completed' });
     const [indexed] = await database.db
       .select({ id: orders.id })
