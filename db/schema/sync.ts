@@ -131,6 +131,8 @@ export type SyncRunCarry = {
   /** What earlier slices learned about the targets: which SKUs each carries, whose new accounts were read. */
   skus?: Record<string, Record<string, boolean>>;
   customersRead?: string[];
+  /** List pages each store has sent this run (its page budget is per run, across slices). */
+  pagesSpent?: Record<string, number>;
 };
 export type SyncIssueRecord = { orderId: string; orderNumber: string; sourceStoreName: string; targetStoreName: string; reason: string };
 

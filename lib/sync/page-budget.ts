@@ -7,9 +7,19 @@ import { WooRequestError } from '../woo/errors';
  * and one of the global sync slots only this long.
  */
 export class PageBudget {
-  private readonly spent = new Map<string, number>();
+  private readonly spent: Map<string, number>;
 
-  constructor(readonly pagesPerStore: number) {}
+  /** `spentBefore`: what earlier slices of the same run used, so the budget is the run's, not a slice's. */
+  constructor(
+    readonly pagesPerStore: number,
+    spentBefore: Record<string, number> = {},
+  ) {
+    this.spent = new Map(Object.entries(spentBefore));
+  }
+
+  toRecord(): Record<string, number> {
+    return Object.fromEntries(this.spent);
+  }
 
   /** Counts a page about to be asked for; false when the store has had all its pages this run. */
   take(storeId: string): boolean {

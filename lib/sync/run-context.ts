@@ -55,7 +55,15 @@ export type RunContext = {
 };
 
 /** What earlier slices of the same run did, carried into the next one. */
-export type ResumedRun = { counts: SyncCounts; held: SyncIssue[]; failed: SyncIssue[]; warnings: string[]; errors: string[]; progress: SyncProgress | null };
+export type ResumedRun = {
+  counts: SyncCounts;
+  held: SyncIssue[];
+  failed: SyncIssue[];
+  warnings: string[];
+  errors: string[];
+  progress: SyncProgress | null;
+  pagesSpent?: Record<string, number>;
+};
 
 export function createRunContext(input: {
   db: Db;
@@ -90,7 +98,7 @@ export function createRunContext(input: {
     warnings: resume?.warnings ?? [],
     errors: resume?.errors ?? [],
     reached: new Set(),
-    pageBudget: new PageBudget(tuning.maxStorePagesPerRun),
+    pageBudget: new PageBudget(tuning.maxStorePagesPerRun, resume?.pagesSpent),
     pullsCompleted: new Set(),
     pagesIndexed: new Pulse(),
     manual: options.trigger !== 'schedule' && options.trigger !== 'webhook',

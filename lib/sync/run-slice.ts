@@ -151,6 +151,7 @@ async function workSlice(input: {
         failed: [...(earlier?.failed ?? [])],
         warnings: [...(earlier?.warnings ?? [])],
         progress: (existing.progress as unknown as SyncProgress | null) ?? null,
+        pagesSpent: earlier?.pagesSpent,
       }
     : undefined;
   const stores = await listStoresForSync(db, workspace.id);
@@ -177,6 +178,7 @@ async function workSlice(input: {
     pulled: [...new Set([...alreadyPulled, ...ctx.pullsCompleted])],
     skus: lookups.skus.toRecord(),
     customersRead: await lookups.customers.readTargets(),
+    pagesSpent: ctx.pageBudget.toRecord(),
   });
   // A store an earlier slice read to the end is not read again (its copies made since would only be read back):
   // claims a crashed slice left unfinished are then checked by listing the target's orders created since.

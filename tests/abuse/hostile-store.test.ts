@@ -158,6 +158,13 @@ describe('a hostile store (passes the connection check, then attacks the sync)',
     expect(resumedFrom).toBe(saved.pullCursorModifiedGmt!.getTime() - 1_000);
   }, 60_000);
 
+  it('sends endless pages to a run that goes in many slices: the page budget is the run\'s, not each slice\'s', async () => {
+    const { history, hostile, run } = await attack({ orders: 'endless-pages' }, { maxStorePagesPerRun: 25, sliceBudgetMs: 1 }, { hostileMs: 30_000 });
+    expect(history).toMatch(/Stopped reading Hostile Store after 25 pages of orders/);
+    expect(hostile.orderListings).toHaveLength(25);
+    expect(run.status).toBe('partial');
+  }, 60_000);
+
   it('ignores page and modified_after, sending the same full page forever with nonsense X-WP-TotalPages (abc, -1, 1e9)', async () => {
     const { history, hostile } = await attack({ orders: 'same-page-forever' }, {}, { hostileMs: 15_000 });
     expect(history).toMatch(/Stopped reading Hostile Store: asked for page \d+, it sent the same orders as page \d+ \(its paging does not advance\)/);
