@@ -5,6 +5,7 @@ import type { SyncRun, SyncRunCarry, SyncTrigger, Workspace } from '../../db/sch
 import { recordStoresContact, listStoresForSync } from '../data/store-sync-state';
 import { closeInterruptedRuns, finishSyncRun, saveSyncRunSlice, startOrFindSyncRun } from '../data/sync-runs';
 import { getWorkspace } from '../data/workspaces';
+import { logError } from '../log';
 import { CustomerDirectory } from './customer-directory';
 import { executeRun } from './execute-run';
 import type { TargetLookups } from './push-creates';
@@ -191,11 +192,14 @@ async function workSlice(input: {
     if (error instanceof SimulatedCrash || controller.signal.reason instanceof SimulatedCrash) return { kind: 'crashed', error };
     const fatal = describeFatal(controller.signal.reason instanceof LeaseLostError ? controller.signal.reason : error);
     ctx.errors.push(fatal);
+    // A cancelled run (lost lease, shutdown) is expected now and then; anything else is ours to look into.
+    logError('sync run failed', error, { workspaceId: workspace.id, runId, trigger: request.trigger }, controller.signal.aborted ? 'warn' : 'error');
     return { kind: 'finished', ctx, carry: await carry(), fatal };
   }
   if (lease.lost) {
     const fatal = describeFatal(controller.signal.reason);
     ctx.errors.push(fatal);
+    logError('sync run stopped writing: its lease was lost', controller.signal.reason, { workspaceId: workspace.id, runId, trigger: request.trigger }, 'warn');
     return { kind: 'finished', ctx, carry: await carry(), fatal };
   }
   return ctx.sliceEnded ? { kind: 'more', ctx, carry: await carry() } : { kind: 'finished', ctx, carry: await carry(), fatal: null };
