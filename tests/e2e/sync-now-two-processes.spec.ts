@@ -85,7 +85,7 @@ test.afterAll(async () => {
 
 test('with Inngest: presses at the same moment on two app processes send one event and reserve one run', async () => {
   const { email, workspaceId } = await seedAccount();
-  const inngestEnv = { INNGEST_DEV: '1', INNGEST_BASE_URL: fakeInngest.url };
+  const inngestEnv = { INNGEST_DEV: '1', INNGEST_BASE_URL: fakeInngest.url, ORDERBRIDGE_ALLOW_INNGEST_DEV_IN_PRODUCTION: 'true' };
   const [a, b] = await Promise.all([startInstance(inngestEnv, email), startInstance(inngestEnv, email)]);
   const actionId = syncNowActionId();
   for (let round = 1; round <= ROUNDS; round += 1) {
