@@ -76,6 +76,8 @@ export const orderLinks = pgTable(
     uniqueIndex('order_links_source_target_idx').on(t.sourceOrderId, t.targetStoreId),
     index('order_links_workspace_state_idx').on(t.workspaceId, t.state),
     index('order_links_target_remote_idx').on(t.targetStoreId, t.targetRemoteId),
+    // The copies Orderbridge wrote on a store lately, newest first: what the pending notice leaves out of the store's count.
+    index('order_links_target_written_idx').on(t.targetStoreId, t.updatedAt.desc()).where(sql`${t.targetRemoteId} is not null`),
     index('order_links_workspace_needs_update_idx').on(t.workspaceId).where(sql`${t.needsUpdate}`),
     index('order_links_workspace_open_idx').on(t.workspaceId, t.targetStoreId).where(sql`${t.state} <> 'synced' or ${t.noteDue}`),
     // Every link the pending counts and the sync-state filters look at, with what they read: index-only.

@@ -2,6 +2,7 @@ import type { Db } from '../../db/client';
 import { lastSyncFinishedAt } from '../data/pending-counts';
 import { pendingCounts, type PendingCounts } from '../sync/pending';
 import { createVersionedCache, type VersionedCache } from '../cache/versioned-cache';
+import { countWaitingOnStores, type WaitingOnStores } from '../sync/waiting-on-stores';
 
 /** How long the console may show counts taken while a sync is still changing them. */
 export const PENDING_COUNTS_MAX_AGE_MS = 5_000;
@@ -19,3 +20,20 @@ export async function consolePendingCounts(db: Db, workspaceId: string): Promise
   const finishedAt = await lastSyncFinishedAt(db, workspaceId);
   return cache.get(workspaceId, finishedAt?.getTime() ?? 0, () => pendingCounts(db, workspaceId));
 }
+
+/** How long a count of what waits on the stores is shown before the stores are asked again. */
+export const WAITING_ON_STORES_MAX_AGE_MS = 30_000;
+
+const globalWaiting = globalThis as unknown as { orderbridgeWaitingOnStores?: VersionedCache<WaitingOnStores> };
+const waitingCache = (globalWaiting.orderbridgeWaitingOnStores ??= createVersionedCache<WaitingOnStores>({ ttlMs: WAITING_ON_STORES_MAX_AGE_MS, maxEntries: MAX_WORKSPACES }));
+
+/**
+ * What waits on the stores that no sync has read yet, asked of the stores at most once per workspace every
+ * 30 s in this process (and again as soon as a sync has finished: it moved the cursors). Every page load
+ * in between shares the answer, or the request already in flight.
+ */
+export async function consoleWaitingOnStores(db: Db, workspaceId: string, options: Parameters<typeof countWaitingOnStores>[2] = {}): Promise<WaitingOnStores> {
+  const finishedAt = await lastSyncFinishedAt(db, workspaceId);
+  return waitingCache.get(workspaceId, finishedAt?.getTime() ?? 0, () => countWaitingOnStores(db, workspaceId, options));
+}
+

@@ -11,22 +11,50 @@ export type PendingCountsView = {
   checkedAt: Date | string | null;
 };
 
+/** What waits on the stores that no sync has read yet: still being asked, or their answer. */
+export type StoresWaitingView = 'checking' | { fromMain: number; fromSubs: number; unreachable: Array<{ name: string }> };
+
 export type PendingNoticeText = { inSync: boolean; headline: string; detail: string | null };
 
-export function describePending(counts: PendingCountsView, now: Date = new Date()): PendingNoticeText {
-  if (counts.total === 0 && !counts.checkedAt) {
-    return { inSync: true, headline: 'No sync has run yet', detail: 'press Sync Now to read your stores’ new orders' };
-  }
+/** The database's counts plus what the stores said waits there: one order is never in both (see `countWaitingOnStores`). */
+export function combinePending(counts: PendingCountsView, stores: StoresWaitingView): PendingCountsView {
+  if (stores === 'checking') return counts;
+  const toSubstores = counts.toSubstores + stores.fromMain;
+  const toMain = counts.toMain + stores.fromSubs;
+  return { ...counts, toSubstores, toMain, total: toSubstores + toMain };
+}
+
+/**
+ * The notice's words. `counts` are the database's alone while `stores` is 'checking', and the combined
+ * counts once the stores answered.
+ */
+export function describePending(counts: PendingCountsView, now: Date = new Date(), stores?: StoresWaitingView): PendingNoticeText {
+  const checking = stores === 'checking';
+  const silent = stores && stores !== 'checking' ? stores.unreachable.map((s) => `${s.name} did not answer`) : [];
+  const details = (...parts: Array<string | null>) => parts.filter(Boolean).join(' · ') || null;
   if (counts.total === 0) {
-    return { inSync: true, headline: 'All orders are in sync', detail: `last run ${formatRelative(counts.checkedAt!, now)}` };
+    if (checking) {
+      return { inSync: true, headline: 'Checking your stores for waiting orders…', detail: counts.checkedAt ? `last run ${formatRelative(counts.checkedAt, now)}` : null };
+    }
+    if (silent.length) {
+      return { inSync: false, headline: 'Could not count every store’s waiting orders', detail: details(silent.join(', '), counts.checkedAt ? `last run ${formatRelative(counts.checkedAt, now)}` : 'no sync has run yet') };
+    }
+    if (!counts.checkedAt) {
+      return { inSync: true, headline: 'No sync has run yet', detail: stores ? 'no new orders wait on your stores' : 'press Sync Now to read your stores’ new orders' };
+    }
+    return { inSync: true, headline: 'All orders are in sync', detail: `last run ${formatRelative(counts.checkedAt, now)}` };
   }
   const directions: string[] = [];
-  if (counts.toSubstores > 0) directions.push(`${counts.toSubstores.toLocaleString('en-GB')} to substores`);
-  if (counts.toMain > 0) directions.push(`${counts.toMain.toLocaleString('en-GB')} to the main store`);
+  if (counts.toSubstores > 0) directions.push(`${counts.toSubstores.toLocaleString('en-GB')} from the main store`);
+  if (counts.toMain > 0) directions.push(`${counts.toMain.toLocaleString('en-GB')} from substores`);
   return {
     inSync: false,
     headline: `${plural(counts.total, 'order')} waiting to sync${directions.length ? ` — ${directions.join(', ')}` : ''}`,
-    detail: counts.checkedAt ? `checked ${formatRelative(counts.checkedAt, now)}` : 'no sync has run yet',
+    detail: details(
+      counts.checkedAt ? `last run ${formatRelative(counts.checkedAt, now)}` : 'no sync has run yet',
+      checking ? 'checking your stores…' : null,
+      silent.join(', ') || null,
+    ),
   };
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describePending, describeProblems } from '../../lib/console/pending-notice';
+import { combinePending, describePending, describeProblems } from '../../lib/console/pending-notice';
 import { describeProgress } from '../../lib/console/progress';
 import { wooAdminOrderUrl } from '../../lib/console/format';
 import { toSyncStatusView } from '../../lib/console/sync-status-view';
@@ -9,7 +9,7 @@ const now = new Date('2025-03-15T12:00:00Z');
 describe('pending notice text', () => {
   it('names the count, both directions and when it was checked', () => {
     const text = describePending({ toSubstores: 8, toMain: 4, total: 12, held: 0, failed: 0, checkedAt: new Date(now.getTime() - 120_000) }, now);
-    expect(text).toEqual({ inSync: false, headline: '12 orders waiting to sync — 8 to substores, 4 to the main store', detail: 'checked 2 minutes ago' });
+    expect(text).toEqual({ inSync: false, headline: '12 orders waiting to sync — 8 from the main store, 4 from substores', detail: 'last run 2 minutes ago' });
   });
 
   it('reads all in sync with the time of the last run', () => {
@@ -19,6 +19,29 @@ describe('pending notice text', () => {
     expect(describeProblems({ held: 0, failed: 0 })).toBeNull();
     expect(describePending({ toSubstores: 1, toMain: 0, total: 1, held: 0, failed: 0, checkedAt: null }, now).detail).toBe('no sync has run yet');
     expect(describePending({ toSubstores: 0, toMain: 0, total: 0, held: 0, failed: 0, checkedAt: null }, now).headline).toBe('No sync has run yet');
+  });
+
+  it('adds what waits on the stores, says so while asking them, and names a store that did not answer', () => {
+    const none = { toSubstores: 0, toMain: 0, total: 0, held: 0, failed: 0, checkedAt: null };
+    expect(describePending(none, now, 'checking')).toEqual({ inSync: true, headline: 'Checking your stores for waiting orders…', detail: null });
+    const stores = { fromMain: 9, fromSubs: 5, unreachable: [] };
+    expect(describePending(combinePending(none, stores), now, stores)).toEqual({ inSync: false, headline: '14 orders waiting to sync — 9 from the main store, 5 from substores', detail: 'no sync has run yet' });
+    const db = { toSubstores: 2, toMain: 0, total: 2, held: 0, failed: 0, checkedAt: new Date(now.getTime() - 60_000) };
+    const partial = { fromMain: 1, fromSubs: 3, unreachable: [{ name: 'Substore B' }] };
+    expect(describePending(db, now, 'checking').detail).toBe('last run 1 minute ago · checking your stores…');
+    expect(describePending(combinePending(db, partial), now, partial)).toEqual({
+      inSync: false,
+      headline: '6 orders waiting to sync — 3 from the main store, 3 from substores',
+      detail: 'last run 1 minute ago · Substore B did not answer',
+    });
+    const silent = { fromMain: 0, fromSubs: 0, unreachable: [{ name: 'Main Store' }, { name: 'Substore B' }] };
+    expect(describePending(combinePending(none, silent), now, silent)).toEqual({
+      inSync: false,
+      headline: 'Could not count every store’s waiting orders',
+      detail: 'Main Store did not answer, Substore B did not answer · no sync has run yet',
+    });
+    const quiet = { fromMain: 0, fromSubs: 0, unreachable: [] };
+    expect(describePending(none, now, quiet)).toEqual({ inSync: true, headline: 'No sync has run yet', detail: 'no new orders wait on your stores' });
   });
 });
 
