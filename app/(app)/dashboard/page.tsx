@@ -1,4 +1,5 @@
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
 import Link from 'next/link';
 import { OrdersChart } from '@/app/components/console/orders-chart';
 import { StoreHealthList } from '@/app/components/console/store-health-list';
@@ -6,7 +7,8 @@ import { card, primaryButton, textLink } from '@/app/components/console/styles';
 import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
 import { formatDateTime, formatRelative, plural } from '@/lib/console/format';
 import { consolePendingCounts } from '@/lib/console/pending-counts';
-import { describePending, describeProblems } from '@/lib/console/pending-notice';
+import { PendingCard } from '@/app/components/console/pending-card';
+import { StoresWaiting } from '@/app/components/console/stores-waiting';
 import { listStoreHealth, ordersSyncedPerDay } from '@/lib/data/dashboard';
 import { describeRunMode } from '@/lib/console/run-mode';
 import { inngestMode } from '@/lib/env/inngest-mode';
@@ -57,8 +59,6 @@ export default async function DashboardPage() {
     consolePendingCounts(db, workspace.id),
     scheduleHealth(db, workspace.id, now),
   ]);
-  const pending = describePending(counts, now);
-  const problems = describeProblems(counts);
 
   return (
     <div className="space-y-6">
@@ -74,40 +74,11 @@ export default async function DashboardPage() {
       ) : null}
 
       <div className="grid gap-6 lg:grid-cols-3">
-        <section aria-labelledby="pending-heading" className={`${card} p-4`}>
-          <h2 id="pending-heading" className="text-base font-semibold">
-            Waiting to sync
-          </h2>
-          <p className="mt-2 text-3xl font-semibold tabular-nums" data-testid="pending-total">
-            {counts.total.toLocaleString('en-GB')}
-          </p>
-          <p className="text-sm text-slate-700">
-            {pending.headline}
-            {pending.detail ? ` · ${pending.detail}` : ''}
-          </p>
-          <dl className="mt-3 grid grid-cols-2 gap-2 text-sm">
-            <div>
-              <dt className="text-slate-500">To substores</dt>
-              <dd className="font-medium tabular-nums">{counts.toSubstores.toLocaleString('en-GB')}</dd>
-            </div>
-            <div>
-              <dt className="text-slate-500">To the main store</dt>
-              <dd className="font-medium tabular-nums">{counts.toMain.toLocaleString('en-GB')}</dd>
-            </div>
-            <div>
-              <dt className="text-slate-500">Held</dt>
-              <dd className="font-medium tabular-nums">{counts.held.toLocaleString('en-GB')}</dd>
-            </div>
-            <div>
-              <dt className="text-slate-500">Failed</dt>
-              <dd className="font-medium tabular-nums">{counts.failed.toLocaleString('en-GB')}</dd>
-            </div>
-          </dl>
-          {problems ? <p className="mt-3 text-sm text-amber-900">{problems}</p> : null}
-          <Link href="/orders" className={`${textLink} mt-3 inline-block text-sm`}>
-            {counts.total > 0 ? 'Sync them from the order list' : 'See orders'}
-          </Link>
-        </section>
+        <Suspense fallback={<PendingCard counts={counts} stores="checking" now={now} />}>
+          <StoresWaiting db={db} workspaceId={workspace.id}>
+            {(waiting) => <PendingCard counts={counts} stores={waiting} now={now} />}
+          </StoresWaiting>
+        </Suspense>
 
         <section aria-labelledby="schedule-heading" className={`${card} p-4`}>
           <h2 id="schedule-heading" className="mb-2 text-base font-semibold">

@@ -1,9 +1,11 @@
 import type { Metadata } from 'next';
+import { Suspense } from 'react';
 import { EmptyState } from '@/app/components/console/empty-state';
 import { OrderFilters } from '@/app/components/console/order-filters';
 import { OrderTable } from '@/app/components/console/order-table';
 import { Pagination } from '@/app/components/console/pagination';
 import { PendingNotice } from '@/app/components/console/pending-notice';
+import { StoresWaiting } from '@/app/components/console/stores-waiting';
 import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
 import { plural } from '@/lib/console/format';
 import { consolePendingCounts } from '@/lib/console/pending-counts';
@@ -46,7 +48,11 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
   return (
     <div className="space-y-4">
       <h1 className="text-2xl font-semibold">Orders</h1>
-      <PendingNotice counts={counts} />
+      <Suspense fallback={<PendingNotice counts={counts} stores="checking" />}>
+        <StoresWaiting db={db} workspaceId={workspace.id}>
+          {(stores) => <PendingNotice counts={counts} stores={stores} />}
+        </StoresWaiting>
+      </Suspense>
       <OrderFilters query={query} stores={page.stores} />
       {page.rows.length === 0 ? (
         isFiltered(query) ? (

@@ -1,16 +1,22 @@
 import Link from 'next/link';
-import { describePending, describeProblems, type PendingCountsView } from '@/lib/console/pending-notice';
+import { combinePending, describePending, describeProblems, type PendingCountsView, type StoresWaitingView } from '@/lib/console/pending-notice';
 import { SyncNowButton } from './sync-now-button';
 import { syncNowAction } from '@/app/(app)/orders/actions';
 
-/** The notice at the top of the order list: what is waiting, when it was checked, and Sync Now. */
-export function PendingNotice({ counts }: { counts: PendingCountsView }) {
-  const text = describePending(counts);
+/**
+ * The notice at the top of the order list: what is waiting, when it was checked, and Sync Now. `counts` are
+ * the database's; `stores` what waits on the stores, 'checking' while they are still being asked.
+ */
+export function PendingNotice({ counts, stores }: { counts: PendingCountsView; stores?: StoresWaitingView }) {
+  const combined = stores ? combinePending(counts, stores) : counts;
+  const text = describePending(combined, new Date(), stores);
   const problems = describeProblems(counts);
   return (
     <section
       aria-labelledby="pending-notice-heading"
+      aria-busy={stores === 'checking'}
       data-testid="pending-notice"
+      data-stores={stores === 'checking' ? 'checking' : stores ? 'counted' : 'unknown'}
       className={`flex flex-col gap-3 rounded-lg border px-4 py-3 sm:flex-row sm:items-start sm:justify-between ${text.inSync ? 'border-slate-200 bg-white' : 'border-brand-100 bg-brand-50'}`}
     >
       <div className="space-y-1">
