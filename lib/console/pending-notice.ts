@@ -33,16 +33,14 @@ export function describePending(counts: PendingCountsView, now: Date = new Date(
   const silent = stores && stores !== 'checking' ? stores.unreachable.map((s) => `${s.name} did not answer`) : [];
   const details = (...parts: Array<string | null>) => parts.filter(Boolean).join(' · ') || null;
   if (counts.total === 0) {
-    if (checking) {
-      return { inSync: true, headline: 'Checking your stores for waiting orders…', detail: counts.checkedAt ? `last run ${formatRelative(counts.checkedAt, now)}` : null };
-    }
+    if (checking && !counts.checkedAt) return { inSync: true, headline: 'Checking your stores for waiting orders…', detail: null };
     if (silent.length) {
       return { inSync: false, headline: 'Could not count every store’s waiting orders', detail: details(silent.join(', '), counts.checkedAt ? `last run ${formatRelative(counts.checkedAt, now)}` : 'no sync has run yet') };
     }
     if (!counts.checkedAt) {
       return { inSync: true, headline: 'No sync has run yet', detail: stores ? 'no new orders wait on your stores' : 'press Sync Now to read your stores’ new orders' };
     }
-    return { inSync: true, headline: 'All orders are in sync', detail: `last run ${formatRelative(counts.checkedAt, now)}` };
+    return { inSync: true, headline: 'All orders are in sync', detail: details(`last run ${formatRelative(counts.checkedAt, now)}`, checking ? 'checking your stores…' : null) };
   }
   const directions: string[] = [];
   if (counts.toSubstores > 0) directions.push(`${counts.toSubstores.toLocaleString('en-GB')} from the main store`);

@@ -29,6 +29,7 @@ describe('pending notice text', () => {
     const db = { toSubstores: 2, toMain: 0, total: 2, held: 0, failed: 0, checkedAt: new Date(now.getTime() - 60_000) };
     const partial = { fromMain: 1, fromSubs: 3, unreachable: [{ name: 'Substore B' }] };
     expect(describePending(db, now, 'checking').detail).toBe('last run 1 minute ago · checking your stores…');
+    expect(describePending({ ...none, checkedAt: db.checkedAt }, now, 'checking')).toEqual({ inSync: true, headline: 'All orders are in sync', detail: 'last run 1 minute ago · checking your stores…' });
     expect(describePending(combinePending(db, partial), now, partial)).toEqual({
       inSync: false,
       headline: '6 orders waiting to sync — 3 from the main store, 3 from substores',
