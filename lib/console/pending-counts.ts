@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client';
-import { lastSyncFinishedAt } from '../data/pending-counts';
+import { lastSyncFinishedAt, storeCountsState } from '../data/pending-counts';
 import { pendingCounts, type PendingCounts } from '../sync/pending';
 import { createVersionedCache, type VersionedCache } from '../cache/versioned-cache';
 import { countWaitingOnStores, type WaitingOnStores } from '../sync/waiting-on-stores';
@@ -29,11 +29,13 @@ const waitingCache = (globalWaiting.orderbridgeWaitingOnStores ??= createVersion
 
 /**
  * What waits on the stores that no sync has read yet, asked of the stores at most once per workspace every
- * 30 s in this process (and again as soon as a sync has finished: it moved the cursors). Every page load
- * in between shares the answer, or the request already in flight.
+ * 30 s in this process, and again as soon as a sync finished or a cursor moved (the database then knows
+ * some of those orders). Page loads in between share the answer, or the request already in flight. While a
+ * run holds the workspace the stores are not asked ('running'): it is reading them, and the database's
+ * counts grow as it does.
  */
-export async function consoleWaitingOnStores(db: Db, workspaceId: string, options: Parameters<typeof countWaitingOnStores>[2] = {}): Promise<WaitingOnStores> {
-  const finishedAt = await lastSyncFinishedAt(db, workspaceId);
-  return waitingCache.get(workspaceId, finishedAt?.getTime() ?? 0, () => countWaitingOnStores(db, workspaceId, options));
+export async function consoleWaitingOnStores(db: Db, workspaceId: string, options: Parameters<typeof countWaitingOnStores>[2] = {}): Promise<WaitingOnStores | 'running'> {
+  const state = await storeCountsState(db, workspaceId);
+  if (state.running) return 'running';
+  return waitingCache.get(workspaceId, state.version, () => countWaitingOnStores(db, workspaceId, options));
 }
-

@@ -11,14 +11,17 @@ export type PendingCountsView = {
   checkedAt: Date | string | null;
 };
 
-/** What waits on the stores that no sync has read yet: still being asked, or their answer. */
-export type StoresWaitingView = 'checking' | { fromMain: number; fromSubs: number; unreachable: Array<{ name: string }> };
+/**
+ * What waits on the stores that no sync has read yet: still being asked, not asked because a run is reading
+ * them now, or their answer.
+ */
+export type StoresWaitingView = 'checking' | 'running' | { fromMain: number; fromSubs: number; unreachable: Array<{ name: string }> };
 
 export type PendingNoticeText = { inSync: boolean; headline: string; detail: string | null };
 
 /** The database's counts plus what the stores said waits there: one order is never in both (see `countWaitingOnStores`). */
 export function combinePending(counts: PendingCountsView, stores: StoresWaitingView): PendingCountsView {
-  if (stores === 'checking') return counts;
+  if (stores === 'checking' || stores === 'running') return counts;
   const toSubstores = counts.toSubstores + stores.fromMain;
   const toMain = counts.toMain + stores.fromSubs;
   return { ...counts, toSubstores, toMain, total: toSubstores + toMain };
@@ -30,17 +33,20 @@ export function combinePending(counts: PendingCountsView, stores: StoresWaitingV
  */
 export function describePending(counts: PendingCountsView, now: Date = new Date(), stores?: StoresWaitingView): PendingNoticeText {
   const checking = stores === 'checking';
-  const silent = stores && stores !== 'checking' ? stores.unreachable.map((s) => `${s.name} did not answer`) : [];
+  const running = stores === 'running';
+  const silent = stores && typeof stores === 'object' ? stores.unreachable.map((s) => `${s.name} did not answer`) : [];
+  const lastRun = counts.checkedAt ? `last run ${formatRelative(counts.checkedAt, now)}` : null;
   const details = (...parts: Array<string | null>) => parts.filter(Boolean).join(' · ') || null;
   if (counts.total === 0) {
     if (checking && !counts.checkedAt) return { inSync: true, headline: 'Checking your stores for waiting orders…', detail: null };
+    if (running) return { inSync: true, headline: 'A sync is reading your stores', detail: lastRun };
     if (silent.length) {
-      return { inSync: false, headline: 'Could not count every store’s waiting orders', detail: details(silent.join(', '), counts.checkedAt ? `last run ${formatRelative(counts.checkedAt, now)}` : 'no sync has run yet') };
+      return { inSync: false, headline: 'Could not count every store’s waiting orders', detail: details(silent.join(', '), lastRun ?? 'no sync has run yet') };
     }
     if (!counts.checkedAt) {
       return { inSync: true, headline: 'No sync has run yet', detail: stores ? 'no new orders wait on your stores' : 'press Sync Now to read your stores’ new orders' };
     }
-    return { inSync: true, headline: 'All orders are in sync', detail: details(`last run ${formatRelative(counts.checkedAt, now)}`, checking ? 'checking your stores…' : null) };
+    return { inSync: true, headline: 'All orders are in sync', detail: details(lastRun, checking ? 'checking your stores…' : null) };
   }
   const directions: string[] = [];
   if (counts.toSubstores > 0) directions.push(`${counts.toSubstores.toLocaleString('en-GB')} from the main store`);
@@ -49,7 +55,7 @@ export function describePending(counts: PendingCountsView, now: Date = new Date(
     inSync: false,
     headline: `${plural(counts.total, 'order')} waiting to sync${directions.length ? ` — ${directions.join(', ')}` : ''}`,
     detail: details(
-      counts.checkedAt ? `last run ${formatRelative(counts.checkedAt, now)}` : 'no sync has run yet',
+      running ? 'a sync is running' : (lastRun ?? 'no sync has run yet'),
       checking ? 'checking your stores…' : null,
       silent.join(', ') || null,
     ),

@@ -53,3 +53,20 @@ export async function lastSyncFinishedAt(db: Db, workspaceId: string): Promise<D
   const finishedAt = resultRows<{ finished_at: string | Date | null }>(result)[0]?.finished_at;
   return finishedAt ? new Date(finishedAt) : null;
 }
+
+/**
+ * What the stores' waiting counts depend on, in one cheap read: the last run's end, every store's cursor and
+ * settings (a page of a pull moves a cursor; a store added, paused or redirected changes what is asked), and
+ * whether a run holds the workspace right now.
+ */
+export async function storeCountsState(db: Db, workspaceId: string): Promise<{ version: string; running: boolean }> {
+  const result = await db.execute(sql`
+    select
+      ${lastFinishedAt(workspaceId)} as finished_at,
+      (select md5(coalesce(string_agg(concat_ws(':', id, pull_cursor_modified_gmt, paused, receives_main_orders, sends_orders_to_main, url), ',' order by id), ''))
+         from stores where workspace_id = ${workspaceId}::uuid) as stores_key,
+      exists (select 1 from sync_leases where workspace_id = ${workspaceId}::uuid and expires_at >= now()) as running`);
+  const row = resultRows<{ finished_at: string | Date | null; stores_key: string; running: boolean }>(result)[0];
+  const finishedAt = row?.finished_at ? new Date(row.finished_at).getTime() : 0;
+  return { version: `${finishedAt}:${row?.stores_key ?? ''}`, running: Boolean(row?.running) };
+}

@@ -41,6 +41,8 @@ describe('pending notice text', () => {
       headline: 'Could not count every store’s waiting orders',
       detail: 'Main Store did not answer, Substore B did not answer · no sync has run yet',
     });
+    expect(describePending(none, now, 'running')).toEqual({ inSync: true, headline: 'A sync is reading your stores', detail: null });
+    expect(describePending(combinePending(db, 'running'), now, 'running')).toEqual({ inSync: false, headline: '2 orders waiting to sync — 2 from the main store', detail: 'a sync is running' });
     const quiet = { fromMain: 0, fromSubs: 0, unreachable: [] };
     expect(describePending(none, now, quiet)).toEqual({ inSync: true, headline: 'No sync has run yet', detail: 'no new orders wait on your stores' });
   });

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { orderLinks, orders, stores, syncRuns } from '../../db/schema';
+import { orderLinks, orders, stores, syncLeases, syncRuns } from '../../db/schema';
 import { consolePendingCounts, consoleWaitingOnStores } from '../../lib/console/pending-counts';
 import { combinePending } from '../../lib/console/pending-notice';
 import { countOpenLinks } from '../../lib/data/pending-counts';
@@ -165,5 +165,16 @@ describe('a store that does not answer, and the bounds on asking', () => {
     await database.db.insert(syncRuns).values({ workspaceId, trigger: 'schedule', status: 'succeeded', finishedAt: new Date() });
     await consoleWaitingOnStores(database.db, workspaceId, { tuning: FAST_TUNING });
     for (const store of world.sim.stores) expect(store.requests.countFor('GET /orders')).toBe(2);
+
+    // A pull moved a cursor: the database now knows some of what the stores said, so they are asked again.
+    await database.db.update(stores).set({ pullCursorModifiedGmt: new Date() }).where(eq(stores.id, world.fixture.subs[0].id));
+    await consoleWaitingOnStores(database.db, workspaceId, { tuning: FAST_TUNING });
+    for (const store of world.sim.stores) expect(store.requests.countFor('GET /orders')).toBe(3);
+
+    // While a run holds the workspace it is reading the stores itself: they are not asked.
+    await database.db.insert(syncLeases).values({ workspaceId, holder: 'test', expiresAt: new Date(Date.now() + 60_000) });
+    await database.db.update(stores).set({ pullCursorModifiedGmt: new Date(Date.now() + 1000) }).where(eq(stores.id, world.fixture.subs[0].id));
+    expect(await consoleWaitingOnStores(database.db, workspaceId, { tuning: FAST_TUNING })).toBe('running');
+    for (const store of world.sim.stores) expect(store.requests.countFor('GET /orders')).toBe(3);
   });
 });

@@ -16,7 +16,7 @@ export function PendingNotice({ counts, stores }: { counts: PendingCountsView; s
       aria-labelledby="pending-notice-heading"
       aria-busy={stores === 'checking'}
       data-testid="pending-notice"
-      data-stores={stores === 'checking' ? 'checking' : stores ? 'counted' : 'unknown'}
+      data-stores={typeof stores === 'string' ? stores : stores ? 'counted' : 'unknown'}
       className={`flex flex-col gap-3 rounded-lg border px-4 py-3 sm:flex-row sm:items-start sm:justify-between ${text.inSync ? 'border-slate-200 bg-white' : 'border-brand-100 bg-brand-50'}`}
     >
       <div className="space-y-1">
