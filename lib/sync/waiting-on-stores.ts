@@ -3,11 +3,11 @@ import type { Store, Workspace } from '../../db/schema';
 import { listStoresForSync } from '../data/store-sync-state';
 import { waitingExclusions } from '../data/waiting-exclusions';
 import { getWorkspace } from '../data/workspaces';
-import type { WooClient } from '../woo/client';
+import type { WooClient, WooQuery } from '../woo/client';
 import { isWooRequestError, WooRequestError } from '../woo/errors';
 import { ConcurrencyLimiter } from '../woo/limiter';
 import { formatWooGmt } from '../woo/types';
-import { log } from '../log';
+import { log, logError } from '../log';
 import { truncateToSecond } from './keyset-cursor';
 import { syncStartFor } from './link-planning';
 import { clientForStore } from './store-client';
@@ -70,13 +70,16 @@ export async function countWaitingOnStores(
   await Promise.all(
     asked.map((store) =>
       limiter.run(async () => {
+        const request = await countRequest(db, workspace, store, limits);
         try {
-          const count = await countStore(db, workspace, store, clientForStore(store, tuning, signal), limits, signal);
+          const count = await askStore(store, clientForStore(store, tuning, signal), request, signal);
           if (store.role === 'main') result.fromMain += count;
           else result.fromSubs += count;
         } catch (error) {
-          if (!isWooRequestError(error) && !signal.aborted) throw error;
-          log.info({ workspaceId, storeId: store.id, err: (error as Error).message }, 'pending notice: store did not answer its count');
+          // Whatever kept the store from answering (its credentials cannot be read, the SSRF guard refused it,
+          // it timed out), the notice names it; only the database's own errors fail the whole count.
+          if (isWooRequestError(error) || signal.aborted) log.info({ workspaceId, storeId: store.id, err: (error as Error).message }, 'pending notice: store did not answer its count');
+          else logError('pending notice: could not ask a store for its count', error, { workspaceId, storeId: store.id }, 'warn');
           result.unreachable.push({ storeId: store.id, name: store.name });
         }
       }),
@@ -92,7 +95,10 @@ function sendsOrders(store: Store, stores: Store[]): boolean {
   return store.sendsOrdersToMain && stores.some((s) => s.role === 'main');
 }
 
-async function countStore(db: Db, workspace: Workspace, store: Store, client: WooClient, limits: WaitingLimits, signal: AbortSignal): Promise<number> {
+type CountRequest = { query: WooQuery; copiesNotListed: number };
+
+/** The pull's filter from the store's cursor, minus what the database already counts and Orderbridge's own copies. */
+async function countRequest(db: Db, workspace: Workspace, store: Store, limits: WaitingLimits): Promise<CountRequest> {
   const cursor = store.pullCursorModifiedGmt ? truncateToSecond(store.pullCursorModifiedGmt) : null;
   // Orders created before the sync start are history: `after` is strictly after, in whole seconds.
   const notHistory = new Date(syncStartFor(workspace, store).getTime() - 1000);
@@ -103,7 +109,7 @@ async function countStore(db: Db, workspace: Workspace, store: Store, client: Wo
   });
   // A changed main-store order waits only when substore copies follow their source; else only new ones do.
   const onlyNew = store.role === 'main' && !workspace.keepSubstoreCopiesUpdated;
-  const query = {
+  const query: WooQuery = {
     per_page: 1,
     _fields: 'id',
     dates_are_gmt: true,
@@ -111,10 +117,14 @@ async function countStore(db: Db, workspace: Workspace, store: Store, client: Wo
     modified_after: cursor && !onlyNew ? formatWooGmt(cursor) : undefined,
     exclude: exclusions.remoteIds.length ? exclusions.remoteIds.join(',') : undefined,
   };
-  const response = await client.request<unknown>('get', 'orders', { query, signal });
+  return { query, copiesNotListed: exclusions.copiesNotListed };
+}
+
+async function askStore(store: Store, client: WooClient, request: CountRequest, signal: AbortSignal): Promise<number> {
+  const response = await client.request<unknown>('get', 'orders', { query: request.query, signal });
   const total = Number(response.headers['x-wp-total']);
   if (!Number.isInteger(total) || total < 0) {
     throw new WooRequestError(`${store.name} answered its order count without an X-WP-Total header`, { kind: 'permanent', code: 'NO_TOTAL' });
   }
-  return Math.max(0, total - exclusions.copiesNotListed);
+  return Math.max(0, total - request.copiesNotListed);
 }

@@ -142,6 +142,19 @@ describe('a store that does not answer, and the bounds on asking', () => {
     subC.faults.clear();
   });
 
+  it('names a store it cannot ask at all (its stored credentials do not decrypt) and counts the others', async () => {
+    const workspaceId = world.fixture.workspace.id;
+    const subA = world.fixture.subs[0];
+    const [saved] = await database.db.select().from(stores).where(eq(stores.id, subA.id));
+    await database.db.update(stores).set({ consumerSecretEncrypted: 'tampered' }).where(eq(stores.id, subA.id));
+    try {
+      const waiting = await countWaitingOnStores(database.db, workspaceId, { tuning: FAST_TUNING });
+      expect(waiting).toEqual({ fromMain: 1, fromSubs: 2, unreachable: [{ storeId: subA.id, name: 'Substore A' }] });
+    } finally {
+      await database.db.update(stores).set({ consumerSecretEncrypted: saved.consumerSecretEncrypted }).where(eq(stores.id, subA.id));
+    }
+  });
+
   it('asks a few stores at a time', async () => {
     const workspaceId = world.fixture.workspace.id;
     for (const store of world.sim.stores) store.faults.configure({ latencyMs: 250 });
