@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client';
 import type { Store, Workspace } from '../../db/schema';
 import { listStoresForSync } from '../data/store-sync-state';
-import { waitingExclusions } from '../data/waiting-exclusions';
+import { pendingSourcesByStore, recentCopiesOnStore } from '../data/waiting-exclusions';
 import { getWorkspace } from '../data/workspaces';
 import type { WooClient, WooQuery } from '../woo/client';
 import { isWooRequestError, WooRequestError } from '../woo/errors';
@@ -66,11 +66,12 @@ export async function countWaitingOnStores(
     retry: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
   });
   const limiter = new ConcurrencyLimiter(limits.concurrency);
+  const pending = await pendingSourcesByStore(db, workspaceId, limits.maxExcludedIds);
   const result: WaitingOnStores = { fromMain: 0, fromSubs: 0, unreachable: [] };
   await Promise.all(
     asked.map((store) =>
       limiter.run(async () => {
-        const request = await countRequest(db, workspace, store, limits);
+        const request = await countRequest(db, workspace, store, pending.get(store.id) ?? [], limits);
         try {
           const count = await askStore(store, clientForStore(store, tuning, signal), request, signal);
           if (store.role === 'main') result.fromMain += count;
@@ -98,15 +99,16 @@ function sendsOrders(store: Store, stores: Store[]): boolean {
 type CountRequest = { query: WooQuery; copiesNotListed: number };
 
 /** The pull's filter from the store's cursor, minus what the database already counts and Orderbridge's own copies. */
-async function countRequest(db: Db, workspace: Workspace, store: Store, limits: WaitingLimits): Promise<CountRequest> {
+async function countRequest(db: Db, workspace: Workspace, store: Store, pendingIds: number[], limits: WaitingLimits): Promise<CountRequest> {
   const cursor = store.pullCursorModifiedGmt ? truncateToSecond(store.pullCursorModifiedGmt) : null;
   // Orders created before the sync start are history: `after` is strictly after, in whole seconds.
   const notHistory = new Date(syncStartFor(workspace, store).getTime() - 1000);
-  const exclusions = await waitingExclusions(db, workspace.id, store.id, {
+  const copies = await recentCopiesOnStore(db, workspace.id, store.id, {
     cursor,
-    copiesSince: cursor ? new Date(cursor.getTime() - limits.clockMarginMs) : null,
-    limit: limits.maxExcludedIds,
+    since: cursor ? new Date(cursor.getTime() - limits.clockMarginMs) : null,
+    limit: limits.maxExcludedIds - pendingIds.length,
   });
+  const exclude = [...pendingIds, ...copies.remoteIds];
   // A changed main-store order waits only when substore copies follow their source; else only new ones do.
   const onlyNew = store.role === 'main' && !workspace.keepSubstoreCopiesUpdated;
   const query: WooQuery = {
@@ -115,9 +117,9 @@ async function countRequest(db: Db, workspace: Workspace, store: Store, limits: 
     dates_are_gmt: true,
     after: formatWooGmt(onlyNew && cursor && cursor > notHistory ? cursor : notHistory),
     modified_after: cursor && !onlyNew ? formatWooGmt(cursor) : undefined,
-    exclude: exclusions.remoteIds.length ? exclusions.remoteIds.join(',') : undefined,
+    exclude: exclude.length ? exclude.join(',') : undefined,
   };
-  return { query, copiesNotListed: exclusions.copiesNotListed };
+  return { query, copiesNotListed: copies.notListed };
 }
 
 async function askStore(store: Store, client: WooClient, request: CountRequest, signal: AbortSignal): Promise<number> {
