@@ -191,3 +191,29 @@ describe('a store that does not answer, and the bounds on asking', () => {
     for (const store of world.sim.stores) expect(store.requests.countFor('GET /orders')).toBe(3);
   });
 });
+
+describe('with substore copies following their main-store order', () => {
+  let database: TestDatabase;
+  let world: SyncWorld;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    world = await startSyncWorld(database, { subs: [{}], settings: { keepSubstoreCopiesUpdated: true } });
+  });
+  afterAll(async () => {
+    await world?.close();
+    await database?.drop();
+  });
+
+  it('counts a change to a synced main-store order as waiting too', async () => {
+    const [main] = world.sim.stores;
+    const workspaceId = world.fixture.workspace.id;
+    const order = main.createOrderDirectly(shopper());
+    await sleep(1_100);
+    expect((await syncAll(database, workspaceId)).status).toBe('succeeded');
+    expect(await countWaitingOnStores(database.db, workspaceId, { tuning: FAST_TUNING })).toEqual({ fromMain: 0, fromSubs: 0, unreachable: [] });
+    await sleep(1_100);
+    main.updateOrderDirectly(order.id, { status: 'completed' });
+    expect(await countWaitingOnStores(database.db, workspaceId, { tuning: FAST_TUNING })).toEqual({ fromMain: 1, fromSubs: 0, unreachable: [] });
+  });
+});
