@@ -66,7 +66,7 @@ export async function countWaitingOnStores(
     retry: { attempts: 1, baseDelayMs: 0, maxDelayMs: 0 },
   });
   const limiter = new ConcurrencyLimiter(limits.concurrency);
-  const pending = await pendingSourcesByStore(db, workspaceId, limits.maxExcludedIds);
+  const pending = asked.length ? await pendingSourcesByStore(db, workspaceId, limits.maxExcludedIds) : new Map<string, number[]>();
   const result: WaitingOnStores = { fromMain: 0, fromSubs: 0, unreachable: [] };
   await Promise.all(
     asked.map((store) =>
