@@ -31,7 +31,8 @@ export const workspaces = pgTable('workspaces', {
   customerEmailPolicy: text('customer_email_policy', { enum: CUSTOMER_EMAIL_POLICIES }).notNull().default('suppress'),
   stockPolicy: text('stock_policy', { enum: STOCK_POLICIES }).notNull().default('reduce'),
   currencyMismatchPolicy: text('currency_mismatch_policy', { enum: CURRENCY_MISMATCH_POLICIES }).notNull().default('hold'),
-  addCopyNote: boolean('add_copy_note').notNull().default(true),
+  /** A private note on every copy: one request per copy (notes cannot be batched), so only on request. */
+  addCopyNote: boolean('add_copy_note').notNull().default(false),
   createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
 });
 

@@ -4,7 +4,7 @@ import { workspaces, type Workspace } from '../../db/schema';
 
 export type WorkspaceSyncSettings = Pick<
   Workspace,
-  'syncStartAt' | 'keepSubstoreCopiesUpdated' | 'customerEmailPolicy' | 'stockPolicy' | 'currencyMismatchPolicy'
+  'syncStartAt' | 'keepSubstoreCopiesUpdated' | 'customerEmailPolicy' | 'stockPolicy' | 'currencyMismatchPolicy' | 'addCopyNote'
 >;
 
 const settingsColumns = {
@@ -13,6 +13,7 @@ const settingsColumns = {
   customerEmailPolicy: workspaces.customerEmailPolicy,
   stockPolicy: workspaces.stockPolicy,
   currencyMismatchPolicy: workspaces.currencyMismatchPolicy,
+  addCopyNote: workspaces.addCopyNote,
 };
 
 export async function getWorkspaceSyncSettings(db: Db, workspaceId: string): Promise<WorkspaceSyncSettings | null> {

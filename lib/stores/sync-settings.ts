@@ -16,6 +16,7 @@ export const syncSettingsInput = z.object({
   customerEmailPolicy: z.enum(CUSTOMER_EMAIL_POLICIES, { message: 'Choose suppress or allow for customer emails.' }),
   stockPolicy: z.enum(STOCK_POLICIES, { message: 'Choose reduce or leave for stock.' }),
   currencyMismatchPolicy: z.enum(CURRENCY_MISMATCH_POLICIES, { message: 'Choose hold or allow for a currency mismatch.' }),
+  addCopyNote: checkbox.optional().default(false),
 });
 
 export type SyncSettingsInput = z.input<typeof syncSettingsInput>;
@@ -42,6 +43,7 @@ export async function saveSyncSettings(db: Db, workspaceId: string, input: z.out
     customerEmailPolicy: input.customerEmailPolicy,
     stockPolicy: input.stockPolicy,
     currencyMismatchPolicy: input.currencyMismatchPolicy,
+    addCopyNote: input.addCopyNote,
   });
   if (!saved) throw new NotFoundError('That workspace');
   return saved;

@@ -1,6 +1,16 @@
 import type { Workspace } from '../../db/schema';
 import { WOO_ORDER_STATUSES, type WooAddress, type WooMeta } from '../woo/types';
-import { COUPONS_META, CUSTOMER_EMAIL_META, LINK_META, ORIGIN_META, SOURCE_NUMBER_META, STOCK_REDUCED_META, originRef } from './copy-meta';
+import {
+  COUPONS_META,
+  CUSTOMER_EMAIL_LABEL_META,
+  CUSTOMER_EMAIL_META,
+  LINK_META,
+  ORIGIN_META,
+  SOURCE_LABEL_META,
+  SOURCE_NUMBER_META,
+  STOCK_REDUCED_META,
+  originRef,
+} from './copy-meta';
 import type { OrderBody } from './order-snapshot';
 
 export type CopyPolicy = Pick<Workspace, 'customerEmailPolicy' | 'stockPolicy' | 'currencyMismatchPolicy' | 'addCopyNote'>;
@@ -74,6 +84,7 @@ export function buildCopy(source: CopySource, target: CopyTarget, policy: CopyPo
   if (suppressEmail) meta.push({ key: CUSTOMER_EMAIL_META, value: email });
   if (coupons.length > 0) meta.push({ key: COUPONS_META, value: coupons.join(', ') });
   if (policy.stockPolicy === 'leave') meta.push({ key: STOCK_REDUCED_META, value: 'yes' });
+  meta.push(...provenanceMeta(source, target, suppressEmail ? email : null));
 
   const payload: Record<string, unknown> = {
     status: source.status,
@@ -105,11 +116,19 @@ function copyAddress(address: WooAddress | undefined, { keepEmail }: { keepEmail
   return out;
 }
 
+/** What the copy's private note would say, as meta the merchant sees in the order screen's Custom Fields. */
+export function provenanceMeta(source: Pick<CopySource, 'storeName' | 'number' | 'remoteId'>, target: Pick<CopyTarget, 'name'>, suppressedEmail: string | null): WooMeta[] {
+  const meta: WooMeta[] = [{ key: SOURCE_LABEL_META, value: `${source.storeName} order #${source.number} (id ${source.remoteId})` }];
+  if (suppressedEmail) meta.push({ key: CUSTOMER_EMAIL_LABEL_META, value: `${suppressedEmail} (left off this copy so ${target.name} does not email the customer)` });
+  return meta;
+}
+
+/** The private note a copy gets only when the workspace asks for it: one request per copy, since notes cannot be batched. */
 export function copyNote(source: Pick<CopySource, 'storeName' | 'number'>, target: Pick<CopyTarget, 'name'>, policy: CopyPolicy, suppressedEmail: string | null): string | null {
-  const parts: string[] = [];
-  if (policy.addCopyNote) parts.push(`Copied from ${source.storeName} order #${source.number}.`);
+  if (!policy.addCopyNote) return null;
+  const parts = [`Copied from ${source.storeName} order #${source.number}.`];
   if (suppressedEmail) parts.push(`Customer email: ${suppressedEmail} (left off this copy so ${target.name} does not email the customer).`);
-  return parts.length > 0 ? parts.join(' ') : null;
+  return parts.join(' ');
 }
 
 function withoutUndefined<T extends Record<string, unknown>>(value: T): Partial<T> {

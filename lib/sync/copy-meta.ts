@@ -7,6 +7,12 @@ export const SOURCE_NUMBER_META = '_orderbridge_source_number';
 export const CUSTOMER_EMAIL_META = '_orderbridge_customer_email';
 export const COUPONS_META = '_orderbridge_coupon_codes';
 export const STOCK_REDUCED_META = '_order_stock_reduced';
+/**
+ * Shown to the merchant in WooCommerce's order screen (Custom Fields lists keys without a leading `_`), so a
+ * copy says where it came from inside its batch create, with no note request of its own.
+ */
+export const SOURCE_LABEL_META = 'Orderbridge source';
+export const CUSTOMER_EMAIL_LABEL_META = 'Orderbridge customer email';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

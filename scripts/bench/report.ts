@@ -13,7 +13,7 @@ export function printTable(report: Report): void {
   const rows: Array<[string, string, string]> = [];
   const b = report.backfill;
   if (b) {
-    rows.push(['backfill: orders / copies', `${b.orders} / ${b.copies}`, '']);
+    rows.push(['backfill, default settings: orders / copies', `${b.orders} / ${b.copies}`, '']);
     rows.push(['backfill: requests vs lower bound', `${b.requests} / ${b.lowerBoundRequests} = ${fixed(b.requestRatio, 3)}×`, `≤ 1.05× ${verdict(b.requestRatio <= 1.05)}`]);
     rows.push(['backfill: requests per order', fixed(b.requestsPerOrder, 4), '']);
     rows.push(['backfill: wall vs lower bound', `${b.wallMs} / ${b.lowerBoundWallMs} ms = ${fixed(b.wallRatio)}×`, `≤ 1.5× ${verdict(b.wallRatio <= 1.5)}`]);
@@ -22,7 +22,7 @@ export function printTable(report: Report): void {
     rows.push(['backfill: naive wall', `${b.naiveWallMs} ms = ${fixed(b.naiveWallRatio, 1)}× ours`, '']);
     rows.push(['backfill: db queries per copy', fixed(b.dbQueriesPerOrder, 3), '']);
     rows.push(['backfill: peak RSS (engine process)', `${b.peakRssMb} MB`, '']);
-    rows.push(['backfill: requests with default notes', `${b.requestsWithNotes} (${b.wallMsWithNotes} ms)`, '']);
+    rows.push(['backfill, note on every copy (opt-in): requests', `${b.requestsWithNotes} (${b.wallMsWithNotes} ms)`, '']);
     rows.push(['backfill: substore requests in flight', `mean ${b.substoreInFlight.mean}, peak ${b.substoreInFlight.peak}`, '']);
     const c = b.sharedCores;
     rows.push([`backfill, workers sharing ${c.cores} cores: requests`, `${c.requests} / ${c.lowerBoundRequests} = ${fixed(c.requestRatio, 3)}×`, '']);

@@ -77,7 +77,9 @@ describe('runs and leases under attack', () => {
     const [main, sub] = sim.stores;
     const slug = `kill-${Date.now().toString(36)}`;
     let handle = await database.open();
-    const fixture = await createSyncWorkspace(handle.db, { slug, main: endpointOf(main, 'USD'), subs: [endpointOf(sub, 'USD')], settings: { syncStartAt: new Date(Date.now() - 3600_000) } });
+    // With the opt-in copy note, so kills land among note requests too.
+    const settings = { syncStartAt: new Date(Date.now() - 3600_000), addCopyNote: true };
+    const fixture = await createSyncWorkspace(handle.db, { slug, main: endpointOf(main, 'USD'), subs: [endpointOf(sub, 'USD')], settings });
     await handle.close();
     main.seedOrders(900, { spacingMs: 100 });
     const sourceIds = main.orders.all().map((o) => o.id);

@@ -90,6 +90,9 @@ test('a new merchant connects three stores through the wizard, and a wrong secre
   const settings = page.getByTestId('sync-settings-form');
   await expect(settings.getByRole('radio', { name: 'Suppress (recommended)' })).toBeChecked();
   await expect(settings.getByRole('radio', { name: 'When each store was connected' })).toBeChecked();
+  // The note on every copy costs a request each: off unless the merchant asks, and it says so.
+  await expect(settings.getByRole('checkbox', { name: 'Add a private note to every copy (one request per copy)' })).not.toBeChecked();
+  await expect(settings).toContainText('1,000 copies, created in 10 batches, take 1,000 requests more');
   await settings.getByRole('button', { name: 'Save and continue' }).click();
 
   // The preview reads the stores only when asked.

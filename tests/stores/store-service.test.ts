@@ -187,6 +187,7 @@ describe('workspace sync settings', () => {
       customerEmailPolicy: 'suppress',
       stockPolicy: 'reduce',
       currencyMismatchPolicy: 'hold',
+      addCopyNote: false,
     });
   });
 
@@ -198,6 +199,7 @@ describe('workspace sync settings', () => {
       customerEmailPolicy: 'allow',
       stockPolicy: 'leave',
       currencyMismatchPolicy: 'allow',
+      addCopyNote: 'on',
     });
     const saved = await saveSyncSettings(database.db, workspaceA, input);
     expect(saved).toEqual({
@@ -206,10 +208,15 @@ describe('workspace sync settings', () => {
       customerEmailPolicy: 'allow',
       stockPolicy: 'leave',
       currencyMismatchPolicy: 'allow',
+      addCopyNote: true,
     });
-    expect((await readSyncSettings(database.db, workspaceB)).customerEmailPolicy).toBe('suppress');
+    expect(await readSyncSettings(database.db, workspaceB)).toMatchObject({ customerEmailPolicy: 'suppress', addCopyNote: false });
     const [row] = await database.db.select().from(workspaces).where(eq(workspaces.id, workspaceA));
     expect(row.stockPolicy).toBe('leave');
+    expect(row.addCopyNote).toBe(true);
+    // An unchecked checkbox is absent from the form: the note goes off again.
+    const unchecked = syncSettingsInput.parse({ syncStartMode: 'connected', customerEmailPolicy: 'allow', stockPolicy: 'leave', currencyMismatchPolicy: 'allow' });
+    expect((await saveSyncSettings(database.db, workspaceA, unchecked)).addCopyNote).toBe(false);
   });
 
   it('names a missing custom start time and an unknown policy', async () => {

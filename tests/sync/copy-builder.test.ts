@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { buildCopy, buildUpdate, totalsWarning, type CopyPolicy, type CopySource } from '@/lib/sync/copy-builder';
 import { summarise, emptyCounts } from '@/lib/sync/summary';
 
-const policy: CopyPolicy = { customerEmailPolicy: 'suppress', stockPolicy: 'reduce', currencyMismatchPolicy: 'hold', addCopyNote: true };
+const policy: CopyPolicy = { customerEmailPolicy: 'suppress', stockPolicy: 'reduce', currencyMismatchPolicy: 'hold', addCopyNote: false };
 const source: CopySource = {
   storeId: '11111111-1111-4111-8111-111111111111',
   storeName: 'Main Store',
@@ -55,16 +55,34 @@ describe('copy builder', () => {
     expect(meta).toMatchObject({ _orderbridge_origin: `${source.storeId}:27`, _orderbridge_link: linkId, _orderbridge_source_number: '27', _orderbridge_coupon_codes: 'TENOFF' });
   });
 
-  it('suppressing emails leaves billing.email out (not empty) and keeps it in meta and the note', () => {
+  it('suppressing emails leaves billing.email out (not empty) and shows it in visible meta, with no note by default', () => {
     const plan = buildCopy(source, target, policy, linkId);
     if (plan.kind !== 'create') throw new Error(plan.reason);
     expect(plan.payload.billing).toEqual({ first_name: 'Ada', city: 'SF' });
-    expect(plan.note).toContain('Copied from Main Store order #27.');
-    expect(plan.note).toContain('ada@example.com');
-    const allowed = buildCopy(source, target, { ...policy, customerEmailPolicy: 'allow', addCopyNote: false }, linkId);
+    expect(plan.payload.meta_data).toEqual(
+      expect.arrayContaining([
+        { key: '_orderbridge_customer_email', value: 'ada@example.com' },
+        { key: 'Orderbridge source', value: 'Main Store order #27 (id 27)' },
+        { key: 'Orderbridge customer email', value: 'ada@example.com (left off this copy so Substore B does not email the customer)' },
+      ]),
+    );
+    expect(plan.note).toBeNull();
+
+    const allowed = buildCopy(source, target, { ...policy, customerEmailPolicy: 'allow' }, linkId);
     if (allowed.kind !== 'create') throw new Error(allowed.reason);
     expect((allowed.payload.billing as Record<string, string>).email).toBe('ada@example.com');
+    const visible = (allowed.payload.meta_data as Array<{ key: string }>).filter((m) => !m.key.startsWith('_'));
+    expect(visible).toEqual([{ key: 'Orderbridge source', value: 'Main Store order #27 (id 27)' }]);
     expect(allowed.note).toBeNull();
+  });
+
+  it('the opt-in private note says the same as the visible meta', () => {
+    const plan = buildCopy(source, target, { ...policy, addCopyNote: true }, linkId);
+    if (plan.kind !== 'create') throw new Error(plan.reason);
+    expect(plan.note).toBe('Copied from Main Store order #27. Customer email: ada@example.com (left off this copy so Substore B does not email the customer).');
+    const allowed = buildCopy(source, target, { ...policy, customerEmailPolicy: 'allow', addCopyNote: true }, linkId);
+    if (allowed.kind !== 'create') throw new Error(allowed.reason);
+    expect(allowed.note).toBe('Copied from Main Store order #27.');
   });
 
   it('leaving stock alone marks the copy as already reduced', () => {

@@ -45,10 +45,13 @@ describe('sync in both directions (real HTTP to the simulator, real database)', 
         expect(copy.customer_id).toBe(0);
         expect(metaOf(copy, '_orderbridge_source_number')).toBe(source.number);
         expect(metaOf(copy, '_orderbridge_customer_email')).toBe(source.billing.email);
-        const notes = sub.orders.notes(copy.id).map((n) => n.note);
-        expect(notes.some((n) => n.includes(`Copied from Main Store order #${source.number}.`) && n.includes(source.billing.email ?? ""))).toBe(true);
+        // Where it came from, for the merchant's eyes (WooCommerce shows keys without `_` in Custom Fields), in the batch itself.
+        expect(metaOf(copy, 'Orderbridge source')).toBe(`Main Store order #${source.number} (id ${source.id})`);
+        expect(metaOf(copy, 'Orderbridge customer email')).toBe(`${source.billing.email} (left off this copy so ${sub.name} does not email the customer)`);
+        expect(sub.orders.notes(copy.id).filter((n) => /^(Copied from |Customer email: )/.test(n.note))).toEqual([]);
       }
     }
+    for (const store of [main, subA, subB]) expect(store.requests.countFor('POST /orders/{id}/notes')).toBe(0);
     const subCopies = main.orders.withMeta('_orderbridge_origin', `${world.fixture.subs[0].id}:${subOrder.id}`);
     expect(subCopies).toHaveLength(1);
     // No echo: the copy on main is not sent on to the substores, and copies on substores do not come back.

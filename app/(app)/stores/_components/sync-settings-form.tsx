@@ -12,6 +12,7 @@ export type SyncSettingsValues = {
   customerEmailPolicy: 'suppress' | 'allow';
   stockPolicy: 'reduce' | 'leave';
   currencyMismatchPolicy: 'hold' | 'allow';
+  addCopyNote: boolean;
 };
 
 function Choice({ legend, explanation, children }: { legend: string; explanation: string; children: ReactNode }) {
@@ -75,6 +76,12 @@ export function SyncSettingsForm({ settings, submitLabel = 'Save sync settings',
       <Choice legend="Currency mismatch between stores" explanation={SYNC_SETTING_EXPLANATIONS.currencyMismatchPolicy}>
         <Radio name="currencyMismatchPolicy" value="hold" checked={settings.currencyMismatchPolicy === 'hold'} label="Hold the order and explain" />
         <Radio name="currencyMismatchPolicy" value="allow" checked={settings.currencyMismatchPolicy === 'allow'} label="Copy it anyway" />
+      </Choice>
+      <Choice legend="Private note on each copy" explanation={SYNC_SETTING_EXPLANATIONS.addCopyNote}>
+        <label className="inline-flex items-center gap-2 text-sm text-slate-700">
+          <input type="checkbox" name="addCopyNote" defaultChecked={settings.addCopyNote} className="accent-brand-600" />
+          Add a private note to every copy (one request per copy)
+        </label>
       </Choice>
       {state && !state.ok ? (
         <p role="alert" className={errorClass}>

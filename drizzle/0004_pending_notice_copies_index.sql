@@ -1,1 +1,0 @@
-CREATE INDEX "order_links_target_written_idx" ON "order_links" USING btree ("target_store_id","updated_at" DESC NULLS LAST) WHERE "order_links"."target_remote_id" is not null;
