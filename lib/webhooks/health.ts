@@ -14,8 +14,9 @@ export type WebhookHealthReport = { storesChecked: number; repaired: number };
 function due(rows: StoreWebhook[], store: Store, now: Date): boolean {
   const lastCheck = Math.min(...rows.map((row) => row.checkedAt.getTime()));
   if (now.getTime() - lastCheck < WEBHOOK_CHECK_INTERVAL_MS) return false;
-  // A delivery since the last check shows the store is sending: nothing to ask it.
-  return !(store.webhookSeenAt && store.webhookSeenAt.getTime() > lastCheck && rows.every((row) => row.status === 'active'));
+  // A delivery within the interval shows the store is sending: nothing to ask it.
+  const recentlySeen = store.webhookSeenAt && now.getTime() - store.webhookSeenAt.getTime() < WEBHOOK_CHECK_INTERVAL_MS;
+  return !(recentlySeen && rows.every((row) => row.status === 'active'));
 }
 
 /**
