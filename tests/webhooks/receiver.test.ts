@@ -54,7 +54,7 @@ afterAll(async () => {
 });
 
 function post(body: string | Buffer, headers: Record<string, string>, to = token) {
-  return fetch(`${receiver.url}/api/webhooks/woo/${to}`, { method: 'POST', headers, body });
+  return fetch(`${receiver.url}/api/webhooks/woo/${to}`, { method: 'POST', headers, body: typeof body === 'string' ? body : new Uint8Array(body) });
 }
 
 describe('the webhook receiver, replaying real WooCommerce deliveries', () => {

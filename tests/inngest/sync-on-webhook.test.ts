@@ -1,0 +1,82 @@
+import { randomUUID } from 'node:crypto';
+import { InngestTestEngine } from '@inngest/test';
+import type { InngestFunction } from 'inngest';
+import { and, eq } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { syncRuns } from '../../db/schema';
+import { releaseSyncLease, tryAcquireSyncLease } from '../../lib/data/sync-leases';
+import { recordFinishedRun } from '../../lib/data/scheduler';
+import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { startFakeInngestServer, useFakeInngestEnvironment } from './support/fake-inngest-server';
+import { seedWorkspaces } from './support/seed-workspaces';
+
+let database: TestDatabase;
+let fakeInngest: Awaited<ReturnType<typeof startFakeInngestServer>>;
+let fn: InngestFunction.Like;
+const engine = () => new InngestTestEngine({ function: fn });
+
+const received = (workspaceId: string, receivedAt: Date) => ({
+  name: 'orderbridge/store.webhook.received',
+  id: `webhook:${randomUUID()}`,
+  data: { workspaceId, storeId: randomUUID(), receivedAt: receivedAt.toISOString() },
+  ts: receivedAt.getTime(),
+});
+
+async function webhookRuns(workspaceId: string) {
+  return database.db.select().from(syncRuns).where(and(eq(syncRuns.workspaceId, workspaceId), eq(syncRuns.trigger, 'webhook')));
+}
+
+beforeAll(async () => {
+  fakeInngest = await startFakeInngestServer();
+  useFakeInngestEnvironment(fakeInngest.url);
+  database = await createTestDatabase();
+  const { createSyncOnWebhook } = await import('../../inngest/functions/sync-on-webhook');
+  fn = createSyncOnWebhook({ db: async () => database.db });
+});
+afterAll(async () => {
+  await database?.drop();
+  await fakeInngest?.close();
+});
+
+describe('sync-workspace-on-webhook', () => {
+  it('is debounced per workspace by Inngest and runs one at a time per workspace, so a delivery mid-run queues one run after it', async () => {
+    const { createSyncOnWebhook } = await import('../../inngest/functions/sync-on-webhook');
+    const config = createSyncOnWebhook({ db: async () => database.db }).opts as {
+      debounce?: { key?: string; period: string };
+      concurrency?: Array<{ key?: string; limit: number }>;
+    };
+    expect(config.debounce).toMatchObject({ key: 'event.data.workspaceId', period: '2s' });
+    expect(config.concurrency).toContainEqual({ key: 'event.data.workspaceId', limit: 1 });
+  });
+
+  it('syncs the workspace with trigger "webhook"', async () => {
+    const [workspaceId] = await seedWorkspaces(database.db, 'hook-run', 1, 'no-main');
+    const { result, error } = await engine().execute({ events: [received(workspaceId, new Date())] });
+    expect(error).toBeUndefined();
+    expect(result).toMatchObject({ slices: 1 });
+    expect(await webhookRuns(workspaceId)).toHaveLength(1);
+  });
+
+  it('starts nothing when a run that started after the delivery already read the stores', async () => {
+    const [workspaceId] = await seedWorkspaces(database.db, 'hook-covered', 1, 'no-main');
+    const receivedAt = new Date(Date.now() - 10_000);
+    // A skipped run read nothing; a scheduled run that started after the delivery read everything it announced.
+    await recordFinishedRun(database.db, workspaceId, { trigger: 'schedule', status: 'skipped', startedAt: new Date(), errors: [], summary: 'skipped' });
+    await database.db.insert(syncRuns).values({ workspaceId, trigger: 'schedule', status: 'succeeded', startedAt: new Date(), finishedAt: new Date() });
+    const { result } = await engine().execute({ events: [received(workspaceId, receivedAt)] });
+    expect(result).toEqual({ status: 'covered', attempts: 1 });
+    expect(await webhookRuns(workspaceId)).toHaveLength(0);
+  });
+
+  it('waits while another run holds the workspace, then runs', async () => {
+    const [workspaceId] = await seedWorkspaces(database.db, 'hook-busy', 1, 'no-main');
+    const holder = randomUUID();
+    expect(await tryAcquireSyncLease(database.db, workspaceId, `run:${holder}`, holder, 60_000)).toBe(true);
+    const { result } = await engine().execute({
+      events: [received(workspaceId, new Date())],
+      steps: [{ id: 'wait-1', handler: () => releaseSyncLease(database.db, workspaceId, `run:${holder}`) }],
+    });
+    expect(result).toMatchObject({ slices: 1 });
+    expect(await webhookRuns(workspaceId)).toHaveLength(1);
+  });
+});
