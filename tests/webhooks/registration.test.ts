@@ -7,6 +7,7 @@ import { ORIGIN_META } from '../../lib/sync/copy-meta';
 import { Coalescer } from '../../lib/webhooks/coalescer';
 import { repairWorkspaceWebhooks, WEBHOOK_CHECK_INTERVAL_MS } from '../../lib/webhooks/health';
 import { inProcessWebhookStarter } from '../../lib/webhooks/in-process-sync';
+import { listWebhookStatuses } from '../../lib/webhooks/status-view';
 import type { WebhookSetup } from '../../lib/webhooks/registration';
 import { startSimulator, type Simulator, type StoreHandle } from '../../lib/woo-simulator';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -72,6 +73,8 @@ describe('webhook registration and the syncs they start', () => {
     for (const row of saved) expect(row.secretEncrypted).not.toContain(remote.find((webhook) => webhook.id === row.remoteId)!.secret);
     await settle();
     expect(receiver.answered.filter((status) => status === 200)).toHaveLength(4);
+    expect((await listWebhookStatuses(database.db, workspaceId, true))[mainId]).toMatchObject({ state: 'active', lastDeliveryAt: null });
+    expect((await listWebhookStatuses(database.db, workspaceId, false))[mainId].label).toMatch(/^Off: this app has no address the stores can reach/);
   });
 
   it('syncs a new order on the main store to the substore without a scheduled tick, and the copy\'s own delivery costs nothing', async () => {
@@ -126,6 +129,10 @@ describe('webhook registration and the syncs they start', () => {
     expect(main.webhooks.get(recreated.id)?.status).toBe('paused');
     const paused = (await rows()).find((row) => row.storeId === mainId && row.topic === 'order.updated');
     expect(paused?.status).toBe('paused');
+    const shown = (await listWebhookStatuses(database.db, workspaceId, true))[mainId];
+    expect(shown.state).toBe('attention');
+    expect(shown.label).toMatch(/^Paused in WooCommerce/);
+    expect(shown.lastDeliveryAt).toBeInstanceOf(Date);
   });
 
   it('replacing the keys removes the old webhooks and registers new ones; removing the store deletes them from the store', async () => {
