@@ -39,16 +39,6 @@ afterAll(async () => {
 });
 
 describe('sync-workspace-on-webhook', () => {
-  it('is debounced per workspace by Inngest and runs one at a time per workspace, so a delivery mid-run queues one run after it', async () => {
-    const { createSyncOnWebhook } = await import('../../inngest/functions/sync-on-webhook');
-    const config = createSyncOnWebhook({ db: async () => database.db }).opts as {
-      debounce?: { key?: string; period: string };
-      concurrency?: Array<{ key?: string; limit: number }>;
-    };
-    expect(config.debounce).toMatchObject({ key: 'event.data.workspaceId', period: '2s' });
-    expect(config.concurrency).toContainEqual({ key: 'event.data.workspaceId', limit: 1 });
-  });
-
   it('syncs the workspace with trigger "webhook"', async () => {
     const [workspaceId] = await seedWorkspaces(database.db, 'hook-run', 1, 'no-main');
     const { result, error } = await engine().execute({ events: [received(workspaceId, new Date())] });
