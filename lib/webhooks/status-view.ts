@@ -10,7 +10,7 @@ const POLLED = 'the store is polled every 5 minutes';
 /** What the stores page says about one store's webhooks: whether orders arrive within seconds, or by polling and why. */
 export function describeWebhookStatus(rows: StoreWebhook[], lastDeliveryAt: Date | null, configured: boolean): WebhookStatusView {
   const view = (state: WebhookStatusView['state'], label: string) => ({ state, label, lastDeliveryAt });
-  if (!configured) return view('off', `Off: this app has no address the stores can reach (ORDERBRIDGE_PUBLIC_URL), so ${POLLED}.`);
+  if (rows.length === 0 && !configured) return view('off', `Off: this app has no address the stores can reach (ORDERBRIDGE_PUBLIC_URL), so ${POLLED}.`);
   if (rows.length === 0) return view('attention', `Not set up yet: Orderbridge registers them at its next check; until then ${POLLED}.`);
   const failed = rows.find((row) => row.status === 'failed' || row.status === 'missing');
   if (failed) return view('attention', `Could not be set up (${failed.lastError ?? 'no answer'}); ${POLLED}, and Orderbridge tries again at its next check.`);
