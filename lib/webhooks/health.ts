@@ -4,6 +4,7 @@ import { decryptStoreCredentials } from '../crypto/store-credentials';
 import { listStoreWebhooks, updateStoreWebhookStatus } from '../data/store-webhooks';
 import { listStores } from '../data/stores';
 import { logError } from '../log';
+import { webhookDeliveryUrl } from './webhook-config';
 import { createStoreWebhook, registerStoreWebhooks, webhookClient, type RemoteWebhook, type WebhookSetup } from './registration';
 
 /** A store's webhooks are looked at most this often, and not at all while they deliver. */
@@ -59,6 +60,9 @@ async function repairStore(db: Db, store: Store & { webhookToken: string }, rows
       repaired += 1;
       continue;
     }
+    const deliveryUrl = webhookDeliveryUrl(setup.config, store.webhookToken);
+    // The app moved (a new public address): the webhook follows it.
+    if (found.delivery_url !== deliveryUrl) await client.request('put', `webhooks/${found.id}`, { body: { delivery_url: deliveryUrl } });
     if (found.status === 'disabled') {
       await client.request('put', `webhooks/${found.id}`, { body: { status: 'active' } });
       await updateStoreWebhookStatus(db, store.workspaceId, store.id, topic, { status: 'active', lastError: null, checkedAt: now });

@@ -106,11 +106,14 @@ describe('webhook registration and the syncs they start', () => {
 
     const [created, updated] = ['order.created', 'order.updated'].map((topic) => main.webhooks.list().find((webhook) => webhook.topic === topic)!);
     created.status = 'disabled';
+    const rightUrl = created.deliveryUrl;
+    created.deliveryUrl = 'https://old-address.example.test/api/webhooks/woo/x';
     main.webhooks.remove(updated.id);
     const later = new Date(Date.now() + WEBHOOK_CHECK_INTERVAL_MS + 60_000);
     const report = await repairWorkspaceWebhooks(database.db, workspaceId, setup, later);
     expect(report.repaired).toBe(2);
     expect(main.webhooks.get(created.id)?.status).toBe('active');
+    expect(main.webhooks.get(created.id)?.deliveryUrl).toBe(rightUrl);
     const recreated = main.webhooks.list().find((webhook) => webhook.topic === 'order.updated')!;
     expect(recreated.id).not.toBe(updated.id);
     const saved = (await rows()).filter((row) => row.storeId === mainId);
