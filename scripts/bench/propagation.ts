@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { loadavg } from 'node:os';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { sql } from 'drizzle-orm';
@@ -30,6 +31,10 @@ export type PropagationReport = {
   checkoutP95Ms: number;
   webhookRuns: number;
   pollRuns: number;
+  /** How long a webhook-started run took, median: an order arriving mid-run waits for it, then for the next. */
+  webhookRunP50Ms: number;
+  /** Load average over the last minute when the run ended: the figures only mean something on an idle machine. */
+  loadAverage: number;
 };
 
 export type PropagationOptions = {
@@ -151,6 +156,9 @@ export async function benchPropagation(options: PropagationOptions): Promise<Pro
       const delivered = deliveredAt.get(key);
       if (delivered !== undefined && row.trigger === 'webhook') webhookLatencies.push(Math.max(0, row.doneAt.getTime() - delivered));
     }
+    const runDurations = resultRows<{ ms: number }>(
+      await handle.db.execute(sql`select extract(epoch from (finished_at - started_at)) * 1000 as ms from sync_runs where workspace_id = ${workspaceId} and trigger = 'webhook' and finished_at is not null`),
+    ).map((row) => Number(row.ms));
     const runs = resultRows<{ trigger: string; n: number }>(await handle.db.execute(sql`select trigger, count(*)::int as n from sync_runs where workspace_id = ${workspaceId} and status <> 'skipped' group by trigger`));
     return {
       stores: options.stores,
@@ -166,6 +174,8 @@ export async function benchPropagation(options: PropagationOptions): Promise<Pro
       checkoutP95Ms: round(percentile(checkoutLatencies, 95), 0),
       webhookRuns: runs.find((run) => run.trigger === 'webhook')?.n ?? 0,
       pollRuns,
+      webhookRunP50Ms: round(percentile(runDurations, 50), 0),
+      loadAverage: round(loadavg()[0], 1),
     };
   } finally {
     if (polling) clearInterval(polling);

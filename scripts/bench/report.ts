@@ -46,7 +46,8 @@ export function printTable(report: Report): void {
     rows.push(['propagation: webhook delivered → copy on every target', `p50 ${p.p50Ms} ms, p95 ${p.p95Ms} ms, max ${p.maxMs} ms`, `p95 ≤ 5 s ${verdict(p.p95Ms <= 5_000)}`]);
     rows.push(['propagation: via webhooks / via polling', `${p.viaWebhook} / ${p.viaPolling} (${fixed(p.webhookShare * 100, 1)}% webhooks)`, '']);
     rows.push(['propagation: checkout → every copy, p95', `${p.checkoutP95Ms} ms`, '']);
-    rows.push(['propagation: runs (webhook / poll)', `${p.webhookRuns} / ${p.pollRuns}`, '']);
+    rows.push(['propagation: runs (webhook / poll), webhook run p50', `${p.webhookRuns} / ${p.pollRuns}, ${p.webhookRunP50Ms} ms`, '']);
+    rows.push(['propagation: load average at the end', String(p.loadAverage), '']);
   }
   const width = Math.max(...rows.map((r) => r[0].length));
   const valueWidth = Math.max(...rows.map((r) => r[1].length));
