@@ -11,6 +11,8 @@ import { isWebhookPing, signatureMatches } from './signature';
 /** A real order body is a few KB (a hundred line items ≈ 100 KB); nothing a store sends comes near this. */
 export const MAX_DELIVERY_BYTES = 512 * 1024;
 
+const SEEN_PRECISION_MS = 60_000;
+
 export type WebhookSyncRequest = { workspaceId: string; storeId: string; receivedAt: Date; deliveryKey: string };
 /** Hands the workspace to whatever starts syncs (Inngest, or this process); must answer at once. */
 export type WebhookSyncStarter = (request: WebhookSyncRequest) => Promise<void>;
@@ -72,7 +74,8 @@ export async function receiveDelivery(db: Db, delivery: Delivery, startSync: Web
   if (!delivery.signature) return isWebhookPing(delivery.contentType, delivery.rawBody) ? { status: 200, result: 'ping' } : { status: 401, result: 'unsigned' };
   if (!signedByStore(store, webhooks, delivery.rawBody, delivery.signature, options.keyring)) return { status: 401, result: 'bad_signature' };
   const now = options.now ?? new Date();
-  await markWebhookSeen(db, store.workspaceId, store.id, now);
+  // Every copy Orderbridge writes comes back as a delivery: the "last delivery" time is kept to the minute, not written each time.
+  if (!store.webhookSeenAt || now.getTime() - store.webhookSeenAt.getTime() >= SEEN_PRECISION_MS) await markWebhookSeen(db, store.workspaceId, store.id, now);
   if (store.paused) return { status: 200, result: 'store_paused' };
   const hint = parseHint(delivery.rawBody);
   if (hint && isCopy(hint)) return { status: 200, result: 'copy' };
