@@ -85,11 +85,15 @@ export async function listStoresWithWebhooks(db: Db, workspaceId: string): Promi
     .where(and(eq(stores.workspaceId, workspaceId), isNotNull(stores.webhookToken)));
 }
 
+/** Run start times come from the database's clock, delivery times from the app's: a run must start this much later to count. */
+export const CLOCK_MARGIN_MS = 2_000;
+
 /**
- * True when a run that started at or after `since` is running or finished its pull: that run read the stores
- * after the webhook arrived, so the webhook needs no run of its own.
+ * True when a run that started after `since` (by more than the clock margin) is running or finished its pull:
+ * that run read the stores after the webhook arrived, so the webhook needs no run of its own.
  */
-export async function runStartedSince(db: Db, workspaceId: string, since: Date): Promise<boolean> {
+export async function runStartedSince(db: Db, workspaceId: string, delivered: Date): Promise<boolean> {
+  const since = new Date(delivered.getTime() + CLOCK_MARGIN_MS);
   const [row] = await db
     .select({ id: syncRuns.id })
     .from(syncRuns)

@@ -35,6 +35,8 @@ export type PropagationReport = {
   webhookRunP50Ms: number;
   /** Load average over the last minute when the run ended: the figures only mean something on an idle machine. */
   loadAverage: number;
+  /** Requests the stores served during the run, by route, summed over the stores. */
+  requestsByRoute: Record<string, number>;
 };
 
 export type PropagationOptions = {
@@ -137,6 +139,8 @@ export async function benchPropagation(options: PropagationOptions): Promise<Pro
     await polled;
     await coalescer.idle(workspaceId);
 
+    const requestsByRoute: Record<string, number> = {};
+    for (const store of sim.stores) for (const [route, count] of Object.entries(store.requests.byRoute())) requestsByRoute[route] = (requestsByRoute[route] ?? 0) + count;
     const deliveredAt = new Map<string, number>();
     for (const store of sim.stores) {
       for (const delivery of store.webhooks.deliveries()) {
@@ -176,6 +180,7 @@ export async function benchPropagation(options: PropagationOptions): Promise<Pro
       pollRuns,
       webhookRunP50Ms: round(percentile(runDurations, 50), 0),
       loadAverage: round(loadavg()[0], 1),
+      requestsByRoute,
     };
   } finally {
     if (polling) clearInterval(polling);
