@@ -11,6 +11,7 @@ import { webhookSignature } from '../../lib/webhooks/signature';
 import { CAPTURES_DIR } from '../simulator/support/captures';
 import { createSyncWorkspace, type SyncWorkspaceFixture } from '../support/sync-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { startFakeInngestServer, useFakeInngestEnvironment } from '../inngest/support/fake-inngest-server';
 import { startReceiverServer, type ReceiverServer } from './support/receiver-server';
 
 type CapturedDelivery = { headers: Record<string, string>; raw_body: string };
@@ -48,7 +49,9 @@ beforeAll(async () => {
     });
   }
 });
+let fakeInngest: Awaited<ReturnType<typeof startFakeInngestServer>> | undefined;
 afterAll(async () => {
+  await fakeInngest?.close();
   await receiver?.close();
   await database?.drop();
 });
@@ -161,5 +164,20 @@ describe('the webhook receiver, replaying real WooCommerce deliveries', () => {
     const response = await post(delivery.raw_body, delivery.headers, subToken);
     expect(response.status).toBe(500);
     expect(await response.json()).toEqual({ result: 'error' });
+  });
+
+  it('with Inngest, sends one debounced-function event per delivery, whose id is the delivery\'s: a replay is the same event', async () => {
+    fakeInngest = await startFakeInngestServer();
+    useFakeInngestEnvironment(fakeInngest.url);
+    const { queueWebhookSync } = await import('../../inngest/queue');
+    receiver.setStarter(queueWebhookSync);
+    await database.db.update(stores).set({ pullCursorModifiedGmt: null, pullCursorSeenIds: [] }).where(eq(stores.id, fixture.main.id));
+    const delivery = capture38.deliveries[1];
+    for (let send = 0; send < 2; send++) expect((await post(delivery.raw_body, delivery.headers)).status).toBe(202);
+    const sent = fakeInngest.eventBatches.flat();
+    expect(sent).toHaveLength(2);
+    expect(sent[0]).toMatchObject({ name: 'orderbridge/store.webhook.received', data: { workspaceId: fixture.workspace.id, storeId: fixture.main.id } });
+    expect(sent[0].id).toBe(`webhook:${fixture.main.id}:${delivery.headers['x-wc-webhook-signature']}`);
+    expect(sent[1].id).toBe(sent[0].id);
   });
 });
