@@ -8,7 +8,13 @@ import { webhookDeliveryUrl } from './webhook-config';
 import { createStoreWebhook, registerStoreWebhooks, webhookClient, type RemoteWebhook, type WebhookSetup } from './registration';
 
 /** A store's webhooks are looked at most this often, and not at all while they deliver. */
-export const WEBHOOK_CHECK_INTERVAL_MS = 30 * 60_000;
+export const WEBHOOK_CHECK_INTERVAL_MS = 25 * 60_000;
+
+/** Scheduled ticks that look at webhooks: two an hour (`…T10:00Z`, `…T10:30Z`), so other ticks cost nothing. */
+export function isWebhookHealthTick(tick: string | undefined): boolean {
+  const minute = Number(/T\d{2}:(\d{2})Z$/.exec(tick ?? '')?.[1]);
+  return Number.isInteger(minute) && minute % 30 === 0;
+}
 
 export type WebhookHealthReport = { storesChecked: number; repaired: number };
 

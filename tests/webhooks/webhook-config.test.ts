@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { isWebhookHealthTick } from '../../lib/webhooks/health';
 import { webhookConfigFromEnv, webhookDeliveryUrl } from '../../lib/webhooks/webhook-config';
 
 const env = (values: Record<string, string>) => values as unknown as NodeJS.ProcessEnv;
@@ -20,5 +21,12 @@ describe('where stores deliver webhooks', () => {
     expect(webhookConfigFromEnv(env({ ORDERBRIDGE_PUBLIC_URL: 'not a url' }))).toBeNull();
     expect(webhookConfigFromEnv(env({ ORDERBRIDGE_PUBLIC_URL: 'ftp://orderbridge.example.com' }))).toBeNull();
     expect(webhookConfigFromEnv(env({ ORDERBRIDGE_PUBLIC_URL: 'https://orderbridge.example.com', ORDERBRIDGE_WEBHOOKS: 'off' }))).toBeNull();
+  });
+});
+
+describe('which scheduled ticks look at webhooks', () => {
+  it('two an hour', () => {
+    expect(['2026-05-01T10:00Z', '2026-05-01T10:30Z'].map(isWebhookHealthTick)).toEqual([true, true]);
+    expect(['2026-05-01T10:05Z', '2026-05-01T10:25Z', '2026-05-01T10:35Z', undefined].map(isWebhookHealthTick)).toEqual([false, false, false, false]);
   });
 });
