@@ -70,3 +70,25 @@ describe('sync-workspace-on-webhook', () => {
     expect(await webhookRuns(workspaceId)).toHaveLength(1);
   });
 });
+
+describe('webhook health on scheduled ticks', () => {
+  it('runs as its own step on the :00 and :30 ticks when stores can reach the app, and not on the others', async () => {
+    const { createSyncWorkspace } = await import('../../inngest/functions/sync-workspace');
+    const scheduled = createSyncWorkspace({ db: async () => database.db });
+    const [workspaceId] = await seedWorkspaces(database.db, 'hook-health', 1, 'no-main');
+    const tickEvent = (tick: string) => ({ name: 'orderbridge/workspace.sync.requested', id: `${workspaceId}:${tick}`, data: { workspaceId, tick }, ts: Date.now() });
+    const previous = process.env.ORDERBRIDGE_PUBLIC_URL;
+    process.env.ORDERBRIDGE_PUBLIC_URL = 'https://orderbridge.example.test';
+    try {
+      const steps = async (tick: string) => {
+        const { ctx } = await new InngestTestEngine({ function: scheduled }).execute({ events: [tickEvent(tick)] });
+        return (ctx.step.run as unknown as { mock: { calls: unknown[][] } }).mock.calls.map((call) => call[0]);
+      };
+      expect(await steps('2026-05-01T10:30Z')).toContain('webhook-health');
+      expect(await steps('2026-05-01T10:35Z')).not.toContain('webhook-health');
+    } finally {
+      if (previous === undefined) delete process.env.ORDERBRIDGE_PUBLIC_URL;
+      else process.env.ORDERBRIDGE_PUBLIC_URL = previous;
+    }
+  });
+});
