@@ -49,6 +49,22 @@ export const orderSyncRequested = eventType('orderbridge/order.sync.requested', 
   schema: orderSyncRequestedData,
 });
 
+export const storeWebhookReceivedData = z.object({
+  workspaceId: z.uuid(),
+  storeId: z.uuid(),
+  /** When the delivery arrived: a run that started after it has read what it announced. */
+  receivedAt: z.iso.datetime(),
+});
+export type StoreWebhookReceivedData = z.infer<typeof storeWebhookReceivedData>;
+
+/**
+ * A store announced a new or changed order (a verified webhook delivery). Debounced per workspace: a burst of
+ * deliveries starts one sync. Its id is the delivery's (store and signature): a replayed delivery is dropped.
+ */
+export const storeWebhookReceived = eventType('orderbridge/store.webhook.received', {
+  schema: storeWebhookReceivedData,
+});
+
 export function workspaceSyncEventId(workspaceId: string, tick: string): string {
   return `${workspaceId}:${tick}`;
 }

@@ -1,5 +1,5 @@
 /**
- * `npm run bench [-- --json] [--pglite] [--scale 0.05] [--quick] [--naive-sample 0.25] [--slice-budget-ms 240000] [--only backfill,quiet,steady,memory]`
+ * `npm run bench [-- --json] [--pglite] [--scale 0.05] [--quick] [--naive-sample 0.25] [--slice-budget-ms 240000] [--only backfill,quiet,steady,memory,propagation]`
  * Measures the sync engine against simulator stores that cost what a real store costs (scaled), over
  * real HTTP and a real database; prints a table, or one JSON object with --json. Never fails on speed.
  */
@@ -7,6 +7,7 @@ import './bench/env';
 import { parseArgs } from 'node:util';
 import { benchBackfill, type BackfillReport } from './bench/backfill';
 import { benchMemory, type MemoryReport } from './bench/memory';
+import { benchPropagation, type PropagationReport } from './bench/propagation';
 import { benchQuietTick, type QuietTickReport } from './bench/quiet-tick';
 import { benchSteady, type SteadyReport } from './bench/steady';
 import { printTable } from './bench/report';
@@ -31,7 +32,7 @@ const scale = Number(values.scale);
 if (!Number.isFinite(scale) || scale < 0) throw new Error(`--scale must be a number ≥ 0, got ${values.scale}`);
 const naiveSample = Number(values['naive-sample']);
 if (!(naiveSample > 0 && naiveSample <= 1)) throw new Error(`--naive-sample must be in (0, 1], got ${values['naive-sample']}`);
-const only = new Set((values.only ?? 'backfill,quiet,steady,memory').split(',').map((s) => s.trim()));
+const only = new Set((values.only ?? 'backfill,quiet,steady,memory,propagation').split(',').map((s) => s.trim()));
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const pglite = values.pglite;
 const sliceBudgetMs = values['slice-budget-ms'] === undefined ? undefined : Number(values['slice-budget-ms']);
@@ -40,7 +41,7 @@ const tuning = scaledTuning(scale, sliceBudgetMs);
 /** Like PHP's max_execution_time on many hosts; the cost model scales it with everything else. */
 const STORE_TIME_LIMIT_MS = 30_000;
 
-const report: { backfill?: BackfillReport; quietTick?: QuietTickReport; steady?: SteadyReport; memory?: MemoryReport; meta: Record<string, unknown> } = {
+const report: { backfill?: BackfillReport; quietTick?: QuietTickReport; steady?: SteadyReport; memory?: MemoryReport; propagation?: PropagationReport; meta: Record<string, unknown> } = {
   meta: { date: new Date().toISOString(), database: pglite ? 'pglite' : 'postgresql', costScale: scale, batchBudgetMs: tuning.batchBudgetMs ?? null, sliceBudgetMs: tuning.sliceBudgetMs ?? null, quick: values.quick },
 };
 const failures: string[] = [];
@@ -64,6 +65,7 @@ if (report.memory) {
   const smaller = await section('memory', () => benchMemory({ orders: Math.round(sizes.memory.orders / 10), pglite, log }));
   if (smaller) report.memory.peakRssMbAtTenth = smaller.peakRssMb;
 }
+report.propagation = await section('propagation', () => benchPropagation({ ...sizes.propagation, cost: { scale }, tuning, pglite, log }));
 report.meta.failures = failures;
 
 if (values.json) process.stdout.write(`${JSON.stringify(report)}\n`);

@@ -36,13 +36,43 @@ export const stores = pgTable(
     /** Highest customer id read into `store_customers`: customer ids only grow, so later reads stop there. */
     customersReadUpTo: bigint('customers_read_up_to', { mode: 'number' }),
     meta: jsonb('meta').$type<Record<string, unknown>>().notNull().default({}),
+    /** Opaque token in this store's webhook delivery URL: it names the store, the signature proves the sender. */
+    webhookToken: text('webhook_token'),
+    /** When this store last delivered a signed webhook: a working webhook needs no health check. */
+    webhookSeenAt: timestamp('webhook_seen_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('stores_workspace_url_idx').on(t.workspaceId, t.url),
     uniqueIndex('stores_one_main_idx').on(t.workspaceId).where(sql`${t.role} = 'main'`),
     index('stores_workspace_idx').on(t.workspaceId),
+    uniqueIndex('stores_webhook_token_idx').on(t.webhookToken),
   ],
+);
+
+export const WEBHOOK_TOPICS = ['order.created', 'order.updated'] as const;
+export type WebhookTopic = (typeof WEBHOOK_TOPICS)[number];
+/** `paused`: turned off by the merchant in WooCommerce (left so, the store keeps polling); `disabled`: by WooCommerce after failed deliveries. */
+export const STORE_WEBHOOK_STATUSES = ['active', 'paused', 'disabled', 'missing', 'failed'] as const;
+export type StoreWebhookStatus = (typeof STORE_WEBHOOK_STATUSES)[number];
+
+/** The webhooks Orderbridge registered on a store, one per topic, each with its own secret. */
+export const storeWebhooks = pgTable(
+  'store_webhooks',
+  {
+    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    storeId: uuid('store_id').notNull().references(() => stores.id, { onDelete: 'cascade' }),
+    topic: text('topic', { enum: WEBHOOK_TOPICS }).notNull(),
+    /** The webhook's id on the store; null while it could not be created. */
+    remoteId: bigint('remote_id', { mode: 'number' }),
+    /** AES-256-GCM, bound to the store and topic — see lib/crypto/webhook-secrets.ts. */
+    secretEncrypted: text('secret_encrypted').notNull(),
+    status: text('status', { enum: STORE_WEBHOOK_STATUSES }).notNull(),
+    lastError: text('last_error'),
+    checkedAt: timestamp('checked_at', { withTimezone: true }).notNull().defaultNow(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.storeId, t.topic] }), index('store_webhooks_workspace_idx').on(t.workspaceId)],
 );
 
 /** A store's registered customers by email, so a copy can name its customer instead of being a guest order. */
@@ -59,4 +89,5 @@ export const storeCustomers = pgTable(
 );
 
 export type Store = typeof stores.$inferSelect;
+export type StoreWebhook = typeof storeWebhooks.$inferSelect;
 export type NewStore = typeof stores.$inferInsert;

@@ -4,6 +4,8 @@ import { releaseLeaseOfRun } from '../../lib/data/sync-leases';
 import { closeAbandonedRun, failUnfinishedSyncRun } from '../../lib/data/sync-runs';
 import { describeAbandonedSync } from '../../lib/sync-schedule/failure';
 import { syncWorkspaceSlice, WorkspaceNotFoundError, type SyncResult } from '../../lib/sync';
+import { checkWebhooksQuietly, isWebhookHealthTick } from '../../lib/webhooks/health';
+import { webhookSetupFromEnv } from '../../lib/webhooks/registration';
 import { inngest } from '../client';
 import { appDeps, type FunctionDeps } from '../deps';
 import { syncTriggerOfEvent, workspaceSyncRequested, workspaceSyncRequestedData, type WorkspaceSyncRequestedData } from '../events';
@@ -75,6 +77,9 @@ export function createSyncWorkspace(deps: FunctionDeps = appDeps) {
       const trigger = syncTriggerOfEvent(event.data);
       const runId = runIdFor(event.data, event);
       const budgetMs = deps.engine?.sliceBudgetMs ?? SYNC_SLICE_BUDGET_MS;
+      const webhooks = trigger === 'schedule' && isWebhookHealthTick(event.data.tick) ? webhookSetupFromEnv() : null;
+      // Cheap unless a store's webhooks are due a look (lib/webhooks/health.ts); polling below never waits on it.
+      if (webhooks) await step.run('webhook-health', async () => checkWebhooksQuietly(await deps.db(), workspaceId, webhooks));
       // One step per slice: a retried slice (a killed or timed-out attempt) continues the same run from what is durable.
       for (let slice = 1; ; slice += 1) {
         const outcome = await step.run(`slice-${slice}`, async () => {

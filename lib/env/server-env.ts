@@ -15,6 +15,7 @@ const envSchema = z.object({
   DB_DRIVER: z.enum(['neon', 'node-postgres']).optional(),
   AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters (openssl rand -base64 32)').optional(),
   AUTH_URL: z.string().url().optional(),
+  ORDERBRIDGE_PUBLIC_URL: z.string().url('ORDERBRIDGE_PUBLIC_URL must be the app\'s full public address, like https://orderbridge.example.com').optional(),
   ORDERBRIDGE_ENCRYPTION_KEY: z.string().optional(),
   ORDERBRIDGE_PREVIOUS_ENCRYPTION_KEYS: z.string().optional(),
   ALLOW_PRIVATE_STORE_URLS: booleanFlag,
@@ -76,6 +77,9 @@ export function loadServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   }
   if (isProduction && isFlagOn(env[DEV_FALLBACK_SCHEDULE_FLAG])) {
     refused.push(`${DEV_FALLBACK_SCHEDULE_FLAG} (the development fallback schedule; let Inngest run the schedule)`);
+  }
+  if (isProduction && values.ORDERBRIDGE_PUBLIC_URL?.startsWith('http:') && !values.ALLOW_PRIVATE_STORE_URLS) {
+    refused.push('ORDERBRIDGE_PUBLIC_URL on plain http (stores would send order data unencrypted; give the app an https address)');
   }
   devFallbackSchedulePeriodMs(env);
   const problems = [

@@ -8,9 +8,13 @@ import { checkStoreConnection, type ConnectionCheckInput, type ConnectionCheckOp
 import { RATE_LIMITS, reserveOrThrow, type RateLimit } from '../rate-limits';
 import { normaliseStoreUrl, validateConsumerCredentials } from './store-url';
 import { toStoreView, type StoreView } from './store-view';
+import type { Store } from '../../db/schema';
+import { logError } from '../log';
+import { deregisterStoreWebhooks, registerStoreWebhooks, type WebhookSetup } from '../webhooks/registration';
 
 /** `requesterAddress`: who asked, for the per-address limit on connection checks (the per-workspace one always applies). */
-export type StoreServiceOptions = { check?: ConnectionCheckOptions; keyring?: EncryptionKeyring; requesterAddress?: string };
+/** `webhooks`: where stores deliver webhooks (absent: the app has no reachable address, stores are polled only). */
+export type StoreServiceOptions = { check?: ConnectionCheckOptions; keyring?: EncryptionKeyring; requesterAddress?: string; webhooks?: WebhookSetup | null };
 export type ConnectStoreInput = { role: StoreRole; url: string; consumerKey: string; consumerSecret: string; name?: string };
 export type CheckedStore = { check: ConnectionCheckResult; store: StoreView | null };
 
@@ -84,6 +88,7 @@ export async function connectStore(db: Db, workspaceId: string, input: ConnectSt
       lastContactAt: check.checkedAt,
       meta: facts?.homeUrl ? { homeUrl: facts.homeUrl } : {},
     });
+    if (options.webhooks) await registerStoreWebhooks(db, store, { keyring: options.keyring, ...options.webhooks }, credentials);
     return { check, store: toStoreView(store) };
   } catch (error) {
     if (!isUniqueViolation(error)) throw error;
@@ -138,8 +143,11 @@ export async function replaceStoreKeys(
   const credentials = validateConsumerCredentials(input.consumerKey, input.consumerSecret);
   const check = await limitedCheck(db, workspaceId, { url: store.url, ...credentials }, options);
   if (!check.ok) return { check, store: toStoreView(store) };
+  // The old keys' webhooks go with them (the store may have revoked those keys: then they fail on their own).
+  await removeWebhooksQuietly(db, store, options);
   const updated = await updateStore(db, workspaceId, storeId, { ...encryptStoreCredentials(storeId, credentials, options.keyring), ...healthFrom(check) });
   if (!updated) throw new NotFoundError('That store');
+  if (options.webhooks) await registerStoreWebhooks(db, updated, { keyring: options.keyring, ...options.webhooks }, credentials);
   return { check, store: toStoreView(updated) };
 }
 
@@ -175,6 +183,15 @@ export async function describeStoreRemoval(db: Db, workspaceId: string, storeId:
   );
 }
 
-export async function removeStore(db: Db, workspaceId: string, storeId: string): Promise<void> {
+export async function removeStore(db: Db, workspaceId: string, storeId: string, options: Pick<StoreServiceOptions, 'keyring'> = {}): Promise<void> {
+  const store = await requireStore(db, workspaceId, storeId);
+  await removeWebhooksQuietly(db, store, options);
   if (!(await deleteStore(db, workspaceId, storeId))) throw new NotFoundError('That store');
+}
+
+/** Webhook removal never blocks what the merchant asked for: a store that cannot be reached keeps a dead webhook. */
+async function removeWebhooksQuietly(db: Db, store: Store, options: Pick<StoreServiceOptions, 'keyring'>): Promise<void> {
+  await deregisterStoreWebhooks(db, store, { keyring: options.keyring }).catch((error: unknown) =>
+    logError('Webhooks could not be removed from the store', error, { workspaceId: store.workspaceId, storeId: store.id }),
+  );
 }

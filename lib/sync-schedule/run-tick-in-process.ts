@@ -2,6 +2,8 @@ import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client';
 import { listScheduledWorkspaces, recordFinishedRun } from '../data/scheduler';
 import { runSlicesToEnd, WorkspaceNotFoundError } from '../sync';
+import { checkWebhooksQuietly } from '../webhooks/health';
+import { webhookSetupFromEnv } from '../webhooks/registration';
 import { fanOutSchedule, SCHEDULE_PAGE_SIZE } from './fan-out';
 import { scheduleTick } from './tick';
 
@@ -27,6 +29,8 @@ export async function runScheduledTickInProcess(db: Db, now: Date = new Date()):
 }
 
 async function syncOneWorkspace(db: Db, workspaceId: string, report: InProcessTickReport): Promise<void> {
+  const webhooks = webhookSetupFromEnv();
+  if (webhooks) await checkWebhooksQuietly(db, workspaceId, webhooks);
   try {
     const result = await runSlicesToEnd(db, workspaceId, { trigger: 'schedule', runId: randomUUID(), budgetMs: IN_PROCESS_SCHEDULED_SLICE_MS });
     if (result.status !== 'already_running') {

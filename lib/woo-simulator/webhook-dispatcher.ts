@@ -9,13 +9,15 @@ import { MAX_DELIVERY_FAILURES, type Webhook, type WebhookDelivery } from './web
 export interface WebhookDeliveryOptions {
   /** Delay between an event and its delivery (WooCommerce queues them in Action Scheduler). */
   delayMs: number;
+  /** A random extra delay up to this (WP-Cron runs when the site gets traffic: some deliveries wait longer). */
+  delayJitterMs: number;
   timeoutMs: number;
   /** Probability that a queued delivery never runs (WP-Cron without traffic). */
   lostRate: number;
   seed: number;
 }
 
-export const DEFAULT_WEBHOOK_DELIVERY: WebhookDeliveryOptions = { delayMs: 1000, timeoutMs: 5000, lostRate: 0, seed: 1 };
+export const DEFAULT_WEBHOOK_DELIVERY: WebhookDeliveryOptions = { delayMs: 1000, delayJitterMs: 0, timeoutMs: 5000, lostRate: 0, seed: 1 };
 
 const USER_AGENT = 'WooCommerce/9.9.5 Hookshot (WordPress/6.8.8)';
 
@@ -109,7 +111,7 @@ export class WebhookDispatcher {
       const timer = setTimeout(() => {
         this.pending.delete(key);
         this.startDelivery(key);
-      }, this.options.delayMs);
+      }, this.options.delayMs + (this.options.delayJitterMs > 0 ? Math.floor(this.random.next() * this.options.delayJitterMs) : 0));
       timer.unref();
       this.pending.set(key, timer);
     }

@@ -1,9 +1,10 @@
 import type { BackfillReport } from './backfill';
 import type { MemoryReport } from './memory';
+import type { PropagationReport } from './propagation';
 import type { QuietTickReport } from './quiet-tick';
 import type { SteadyReport } from './steady';
 
-type Report = { backfill?: BackfillReport; quietTick?: QuietTickReport; steady?: SteadyReport; memory?: MemoryReport; meta: Record<string, unknown> };
+type Report = { backfill?: BackfillReport; quietTick?: QuietTickReport; steady?: SteadyReport; memory?: MemoryReport; propagation?: PropagationReport; meta: Record<string, unknown> };
 
 const fixed = (n: number, digits = 2) => n.toFixed(digits);
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
@@ -39,6 +40,15 @@ export function printTable(report: Report): void {
   if (s) rows.push([`steady: ${s.workspaces} × ${s.ordersPerTick}/tick, checkout → copy`, `p50 ${s.p50Ms} ms, p95 ${s.p95Ms} ms`, '']);
   const m = report.memory;
   if (m) rows.push([`memory: ${m.orders}-order pull peak RSS`, `${m.peakRssMb} MB (${m.peakRssMbAtTenth ?? '?'} MB at a tenth)`, `< 300 MB ${verdict(m.peakRssMb < 300)}`]);
+  const p = report.propagation;
+  if (p) {
+    rows.push([`propagation: ${p.stores} stores, ${p.orders} orders, ${p.dropRate * 100}% deliveries dropped`, `${p.arrived} of ${p.orders} arrived`, `100% ${verdict(p.arrived === p.orders)}`]);
+    rows.push(['propagation: webhook delivered → copy on every target', `p50 ${p.p50Ms} ms, p95 ${p.p95Ms} ms, max ${p.maxMs} ms`, `p95 ≤ 5 s ${verdict(p.p95Ms <= 5_000)}`]);
+    rows.push(['propagation: via webhooks / via polling', `${p.viaWebhook} / ${p.viaPolling} (${fixed(p.webhookShare * 100, 1)}% webhooks)`, '']);
+    rows.push(['propagation: checkout → every copy, p95', `${p.checkoutP95Ms} ms`, '']);
+    rows.push(['propagation: runs (webhook / poll), webhook run p50', `${p.webhookRuns} / ${p.pollRuns}, ${p.webhookRunP50Ms} ms`, '']);
+    rows.push(['propagation: load average at the end', String(p.loadAverage), '']);
+  }
   const width = Math.max(...rows.map((r) => r[0].length));
   const valueWidth = Math.max(...rows.map((r) => r[1].length));
   console.log(`Orderbridge benchmarks — ${JSON.stringify(report.meta)}`);

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { benchBackfill } from '@/scripts/bench/backfill';
 import { benchMemory } from '@/scripts/bench/memory';
+import { benchPropagation } from '@/scripts/bench/propagation';
+import { BENCH_SIZES } from '@/scripts/bench/sizes';
 import { benchQuietTick } from '@/scripts/bench/quiet-tick';
 import { benchSteady } from '@/scripts/bench/steady';
 import { largestBatch, listPages, lowerBoundRequests } from '@/scripts/bench/lower-bound';
@@ -54,5 +56,13 @@ describe('benchmarks at toy size', () => {
     expect(steady.copies).toBe(6);
     const memory = await benchMemory({ orders: 300, pglite, log });
     expect(memory.pulled).toBe(300);
+  }, 120_000);
+
+  it('propagation: with deliveries dropped, every order still arrives, through webhooks or polling', async () => {
+    const report = await benchPropagation({ ...BENCH_SIZES.quick.propagation, cost: { scale: 0 }, tuning: {}, pglite, log });
+    expect(report.orders).toBeGreaterThan(0);
+    expect(report.arrived).toBe(report.orders);
+    expect(report.viaWebhook).toBeGreaterThan(0);
+    expect(report.viaWebhook + report.viaPolling).toBe(report.arrived);
   }, 120_000);
 });

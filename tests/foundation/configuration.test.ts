@@ -39,6 +39,12 @@ describe('environment', () => {
     );
     expect(loaded.authSecret).toBe('x'.repeat(40));
   });
+  it('refuses a production webhook address on plain http, and one that is not an address at all', () => {
+    const production = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), ORDERBRIDGE_ENCRYPTION_KEY: 'ab'.repeat(32), INNGEST_SIGNING_KEY: 'k', DATABASE_URL: 'postgres://db/x', TRUSTED_PROXY: '1' };
+    expect(() => loadServerEnv(env({ ...production, ORDERBRIDGE_PUBLIC_URL: 'http://orderbridge.example.com' }))).toThrow(/refuses to start in production with these set: ORDERBRIDGE_PUBLIC_URL on plain http/);
+    expect(() => loadServerEnv(env({ ...production, ORDERBRIDGE_PUBLIC_URL: 'orderbridge.example.com' }))).toThrow(/ORDERBRIDGE_PUBLIC_URL must be the app's full public address/);
+    expect(loadServerEnv(env({ ...production, ORDERBRIDGE_PUBLIC_URL: 'https://orderbridge.example.com' })).ORDERBRIDGE_PUBLIC_URL).toBe('https://orderbridge.example.com');
+  });
   it('rejects a short AUTH_SECRET', () => {
     expect(() => loadServerEnv(env({ AUTH_SECRET: 'short' }))).toThrow(/AUTH_SECRET must be at least 32 characters/);
   });

@@ -8,6 +8,7 @@ type RegisteredFunction = {
   triggers: Array<{ cron?: string; event?: string; expression?: string }>;
   steps: Record<string, { retries?: { attempts?: number }; runtime: { url: string } }>;
   singleton?: { key?: string; mode: string };
+  debounce?: { key?: string; period: string; timeout?: string };
   concurrency?: Array<{ key?: string; limit: number }>;
 };
 type Registration = { appName: string; url: string; functions: RegisteredFunction[] };
@@ -24,13 +25,13 @@ beforeAll(async () => {
 afterAll(async () => fakeInngest?.close());
 
 describe('the served Inngest app', () => {
-  it('GET /api/inngest in dev mode reports the three functions and the failure handler', async () => {
+  it('GET /api/inngest in dev mode reports the four functions and the failure handler', async () => {
     const response = await route.GET(new NextRequest(endpoint), undefined);
     expect(response.status).toBe(200);
     const body = (await response.json()) as { function_count: number; mode: string };
     expect(body.mode).toBe('dev');
-    // sync-scheduler, sync-workspace, sync-order, and sync-workspace's onFailure handler
-    expect(body.function_count).toBe(4);
+    // sync-scheduler, sync-workspace, sync-order, sync-workspace-on-webhook, and sync-workspace's onFailure handler
+    expect(body.function_count).toBe(5);
   });
 
   it('PUT /api/inngest registers the cron, the singleton and concurrency keys and the event triggers', async () => {
@@ -47,6 +48,7 @@ describe('the served Inngest app', () => {
       'orderbridge-sync-scheduler',
       'orderbridge-sync-workspace',
       'orderbridge-sync-workspace-failure',
+      'orderbridge-sync-workspace-on-webhook',
     ]);
 
     const scheduler = byId.get('orderbridge-sync-scheduler')!;
@@ -65,5 +67,11 @@ describe('the served Inngest app', () => {
     const order = byId.get('orderbridge-sync-order')!;
     expect(order.triggers).toEqual([{ event: 'orderbridge/order.sync.requested' }]);
     expect(order.concurrency).toEqual([{ key: 'event.data.workspaceId', limit: 1 }]);
+
+    // Webhook deliveries: debounced per workspace, one run at a time per workspace (a delivery mid-run queues one after it).
+    const webhook = byId.get('orderbridge-sync-workspace-on-webhook')!;
+    expect(webhook.triggers).toEqual([{ event: 'orderbridge/store.webhook.received' }]);
+    expect(webhook.debounce).toEqual({ key: 'event.data.workspaceId', period: '2s', timeout: '10s' });
+    expect(webhook.concurrency).toEqual([{ limit: 25 }, { key: 'event.data.workspaceId', limit: 1 }]);
   });
 });

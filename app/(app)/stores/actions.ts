@@ -24,6 +24,7 @@ import {
   type CheckStepResult,
   type StoreServiceOptions,
 } from '@/lib/stores';
+import { webhookSetupFromEnv } from '@/lib/webhooks/registration';
 
 const ADMIN = { minimumRole: 'admin' } as const;
 const storeId = z.string({ message: 'Choose a store.' }).min(1, 'Choose a store.');
@@ -34,7 +35,7 @@ const credentials = {
 };
 
 function serviceOptions(requesterAddress: string, onStep?: (step: CheckStepResult) => void): StoreServiceOptions {
-  return { check: { agents: createGuardedAgents(), timeoutMs: 15_000, onStep }, requesterAddress };
+  return { check: { agents: createGuardedAgents(), timeoutMs: 15_000, onStep }, requesterAddress, webhooks: webhookSetupFromEnv() };
 }
 
 /**

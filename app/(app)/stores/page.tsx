@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import { card } from '@/app/components/console/styles';
 import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
 import { listStoreViews, readSyncSettings } from '@/lib/stores';
+import { webhookConfigFromEnv } from '@/lib/webhooks/webhook-config';
+import { listWebhookStatuses } from '@/lib/webhooks/status-view';
 import { ConnectStoreForm } from './_components/connect-store-form';
 import { StoreCard } from './_components/store-card';
 import { SyncSettingsForm } from './_components/sync-settings-form';
@@ -10,7 +12,11 @@ export const metadata: Metadata = { title: 'Stores' };
 
 export default async function StoresPage() {
   const { db, workspace } = await requireWorkspaceContext();
-  const [stores, settings] = await Promise.all([listStoreViews(db, workspace.id), readSyncSettings(db, workspace.id)]);
+  const [stores, settings, webhooks] = await Promise.all([
+    listStoreViews(db, workspace.id),
+    readSyncSettings(db, workspace.id),
+    listWebhookStatuses(db, workspace.id, webhookConfigFromEnv() !== null),
+  ]);
   const hasMain = stores.some((store) => store.role === 'main');
   return (
     <div className="space-y-8">
@@ -24,7 +30,7 @@ export default async function StoresPage() {
         {stores.length === 0 ? <p className="text-sm text-slate-600">No stores connected yet.</p> : null}
         <div className="space-y-4">
           {stores.map((store) => (
-            <StoreCard key={store.id} store={store} />
+            <StoreCard key={store.id} store={store} webhooks={webhooks[store.id] ?? null} />
           ))}
         </div>
       </section>

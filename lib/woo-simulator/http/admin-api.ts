@@ -3,6 +3,7 @@ import type { CostModel } from '../cost-model';
 import type { FaultOptions, ScriptedFault } from '../faults';
 import { isPlainObject } from '../order-input';
 import type { StoreHandle } from '../store-handle';
+import type { WebhookDeliveryOptions } from '../webhook-dispatcher';
 
 type Json = Record<string, unknown>;
 
@@ -99,6 +100,11 @@ export function createAdminHandler(getHandle: () => StoreHandle) {
       if (path === '/__sim/stats' && method === 'DELETE') {
         handle.requests.reset();
         return send(response, 200, { total: 0 });
+      }
+      if (path === '/__sim/webhooks' && method === 'GET') return send(response, 200, { options: handle.webhooks.deliveryOptions, webhooks: handle.webhooks.list().map(({ secret: _secret, ...webhook }) => webhook) });
+      if (path === '/__sim/webhooks' && (method === 'PUT' || method === 'POST')) {
+        handle.webhooks.configure(body as Partial<WebhookDeliveryOptions>);
+        return send(response, 200, { options: handle.webhooks.deliveryOptions });
       }
       if (path === '/__sim/webhooks/deliveries' && method === 'GET') return send(response, 200, handle.webhooks.deliveries());
       if (path === '/__sim/webhooks/flush' && method === 'POST') {

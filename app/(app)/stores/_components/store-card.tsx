@@ -4,6 +4,7 @@ import { useActionState, useState, useTransition } from 'react';
 import { secondaryButton } from '@/app/components/console/styles';
 import type { ActionState } from '@/lib/actions/action-state';
 import type { StoreView } from '@/lib/stores/check-view';
+import type { WebhookStatusView } from '@/lib/webhooks/status-view';
 import { describeStoreRemovalAction, recheckStoreAction, removeStoreAction, replaceStoreKeysAction, setStorePausedAction, setSubstoreDirectionAction } from '../actions';
 import { ConnectionChecklist } from './connection-checklist';
 import { errorClass, hintClass, inputClass, labelClass } from './form-styles';
@@ -20,7 +21,7 @@ function ActionError({ state }: { state: ActionState<unknown> }) {
   ) : null;
 }
 
-function Health({ store }: { store: StoreView }) {
+function Health({ store, webhooks }: { store: StoreView; webhooks: WebhookStatusView | null }) {
   const healthy = !store.lastError;
   return (
     <dl className="grid grid-cols-1 gap-x-6 gap-y-1 text-sm sm:grid-cols-2">
@@ -44,6 +45,15 @@ function Health({ store }: { store: StoreView }) {
           {healthy ? 'none' : `${store.lastError} (${when(store.lastErrorAt)})`}
         </dd>
       </div>
+      {webhooks ? (
+        <div className="sm:col-span-2">
+          <dt className="inline text-slate-500">Webhooks: </dt>
+          <dd className={`inline ${webhooks.state === 'attention' ? 'text-amber-700' : 'text-slate-800'}`} data-testid="store-webhooks" data-state={webhooks.state}>
+            {webhooks.label}
+            {webhooks.lastDeliveryAt ? ` Last delivery: ${when(webhooks.lastDeliveryAt)}.` : ''}
+          </dd>
+        </div>
+      ) : null}
     </dl>
   );
 }
@@ -185,7 +195,7 @@ function RemoveStore({ store }: { store: StoreView }) {
 }
 
 /** One store: role, URL, health, and what can be done with it. */
-export function StoreCard({ store }: { store: StoreView }) {
+export function StoreCard({ store, webhooks }: { store: StoreView; webhooks: WebhookStatusView | null }) {
   return (
     <article className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby={`store-${store.id}`} data-testid="store-card">
       <header className="flex flex-wrap items-baseline justify-between gap-2">
@@ -200,7 +210,7 @@ export function StoreCard({ store }: { store: StoreView }) {
           {store.paused ? <span className="rounded-full bg-amber-100 px-2 py-0.5 text-amber-800">Paused</span> : null}
         </div>
       </header>
-      <Health store={store} />
+      <Health store={store} webhooks={webhooks} />
       {store.role === 'sub' ? (
         <div className="divide-y divide-slate-100 border-y border-slate-100">
           <DirectionToggle store={store} direction="receivesMainOrders" label="Receive main-store orders" hint="New orders from the main store are copied here." />

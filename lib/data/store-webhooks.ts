@@ -1,0 +1,103 @@
+import { and, eq, gte, inArray, isNotNull } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { storeWebhooks, stores, syncRuns, type Store, type StoreWebhook, type StoreWebhookStatus, type WebhookTopic } from '../../db/schema';
+
+const TOKEN = /^[A-Za-z0-9_-]{32,64}$/;
+
+/**
+ * The store a delivery URL's token names, with its webhooks. The token is the only scope a store's delivery
+ * has (WooCommerce knows no workspace); the signature, checked against these rows' secrets, proves the sender.
+ */
+export async function findStoreByWebhookToken(db: Db, token: string): Promise<{ store: Store; webhooks: StoreWebhook[] } | null> {
+  if (!TOKEN.test(token)) return null;
+  const [store] = await db.select().from(stores).where(eq(stores.webhookToken, token)).limit(1);
+  if (!store) return null;
+  const webhooks = await db.select().from(storeWebhooks).where(eq(storeWebhooks.storeId, store.id));
+  return { store, webhooks };
+}
+
+export async function listStoreWebhooks(db: Db, workspaceId: string): Promise<StoreWebhook[]> {
+  return db.select().from(storeWebhooks).where(eq(storeWebhooks.workspaceId, workspaceId));
+}
+
+export async function listWebhooksOfStore(db: Db, workspaceId: string, storeId: string): Promise<StoreWebhook[]> {
+  return db
+    .select()
+    .from(storeWebhooks)
+    .where(and(eq(storeWebhooks.workspaceId, workspaceId), eq(storeWebhooks.storeId, storeId)));
+}
+
+export type StoreWebhookWrite = {
+  topic: WebhookTopic;
+  remoteId: number | null;
+  secretEncrypted: string;
+  status: StoreWebhookStatus;
+  lastError: string | null;
+  checkedAt: Date;
+};
+
+export async function saveStoreWebhook(db: Db, workspaceId: string, storeId: string, row: StoreWebhookWrite): Promise<void> {
+  await db
+    .insert(storeWebhooks)
+    .values({ workspaceId, storeId, ...row })
+    .onConflictDoUpdate({
+      target: [storeWebhooks.storeId, storeWebhooks.topic],
+      set: { remoteId: row.remoteId, secretEncrypted: row.secretEncrypted, status: row.status, lastError: row.lastError, checkedAt: row.checkedAt },
+    });
+}
+
+export async function updateStoreWebhookStatus(
+  db: Db,
+  workspaceId: string,
+  storeId: string,
+  topic: WebhookTopic,
+  changes: { status: StoreWebhookStatus; lastError: string | null; checkedAt: Date },
+): Promise<void> {
+  await db
+    .update(storeWebhooks)
+    .set(changes)
+    .where(and(eq(storeWebhooks.workspaceId, workspaceId), eq(storeWebhooks.storeId, storeId), eq(storeWebhooks.topic, topic)));
+}
+
+export async function deleteStoreWebhooks(db: Db, workspaceId: string, storeId: string): Promise<void> {
+  await db.delete(storeWebhooks).where(and(eq(storeWebhooks.workspaceId, workspaceId), eq(storeWebhooks.storeId, storeId)));
+}
+
+export async function setStoreWebhookToken(db: Db, workspaceId: string, storeId: string, token: string): Promise<void> {
+  await db
+    .update(stores)
+    .set({ webhookToken: token })
+    .where(and(eq(stores.workspaceId, workspaceId), eq(stores.id, storeId)));
+}
+
+export async function markWebhookSeen(db: Db, workspaceId: string, storeId: string, at: Date): Promise<void> {
+  await db
+    .update(stores)
+    .set({ webhookSeenAt: at })
+    .where(and(eq(stores.workspaceId, workspaceId), eq(stores.id, storeId)));
+}
+
+/** Stores of the workspace that have webhooks registered (a token): the ones a health check looks at. */
+export async function listStoresWithWebhooks(db: Db, workspaceId: string): Promise<Store[]> {
+  return db
+    .select()
+    .from(stores)
+    .where(and(eq(stores.workspaceId, workspaceId), isNotNull(stores.webhookToken)));
+}
+
+/** Run start times come from the database's clock, delivery times from the app's: a run must start this much later to count. */
+export const CLOCK_MARGIN_MS = 2_000;
+
+/**
+ * True when a run that started after `since` (by more than the clock margin) is running or finished its pull:
+ * that run read the stores after the webhook arrived, so the webhook needs no run of its own.
+ */
+export async function runStartedSince(db: Db, workspaceId: string, delivered: Date): Promise<boolean> {
+  const since = new Date(delivered.getTime() + CLOCK_MARGIN_MS);
+  const [row] = await db
+    .select({ id: syncRuns.id })
+    .from(syncRuns)
+    .where(and(eq(syncRuns.workspaceId, workspaceId), gte(syncRuns.startedAt, since), inArray(syncRuns.status, ['running', 'succeeded', 'partial'])))
+    .limit(1);
+  return Boolean(row);
+}
