@@ -9,6 +9,8 @@ import type { SimStore } from '../sim-store';
 import { restUrl, type StoreIdentity } from '../store-identity';
 import { formatWcDate } from '../wc-dates';
 
+export type RefundJson = ReturnType<typeof refundJson>;
+
 export function refundJson(refund: Refund, identity: StoreIdentity) {
   const collection = restUrl(identity, `/wc/v3/orders/${refund.orderId}/refunds`);
   return {
