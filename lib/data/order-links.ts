@@ -267,6 +267,24 @@ export async function adoptFoundCopies(db: Db, workspaceId: string, targetStoreI
   return { adopted, duplicates };
 }
 
+/** Copies made since `since` of orders refunded before they were copied: their refunds follow in the same run. */
+export async function listNewCopiesWithRefundsDue(db: Db, workspaceId: string, targetStoreId: string, since: Date): Promise<OpenLink[]> {
+  return db
+    .select(openLinkColumns)
+    .from(orderLinks)
+    .innerJoin(orders, eq(orders.id, orderLinks.sourceOrderId))
+    .where(
+      and(
+        eq(orderLinks.workspaceId, workspaceId),
+        eq(orderLinks.targetStoreId, targetStoreId),
+        eq(orderLinks.state, 'synced'),
+        eq(orderLinks.needsUpdate, true),
+        sql`${orderLinks.updatedAt} >= ${since.toISOString()}::timestamptz`,
+        sql`coalesce(jsonb_array_length(${orders.body}->'refunds'), 0) > 0`,
+      ),
+    );
+}
+
 export async function listLinksWithNoteDue(db: Db, workspaceId: string, targetStoreId: string, sourceOrderIds?: string[]): Promise<OpenLink[]> {
   return db
     .select(openLinkColumns)

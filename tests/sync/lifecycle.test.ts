@@ -94,6 +94,25 @@ describe('refunds are mirrored onto copies', () => {
     }
   });
 
+  it('an order refunded before it was copied gets a whole copy and its refunds in the same run', async () => {
+    const world = await startSyncWorld(database, { subs: [{}] });
+    try {
+      const [main, sub] = world.sim.stores;
+      const source = sub.createOrderDirectly(shopperOrder);
+      sub.refundOrderDirectly(source.id, { amount: '10.00', api_refund: false });
+      sub.refundOrderDirectly(source.id, { amount: String((Number(source.total) - 10).toFixed(2)), api_refund: false });
+      expect(sub.orders.get(source.id)!.status).toBe('refunded');
+      const result = await sync(world);
+      expect(result.status).toBe('succeeded');
+      const [copy] = main.orders.withMeta('_orderbridge_origin', `${world.fixture.subs[0].id}:${source.id}`);
+      expect(copy.total).toBe(source.total);
+      expect(main.orders.refunds(copy.id)).toHaveLength(2);
+      expect(main.orders.get(copy.id)!.status).toBe('refunded');
+    } finally {
+      await world.close();
+    }
+  });
+
   it('a crash after a refund landed but before it was recorded mirrors it once', async () => {
     const world = await startSyncWorld(database, { subs: [{}] });
     try {
