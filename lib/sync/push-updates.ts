@@ -61,8 +61,12 @@ const EARLIER_STATUSES = new Set(['pending', 'processing', 'on-hold']);
 /** Line edits ride along with the update; a copy completed or refunded on its own store is never moved back to an earlier status. */
 function withLifecycle(body: Record<string, unknown>, sourceStatus: string, plan: LifecyclePlan): Record<string, unknown> {
   const out: Record<string, unknown> = plan.lineItems ? { ...body, line_items: plan.lineItems } : { ...body };
-  if ((plan.copyStatus === 'completed' || plan.copyStatus === 'refunded') && EARLIER_STATUSES.has(sourceStatus)) delete out.status;
+  if (keepsCopyStatus(sourceStatus, plan)) delete out.status;
   return out;
+}
+
+function keepsCopyStatus(sourceStatus: string, plan: LifecyclePlan): boolean {
+  return (plan.copyStatus === 'completed' || plan.copyStatus === 'refunded') && EARLIER_STATUSES.has(sourceStatus);
 }
 
 async function sendUpdates(ctx: RunContext, target: Store, updates: Array<{ entry: LinkWithSource; body: Record<string, unknown> }>): Promise<WooBatchItemResult[] | null> {
@@ -121,10 +125,16 @@ async function carryNotesAndFinish(ctx: RunContext, target: Store, entry: LinkWi
   const noteText = added > 0 ? `, ${added} note${added === 1 ? '' : 's'}` : '';
   const copy = `copy #${entry.link.targetNumber} on ${target.name}`;
   await ctx.events([
-    { orderId: entry.source.id, linkId: entry.link.id, kind: 'updated', message: `Updated ${copy}: status ${entry.source.status}${noteText}` },
+    { orderId: entry.source.id, linkId: entry.link.id, kind: 'updated', message: `Updated ${copy}: ${statusText(entry.source.status, plan)}${noteText}` },
     ...lifecycleEvents(entry, copy, plan, refunds),
   ]);
   if (refunds.held) ctx.held.push(issue(ctx, entry, target, `Refund held: ${refunds.held}`));
+}
+
+function statusText(sourceStatus: string, plan: LifecyclePlan): string {
+  if (sourceStatus === 'refunded') return 'status refunded (by its refunds)';
+  if (keepsCopyStatus(sourceStatus, plan)) return `status left ${plan.copyStatus} (it was ${plan.copyStatus} there first)`;
+  return `status ${sourceStatus}`;
 }
 
 function lifecycleEvents(entry: LinkWithSource, copy: string, plan: LifecyclePlan, refunds: RefundOutcome): NewOrderEvent[] {

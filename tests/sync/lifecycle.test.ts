@@ -75,6 +75,9 @@ describe('refunds are mirrored onto copies', () => {
       expect(main.stockOf('RW-MUG')).toBe(mugStock + 1);
       expect(main.orders.get(copy.id)!.status).toBe('processing');
       expect(main.outbox.customerEmails()).toHaveLength(0);
+      // The substore's own restock note is not carried as if someone had written it.
+      expect(sub.orders.notes(source.id).some((n) => /^Item #\d+ stock increased/.test(n.note))).toBe(true);
+      expect(main.orders.notes(copy.id).filter((n) => n.note.startsWith('Note from '))).toEqual([]);
 
       sub.refundOrderDirectly(source.id, { amount: String((Number(source.total) - 12.5).toFixed(2)), api_refund: false });
       expect(sub.orders.get(source.id)!.status).toBe('refunded');
@@ -271,7 +274,9 @@ describe('line edits after copying', () => {
       expect(lineOf(after, 'RW-MUG').quantity).toBe(2);
       const link = await linkOf(world, source.id);
       expect(link.changedAfterCopy).toMatch(/RW-MUG quantity 2 → 3 \(copy is completed\)/);
-      expect((await eventsOf(world, source.id)).some((e) => e.kind === 'changed')).toBe(true);
+      const events = await eventsOf(world, source.id);
+      expect(events.some((e) => e.kind === 'changed')).toBe(true);
+      expect(events.filter((e) => e.kind === 'updated').at(-1)?.message).toMatch(/status left completed/);
     } finally {
       await world.close();
     }
