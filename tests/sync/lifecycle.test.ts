@@ -233,6 +233,27 @@ describe('cancellations', () => {
   });
 });
 
+describe('main-store refunds', () => {
+  it('reach substore copies on "Sync Order" even when copies are not kept updated', async () => {
+    const world = await startSyncWorld(database, { subs: [{}] });
+    try {
+      const [main, sub] = world.sim.stores;
+      const source = main.createOrderDirectly(shopperOrder);
+      await sync(world);
+      const [copy] = sub.orders.withMeta('_orderbridge_origin', `${world.fixture.main.id}:${source.id}`);
+      main.refundOrderDirectly(source.id, { amount: '3.00', api_refund: false });
+      await sync(world);
+      expect(sub.orders.refunds(copy.id)).toHaveLength(0);
+      await syncOrder(database.db, world.fixture.workspace.id, (await linkOf(world, source.id)).sourceOrderId, { tuning: FAST_TUNING });
+      expect(sub.orders.refunds(copy.id).map((r) => r.amount)).toEqual(['3.00']);
+      await syncOrder(database.db, world.fixture.workspace.id, (await linkOf(world, source.id)).sourceOrderId, { tuning: FAST_TUNING });
+      expect(sub.orders.refunds(copy.id)).toHaveLength(1);
+    } finally {
+      await world.close();
+    }
+  });
+});
+
 describe('line edits after copying', () => {
   it('are carried to a copy that has not moved on, with the line amounts', async () => {
     const world = await startSyncWorld(database, { subs: [{}] });
