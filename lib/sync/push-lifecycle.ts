@@ -47,7 +47,10 @@ export async function planLifecycle(ctx: RunContext, target: Store, entries: Lin
     const baseline = entry.link.syncedLines as OrderBody['line_items'] | null;
     if (!baseline) continue;
     const sourceChanges = lineChanges(sourceLines, baseline);
-    if (!sourceChanges || sourceChanges.length === 0) continue;
+    if (!sourceChanges || sourceChanges.length === 0) {
+      if (entry.link.changedAfterCopy) await clearIfMatched(ctx, target, entry, plan, sourceLines);
+      continue;
+    }
     const summary = describeLineChanges(sourceChanges);
     try {
       const copy = await getOrder(ctx.client(target), entry.link.targetRemoteId!, ctx.signal);
@@ -79,6 +82,18 @@ export async function planLifecycle(ctx: RunContext, target: Store, entries: Lin
     }
   }
   return plans;
+}
+
+/** A copy flagged "changed after copying" whose lines the merchant made match the source's is flagged no more. */
+async function clearIfMatched(ctx: RunContext, target: Store, entry: LinkWithSource, plan: LifecyclePlan, sourceLines: NonNullable<OrderBody['line_items']>): Promise<void> {
+  try {
+    const copy = await getOrder(ctx.client(target), entry.link.targetRemoteId!, ctx.signal);
+    plan.copyStatus = copy.status;
+    if (lineChanges(sourceLines, copy.line_items ?? [])?.length === 0) plan.changedAfterCopy = null;
+  } catch (error) {
+    if (!isWooRequestError(error)) throw error;
+    plan.error = `Could not read copy #${entry.link.targetNumber}: ${error.message}`;
+  }
 }
 
 export type RefundOutcome = { syncedRefundIds: number[]; mirrored: Array<{ sourceRefundId: number; amount: string }>; held: string | null };

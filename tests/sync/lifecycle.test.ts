@@ -298,6 +298,11 @@ describe('line edits after copying', () => {
       const events = await eventsOf(world, source.id);
       expect(events.some((e) => e.kind === 'changed')).toBe(true);
       expect(events.filter((e) => e.kind === 'updated').at(-1)?.message).toMatch(/status left completed/);
+
+      // The merchant makes the completed copy match and syncs the order: the flag goes.
+      main.updateOrderDirectly(copy.id, { line_items: [{ id: lineOf(copy, 'RW-MUG').id, quantity: 3, subtotal: '37.50', total: '37.50' }] });
+      await syncOrder(database.db, world.fixture.workspace.id, link.sourceOrderId, { tuning: FAST_TUNING });
+      expect((await linkOf(world, source.id)).changedAfterCopy).toBeNull();
     } finally {
       await world.close();
     }
