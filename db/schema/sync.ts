@@ -69,6 +69,14 @@ export const orderLinks = pgTable(
     syncedNoteIds: jsonb('synced_note_ids').$type<number[]>().notNull().default([]),
     /** Set just before notes are sent to the copy, cleared once recorded: set, a send may have landed unrecorded. */
     notesClaimedAt: timestamp('notes_claimed_at', { withTimezone: true }),
+    /** Source refunds (their WooCommerce ids) already mirrored onto the copy. */
+    syncedRefundIds: jsonb('synced_refund_ids').$type<number[]>().notNull().default([]),
+    /** Set just before refunds are sent to the copy, cleared once recorded: set, the copy's refunds are read for our marker first. */
+    refundsClaimedAt: timestamp('refunds_claimed_at', { withTimezone: true }),
+    /** What differs between source and copy when the source's lines changed after the copy had moved on (completed, refunded). */
+    changedAfterCopy: text('changed_after_copy'),
+    /** The source's lines as the copy last reflected them: a later difference is a line edit to carry (or flag). */
+    syncedLines: jsonb('synced_lines').$type<Array<Record<string, unknown>>>(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -79,6 +87,7 @@ export const orderLinks = pgTable(
     // The copies Orderbridge wrote on a store lately, newest first: what the pending notice leaves out of the store's count.
     index('order_links_target_written_idx').on(t.targetStoreId, t.updatedAt.desc()).where(sql`${t.targetRemoteId} is not null`),
     index('order_links_workspace_needs_update_idx').on(t.workspaceId).where(sql`${t.needsUpdate}`),
+    index('order_links_workspace_changed_idx').on(t.workspaceId, t.sourceOrderId).where(sql`${t.changedAfterCopy} is not null`),
     index('order_links_workspace_open_idx').on(t.workspaceId, t.targetStoreId).where(sql`${t.state} <> 'synced' or ${t.noteDue}`),
     // Every link the pending counts and the sync-state filters look at, with what they read: index-only.
     index('order_links_workspace_unsynced_idx')
@@ -87,7 +96,7 @@ export const orderLinks = pgTable(
   ],
 );
 
-export const ORDER_EVENT_KINDS = ['created', 'updated', 'held', 'retried', 'adopted', 'failed', 'warning', 'pulled'] as const;
+export const ORDER_EVENT_KINDS = ['created', 'updated', 'held', 'retried', 'adopted', 'failed', 'warning', 'pulled', 'refunded', 'cancelled', 'edited', 'changed'] as const;
 export type OrderEventKind = (typeof ORDER_EVENT_KINDS)[number];
 
 export const orderEvents = pgTable(

@@ -16,8 +16,10 @@ function copyNumberOf(chip: TargetChip): string | null {
 function chipText(chip: TargetChip, state: ChipState): string {
   const number = copyNumberOf(chip);
   switch (state) {
-    case 'synced':
-      return number ? `#${number} on ${chip.storeName}` : `Synced to ${chip.storeName}`;
+    case 'synced': {
+      const text = number ? `#${number} on ${chip.storeName}` : `Synced to ${chip.storeName}`;
+      return chip.changedAfterCopy ? `${text} · changed after copying` : text;
+    }
     case 'updating':
       return `${number ? `#${number}` : 'Copy'} on ${chip.storeName} · update waiting`;
     case 'pending':
@@ -36,7 +38,13 @@ function tipText(chip: TargetChip, state: ChipState): string {
   if (state === 'retrying') return `${chip.lastError ?? 'The store did not answer.'} It is tried again on the next sync.`;
   if (state === 'pending') return 'Waiting for the next sync. Sync Now sends it at once.';
   if (state === 'updating') return 'The original changed since it was copied; the copy is updated on the next sync.';
-  return `Open order #${copyNumberOf(chip)} in ${chip.storeName}’s WooCommerce admin (new tab)`;
+  const open = `Open order #${copyNumberOf(chip)} in ${chip.storeName}’s WooCommerce admin (new tab)`;
+  // A synced copy can still carry a note: a refund it could not take, lines changed after it was fulfilled.
+  const notes = [
+    chip.changedAfterCopy ? `Changed after copying: ${chip.changedAfterCopy}. The copy was left as it is, for you to decide.` : null,
+    state === 'synced' && chip.lastError ? chip.lastError : null,
+  ].filter(Boolean);
+  return notes.length > 0 ? `${notes.join(' ')} ${open}` : open;
 }
 
 export function chipView(chip: TargetChip): ChipView {

@@ -130,9 +130,10 @@ export async function markLinksSynced(db: Db, workspaceId: string, copies: Creat
   await db.execute(sql`
     update order_links as l set
       state = 'synced', target_remote_id = v.remote_id, target_number = v.number, synced_source_modified_gmt = v.modified,
-      notes_since_gmt = v.modified, note_due = v.note_due, needs_update = false, last_error = null, next_attempt_at = null, updated_at = now()
-    from (values ${values}) as v(id, remote_id, number, modified, note_due)
-    where l.id = v.id and l.workspace_id = ${workspaceId}::uuid`);
+      notes_since_gmt = v.modified, note_due = v.note_due, last_error = null, next_attempt_at = null, updated_at = now(),
+      needs_update = coalesce(jsonb_array_length(o.body->'refunds'), 0) > 0, synced_lines = o.body->'line_items'
+    from (values ${values}) as v(id, remote_id, number, modified, note_due), orders as o
+    where l.id = v.id and o.id = l.source_order_id and l.workspace_id = ${workspaceId}::uuid`);
 }
 
 /** `retryAt` null means a permanent failure: shown with its reason, retried only when a person asks. */
@@ -156,11 +157,28 @@ export async function markLinkUpdated(
   db: Db,
   workspaceId: string,
   linkId: string,
-  update: { sourceModifiedGmt: Date; syncedNoteIds: number[] },
+  update: {
+    sourceModifiedGmt: Date;
+    syncedNoteIds: number[];
+    syncedRefundIds?: number[];
+    changedAfterCopy?: string | null;
+    syncedLines?: Array<Record<string, unknown>>;
+    lastError?: string | null;
+  },
 ): Promise<void> {
   await db
     .update(orderLinks)
-    .set({ needsUpdate: false, syncedSourceModifiedGmt: update.sourceModifiedGmt, syncedNoteIds: update.syncedNoteIds, notesClaimedAt: null, lastError: null, updatedAt: new Date() })
+    .set({
+      needsUpdate: false,
+      syncedSourceModifiedGmt: update.sourceModifiedGmt,
+      syncedNoteIds: update.syncedNoteIds,
+      notesClaimedAt: null,
+      ...(update.syncedRefundIds ? { syncedRefundIds: update.syncedRefundIds, refundsClaimedAt: null } : {}),
+      ...(update.changedAfterCopy !== undefined ? { changedAfterCopy: update.changedAfterCopy } : {}),
+      ...(update.syncedLines ? { syncedLines: update.syncedLines } : {}),
+      lastError: update.lastError ?? null,
+      updatedAt: new Date(),
+    })
     .where(and(eq(orderLinks.workspaceId, workspaceId), eq(orderLinks.id, linkId)));
 }
 
@@ -181,6 +199,22 @@ export async function claimLinkNotes(db: Db, workspaceId: string, linkIds: strin
     .update(orderLinks)
     .set({ notesClaimedAt: new Date() })
     .where(and(eq(orderLinks.workspaceId, workspaceId), inArray(orderLinks.id, linkIds)));
+}
+
+/** Refunds are about to be sent to this copy: a crash from here on leaves the mark, and the copy's refunds are read first next time. */
+export async function claimLinkRefunds(db: Db, workspaceId: string, linkId: string): Promise<void> {
+  await db
+    .update(orderLinks)
+    .set({ refundsClaimedAt: new Date() })
+    .where(and(eq(orderLinks.workspaceId, workspaceId), eq(orderLinks.id, linkId)));
+}
+
+/** Kept after each refund, so a failure later in the same update does not lose what was mirrored. */
+export async function saveMirroredRefunds(db: Db, workspaceId: string, linkId: string, refundIds: number[]): Promise<void> {
+  await db
+    .update(orderLinks)
+    .set({ syncedRefundIds: refundIds, updatedAt: new Date() })
+    .where(and(eq(orderLinks.workspaceId, workspaceId), eq(orderLinks.id, linkId)));
 }
 
 export async function markLinkNotesDone(db: Db, workspaceId: string, linkIds: string[]): Promise<void> {
@@ -211,7 +245,8 @@ export async function adoptFoundCopies(db: Db, workspaceId: string, targetStoreI
   const result = await db.execute(sql`
     update order_links as l set
       state = 'synced', target_remote_id = v.remote_id, target_number = v.number, note_due = true,
-      needs_update = o.date_modified_gmt > coalesce(l.claimed_at, now()),
+      needs_update = o.date_modified_gmt > coalesce(l.claimed_at, now()) or coalesce(jsonb_array_length(o.body->'refunds'), 0) > 0,
+      synced_lines = o.body->'line_items',
       synced_source_modified_gmt = least(o.date_modified_gmt, coalesce(l.claimed_at, now())), notes_since_gmt = coalesce(l.claimed_at, now()),
       last_error = null, next_attempt_at = null, updated_at = now()
     from (values ${values}) as v(id, remote_id, number), orders as o
@@ -230,6 +265,24 @@ export async function adoptFoundCopies(db: Db, workspaceId: string, targetStoreI
   const syncedRemote = new Map(synced.map((s) => [s.id, s.remoteId]));
   const duplicates = rest.filter((c) => syncedRemote.has(c.linkId) && syncedRemote.get(c.linkId) !== c.remoteId);
   return { adopted, duplicates };
+}
+
+/** Copies made since `since` of orders refunded before they were copied: their refunds follow in the same run. */
+export async function listNewCopiesWithRefundsDue(db: Db, workspaceId: string, targetStoreId: string, since: Date): Promise<OpenLink[]> {
+  return db
+    .select(openLinkColumns)
+    .from(orderLinks)
+    .innerJoin(orders, eq(orders.id, orderLinks.sourceOrderId))
+    .where(
+      and(
+        eq(orderLinks.workspaceId, workspaceId),
+        eq(orderLinks.targetStoreId, targetStoreId),
+        eq(orderLinks.state, 'synced'),
+        eq(orderLinks.needsUpdate, true),
+        sql`${orderLinks.updatedAt} >= ${since.toISOString()}::timestamptz`,
+        sql`coalesce(jsonb_array_length(${orders.body}->'refunds'), 0) > 0`,
+      ),
+    );
 }
 
 export async function listLinksWithNoteDue(db: Db, workspaceId: string, targetStoreId: string, sourceOrderIds?: string[]): Promise<OpenLink[]> {

@@ -9,7 +9,8 @@ export const ORDER_PAGE_SIZE = 50;
 /** Counting stops here so a count never costs more than reading this many index entries. */
 export const ORDER_COUNT_CAP = 10_000;
 
-export const SYNC_STATE_FILTERS = ['synced', 'pending', 'held', 'failed'] as const;
+/** `changed`: the source changed after its copy was completed or refunded, and the copy was left as it was. */
+export const SYNC_STATE_FILTERS = ['synced', 'pending', 'held', 'failed', 'changed'] as const;
 export type SyncStateFilter = (typeof SYNC_STATE_FILTERS)[number];
 
 const optionalText = z
@@ -47,6 +48,8 @@ export type TargetChip = {
   targetRemoteId: number | null;
   targetNumber: string | null;
   lastError: string | null;
+  /** What changed on the source after this copy was completed or refunded (left to the merchant). */
+  changedAfterCopy: string | null;
   /** A failed link with a retry scheduled is still on its way. */
   retryScheduled: boolean;
 };
@@ -95,6 +98,7 @@ export function originStoreIdOf(originRef: string | null): string | null {
 function linkStateCondition(workspaceId: string, state: SyncStateFilter): SQL {
   const linksOf = (condition: SQL) =>
     sql`${orders.id} in (select ${orderLinks.sourceOrderId} from ${orderLinks} where ${orderLinks.workspaceId} = ${workspaceId} and ${condition})`;
+  if (state === 'changed') return linksOf(sql`${orderLinks.changedAfterCopy} is not null`);
   if (state !== 'synced') return linksOf(openLinkCondition(state));
   return sql`${linksOf(sql`${orderLinks.state} = 'synced'`)} and not exists (select 1 from ${orderLinks} where ${orderLinks.sourceOrderId} = ${orders.id} and (${orderLinks.state} <> 'synced' or ${orderLinks.needsUpdate}))`;
 }
@@ -146,6 +150,7 @@ export function targetChipsOf(workspaceId: string, orderId: SQL | AnyColumn): SQ
       'targetRemoteId', ${chipLink.targetRemoteId},
       'targetNumber', ${chipLink.targetNumber},
       'lastError', ${chipLink.lastError},
+      'changedAfterCopy', ${chipLink.changedAfterCopy},
       'retryScheduled', ${chipLink.nextAttemptAt} is not null
     ) order by ${chipStore.name}, ${chipLink.id})
     from ${orderLinks} ${sql.identifier(CHIP_LINK)} inner join ${stores} ${sql.identifier(CHIP_STORE)} on ${chipStore.id} = ${chipLink.targetStoreId}
@@ -159,7 +164,7 @@ export function targetChipsOf(workspaceId: string, orderId: SQL | AnyColumn): SQ
  * `order_links_workspace_unsynced_idx` alone: every link belongs to an order of its own workspace.
  */
 async function cappedTotal(db: Db, workspaceId: string, query: OrderListQuery, where: SQL | undefined): Promise<number> {
-  const onlySync = query.sync === 'synced' || query.store || query.origin || query.status || query.q ? undefined : query.sync;
+  const onlySync = query.sync === 'synced' || query.sync === 'changed' || query.store || query.origin || query.status || query.q ? undefined : query.sync;
   const matching = onlySync
     ? db
         .selectDistinct({ one: orderLinks.sourceOrderId })

@@ -70,3 +70,13 @@ export async function findOrderByRemoteId(db: Db, workspaceId: string, storeId: 
     .limit(1);
   return row ?? null;
 }
+
+/** The index's rows of some orders of one store (copies, read back when their target was pulled), by remote id. */
+export async function indexedOrdersByRemoteId(db: Db, workspaceId: string, storeId: string, remoteIds: number[]): Promise<Map<number, Pick<Order, 'status' | 'body'>>> {
+  if (remoteIds.length === 0) return new Map();
+  const rows = await db
+    .select({ remoteId: orders.remoteId, status: orders.status, body: orders.body })
+    .from(orders)
+    .where(and(eq(orders.workspaceId, workspaceId), eq(orders.storeId, storeId), inArray(orders.remoteId, remoteIds)));
+  return new Map(rows.map((r) => [r.remoteId, { status: r.status, body: r.body }]));
+}

@@ -87,7 +87,8 @@ export function buildCopy(source: CopySource, target: CopyTarget, policy: CopyPo
   meta.push(...provenanceMeta(source, target, suppressEmail ? email : null));
 
   const payload: Record<string, unknown> = {
-    status: source.status,
+    // Created "refunded", WooCommerce would refund the copy by itself; its mirrored refunds make it so instead.
+    status: source.status === 'refunded' ? 'processing' : source.status,
     currency: source.currency,
     customer_id: (copiesNameAccounts(policy) && target.customerIds?.get(customerEmailOf(body) ?? '')) || 0,
     set_paid: false,
@@ -140,10 +141,15 @@ export function suppressedEmailOf(body: OrderBody, policy: CopyPolicy): string |
   return policy.customerEmailPolicy === 'suppress' && email.length > 0 ? email : null;
 }
 
-/** What a later change carries to an existing copy: status and customer note (notes go separately). */
+/**
+ * What a later change carries to an existing copy: status and customer note (notes, refunds go separately).
+ * "Refunded" comes from the mirrored refunds themselves: set as a status, WooCommerce would refund the rest
+ * of the copy on its own, without our marker.
+ */
 export function buildUpdate(source: Pick<CopySource, 'status' | 'body'>, targetRemoteId: number): { kind: 'update'; body: Record<string, unknown> } | { kind: 'hold'; reason: string } {
   if (!isAcceptedStatus(source.status)) return { kind: 'hold', reason: `Status "${source.status}" is not an order status WooCommerce accepts` };
-  return { kind: 'update', body: { id: targetRemoteId, status: source.status, customer_note: source.body.customer_note ?? '' } };
+  const status = source.status === 'refunded' ? {} : { status: source.status };
+  return { kind: 'update', body: { id: targetRemoteId, ...status, customer_note: source.body.customer_note ?? '' } };
 }
 
 /** A totals difference after creation (the target's own taxes, rounding) is worth a warning, not a failure. */

@@ -1,5 +1,5 @@
 import type { Store } from '../../db/schema';
-import { listLinksWithNoteDue, listOpenLinks, type OpenLink } from '../data/order-links';
+import { listLinksWithNoteDue, listNewCopiesWithRefundsDue, listOpenLinks, type OpenLink } from '../data/order-links';
 import { recordStoreError } from '../data/store-sync-state';
 import { withErrorContext } from '../log';
 import { isWooRequestError } from '../woo/errors';
@@ -114,8 +114,14 @@ async function pushToTarget(ctx: RunContext, target: Store, links: AsyncIterable
       else if (toCreate.length > 0) yield toCreate;
     }
   };
+  // Clocks of the app and the database may differ a little: a margin, at worst an update a run early.
+  const createsFrom = new Date(Date.now() - 60_000);
   try {
     await pushCreates(ctx, target, creates(), lookups);
+    if (started && !ctx.sliceEnded) {
+      const listed = new Set(updates.map((l) => l.id));
+      updates.push(...(await listNewCopiesWithRefundsDue(ctx.db, ctx.workspace.id, target.id, createsFrom)).filter((l) => !listed.has(l.id)));
+    }
     // A slice that stopped reading the target early leaves its creates to the next slice: no error.
     if (skipped > 0 && !ctx.sliceEnded) ctx.errors.push(`Skipped creating ${skipped} order(s) on ${target.name} until its orders can be read`);
     await pushUpdates(ctx, target, updates);

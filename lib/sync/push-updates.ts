@@ -11,22 +11,27 @@ import { directionCounts, issue } from './push-creates';
 import { allOrFirstError } from './all-or-first-error';
 import { BatchConcurrency } from './batch-concurrency';
 import { Pulse } from './pulse';
+import { mirrorRefunds, planLifecycle, type LifecyclePlan, type RefundOutcome } from './push-lifecycle';
+import type { NewOrderEvent } from '../data/order-events';
 import type { RunContext } from './run-context';
 
 const UPDATES_PER_BATCH = 100;
 
-/** Carries status, customer note and new private notes of changed sources to their existing copies. */
+/** Carries status, customer note, line edits, refunds and new private notes of changed sources to their existing copies. */
 export async function pushUpdates(ctx: RunContext, target: Store, links: OpenLink[]): Promise<void> {
   for (let i = 0; i < links.length; i += UPDATES_PER_BATCH) {
     if (i > 0 && ctx.budgetSpent()) return;
     const entries = (await loadLinksWithSources(ctx.db, ctx.workspace.id, links.slice(i, i + UPDATES_PER_BATCH).map((l) => l.id))).filter(
       (e) => e.link.state === 'synced' && e.link.targetRemoteId !== null,
     );
+    const plans = await planLifecycle(ctx, target, entries);
     const updates: Array<{ entry: LinkWithSource; body: Record<string, unknown> }> = [];
     for (const entry of entries) {
+      const plan = plans.get(entry.link.id)!;
       const update = buildUpdate({ status: entry.source.status, body: entry.source.body as OrderBody }, entry.link.targetRemoteId!);
       if (update.kind === 'hold') await failUpdate(ctx, target, entry, update.reason);
-      else updates.push({ entry, body: update.body });
+      else if (plan.error) await failUpdate(ctx, target, entry, plan.error);
+      else updates.push({ entry, body: withLifecycle(update.body, entry.source.status, plan) });
     }
     if (updates.length === 0) continue;
     const answers = await sendUpdates(ctx, target, updates);
@@ -37,9 +42,31 @@ export async function pushUpdates(ctx: RunContext, target: Store, links: OpenLin
         await failUpdate(ctx, target, entry, answer?.error ? `${answer.error.message} (${answer.error.code})` : 'the store did not answer for this order');
         continue;
       }
-      await carryNotesAndFinish(ctx, target, entry);
+      let refunds: RefundOutcome | null = null;
+      try {
+        // The batch answer is the copy as the update left it: its lines, total and refunds.
+        refunds = await mirrorRefunds(ctx, target, entry, { total: answer.total ?? '0', refunds: answer.refunds ?? [], line_items: answer.line_items ?? [] });
+      } catch (error) {
+        if (!isWooRequestError(error)) throw error;
+        await failUpdate(ctx, target, entry, `Refund not mirrored yet: ${error.message}`);
+        continue;
+      }
+      await carryNotesAndFinish(ctx, target, entry, plans.get(entry.link.id)!, refunds);
     }
   }
+}
+
+const EARLIER_STATUSES = new Set(['pending', 'processing', 'on-hold']);
+
+/** Line edits ride along with the update; a copy completed or refunded on its own store is never moved back to an earlier status. */
+function withLifecycle(body: Record<string, unknown>, sourceStatus: string, plan: LifecyclePlan): Record<string, unknown> {
+  const out: Record<string, unknown> = plan.lineItems ? { ...body, line_items: plan.lineItems } : { ...body };
+  if (keepsCopyStatus(sourceStatus, plan)) delete out.status;
+  return out;
+}
+
+function keepsCopyStatus(sourceStatus: string, plan: LifecyclePlan): boolean {
+  return (plan.copyStatus === 'completed' || plan.copyStatus === 'refunded') && EARLIER_STATUSES.has(sourceStatus);
 }
 
 async function sendUpdates(ctx: RunContext, target: Store, updates: Array<{ entry: LinkWithSource; body: Record<string, unknown> }>): Promise<WooBatchItemResult[] | null> {
@@ -60,7 +87,7 @@ async function sendUpdates(ctx: RunContext, target: Store, updates: Array<{ entr
   }
 }
 
-async function carryNotesAndFinish(ctx: RunContext, target: Store, entry: LinkWithSource): Promise<void> {
+async function carryNotesAndFinish(ctx: RunContext, target: Store, entry: LinkWithSource, plan: LifecyclePlan, refunds: RefundOutcome): Promise<void> {
   const source = ctx.storesById.get(entry.source.storeId);
   const carried = [...(entry.link.syncedNoteIds ?? [])];
   let added = 0;
@@ -85,11 +112,40 @@ async function carryNotesAndFinish(ctx: RunContext, target: Store, entry: LinkWi
       ctx.errors.push(`Notes of order #${entry.source.number} not carried to ${target.name}: ${error.message}`);
     }
   }
-  await markLinkUpdated(ctx.db, ctx.workspace.id, entry.link.id, { sourceModifiedGmt: entry.source.dateModifiedGmt, syncedNoteIds: carried });
+  await markLinkUpdated(ctx.db, ctx.workspace.id, entry.link.id, {
+    sourceModifiedGmt: entry.source.dateModifiedGmt,
+    syncedNoteIds: carried,
+    syncedRefundIds: refunds.syncedRefundIds,
+    changedAfterCopy: plan.changedAfterCopy,
+    syncedLines: plan.syncedLines,
+    lastError: refunds.held,
+  });
   directionCounts(ctx, entry).updated += 1;
   await ctx.progress.add(target.id, 'done', 1);
   const noteText = added > 0 ? `, ${added} note${added === 1 ? '' : 's'}` : '';
-  await ctx.events([{ orderId: entry.source.id, linkId: entry.link.id, kind: 'updated', message: `Updated copy #${entry.link.targetNumber} on ${target.name}: status ${entry.source.status}${noteText}` }]);
+  const copy = `copy #${entry.link.targetNumber} on ${target.name}`;
+  await ctx.events([
+    { orderId: entry.source.id, linkId: entry.link.id, kind: 'updated', message: `Updated ${copy}: ${statusText(entry.source.status, plan)}${noteText}` },
+    ...lifecycleEvents(entry, copy, plan, refunds),
+  ]);
+  if (refunds.held) ctx.held.push(issue(ctx, entry, target, `Refund held: ${refunds.held}`));
+}
+
+function statusText(sourceStatus: string, plan: LifecyclePlan): string {
+  if (sourceStatus === 'refunded') return 'status refunded (by its refunds)';
+  if (keepsCopyStatus(sourceStatus, plan)) return `status left ${plan.copyStatus} (it was ${plan.copyStatus} there first)`;
+  return `status ${sourceStatus}`;
+}
+
+function lifecycleEvents(entry: LinkWithSource, copy: string, plan: LifecyclePlan, refunds: RefundOutcome): NewOrderEvent[] {
+  const at = { orderId: entry.source.id, linkId: entry.link.id };
+  const events: NewOrderEvent[] = [];
+  if (entry.source.status === 'cancelled' && plan.copyStatus !== null && plan.copyStatus !== 'cancelled') events.push({ ...at, kind: 'cancelled', message: `Cancelled ${copy}` });
+  if (plan.lineSummary) events.push({ ...at, kind: 'edited', message: `Lines of ${copy} changed to match: ${plan.lineSummary}` });
+  if (plan.changedAfterCopy) events.push({ ...at, kind: 'changed', message: `Changed after copying, ${copy} left as it is: ${plan.changedAfterCopy}` });
+  for (const r of refunds.mirrored) events.push({ ...at, kind: 'refunded', message: `Refunded ${r.amount} on ${copy} (mirrors refund ${r.sourceRefundId})` });
+  if (refunds.held) events.push({ ...at, kind: 'held', message: `Refund held for ${copy}: ${refunds.held}` });
+  return events;
 }
 
 async function failUpdate(ctx: RunContext, target: Store, entry: LinkWithSource, reason: string): Promise<void> {

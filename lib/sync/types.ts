@@ -6,7 +6,7 @@ export type StoreProgress = { storeId: string; name: string; role: 'main' | 'sub
 export type SyncProgress = { runId: string; phase: 'pulling' | 'pushing' | 'finishing'; stores: StoreProgress[]; done: number; total: number };
 
 /** Named points where the chaos test can stop the engine dead, as a crash would. */
-export type CrashPoint = 'pull.fetched' | 'pull.committed' | 'create.claimed' | 'create.in-flight' | 'create.answered' | 'create.recorded' | 'update.sent' | 'note.sent';
+export type CrashPoint = 'pull.fetched' | 'pull.committed' | 'create.claimed' | 'create.in-flight' | 'create.answered' | 'create.recorded' | 'update.sent' | 'note.sent' | 'refund.sent';
 
 export type SyncOptions = {
   trigger: SyncTrigger;

@@ -13,3 +13,4 @@ export type { WebhookDelivery } from './webhook-types';
 export type { WcOrder, WcLineItem, WcMeta } from './wc-json-types';
 export type { SeedOptions } from './seed-orders';
 export { measureSimulatorOverhead, type OverheadReport } from './self-benchmark';
+export type { RefundJson } from './routes/order-refunds';

@@ -21,6 +21,8 @@ const SUBJECTS: Record<EmailTemplate, string> = {
   customer_on_hold_order: 'Your order is on hold',
   customer_completed_order: 'Your order is now complete',
   customer_note: 'Note added to your order',
+  customer_partially_refunded_order: 'Your order has been partially refunded',
+  customer_refunded_order: 'Your order has been refunded',
 };
 
 export function sendOrderEmail(state: StoreState, order: Order, template: EmailTemplate, now: number): void {

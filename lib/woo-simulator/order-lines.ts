@@ -63,20 +63,14 @@ export function buildLineItem(catalogue: Catalogue, ids: StoreIds, posted: Poste
   return item;
 }
 
-export function updateLineItem(catalogue: Catalogue, item: LineItem, posted: Posted): void {
+/** A REST edit does not recalculate the line: a new quantity without `subtotal`/`total` keeps the old amounts. */
+export function updateLineItem(item: LineItem, posted: Posted): void {
   if (posted.quantity !== undefined) item.quantity = positiveInteger(posted.quantity);
   if (posted.name !== undefined) item.name = text(posted.name);
   const subtotal = parseCents(posted.subtotal);
   const total = parseCents(posted.total);
   if (subtotal !== null) item.subtotalCents = subtotal;
   if (total !== null) item.totalCents = total;
-  if (posted.quantity !== undefined && subtotal === null && total === null) {
-    const product = catalogue.get(item.variationId || item.productId);
-    if (product && product.type !== 'variable') {
-      item.subtotalCents = product.priceCents * item.quantity;
-      item.totalCents = item.subtotalCents;
-    }
-  }
 }
 
 export function buildShippingLine(ids: StoreIds, posted: Posted): ShippingLine {

@@ -121,6 +121,32 @@ export interface Order {
   stockReduced: boolean;
   /** Sales counted into products' total_sales (once per order, as `_recorded_sales`). */
   salesRecorded: boolean;
+  /** Refunds of the order, oldest first (WooCommerce keeps them as child orders of type shop_order_refund). */
+  refunds?: Refund[];
+}
+
+export interface RefundLine {
+  id: number;
+  refundedItemId: number;
+  name: string;
+  productId: number;
+  variationId: number;
+  sku: string | null;
+  /** Negative, as WooCommerce stores and shows them. */
+  quantity: number;
+  totalCents: number;
+}
+
+export interface Refund {
+  id: number;
+  orderId: number;
+  createdAt: number;
+  amountCents: number;
+  reason: string;
+  refundedBy: number;
+  refundedPayment: boolean;
+  meta: MetaEntry[];
+  lines: RefundLine[];
 }
 
 export interface OrderNote {

@@ -73,7 +73,7 @@ function applyLines(state: StoreState, order: Order, posted: Posted): boolean {
     if (existing && Number(postedItem.quantity) === 0 && postedItem.quantity !== undefined) {
       order.lineItems = order.lineItems.filter((item) => item !== existing);
     } else if (existing) {
-      updateLineItem(state.catalogue, existing, postedItem);
+      updateLineItem(existing, postedItem);
     } else {
       order.lineItems.push(buildLineItem(state.catalogue, state.ids, postedItem));
     }

@@ -3,7 +3,9 @@ export type EmailTemplate =
   | 'customer_processing_order'
   | 'customer_on_hold_order'
   | 'customer_completed_order'
-  | 'customer_note';
+  | 'customer_note'
+  | 'customer_partially_refunded_order'
+  | 'customer_refunded_order';
 
 export interface OutboxEmail {
   id: number;

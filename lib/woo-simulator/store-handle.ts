@@ -18,6 +18,8 @@ import { seedOrders, type SeedOptions } from './seed-orders';
 import type { SimStore } from './sim-store';
 import type { WebhookDispatcher } from './webhook-dispatcher';
 import type { WcOrder } from './wc-json-types';
+import { createRefund } from './order-refunds';
+import { refundJson, type RefundJson } from './routes/order-refunds';
 
 export interface CostControl {
   readonly current: CostModel;
@@ -34,6 +36,8 @@ export interface OrderReader {
   /** Orders carrying meta `key` (with `value`, if given) — how tests find copies by their link. */
   withMeta(key: string, value?: unknown): WcOrder[];
   notes(orderId: number): OrderNote[];
+  /** The order's refunds as `GET /orders/{id}/refunds` lists them (newest first). */
+  refunds(orderId: number): RefundJson[];
 }
 
 export interface StoreHandle {
@@ -59,6 +63,8 @@ export interface StoreHandle {
   deleteCustomerDirectly(id: number): void;
   /** As if the merchant edited the order in wp-admin. */
   updateOrderDirectly(id: number, body: Posted): WcOrder;
+  /** As if the merchant refunded in wp-admin (same body as `POST /orders/{id}/refunds`). */
+  refundOrderDirectly(id: number, body: Posted): RefundJson;
   /** Bumps the modified date only, as viewing an order in wp-admin can. */
   touchOrder(id: number): WcOrder;
   seedOrders(count: number, options?: SeedOptions): void;
@@ -99,6 +105,7 @@ export function createStoreHandle(store: SimStore, server: Server, url: string, 
       return found;
     },
     notes: (orderId) => [...state.book.notesOf(orderId)],
+    refunds: (orderId) => [...(state.book.get(orderId)?.refunds ?? [])].reverse().map((refund) => refundJson(refund, state.identity)),
   };
   const cost: CostControl = {
     get current() {
@@ -140,6 +147,15 @@ export function createStoreHandle(store: SimStore, server: Server, url: string, 
       if (!order) throw new Error(`No order ${id} on ${state.identity.name}`);
       try {
         return orderJson(updateOrder(state, order, body, 'lenient'), state.identity);
+      } catch (error) {
+        return orThrow(error);
+      }
+    },
+    refundOrderDirectly: (id, body) => {
+      const order = state.book.get(id);
+      if (!order) throw new Error(`No order ${id} on ${state.identity.name}`);
+      try {
+        return refundJson(createRefund(state, order, body), state.identity);
       } catch (error) {
         return orThrow(error);
       }

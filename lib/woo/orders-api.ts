@@ -1,7 +1,7 @@
 import type { WooClient, WooQuery, WooResponse } from './client';
 import { WooRequestError } from './errors';
 import { isLastPage } from './paging';
-import type { WooBatchResponse, WooOrder, WooOrderNote, WooProductSku } from './types';
+import type { WooBatchResponse, WooOrder, WooOrderNote, WooProductSku, WooRefund } from './types';
 
 export const WOO_PAGE_SIZE = 100;
 
@@ -9,7 +9,7 @@ export const WOO_PAGE_SIZE = 100;
 export const ORDER_FIELDS = [
   'id', 'number', 'status', 'currency', 'total', 'customer_id', 'customer_note', 'payment_method', 'payment_method_title',
   'transaction_id', 'prices_include_tax', 'date_created_gmt', 'date_modified_gmt', 'billing', 'shipping', 'line_items',
-  'shipping_lines', 'fee_lines', 'coupon_lines', 'meta_data',
+  'shipping_lines', 'fee_lines', 'coupon_lines', 'meta_data', 'refunds',
 ].join(',');
 
 export function listOrders(client: WooClient, query: WooQuery, signal?: AbortSignal): Promise<WooResponse<WooOrder[]>> {
@@ -44,6 +44,20 @@ export async function listOrderNotes(client: WooClient, remoteId: number, signal
 
 export async function addPrivateOrderNote(client: WooClient, remoteId: number, note: string, signal?: AbortSignal): Promise<void> {
   await client.request('post', `orders/${remoteId}/notes`, { body: { note, customer_note: false }, signal });
+}
+
+export async function listOrderRefunds(client: WooClient, remoteId: number, signal?: AbortSignal): Promise<WooRefund[]> {
+  const response = await client.requestWithRetry<WooRefund[]>('get', `orders/${remoteId}/refunds`, {
+    query: { per_page: WOO_PAGE_SIZE, _fields: 'id,amount,reason,date_created_gmt,meta_data,line_items' },
+    signal,
+  });
+  return Array.isArray(response.data) ? response.data : [];
+}
+
+/** One refund per request (WooCommerce has no batch route for refunds); a write, so never retried blindly. */
+export async function createOrderRefund(client: WooClient, remoteId: number, body: Record<string, unknown>, signal?: AbortSignal): Promise<WooRefund> {
+  const response = await client.request<WooRefund>('post', `orders/${remoteId}/refunds`, { body, signal });
+  return response.data;
 }
 
 /**

@@ -40,6 +40,20 @@ export type WooOrder = {
   fee_lines?: WooFeeLine[];
   coupon_lines?: WooCouponLine[];
   meta_data?: WooMeta[];
+  /** The order's refunds, newest first; `total` is negative. */
+  refunds?: WooRefundSummary[];
+};
+
+export type WooRefundSummary = { id: number; reason?: string; total: string };
+
+/** `GET /orders/{id}/refunds`: refund lines point at the order's lines by SKU; quantities and totals are negative. */
+export type WooRefund = {
+  id: number;
+  amount: string;
+  reason?: string;
+  date_created_gmt?: string;
+  meta_data?: WooMeta[];
+  line_items?: Array<{ id?: number; name?: string; sku?: string | null; quantity: number; total: string }>;
 };
 
 export type WooOrderNote = { id: number; note: string; customer_note: boolean; date_created_gmt: string };

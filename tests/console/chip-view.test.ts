@@ -12,6 +12,7 @@ const chip = (overrides: Partial<TargetChip>): TargetChip => ({
   targetRemoteId: 812,
   targetNumber: 'B-812',
   lastError: null,
+  changedAfterCopy: null,
   retryScheduled: false,
   ...overrides,
 });
@@ -46,6 +47,14 @@ describe('a target chip', () => {
   it('tells a failure that will be retried from one that will not', () => {
     const view = chipView(chip({ state: 'failed', targetRemoteId: null, lastError: 'The store timed out.', retryScheduled: true }));
     expect(view).toMatchObject({ state: 'retrying', text: 'Retrying for Substore B', tip: 'The store timed out. It is tried again on the next sync.' });
+  });
+
+  it('says a copy was changed after copying, with what differs, and a refund it could not take', () => {
+    const view = chipView(chip({ changedAfterCopy: 'RW-MUG quantity 2 → 3 (copy is completed)', lastError: 'Refund of 5.00 is more than the 1.00 left to refund on copy #B-812 on Substore B' }));
+    expect(view.state).toBe('synced');
+    expect(view.text).toBe('#B-812 on Substore B · changed after copying');
+    expect(view.tip).toMatch(/^Changed after copying: RW-MUG quantity 2 → 3 \(copy is completed\)\. The copy was left as it is, for you to decide\. Refund of 5\.00 is more than/);
+    expect(view.href).not.toBeNull();
   });
 
   it('shows a copy being created as pending', () => {

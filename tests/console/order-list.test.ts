@@ -21,7 +21,7 @@ beforeAll(async () => {
   }
   const synced = await seedOrder(db, a.main, { number: '2001', remoteId: 2001, createdAt: new Date(start + 100 * minute), customerEmail: 'Jane.Doe@Example.test' });
   const linkA = await seedLink(db, synced, a.subA, 'synced', { targetRemoteId: 456, targetNumber: '456' });
-  await seedLink(db, synced, a.subB, 'synced', { targetRemoteId: 789, targetNumber: '789' });
+  await seedLink(db, synced, a.subB, 'synced', { targetRemoteId: 789, targetNumber: '789', changedAfterCopy: 'RW-MUG quantity 2 → 3 (copy is completed)' });
   const copy = await seedOrder(db, a.subA, {
     number: '456',
     remoteId: 456,
@@ -92,6 +92,11 @@ describe('order list', () => {
     expect(await numbers({ sync: 'pending' })).toEqual(['2002', '3003', '3004']);
     expect(await numbers({ sync: 'synced' })).toEqual(['2001']);
     expect(await numbers({ sync: 'held', store: a.subA.id })).toEqual([]);
+    expect(await numbers({ sync: 'changed' })).toEqual(['2001']);
+    expect(await numbers({ sync: 'changed', store: a.subA.id })).toEqual([]);
+    const [changed] = (await list(a.workspace.id, { sync: 'changed' })).rows;
+    expect(changed.targets.map((t) => t.changedAfterCopy)).toEqual([null, 'RW-MUG quantity 2 → 3 (copy is completed)']);
+    expect((await list(b.workspace.id, { sync: 'changed' })).rows).toEqual([]);
   });
 
   it('counts what matches the same way whether the rows fit on the first page or not', async () => {

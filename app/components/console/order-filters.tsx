@@ -69,6 +69,7 @@ export function OrderFilters({ query, stores }: { query: OrderListQuery; stores:
           <option value="pending">Pending</option>
           <option value="held">Held</option>
           <option value="failed">Failed</option>
+          <option value="changed">Changed after copying</option>
         </select>
       </div>
       <div className="col-span-2 flex items-end gap-2 sm:col-span-3 lg:col-span-6">

@@ -11,6 +11,10 @@ const KIND_LABELS: Record<OrderEventKind, { label: string; dot: string }> = {
   adopted: { label: 'Adopted after a timeout', dot: 'bg-violet-500' },
   failed: { label: 'Failed', dot: 'bg-rose-500' },
   warning: { label: 'Warning', dot: 'bg-amber-400' },
+  refunded: { label: 'Refund mirrored', dot: 'bg-violet-500' },
+  cancelled: { label: 'Cancelled', dot: 'bg-slate-600' },
+  edited: { label: 'Lines edited', dot: 'bg-sky-600' },
+  changed: { label: 'Changed after copying', dot: 'bg-orange-500' },
 };
 
 /** Every sync event of the order, oldest first, with the store's own message. */

@@ -52,12 +52,14 @@ export function createAdminHandler(getHandle: () => StoreHandle) {
     try {
       const body = method === 'GET' ? {} : parse(rawBody);
       const orderMatch = /^\/__sim\/orders\/(\d+)(\/touch)?$/.exec(path);
+      const refundMatch = /^\/__sim\/orders\/(\d+)\/refunds$/.exec(path);
       if (path === '/__sim' && method === 'GET') return send(response, 200, summary(handle));
       if (path === '/__sim/orders' && method === 'GET') {
         const metaKey = url.searchParams.get('meta_key');
         return send(response, 200, metaKey ? handle.orders.withMeta(metaKey, url.searchParams.get('meta_value') ?? undefined) : handle.orders.all());
       }
       if (path === '/__sim/orders' && method === 'POST') return send(response, 201, handle.createOrderDirectly(Object.keys(body).length ? body : undefined));
+      if (refundMatch && method === 'POST') return send(response, 201, handle.refundOrderDirectly(Number(refundMatch[1]), body));
       if (orderMatch && orderMatch[2] && method === 'POST') return send(response, 200, handle.touchOrder(Number(orderMatch[1])));
       if (orderMatch && method === 'GET') {
         const order = handle.orders.get(Number(orderMatch[1]));

@@ -3,6 +3,7 @@ import type { SimStore } from '../sim-store';
 import { customerRoutes } from './customers';
 import { orderBatchRoute } from './order-batch';
 import { orderNoteRoutes } from './order-notes';
+import { orderRefundRoutes } from './order-refunds';
 import { orderRoutes } from './orders';
 import { productRoutes } from './products';
 import { webhookRoutes } from './webhooks';
@@ -12,6 +13,7 @@ export const REST_ROUTES: RestRoute<SimStore>[] = [
   orderBatchRoute,
   ...orderRoutes,
   ...orderNoteRoutes,
+  ...orderRefundRoutes,
   ...productRoutes,
   ...webhookRoutes,
   ...customerRoutes,
