@@ -76,7 +76,7 @@ export async function signOutAction(): Promise<void> {
 const endEverySession = workspaceAction(z.object({}), async (_input, { db, user }) => {
   await deleteSessionsOfUser(db, user.id);
   await signOut({ redirectTo: '/sign-in' });
-});
+}, { permission: 'account.own' });
 
 /** Ends every session of the signed-in user, in every browser, this one included. */
 export async function signOutEverywhereAction(): Promise<void> {

@@ -11,6 +11,9 @@ export const RATE_LIMITS = {
   signUpPerAddress: { bucket: 'sign-up:address', limit: 30, windowMs: 60 * MINUTE, what: 'new accounts from your network address' },
   connectionCheckPerAddress: { bucket: 'connection-check:address', limit: 60, windowMs: 60 * MINUTE, what: 'store connection checks from your network address' },
   connectionCheckPerWorkspace: { bucket: 'connection-check:workspace', limit: 30, windowMs: 60 * MINUTE, what: 'store connection checks in this workspace' },
+  /** Invitation emails (new and resent): a workspace cannot be used to mail strangers in bulk. */
+  invitationsPerWorkspace: { bucket: 'invitations:workspace', limit: 20, windowMs: 60 * MINUTE, what: 'invitation emails from this workspace' },
+  invitationsPerUser: { bucket: 'invitations:user', limit: 50, windowMs: 24 * 60 * MINUTE, what: 'invitation emails sent by you' },
   /** A lease rather than a rate (see `runExclusive`): one preview at a time per workspace, freed when it ends or after the window. */
   onboardingPreviewRunning: { bucket: 'onboarding-preview:running', limit: 1, windowMs: 5 * MINUTE, what: 'A preview of this workspace' },
 } as const satisfies Record<string, RateLimit>;

@@ -1,0 +1,35 @@
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../db/client';
+import { memberships, workspaces, type Workspace } from '../../db/schema';
+import { UserFacingError } from '../accounts/errors';
+import { slugify } from '../accounts/sign-up';
+
+export const workspaceNameInput = z
+  .string({ message: 'Give the workspace a name.' })
+  .trim()
+  .min(1, 'Give the workspace a name.')
+  .max(80, 'Keep the workspace name under 80 characters.');
+
+/** A new workspace with the creator as its owner; it starts at the first onboarding step. */
+export async function createWorkspace(db: Db, userId: string, name: string): Promise<Workspace> {
+  const workspaceName = workspaceNameInput.parse(name);
+  return db.transaction(async (tx) => {
+    const slug = `${slugify(workspaceName)}-${randomBytes(3).toString('hex')}`;
+    const [workspace] = await tx.insert(workspaces).values({ name: workspaceName, slug, onboardingStep: 'main' }).returning();
+    await tx.insert(memberships).values({ workspaceId: workspace.id, userId, role: 'owner' });
+    return workspace;
+  });
+}
+
+/**
+ * Deletes the workspace and, by cascade, everything in it: its stores with their encrypted keys, orders, links,
+ * runs, memberships and invitations. The typed name must match, so a slip of the mouse cannot do it.
+ */
+export async function deleteWorkspace(db: Db, workspace: Pick<Workspace, 'id' | 'name'>, typedName: string): Promise<void> {
+  if (typedName.trim() !== workspace.name.trim()) {
+    throw new UserFacingError(`Type the workspace's name, ${workspace.name}, to confirm.`, 'confirmation_mismatch');
+  }
+  await db.delete(workspaces).where(eq(workspaces.id, workspace.id));
+}
