@@ -65,7 +65,7 @@ export async function signUpAction(_previous: AuthFormState, formData: FormData)
     if (error instanceof UserFacingError) return { email, error: error.message };
     throw error;
   }
-  return signInWithCredentials(parsed.data.email, parsed.data.password, '/onboarding');
+  return signInWithCredentials(parsed.data.email, parsed.data.password, safeRedirectPath(formData.get('callbackUrl'), '/onboarding'));
 }
 
 /** Ends this browser's session: its token is refused from now on, even where a copy of it was kept. */

@@ -56,14 +56,19 @@ export function AuthForm({ mode, action, callbackUrl }: Props) {
       <p className="text-center text-sm text-slate-600">
         {isSignUp ? (
           <>
-            Already have an account? <Link href="/sign-in" className="font-medium text-brand-600 hover:underline">Sign in</Link>
+            Already have an account? <Link href={withCallback('/sign-in', callbackUrl)} className="font-medium text-brand-600 hover:underline">Sign in</Link>
           </>
         ) : (
           <>
-            New to Orderbridge? <Link href="/sign-up" className="font-medium text-brand-600 hover:underline">Create an account</Link>
+            New to Orderbridge? <Link href={withCallback('/sign-up', callbackUrl)} className="font-medium text-brand-600 hover:underline">Create an account</Link>
           </>
         )}
       </p>
     </form>
   );
+}
+
+/** Carries the way back (e.g. an invitation link) between sign-in and sign-up. */
+function withCallback(path: string, callbackUrl: string | undefined): string {
+  return callbackUrl ? `${path}?callbackUrl=${encodeURIComponent(callbackUrl)}` : path;
 }

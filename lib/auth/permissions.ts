@@ -10,6 +10,9 @@ export type Role = MembershipRole;
 export const PERMISSIONS = {
   /** One's own account and sessions (sign out everywhere): anyone signed in to the workspace. */
   'account.own': 'member',
+  /** Anyone may switch among their own workspaces and create new ones (becoming its owner). */
+  'workspaces.switch': 'member',
+  'workspaces.create': 'member',
   'orders.view': 'member',
   'activity.view': 'member',
   'sync.now': 'member',
@@ -35,6 +38,9 @@ export function can(role: Role, permission: Permission): boolean {
 export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (MEMBERSHIP_ROLES as readonly string[]).includes(value);
 }
+
+/** Highest first, as the role menus list them. */
+export const MEMBERSHIP_ROLE_ORDER: readonly Role[] = ['owner', 'admin', 'member'];
 
 export const ROLE_LABELS: Record<Role, string> = { owner: 'Owner', admin: 'Admin', member: 'Member' };
 

@@ -3,12 +3,21 @@ import { cache } from 'react';
 import { redirect } from 'next/navigation';
 import { getDb, type Db } from '../../db/client';
 import type { Workspace } from '../../db/schema';
+import { isSessionLive } from '../data/session-liveness';
 import { findMembershipOfSession } from '../data/workspaces';
 import { sessionIdOf, sessionUserId } from './auth.config';
 import { readSessionToken } from './session-reader';
 import { REQUESTED_PATH_HEADER, signInPathFor } from './sign-in-redirect';
 
 export const ACTIVE_WORKSPACE_COOKIE = 'ob_workspace';
+/** The active workspace is remembered per browser for a year; it names a preference, never a permission. */
+export const ACTIVE_WORKSPACE_COOKIE_OPTIONS = {
+  httpOnly: true,
+  sameSite: 'lax',
+  secure: process.env.NODE_ENV === 'production' && (process.env.AUTH_URL ?? '').startsWith('https:'),
+  path: '/',
+  maxAge: 365 * 24 * 60 * 60,
+} as const;
 
 export type SignedInUser = { id: string; email: string; name: string | null; sessionId: string };
 export type WorkspaceContext = { db: Db; user: SignedInUser; workspace: Workspace; role: 'owner' | 'admin' | 'member' };
@@ -34,6 +43,14 @@ export async function resolveWorkspaceContext(): Promise<WorkspaceContext | null
   const membership = await findMembershipOfSession(db, { userId: user.id, sessionId: user.sessionId }, preferred);
   if (!membership) return null;
   return { db, user, workspace: membership.workspace, role: membership.role };
+}
+
+/** The signed-in person whose session is live, whatever workspace (if any) they belong to: for pages such as an invitation. */
+export async function resolveSignedInUser(): Promise<{ db: Db; user: SignedInUser } | null> {
+  const user = await claimedUser();
+  if (!user) return null;
+  const db = await getDb();
+  return (await isSessionLive(db, user.id, user.sessionId)) ? { db, user } : null;
 }
 
 /**

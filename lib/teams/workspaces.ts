@@ -5,6 +5,7 @@ import type { Db } from '../../db/client';
 import { memberships, workspaces, type Workspace } from '../../db/schema';
 import { UserFacingError } from '../accounts/errors';
 import { slugify } from '../accounts/sign-up';
+import { listMembershipsOfUser } from '../data/workspaces';
 
 export const workspaceNameInput = z
   .string({ message: 'Give the workspace a name.' })
@@ -27,9 +28,12 @@ export async function createWorkspace(db: Db, userId: string, name: string): Pro
  * Deletes the workspace and, by cascade, everything in it: its stores with their encrypted keys, orders, links,
  * runs, memberships and invitations. The typed name must match, so a slip of the mouse cannot do it.
  */
-export async function deleteWorkspace(db: Db, workspace: Pick<Workspace, 'id' | 'name'>, typedName: string): Promise<void> {
+export async function deleteWorkspace(db: Db, workspace: Pick<Workspace, 'id' | 'name'>, userId: string, typedName: string): Promise<void> {
   if (typedName.trim() !== workspace.name.trim()) {
     throw new UserFacingError(`Type the workspace's name, ${workspace.name}, to confirm.`, 'confirmation_mismatch');
+  }
+  if ((await listMembershipsOfUser(db, userId)).length <= 1) {
+    throw new UserFacingError('This is your only workspace. Create another first, or delete your account on your profile page.', 'only_workspace');
   }
   await db.delete(workspaces).where(eq(workspaces.id, workspace.id));
 }
