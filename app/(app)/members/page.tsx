@@ -27,7 +27,7 @@ export default async function MembersPage() {
   const manageMembers = can(role, 'members.manage');
   const manageInvitations = can(role, 'invitations.manage');
   const [members, invitations] = await Promise.all([listMembers(db, workspace.id), listInvitations(db, workspace.id)]);
-  const now = Date.now();
+  const now = new Date().getTime();
   return (
     <div className="space-y-8">
       <section aria-labelledby="members-heading" className="space-y-4">
