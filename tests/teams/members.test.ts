@@ -1,4 +1,4 @@
-import { and, eq } from 'drizzle-orm';
+import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memberships, stores, workspaces } from '@/db/schema';
 import { signUp } from '@/lib/accounts/sign-up';
@@ -44,16 +44,25 @@ describe('the last owner', () => {
     expect(await roleOf(ws, owner.user.id)).toBeNull();
   });
 
-  it('survives two owners demoting each other at the same moment: exactly one demotion goes through', async () => {
-    const a = await person('race-a');
-    const b = await person('race-b');
-    const ws = a.workspace.id;
-    await addMember(database.db, ws, b.user.id, 'owner');
-    const outcomes = await Promise.allSettled([changeMemberRole(database.db, ws, a.user.id, 'member'), changeMemberRole(database.db, ws, b.user.id, 'member')]);
-    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
-    expect(outcomes.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason.message)).toEqual([LAST_OWNER_MESSAGE]);
-    const roles = (await listMembers(database.db, ws)).map((m) => m.role).sort();
-    expect(roles).toEqual(['member', 'owner']);
+  it('survives two owners demoting each other at the same moment: exactly one demotion goes through, each time', async () => {
+    const pairs = await Promise.all(
+      [1, 2, 3, 4].map(async () => {
+        const a = await person('race-a');
+        const b = await person('race-b');
+        await addMember(database.db, a.workspace.id, b.user.id, 'owner');
+        return { ws: a.workspace.id, a: a.user.id, b: b.user.id };
+      }),
+    );
+    // Connections open in the pool first, so the transactions really overlap rather than queue for a connection.
+    await Promise.all(Array.from({ length: 8 }, () => database.db.execute(sql`select pg_sleep(0.05)`)));
+    const outcomes = await Promise.all(
+      pairs.map(({ ws, a, b }) => Promise.allSettled([changeMemberRole(database.db, ws, a, 'member'), changeMemberRole(database.db, ws, b, 'member')])),
+    );
+    for (const [i, pair] of outcomes.entries()) {
+      expect(pair.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+      expect(pair.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason.message)).toEqual([LAST_OWNER_MESSAGE]);
+      expect((await listMembers(database.db, pairs[i].ws)).map((m) => m.role).sort()).toEqual(['member', 'owner']);
+    }
   });
 
   it('nobody leaves their only workspace', async () => {
