@@ -3,7 +3,9 @@ import type { ReactNode } from 'react';
 import { AppNav } from '@/app/components/app-nav';
 import { SyncProgress } from '@/app/components/console/sync-progress';
 import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
+import { VerifyEmailBanner } from '@/app/components/verify-email-banner';
 import { signOutAction, signOutEverywhereAction } from '../(auth)/actions';
+import { resendVerificationAction } from './account/actions';
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
   const { user, workspace } = await requireWorkspaceContext();
@@ -21,7 +23,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             <AppNav />
           </div>
           <div className="flex items-center gap-3">
-            <span className="text-sm text-slate-600">{user.email}</span>
+            <Link href="/account" className="text-sm text-slate-600 hover:text-slate-900 hover:underline" title="Your account">
+              {user.email}
+            </Link>
             <form action={signOutAction}>
               <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100">
                 Sign out
@@ -35,6 +39,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </div>
         </div>
       </header>
+      {user.emailVerifiedAt ? null : <VerifyEmailBanner email={user.email} action={resendVerificationAction} />}
       <SyncProgress />
       <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
     </div>

@@ -10,11 +10,12 @@ import { REQUESTED_PATH_HEADER, signInPathFor } from './sign-in-redirect';
 
 export const ACTIVE_WORKSPACE_COOKIE = 'ob_workspace';
 
-export type SignedInUser = { id: string; email: string; name: string | null; sessionId: string };
+/** `emailVerifiedAt`: null until the account's current address is verified (inviting teammates needs it). */
+export type SignedInUser = { id: string; email: string; name: string | null; sessionId: string; emailVerifiedAt: Date | null };
 export type WorkspaceContext = { db: Db; user: SignedInUser; workspace: Workspace; role: 'owner' | 'admin' | 'member' };
 
 /** What the session token claims; only `resolveWorkspaceContext` checks that its session is still live. */
-async function claimedUser(): Promise<SignedInUser | null> {
+async function claimedUser(): Promise<Omit<SignedInUser, 'emailVerifiedAt'> | null> {
   const token = await readSessionToken((await cookies()).getAll());
   const id = token ? sessionUserId(token) : null;
   const sessionId = token ? sessionIdOf(token) : null;
@@ -33,7 +34,8 @@ export async function resolveWorkspaceContext(): Promise<WorkspaceContext | null
   const preferred = (await cookies()).get(ACTIVE_WORKSPACE_COOKIE)?.value;
   const membership = await findMembershipOfSession(db, { userId: user.id, sessionId: user.sessionId }, preferred);
   if (!membership) return null;
-  return { db, user, workspace: membership.workspace, role: membership.role };
+  const { account } = membership;
+  return { db, user: { ...user, email: account.email, name: account.name, emailVerifiedAt: account.emailVerifiedAt }, workspace: membership.workspace, role: membership.role };
 }
 
 /**
