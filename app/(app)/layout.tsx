@@ -5,8 +5,10 @@ import { SyncProgress } from '@/app/components/console/sync-progress';
 import { WorkspaceSwitcher } from '@/app/components/workspace-switcher';
 import { can, ROLE_LABELS, type Permission } from '@/lib/auth/permissions';
 import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
+import { VerifyEmailBanner } from '@/app/components/verify-email-banner';
 import { listMembershipsOfUser } from '@/lib/data/workspaces';
 import { signOutAction, signOutEverywhereAction } from '../(auth)/actions';
+import { resendVerificationAction } from './account/actions';
 
 const LINKS: Array<NavLink & { permission: Permission }> = [
   { href: '/dashboard', label: 'Dashboard', permission: 'orders.view' },
@@ -39,7 +41,9 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             <AppNav links={links} />
           </div>
           <div className="flex items-center gap-3">
-            <span className="text-sm text-slate-600">{user.email}</span>
+            <Link href="/account" className="text-sm text-slate-600 hover:text-slate-900 hover:underline" title="Your account">
+              {user.email}
+            </Link>
             <form action={signOutAction}>
               <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100">
                 Sign out
@@ -53,6 +57,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </div>
         </div>
       </header>
+      {user.emailVerifiedAt ? null : <VerifyEmailBanner email={user.email} action={resendVerificationAction} />}
       <SyncProgress />
       <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
     </div>

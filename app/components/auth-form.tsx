@@ -41,6 +41,13 @@ export function AuthForm({ mode, action, callbackUrl }: Props) {
         />
         {isSignUp ? <span className="mt-1 block text-xs text-slate-500">At least 10 characters.</span> : null}
       </label>
+      {isSignUp ? null : (
+        <p className="-mt-2 text-right text-sm">
+          <Link href="/forgot-password" className="font-medium text-brand-600 hover:underline">
+            Forgot password?
+          </Link>
+        </p>
+      )}
       {state?.error ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
           {state.error}

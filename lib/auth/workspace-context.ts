@@ -3,7 +3,7 @@ import { cache } from 'react';
 import { redirect } from 'next/navigation';
 import { getDb, type Db } from '../../db/client';
 import type { Workspace } from '../../db/schema';
-import { isSessionLive } from '../data/session-liveness';
+import { findAccountOfLiveSession } from '../data/session-liveness';
 import { findMembershipOfSession } from '../data/workspaces';
 import { sessionIdOf, sessionUserId } from './auth.config';
 import { readSessionToken } from './session-reader';
@@ -19,11 +19,12 @@ export const ACTIVE_WORKSPACE_COOKIE_OPTIONS = {
   maxAge: 365 * 24 * 60 * 60,
 } as const;
 
-export type SignedInUser = { id: string; email: string; name: string | null; sessionId: string };
+/** `emailVerifiedAt`: null until the account's current address is verified (inviting teammates needs it). */
+export type SignedInUser = { id: string; email: string; name: string | null; sessionId: string; emailVerifiedAt: Date | null };
 export type WorkspaceContext = { db: Db; user: SignedInUser; workspace: Workspace; role: 'owner' | 'admin' | 'member' };
 
 /** What the session token claims; only `resolveWorkspaceContext` checks that its session is still live. */
-async function claimedUser(): Promise<SignedInUser | null> {
+async function claimedUser(): Promise<Omit<SignedInUser, 'emailVerifiedAt'> | null> {
   const token = await readSessionToken((await cookies()).getAll());
   const id = token ? sessionUserId(token) : null;
   const sessionId = token ? sessionIdOf(token) : null;
@@ -42,7 +43,8 @@ export async function resolveWorkspaceContext(): Promise<WorkspaceContext | null
   const preferred = (await cookies()).get(ACTIVE_WORKSPACE_COOKIE)?.value;
   const membership = await findMembershipOfSession(db, { userId: user.id, sessionId: user.sessionId }, preferred);
   if (!membership) return null;
-  return { db, user, workspace: membership.workspace, role: membership.role };
+  const { account } = membership;
+  return { db, user: { ...user, email: account.email, name: account.name, emailVerifiedAt: account.emailVerifiedAt }, workspace: membership.workspace, role: membership.role };
 }
 
 /** The signed-in person whose session is live, whatever workspace (if any) they belong to: for pages such as an invitation. */
@@ -50,7 +52,8 @@ export async function resolveSignedInUser(): Promise<{ db: Db; user: SignedInUse
   const user = await claimedUser();
   if (!user) return null;
   const db = await getDb();
-  return (await isSessionLive(db, user.id, user.sessionId)) ? { db, user } : null;
+  const account = await findAccountOfLiveSession(db, user.id, user.sessionId);
+  return account ? { db, user: { ...user, ...account } } : null;
 }
 
 /**

@@ -1,13 +1,15 @@
 import { and, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { userSessions } from '../../db/schema';
+import { users, userSessions } from '../../db/schema';
+import type { SessionAccount } from './workspaces';
 
-/** Whether the session row a token names still exists for its user (not signed out, not ended elsewhere, not expired). */
-export async function isSessionLive(db: Db, userId: string, sessionId: string): Promise<boolean> {
-  const rows = await db
-    .select({ id: userSessions.id })
+/** The account behind a live session row (not signed out, not ended elsewhere, not expired), as it is now; null otherwise. */
+export async function findAccountOfLiveSession(db: Db, userId: string, sessionId: string): Promise<SessionAccount | null> {
+  const [row] = await db
+    .select({ email: users.email, name: users.name, emailVerifiedAt: users.emailVerifiedAt })
     .from(userSessions)
+    .innerJoin(users, eq(users.id, userSessions.userId))
     .where(and(eq(userSessions.id, sessionId), eq(userSessions.userId, userId), gt(userSessions.expiresAt, sql`now()`)))
     .limit(1);
-  return rows.length > 0;
+  return row ?? null;
 }

@@ -9,6 +9,11 @@ export const RATE_LIMITS = {
   /** Attempts from one address; each success gives its attempt back, so this counts failures. */
   signInPerAddress: { bucket: 'sign-in:address', limit: 30, windowMs: 15 * MINUTE, what: 'failed sign-ins from your network address' },
   signUpPerAddress: { bucket: 'sign-up:address', limit: 30, windowMs: 60 * MINUTE, what: 'new accounts from your network address' },
+  /** Counted for every address asked about, with or without an account, so the answer tells nothing. */
+  passwordResetPerAccount: { bucket: 'password-reset:account', limit: 5, windowMs: 60 * MINUTE, what: 'password reset emails for this address' },
+  passwordResetPerAddress: { bucket: 'password-reset:address', limit: 20, windowMs: 60 * MINUTE, what: 'password reset requests from your network address' },
+  /** Verification emails of one account (resends and changes of address). */
+  verificationEmailPerUser: { bucket: 'verification-email:user', limit: 5, windowMs: 60 * MINUTE, what: 'verification emails for your account' },
   connectionCheckPerAddress: { bucket: 'connection-check:address', limit: 60, windowMs: 60 * MINUTE, what: 'store connection checks from your network address' },
   connectionCheckPerWorkspace: { bucket: 'connection-check:workspace', limit: 30, windowMs: 60 * MINUTE, what: 'store connection checks in this workspace' },
   /** Invitation emails (new and resent): a workspace cannot be used to mail strangers in bulk. */

@@ -6,7 +6,8 @@ import { NotFoundError, UserFacingError } from '../accounts/errors';
 import { ROLE_LABELS } from '../auth/permissions';
 import { deleteInvitation, findInvitation, findInvitationByTokenHash, renewInvitationToken, upsertInvitation } from '../data/invitations';
 import { addMember, findMember, lockWorkspace } from '../data/members';
-import { findUserByEmail } from '../data/users';
+import { isEmailVerified } from '../accounts/email-verification';
+import { findUserByEmail, markEmailVerified } from '../data/users';
 import { logError } from '../log';
 import { RATE_LIMITS, reserveOrThrow } from '../rate-limits';
 
@@ -32,7 +33,11 @@ function newToken(): { token: string; tokenHash: string } {
   return { token, tokenHash: hashInvitationToken(token) };
 }
 
+/** Only a person whose own address is confirmed may send invitations, and each one counts against the sending limits. */
 async function countSending(db: Db, workspaceId: string, inviterId: string): Promise<void> {
+  if (!(await isEmailVerified(db, inviterId))) {
+    throw new UserFacingError('Confirm your email address before inviting teammates: follow the link we sent you, or send it again from the banner.', 'email_unverified');
+  }
   await reserveOrThrow(db, [
     [RATE_LIMITS.invitationsPerWorkspace, workspaceId],
     [RATE_LIMITS.invitationsPerUser, inviterId],
@@ -128,6 +133,8 @@ export async function acceptInvitation(db: Db, token: string, user: { id: string
       throw new UserFacingError('This invitation link is no longer valid. Ask for a new invitation.', 'invitation_unknown');
     }
     await addMember(tx, workspace.id, user.id, invitation.role);
+    // The link reached this address, which confirms it as a verification link would.
+    await markEmailVerified(tx, user.id, invitation.email);
   });
   return workspace;
 }

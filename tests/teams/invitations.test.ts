@@ -5,6 +5,7 @@ import { invitations, memberships } from '@/db/schema';
 import { signUp } from '@/lib/accounts/sign-up';
 import type { WorkspaceContext } from '@/lib/auth/workspace-context';
 import { addMember } from '@/lib/data/members';
+import { findUserById, markEmailVerified } from '@/lib/data/users';
 import { acceptInvitation, INVITATION_LIFETIME_MS, lookUpInvitation } from '@/lib/teams';
 import { startSmtpInbox, type SmtpInbox } from '../support/smtp-inbox';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
@@ -30,7 +31,8 @@ beforeAll(async () => {
   process.env.AUTH_URL = 'https://app.orderbridge.test';
   database = await createTestDatabase();
   owner = await signUp(database.db, { name: 'Olive Owner', email: 'olive@example.test', password: 'long enough password', workspaceName: 'Olive Goods' });
-  ownerContext = { db: database.db, user: { id: owner.user.id, email: owner.user.email, name: 'Olive Owner', sessionId: 's' }, workspace: owner.workspace, role: 'owner' };
+  await markEmailVerified(database.db, owner.user.id, owner.user.email);
+  ownerContext = { db: database.db, user: { id: owner.user.id, email: owner.user.email, name: 'Olive Owner', sessionId: 's', emailVerifiedAt: new Date() }, workspace: owner.workspace, role: 'owner' };
   session.context = ownerContext;
   actions = await import('@/app/(app)/members/actions');
 });
@@ -49,6 +51,18 @@ async function invite(email: string, role = 'member') {
 }
 
 describe('invitations by email', () => {
+  it('need a confirmed address: an owner who has not verified theirs is refused, and nothing is sent', async () => {
+    const unverified = await signUp(database.db, { email: 'unverified@example.test', password: 'long enough password', workspaceName: 'Unverified' });
+    session.context = { ...ownerContext, user: { ...ownerContext.user, id: unverified.user.id, email: unverified.user.email, emailVerifiedAt: null }, workspace: unverified.workspace };
+    try {
+      const answer = await actions.inviteMemberAction(undefined, { email: 'never-sent@example.test', role: 'member' });
+      expect(answer).toEqual({ ok: false, error: 'Confirm your email address before inviting teammates: follow the link we sent you, or send it again from the banner.' });
+      expect(await database.db.select().from(invitations).where(eq(invitations.workspaceId, unverified.workspace.id))).toEqual([]);
+    } finally {
+      session.context = ownerContext;
+    }
+  });
+
   it('sends a readable email with a link; only the hash of its token is stored; the addressee joins with the role, once', async () => {
     const { mail, link } = await invite('Ada@Example.test', 'admin');
     expect(mail.subject).toBe('Join Olive Goods on Orderbridge');
@@ -63,6 +77,8 @@ describe('invitations by email', () => {
     const joined = await acceptInvitation(database.db, token, { id: ada.user.id, email: 'ADA@example.test' });
     expect(joined.id).toBe(owner.workspace.id);
     expect((await database.db.select().from(memberships).where(eq(memberships.workspaceId, owner.workspace.id))).find((m) => m.userId === ada.user.id)?.role).toBe('admin');
+    // Following the emailed link confirms the address, as a verification link would.
+    expect((await findUserById(database.db, ada.user.id))?.emailVerifiedAt).toBeInstanceOf(Date);
     await expect(acceptInvitation(database.db, token, { id: ada.user.id, email: 'ada@example.test' })).rejects.toThrow(/no longer valid/);
     expect(await database.db.select().from(invitations).where(eq(invitations.email, 'ada@example.test'))).toEqual([]);
   });
@@ -103,6 +119,7 @@ describe('invitations by email', () => {
 
   it('limits sending: 20 invitation emails per workspace per hour, then a clear refusal and no email', async () => {
     const other = await signUp(database.db, { email: 'bulk@example.test', password: 'long enough password', workspaceName: 'Bulk' });
+    await markEmailVerified(database.db, other.user.id, other.user.email);
     session.context = { ...ownerContext, user: { ...ownerContext.user, id: other.user.id, email: other.user.email }, workspace: other.workspace };
     try {
       for (let i = 0; i < 20; i++) expect(await actions.inviteMemberAction(undefined, { email: `bulk-${i}@example.test`, role: 'member' }), `invitation ${i}`).toMatchObject({ ok: true });

@@ -43,7 +43,7 @@ beforeAll(async () => {
       expiresAt: new Date(Date.now() + 86_400_000),
     })
   ).id;
-  session.context = { db: database.db, user: { id: b.user.id, email: b.user.email, name: null, sessionId: 's' }, workspace: b.workspace, role: 'owner' } satisfies WorkspaceContext;
+  session.context = { db: database.db, user: { id: b.user.id, email: b.user.email, name: null, sessionId: 's', emailVerifiedAt: new Date() }, workspace: b.workspace, role: 'owner' } satisfies WorkspaceContext;
   members = await import('@/app/(app)/members/actions');
   switching = await import('@/app/(app)/workspaces/actions');
 });
