@@ -20,8 +20,8 @@ export type SmtpInbox = {
   close(): Promise<void>;
 };
 
-/** A real SMTP server on a free loopback port that keeps what it receives (no TLS, any or no login). */
-export async function startSmtpInbox(): Promise<SmtpInbox> {
+/** A real SMTP server on a loopback port (a free one unless given) that keeps what it receives (no TLS, any or no login). */
+export async function startSmtpInbox(options: { port?: number } = {}): Promise<SmtpInbox> {
   const messages: ReceivedMail[] = [];
   const handedOut = new Set<ReceivedMail>();
   const waiters = new Set<() => void>();
@@ -54,7 +54,7 @@ export async function startSmtpInbox(): Promise<SmtpInbox> {
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.server.address() as AddressInfo).port;
 

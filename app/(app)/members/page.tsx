@@ -55,7 +55,7 @@ export default async function MembersPage() {
               {members.map((member) => {
                 const isYou = member.userId === user.id;
                 return (
-                  <tr key={member.userId} className="border-b border-slate-100 last:border-0" data-testid="member-row" data-email={member.email}>
+                  <tr key={member.userId} className="border-b border-slate-100 last:border-0" data-testid="member-row" data-email={member.email} data-user-id={member.userId}>
                     <td className="px-4 py-2">
                       <div className="font-medium text-slate-900">{member.name ?? member.email}</div>
                       <div className="text-slate-500">
