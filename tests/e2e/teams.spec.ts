@@ -9,7 +9,7 @@ import { startSmtpInbox, type SmtpInbox } from '../support/smtp-inbox';
 const SIM_PORT = Number(process.env.E2E_TEAMS_SIM_PORT ?? 8396);
 const REFUSED = 'Your role in this workspace does not allow that. Ask an owner or admin.';
 
-test.describe.configure({ mode: 'serial' });
+test.describe.configure({ mode: 'serial', timeout: 180_000 });
 
 let sim: RunningSimulator;
 let inbox: SmtpInbox;
@@ -68,6 +68,7 @@ test('an owner invites a member, who joins from a second browser, sees orders an
   const [main, sub] = sim.stores;
   ownerEmail = uniqueEmail('team-owner');
   await signUpVerified(page, ownerEmail);
+  await page.goto('/dashboard');
   workspaceName = (await page.getByTestId('workspace-name').textContent())!.trim();
   await connectStore(page, main, 'main', 'Team Main');
   await connectStore(page, sub, 'sub', 'Team Sub');
@@ -129,6 +130,9 @@ test('an admin cannot remove the last owner, and the last owner cannot step down
   await page.getByRole('button', { name: 'Sign in' }).click();
   await expect(page).toHaveURL(/\/dashboard/);
 
+  // The owner's id, as their own role menu's form carries it.
+  await page.goto('/members');
+  const ownerId = (await page.locator(`[data-testid="member-row"][data-email="${ownerEmail}"] input[name="userId"]`).getAttribute('value'))!;
   const adminEmail = uniqueEmail('team-admin');
   const admin = await acceptAsNewPerson(browser, await invite(page, adminEmail, 'Admin'), adminEmail);
   await admin.goto('/members');
@@ -139,7 +143,6 @@ test('an admin cannot remove the last owner, and the last owner cannot step down
   // An admin does manage stores.
   await expect(admin.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Stores' })).toBeVisible();
 
-  const ownerId = (await ownerRow.getAttribute('data-user-id'))!;
   for (const [name, input] of [
     ['removeMemberAction', { userId: ownerId }],
     ['changeMemberRoleAction', { userId: ownerId, role: 'member' }],

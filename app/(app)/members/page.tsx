@@ -55,7 +55,7 @@ export default async function MembersPage() {
               {members.map((member) => {
                 const isYou = member.userId === user.id;
                 return (
-                  <tr key={member.userId} className="border-b border-slate-100 last:border-0" data-testid="member-row" data-email={member.email} data-user-id={member.userId}>
+                  <tr key={member.userId} className="border-b border-slate-100 last:border-0" data-testid="member-row" data-email={member.email}>
                     <td className="px-4 py-2">
                       <div className="font-medium text-slate-900">{member.name ?? member.email}</div>
                       <div className="text-slate-500">
@@ -142,20 +142,24 @@ export default async function MembersPage() {
         </ul>
         {manageInvitations ? (
           <ActionForm action={inviteMemberAction} className="flex flex-wrap items-end gap-3" success="Invitation sent.">
-            <label className={labelClass}>
-              Email address
-              <input name="email" type="email" required className={inputClass} />
-            </label>
-            <label className={labelClass}>
-              Role
-              <select name="role" defaultValue="member" className={`${inputClass} w-auto`}>
+            <div>
+              <label htmlFor="invite-email" className={labelClass}>
+                Email address
+              </label>
+              <input id="invite-email" name="email" type="email" required className={inputClass} />
+            </div>
+            <div>
+              <label htmlFor="invite-role" className={labelClass}>
+                Role
+              </label>
+              <select id="invite-role" name="role" defaultValue="member" className={`${inputClass} w-auto`}>
                 {MEMBERSHIP_ROLE_ORDER.map((r) => (
                   <option key={r} value={r}>
                     {ROLE_LABELS[r]}
                   </option>
                 ))}
               </select>
-            </label>
+            </div>
             <button type="submit" className={primaryButton}>
               Send invitation
             </button>
