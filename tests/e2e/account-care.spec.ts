@@ -1,3 +1,4 @@
+import { rmSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { freePort } from '../../scripts/bench/next-server';
 import { localServerEnv } from '../support/local-server-env';
@@ -14,6 +15,7 @@ test.describe.configure({ mode: 'serial', timeout: 120_000 });
 let inbox: SmtpInbox;
 let server: ReturnType<typeof spawnGroup>;
 let baseUrl: string;
+let ownPgliteDir: string | undefined;
 
 test.beforeAll(async () => {
   test.setTimeout(150_000);
@@ -22,7 +24,8 @@ test.beforeAll(async () => {
   baseUrl = `http://127.0.0.1:${port}`;
   const databaseUrl = process.env.DATABASE_URL ?? '';
   // PGlite allows one process per folder: this server gets a folder of its own next to the e2e run's.
-  const database = databaseUrl.startsWith('postgres') ? { DATABASE_URL: databaseUrl } : { PGLITE_DIR: `${process.env.PGLITE_DIR ?? '.data/e2e'}-mail` };
+  ownPgliteDir = databaseUrl.startsWith('postgres') ? undefined : `${process.env.PGLITE_DIR ?? '.data/e2e'}-mail`;
+  const database = ownPgliteDir ? { PGLITE_DIR: ownPgliteDir } : { DATABASE_URL: databaseUrl };
   const env: NodeJS.ProcessEnv = { ...process.env, ...localServerEnv(baseUrl, database), SMTP_URL: inbox.url, MAIL_FROM: 'Orderbridge <no-reply@orderbridge.test>' };
   delete env.ORDERBRIDGE_ALLOW_MAIL_OUTBOX_IN_PRODUCTION;
   if (!database.DATABASE_URL) delete env.DATABASE_URL;
@@ -33,6 +36,7 @@ test.beforeAll(async () => {
 test.afterAll(async () => {
   await server?.stop();
   await inbox?.close();
+  if (ownPgliteDir) rmSync(ownPgliteDir, { recursive: true, force: true });
 });
 
 async function newPage(browser: Browser): Promise<Page> {
