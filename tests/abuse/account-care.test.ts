@@ -286,6 +286,31 @@ describe('profile', () => {
   });
 });
 
+describe('a stolen session guessing the current password', () => {
+  it('counts each try on the account page against the sign-in limit of the account: after 10 even the right one is refused', async () => {
+    const { signUp } = await lib();
+    await signUp(database.db, { email: 'guessed@example.test', password: PASSWORD });
+    const stolen = (await signedInBrowser('guessed@example.test'))!;
+    const { changePasswordAction, changeEmailAction, deleteAccountAction } = await import('@/app/(app)/account/actions');
+    browser.cookies = [stolen];
+    for (let i = 0; i < 10; i += 1) {
+      const guess = `guess number ${i}`;
+      const answer =
+        i % 3 === 0
+          ? await changePasswordAction(undefined, form({ currentPassword: guess, newPassword: 'attacker password', confirmPassword: 'attacker password' }))
+          : i % 3 === 1
+            ? await changeEmailAction(undefined, form({ email: 'attacker@example.test', currentPassword: guess }))
+            : await deleteAccountAction(undefined, form({ currentPassword: guess, confirm: 'on' }));
+      expect(answer).toEqual({ ok: false, error: 'Your current password is not right.' });
+    }
+    expect(await changePasswordAction(undefined, form({ currentPassword: PASSWORD, newPassword: 'attacker password', confirmPassword: 'attacker password' }))).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^Too many wrong passwords for this account\. Wait up to \d+ minutes? and try again\.$/),
+    });
+    expect(await signedInBrowser('guessed@example.test', 'attacker password')).toBeNull();
+  });
+});
+
 describe('deleting the account', () => {
   it('deletes the account and the workspace it alone uses, with its stores and their credentials; every session ends', async () => {
     const { signUp, planAccountDeletion } = await lib();
