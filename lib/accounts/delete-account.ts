@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client';
-import { verifyPassword } from '../auth/passwords';
 import { deleteUserAndSoleWorkspaces, workspacesOfUserWithCounts, type WorkspaceFate } from '../data/account-deletion';
 import { findUserById } from '../data/users';
+import { verifyCurrentPassword } from './current-password';
 import { UserFacingError } from './errors';
 
 export type AccountDeletionPlan = {
@@ -30,7 +30,8 @@ export async function planAccountDeletion(db: Db, userId: string): Promise<Accou
  */
 export async function deleteAccount(db: Db, userId: string, currentPassword: string): Promise<AccountDeletionPlan> {
   const user = await findUserById(db, userId);
-  if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) throw new UserFacingError('Your current password is not right.', 'wrong_password');
+  if (!user) throw new UserFacingError('Your current password is not right.', 'wrong_password');
+  await verifyCurrentPassword(db, user, currentPassword);
   const plan = await planAccountDeletion(db, userId);
   if (plan.blocking.length) {
     const names = plan.blocking.map((workspace) => `“${workspace.name}”`).join(', ');

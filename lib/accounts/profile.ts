@@ -1,6 +1,5 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client';
-import { verifyPassword } from '../auth/passwords';
 import { voidAccountTokens } from '../data/account-tokens';
 import { findUserByEmail, findUserById, updateUserEmail, updateUserName } from '../data/users';
 import { logError } from '../log';
@@ -8,6 +7,7 @@ import { sendMail } from '../mail';
 import { RATE_LIMITS, reserveOrThrow } from '../rate-limits';
 import { emailChangedNotice } from './account-emails';
 import { sendVerificationEmail } from './email-verification';
+import { verifyCurrentPassword } from './current-password';
 import { UserFacingError } from './errors';
 
 export const nameSchema = z.string().trim().max(100, 'Use at most 100 characters for your name.');
@@ -27,7 +27,8 @@ export async function changeEmail(db: Db, userId: string, currentPassword: strin
   if (!parsed.success) throw new UserFacingError(parsed.error.issues[0]?.message ?? 'Enter a valid email address.', 'invalid_email');
   const email = parsed.data;
   const user = await findUserById(db, userId);
-  if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) throw new UserFacingError('Your current password is not right.', 'wrong_password');
+  if (!user) throw new UserFacingError('Your current password is not right.', 'wrong_password');
+  await verifyCurrentPassword(db, user, currentPassword);
   if (user.email.toLowerCase() === email) throw new UserFacingError('That is already your email address.', 'same_email');
   const other = await findUserByEmail(db, email);
   if (other) throw new UserFacingError('Another account uses that email address.', 'email_taken');
