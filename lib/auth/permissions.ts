@@ -10,9 +10,8 @@ export type Role = MembershipRole;
 export const PERMISSIONS = {
   /** One's own account and sessions (sign out everywhere): anyone signed in to the workspace. */
   'account.own': 'member',
-  /** Anyone may switch among their own workspaces and create new ones (becoming its owner). */
+  /** Anyone may switch among their own workspaces (creating one needs no membership: app/(app)/workspaces/actions.ts). */
   'workspaces.switch': 'member',
-  'workspaces.create': 'member',
   'orders.view': 'member',
   'activity.view': 'member',
   'sync.now': 'member',

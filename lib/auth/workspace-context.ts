@@ -56,13 +56,19 @@ export async function resolveSignedInUser(): Promise<{ db: Db; user: SignedInUse
   return account ? { db, user: { ...user, ...account } } : null;
 }
 
+/** Where a signed-in person who belongs to no workspace (removed from their last one) creates one. */
+export const NO_WORKSPACE_PATH = '/welcome';
+
 /**
- * For pages: the context, or a redirect to sign-in. Resolved once per page render (React's request
+ * For pages: the context, or a redirect to sign-in (or, signed in without any workspace, to create one). Resolved once per page render (React's request
  * `cache`), so the layout and the page share one session decode and one membership query. Actions and
  * route handlers call `resolveWorkspaceContext` themselves, outside any render.
  */
 export const requireWorkspaceContext = cache(async (): Promise<WorkspaceContext> => {
   const context = await resolveWorkspaceContext();
-  if (!context) redirect(signInPathFor((await headers()).get(REQUESTED_PATH_HEADER)));
+  if (!context) {
+    if (await resolveSignedInUser()) redirect(NO_WORKSPACE_PATH);
+    redirect(signInPathFor((await headers()).get(REQUESTED_PATH_HEADER)));
+  }
   return context;
 });

@@ -16,6 +16,8 @@ export const RATE_LIMITS = {
   verificationEmailPerUser: { bucket: 'verification-email:user', limit: 5, windowMs: 60 * MINUTE, what: 'verification emails for your account' },
   connectionCheckPerAddress: { bucket: 'connection-check:address', limit: 60, windowMs: 60 * MINUTE, what: 'store connection checks from your network address' },
   connectionCheckPerWorkspace: { bucket: 'connection-check:workspace', limit: 30, windowMs: 60 * MINUTE, what: 'store connection checks in this workspace' },
+  /** New workspaces: each brings its own per-workspace limits (connection checks), so their number is limited too. */
+  workspacesPerUser: { bucket: 'workspaces:user', limit: 10, windowMs: 24 * 60 * MINUTE, what: 'new workspaces from your account' },
   /** Invitation emails (new and resent): a workspace cannot be used to mail strangers in bulk. */
   invitationsPerWorkspace: { bucket: 'invitations:workspace', limit: 20, windowMs: 60 * MINUTE, what: 'invitation emails from this workspace' },
   invitationsPerUser: { bucket: 'invitations:user', limit: 50, windowMs: 24 * 60 * MINUTE, what: 'invitation emails sent by you' },

@@ -6,6 +6,7 @@ import { memberships, workspaces, type Workspace } from '../../db/schema';
 import { UserFacingError } from '../accounts/errors';
 import { slugify } from '../accounts/sign-up';
 import { listMembershipsOfUser } from '../data/workspaces';
+import { RATE_LIMITS, reserveOrThrow } from '../rate-limits';
 
 export const workspaceNameInput = z
   .string({ message: 'Give the workspace a name.' })
@@ -13,9 +14,10 @@ export const workspaceNameInput = z
   .min(1, 'Give the workspace a name.')
   .max(80, 'Keep the workspace name under 80 characters.');
 
-/** A new workspace with the creator as its owner; it starts at the first onboarding step. */
+/** A new workspace with the creator as its owner; it starts at connecting the main store. Limited per person. */
 export async function createWorkspace(db: Db, userId: string, name: string): Promise<Workspace> {
   const workspaceName = workspaceNameInput.parse(name);
+  await reserveOrThrow(db, [[RATE_LIMITS.workspacesPerUser, userId]]);
   return db.transaction(async (tx) => {
     const slug = `${slugify(workspaceName)}-${randomBytes(3).toString('hex')}`;
     const [workspace] = await tx.insert(workspaces).values({ name: workspaceName, slug, onboardingStep: 'main' }).returning();

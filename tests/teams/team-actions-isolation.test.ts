@@ -9,10 +9,17 @@ import { hashInvitationToken } from '@/lib/teams';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 // The session is workspace B's owner throughout; every target below belongs to workspace A.
-const session = vi.hoisted(() => ({ context: null as unknown, cookiesSet: [] as Array<[string, string]> }));
+const session = vi.hoisted(() => ({ context: null as unknown, signedIn: null as unknown, cookiesSet: [] as Array<[string, string]> }));
 vi.mock('@/lib/auth/workspace-context', async (original) => ({
   ...(await original<typeof import('@/lib/auth/workspace-context')>()),
   resolveWorkspaceContext: async () => session.context,
+  resolveSignedInUser: async () => session.signedIn,
+}));
+vi.mock('next/navigation', async (original) => ({
+  ...(await original<typeof import('next/navigation')>()),
+  redirect: (path: string) => {
+    throw Object.assign(new Error(`redirect ${path}`), { redirectedTo: path });
+  },
 }));
 vi.mock('next/headers', () => ({
   cookies: async () => ({ get: () => undefined, getAll: () => [], set: (name: string, value: string) => session.cookiesSet.push([name, value]), delete: () => undefined }),
@@ -70,5 +77,31 @@ describe("team actions on workspace A's people, by workspace B's owner", () => {
     expect(await run()).toEqual({ ok: false, error });
     expect(await everything()).toBe(before);
     expect(session.cookiesSet).toEqual([]);
+  });
+});
+
+describe('a person removed from their last workspace', () => {
+  it('has no workspace context, creates a new workspace (its owner, now active in this browser), at most 10 a day', async () => {
+    const loner = await signUp(database.db, { email: 'loner@example.test', password: 'long enough password' });
+    const { deleteMember } = await import('@/lib/data/members');
+    await deleteMember(database.db, loner.workspace.id, loner.user.id);
+    const { listMembershipsOfUser } = await import('@/lib/data/workspaces');
+    expect(await listMembershipsOfUser(database.db, loner.user.id)).toEqual([]);
+    session.signedIn = { db: database.db, user: { id: loner.user.id, email: loner.user.email, name: null, sessionId: 's', emailVerifiedAt: null } };
+    session.cookiesSet = [];
+    const form = (name: string) => {
+      const data = new FormData();
+      data.set('name', name);
+      return data;
+    };
+    await expect(switching.createWorkspaceAction(undefined, form('Fresh Start'))).rejects.toMatchObject({ redirectedTo: '/onboarding?step=main' });
+    const [membership] = await listMembershipsOfUser(database.db, loner.user.id);
+    expect(membership).toMatchObject({ role: 'owner', workspace: { name: 'Fresh Start' } });
+    expect(session.cookiesSet).toEqual([['ob_workspace', membership.workspace.id]]);
+    for (let i = 2; i <= 10; i++) await expect(switching.createWorkspaceAction(undefined, form(`Brand ${i}`))).rejects.toMatchObject({ redirectedTo: '/onboarding?step=main' });
+    expect(await switching.createWorkspaceAction(undefined, form('One too many'))).toMatchObject({ ok: false, error: expect.stringMatching(/^Too many new workspaces from your account: at most 10 per 24 hours/) });
+    expect(await listMembershipsOfUser(database.db, loner.user.id)).toHaveLength(10);
+    session.signedIn = null;
+    expect(await switching.createWorkspaceAction(undefined, form('Signed out'))).toEqual({ ok: false, error: 'Your session has ended. Sign in again.' });
   });
 });

@@ -5,8 +5,9 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { UserFacingError } from '@/lib/accounts/errors';
-import { workspaceAction } from '@/lib/actions/workspace-action';
-import { ACTIVE_WORKSPACE_COOKIE, ACTIVE_WORKSPACE_COOKIE_OPTIONS } from '@/lib/auth/workspace-context';
+import type { ActionState } from '@/lib/actions/action-state';
+import { failedAction, workspaceAction } from '@/lib/actions/workspace-action';
+import { ACTIVE_WORKSPACE_COOKIE, ACTIVE_WORKSPACE_COOKIE_OPTIONS, resolveSignedInUser } from '@/lib/auth/workspace-context';
 import { findMembership } from '@/lib/data/workspaces';
 import { createWorkspace, workspaceNameInput } from '@/lib/teams';
 
@@ -25,13 +26,22 @@ export const switchWorkspaceAction = workspaceAction(
   { permission: 'workspaces.switch' },
 );
 
-export const createWorkspaceAction = workspaceAction(
-  z.object({ name: workspaceNameInput }),
-  async ({ name }, { db, user }) => {
-    const workspace = await createWorkspace(db, user.id, name);
-    (await cookies()).set(ACTIVE_WORKSPACE_COOKIE, workspace.id, ACTIVE_WORKSPACE_COOKIE_OPTIONS);
-    revalidatePath('/', 'layout');
-    redirect('/onboarding?step=main');
-  },
-  { permission: 'workspaces.create' },
-);
+/**
+ * Creating a workspace needs a live session but no membership anywhere (someone removed from their last
+ * workspace starts again here); the creator becomes its owner and this browser switches to it.
+ */
+export async function createWorkspaceAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
+  const signedIn = await resolveSignedInUser();
+  if (!signedIn) return { ok: false, error: 'Your session has ended. Sign in again.' };
+  const parsed = workspaceNameInput.safeParse(formData.get('name') ?? '');
+  if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? 'Give the workspace a name.' };
+  let workspaceId: string;
+  try {
+    workspaceId = (await createWorkspace(signedIn.db, signedIn.user.id, parsed.data)).id;
+  } catch (error) {
+    return failedAction(error, { userId: signedIn.user.id });
+  }
+  (await cookies()).set(ACTIVE_WORKSPACE_COOKIE, workspaceId, ACTIVE_WORKSPACE_COOKIE_OPTIONS);
+  revalidatePath('/', 'layout');
+  redirect('/onboarding?step=main');
+}

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { card } from '@/app/components/console/styles';
 import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
-import { NewWorkspaceForm } from './new-workspace-form';
+import { NewWorkspaceForm } from '@/app/components/new-workspace-form';
 
 export const metadata: Metadata = { title: 'New workspace' };
 

@@ -2,8 +2,8 @@
 
 import { useActionState } from 'react';
 import { primaryButton } from '@/app/components/console/styles';
-import { errorClass, inputClass, labelClass } from '../../stores/_components/form-styles';
-import { createWorkspaceAction } from '../actions';
+import { createWorkspaceAction } from '@/app/(app)/workspaces/actions';
+import { errorClass, inputClass, labelClass } from '@/app/(app)/stores/_components/form-styles';
 
 export function NewWorkspaceForm() {
   const [state, action, pending] = useActionState(createWorkspaceAction, undefined);
