@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { e2eSmtpPort } from './tests/e2e/support/mail';
 import { localServerEnv } from './tests/support/local-server-env';
 
 const port = Number(process.env.E2E_PORT ?? 3100);
@@ -29,6 +30,10 @@ export default defineConfig({
     timeout: 120_000,
     stdout: 'pipe',
     stderr: 'pipe',
-    env: localServerEnv(baseURL, { DATABASE_URL: process.env.DATABASE_URL, PGLITE_DIR: process.env.PGLITE_DIR }),
+    env: {
+      ...localServerEnv(baseURL, { DATABASE_URL: process.env.DATABASE_URL, PGLITE_DIR: process.env.PGLITE_DIR }),
+      SMTP_URL: `smtp://127.0.0.1:${e2eSmtpPort()}`,
+      MAIL_FROM: 'Orderbridge E2E <no-reply@orderbridge.test>',
+    },
   },
 });

@@ -1,5 +1,5 @@
 import { NextResponse, type NextRequest } from 'next/server';
-import { PUBLIC_PAGES } from './lib/auth/auth.config';
+import { isPublicPath } from './lib/auth/auth.config';
 import { hasSessionCookie } from './lib/auth/session-cookie';
 import { REQUESTED_PATH_HEADER, signInPathFor } from './lib/auth/sign-in-redirect';
 
@@ -13,7 +13,7 @@ import { REQUESTED_PATH_HEADER, signInPathFor } from './lib/auth/sign-in-redirec
 export default function proxy(request: NextRequest) {
   if (request.method === 'POST' && request.headers.has('next-action')) return NextResponse.next();
   const { pathname } = request.nextUrl;
-  if (PUBLIC_PAGES.includes(pathname)) return NextResponse.next();
+  if (isPublicPath(pathname)) return NextResponse.next();
   const requestedPath = `${pathname}${request.nextUrl.search}`;
   if (!hasSessionCookie(request.cookies.getAll().map((cookie) => cookie.name))) return NextResponse.redirect(new URL(signInPathFor(requestedPath), request.nextUrl));
   // The page may still find the session invalid (expired, signed out, or signed with another secret), and

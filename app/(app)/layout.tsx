@@ -1,12 +1,27 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { AppNav } from '@/app/components/app-nav';
+import { AppNav, type NavLink } from '@/app/components/app-nav';
 import { SyncProgress } from '@/app/components/console/sync-progress';
+import { WorkspaceSwitcher } from '@/app/components/workspace-switcher';
+import { can, ROLE_LABELS, type Permission } from '@/lib/auth/permissions';
 import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
+import { VerifyEmailBanner } from '@/app/components/verify-email-banner';
+import { listMembershipsOfUser } from '@/lib/data/workspaces';
 import { signOutAction, signOutEverywhereAction } from '../(auth)/actions';
+import { resendVerificationAction } from './account/actions';
+
+const LINKS: Array<NavLink & { permission: Permission }> = [
+  { href: '/dashboard', label: 'Dashboard', permission: 'orders.view' },
+  { href: '/orders', label: 'Orders', permission: 'orders.view' },
+  { href: '/activity', label: 'Activity', permission: 'activity.view' },
+  { href: '/stores', label: 'Stores', permission: 'stores.manage' },
+  { href: '/members', label: 'Members', permission: 'members.view' },
+];
 
 export default async function AppLayout({ children }: { children: ReactNode }) {
-  const { user, workspace } = await requireWorkspaceContext();
+  const { db, user, workspace, role } = await requireWorkspaceContext();
+  const memberships = await listMembershipsOfUser(db, user.id);
+  const links = LINKS.filter((link) => can(role, link.permission)).map(({ href, label }) => ({ href, label }));
   return (
     <div className="min-h-screen">
       <header className="border-b border-slate-200 bg-white">
@@ -15,13 +30,20 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
             <Link href="/dashboard" className="font-semibold text-brand-700">
               Orderbridge
             </Link>
-            <span className="text-sm text-slate-500" data-testid="workspace-name">
+            <span className="sr-only" data-testid="workspace-name">
               {workspace.name}
             </span>
-            <AppNav />
+            <WorkspaceSwitcher
+              key={workspace.id}
+              current={workspace.id}
+              options={memberships.map((m) => ({ id: m.workspace.id, name: m.workspace.name, role: ROLE_LABELS[m.role].toLowerCase() }))}
+            />
+            <AppNav links={links} />
           </div>
           <div className="flex items-center gap-3">
-            <span className="text-sm text-slate-600">{user.email}</span>
+            <Link href="/account" className="text-sm text-slate-600 hover:text-slate-900 hover:underline" title="Your account">
+              {user.email}
+            </Link>
             <form action={signOutAction}>
               <button type="submit" className="rounded-md border border-slate-300 px-3 py-1.5 text-sm hover:bg-slate-100">
                 Sign out
@@ -35,6 +57,7 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
           </div>
         </div>
       </header>
+      {user.emailVerifiedAt ? null : <VerifyEmailBanner email={user.email} action={resendVerificationAction} />}
       <SyncProgress />
       <main className="mx-auto max-w-7xl px-4 py-6">{children}</main>
     </div>

@@ -4,9 +4,11 @@ import { AuthError, CredentialsSignin } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { UserFacingError } from '@/lib/accounts/errors';
+import { sendVerificationEmail } from '@/lib/accounts/email-verification';
 import { signUp, signUpSchema } from '@/lib/accounts/sign-up';
 import { signIn, signOut } from '@/lib/auth/auth';
 import { getDb } from '@/db/client';
+import { afterResponse } from '@/lib/actions/after-response';
 import { workspaceAction } from '@/lib/actions/workspace-action';
 import { requestAddress } from '@/lib/auth/request-address';
 import { deleteSessionsOfUser } from '@/lib/data/user-sessions';
@@ -60,12 +62,13 @@ export async function signUpAction(_previous: AuthFormState, formData: FormData)
   try {
     const db = await getDb();
     await reserveOrThrow(db, [[RATE_LIMITS.signUpPerAddress, await requestAddress()]]);
-    await signUp(db, parsed.data);
+    const { user } = await signUp(db, parsed.data);
+    afterResponse('The verification email of a new account was not sent', () => sendVerificationEmail(db, user), { userId: user.id });
   } catch (error) {
     if (error instanceof UserFacingError) return { email, error: error.message };
     throw error;
   }
-  return signInWithCredentials(parsed.data.email, parsed.data.password, '/onboarding');
+  return signInWithCredentials(parsed.data.email, parsed.data.password, safeRedirectPath(formData.get('callbackUrl'), '/onboarding'));
 }
 
 /** Ends this browser's session: its token is refused from now on, even where a copy of it was kept. */
@@ -76,7 +79,7 @@ export async function signOutAction(): Promise<void> {
 const endEverySession = workspaceAction(z.object({}), async (_input, { db, user }) => {
   await deleteSessionsOfUser(db, user.id);
   await signOut({ redirectTo: '/sign-in' });
-});
+}, { permission: 'account.own' });
 
 /** Ends every session of the signed-in user, in every browser, this one included. */
 export async function signOutEverywhereAction(): Promise<void> {

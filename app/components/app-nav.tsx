@@ -3,18 +3,14 @@
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 
-const LINKS = [
-  { href: '/dashboard', label: 'Dashboard' },
-  { href: '/orders', label: 'Orders' },
-  { href: '/activity', label: 'Activity' },
-  { href: '/stores', label: 'Stores' },
-];
+export type NavLink = { href: string; label: string };
 
-export function AppNav() {
+/** The links come from the layout, which leaves out the pages the person's role cannot use. */
+export function AppNav({ links }: { links: NavLink[] }) {
   const pathname = usePathname();
   return (
     <nav aria-label="Main" className="flex flex-wrap gap-1">
-      {LINKS.map((link) => {
+      {links.map((link) => {
         const active = pathname === link.href || pathname.startsWith(`${link.href}/`);
         return (
           <Link

@@ -41,6 +41,13 @@ export function AuthForm({ mode, action, callbackUrl }: Props) {
         />
         {isSignUp ? <span className="mt-1 block text-xs text-slate-500">At least 10 characters.</span> : null}
       </label>
+      {isSignUp ? null : (
+        <p className="-mt-2 text-right text-sm">
+          <Link href="/forgot-password" className="font-medium text-brand-600 hover:underline">
+            Forgot password?
+          </Link>
+        </p>
+      )}
       {state?.error ? (
         <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
           {state.error}
@@ -56,14 +63,19 @@ export function AuthForm({ mode, action, callbackUrl }: Props) {
       <p className="text-center text-sm text-slate-600">
         {isSignUp ? (
           <>
-            Already have an account? <Link href="/sign-in" className="font-medium text-brand-600 hover:underline">Sign in</Link>
+            Already have an account? <Link href={withCallback('/sign-in', callbackUrl)} className="font-medium text-brand-600 hover:underline">Sign in</Link>
           </>
         ) : (
           <>
-            New to Orderbridge? <Link href="/sign-up" className="font-medium text-brand-600 hover:underline">Create an account</Link>
+            New to Orderbridge? <Link href={withCallback('/sign-up', callbackUrl)} className="font-medium text-brand-600 hover:underline">Create an account</Link>
           </>
         )}
       </p>
     </form>
   );
+}
+
+/** Carries the way back (e.g. an invitation link) between sign-in and sign-up. */
+function withCallback(path: string, callbackUrl: string | undefined): string {
+  return callbackUrl ? `${path}?callbackUrl=${encodeURIComponent(callbackUrl)}` : path;
 }

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
-import { hashPassword, MIN_PASSWORD_LENGTH, verifyPassword } from '../auth/passwords';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords';
 import { findUserById, setPasswordEndingOtherSessions } from '../data/users';
+import { verifyCurrentPassword } from './current-password';
 import { UserFacingError } from './errors';
 
 /**
@@ -10,6 +11,7 @@ import { UserFacingError } from './errors';
 export async function changePassword(db: Db, userId: string, keepSessionId: string, currentPassword: string, newPassword: string): Promise<void> {
   if (newPassword.length < MIN_PASSWORD_LENGTH) throw new UserFacingError(`Use at least ${MIN_PASSWORD_LENGTH} characters for your password.`, 'weak_password');
   const user = await findUserById(db, userId);
-  if (!user || !(await verifyPassword(currentPassword, user.passwordHash))) throw new UserFacingError('Your current password is not right.', 'wrong_password');
+  if (!user) throw new UserFacingError('Your current password is not right.', 'wrong_password');
+  await verifyCurrentPassword(db, user, currentPassword);
   await setPasswordEndingOtherSessions(db, userId, await hashPassword(newPassword), keepSessionId);
 }

@@ -1,12 +1,10 @@
 import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
 import { UserFacingError } from '../accounts/errors';
+import { can, REFUSED_BY_ROLE, type Permission } from '../auth/permissions';
 import { resolveWorkspaceContext, type WorkspaceContext } from '../auth/workspace-context';
 import { logError, type LogContext } from '../log';
 import type { ActionState } from './action-state';
-
-type Role = WorkspaceContext['role'];
-const ROLE_RANK: Record<Role, number> = { member: 0, admin: 1, owner: 2 };
 
 export type ActionInput = FormData | Record<string, unknown> | undefined;
 
@@ -20,28 +18,34 @@ function toObject(input: ActionInput): Record<string, unknown> {
   return input;
 }
 
+const permissions = new WeakMap<object, Permission>();
+
+/** The permission an action was declared with (lib/auth/permissions.ts), so tests can hold every action to the rule table. */
+export function permissionOf(action: unknown): Permission | undefined {
+  return typeof action === 'function' ? permissions.get(action) : undefined;
+}
+
 /**
- * The one way a server action touches data: parse the input with zod → authenticate → resolve the
- * membership and workspace → check the role → act. Only UserFacingError messages reach the browser.
+ * The one way a server action touches data: authenticate → resolve the membership and workspace → check the
+ * role against the rule table → parse the input with zod → act. A role that may not act learns nothing of the
+ * form's rules. Only UserFacingError messages reach the browser.
  */
 export function workspaceAction<Schema extends z.ZodType, Result>(
   schema: Schema,
   act: (input: z.output<Schema>, context: WorkspaceContext) => Promise<Result>,
-  options: { minimumRole?: Role } = {},
+  options: { permission: Permission },
 ) {
-  return async (_previous: ActionState<Result>, input?: ActionInput): Promise<ActionState<Result>> => {
-    const parsed = schema.safeParse(toObject(input));
-    if (!parsed.success) {
-      const fieldErrors: Record<string, string[]> = {};
-      for (const issue of parsed.error.issues) (fieldErrors[issue.path.join('.')] ??= []).push(issue.message);
-      return { ok: false, error: parsed.error.issues[0]?.message ?? 'Check the form and try again.', fieldErrors };
-    }
+  const action = async (_previous: ActionState<Result>, input?: ActionInput): Promise<ActionState<Result>> => {
     let context: WorkspaceContext | null = null;
     try {
       context = await resolveWorkspaceContext();
       if (!context) return { ok: false, error: 'Your session has ended. Sign in again.' };
-      if (ROLE_RANK[context.role] < ROLE_RANK[options.minimumRole ?? 'member']) {
-        return { ok: false, error: 'Your role in this workspace does not allow that. Ask an owner or admin.' };
+      if (!can(context.role, options.permission)) return { ok: false, error: REFUSED_BY_ROLE };
+      const parsed = schema.safeParse(toObject(input));
+      if (!parsed.success) {
+        const fieldErrors: Record<string, string[]> = {};
+        for (const issue of parsed.error.issues) (fieldErrors[issue.path.join('.')] ??= []).push(issue.message);
+        return { ok: false, error: parsed.error.issues[0]?.message ?? 'Check the form and try again.', fieldErrors };
       }
       return { ok: true, data: await act(parsed.data, context) };
     } catch (error) {
@@ -49,6 +53,8 @@ export function workspaceAction<Schema extends z.ZodType, Result>(
       return failedAction(error, context ? { workspaceId: context.workspace.id, userId: context.user.id } : {});
     }
   };
+  permissions.set(action, options.permission);
+  return action;
 }
 
 /** What the browser is told of an action that threw: a UserFacingError's message, otherwise nothing specific (the log gets it all). */

@@ -3,9 +3,15 @@ import { serverEnv } from '../env/server-env';
 import { authLogger } from './auth-logger';
 
 /** Pages a signed-in merchant has no use for: their layout sends a valid session on to the dashboard. */
-export const AUTH_PAGES = ['/sign-in', '/sign-up'];
+export const AUTH_PAGES = ['/sign-in', '/sign-up', '/forgot-password'];
 /** Pages anyone may open; every other page needs a session (see proxy.ts). */
 export const PUBLIC_PAGES = ['/', ...AUTH_PAGES];
+/** The pages emailed links open, signed in or not (a reset link is often followed in another browser). */
+export const PUBLIC_PATH_PREFIXES = ['/reset-password/', '/verify-email/'];
+
+export function isPublicPath(pathname: string): boolean {
+  return PUBLIC_PAGES.includes(pathname) || PUBLIC_PATH_PREFIXES.some((prefix) => pathname.startsWith(prefix));
+}
 
 export const SESSION_MAX_AGE_SECONDS = 30 * 24 * 60 * 60;
 

@@ -24,3 +24,26 @@ export async function setPasswordEndingOtherSessions(db: Db, userId: string, pas
     await tx.delete(userSessions).where(and(eq(userSessions.userId, userId), ne(userSessions.id, keepSessionId)));
   });
 }
+
+/** Marks the address verified, only if it is still the account's address. */
+export async function markEmailVerified(db: Db, userId: string, email: string): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ emailVerifiedAt: sql`coalesce(${users.emailVerifiedAt}, now())` })
+    .where(and(eq(users.id, userId), sql`lower(${users.email}) = ${email.trim().toLowerCase()}`))
+    .returning({ id: users.id });
+  return rows.length > 0;
+}
+
+export async function updateUserName(db: Db, userId: string, name: string | null): Promise<void> {
+  await db.update(users).set({ name }).where(eq(users.id, userId));
+}
+
+/** A new address, unverified until its link is followed. */
+export async function updateUserEmail(db: Db, userId: string, email: string): Promise<void> {
+  await db.update(users).set({ email, emailVerifiedAt: null }).where(eq(users.id, userId));
+}
+
+export async function setPasswordHash(db: Db, userId: string, passwordHash: string): Promise<void> {
+  await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
+}

@@ -1,8 +1,10 @@
 import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
-import { memberships, userSessions, workspaces, type Workspace } from '../../db/schema';
+import { memberships, users, userSessions, workspaces, type Workspace } from '../../db/schema';
 
 export type WorkspaceMembership = { workspace: Workspace; role: 'owner' | 'admin' | 'member' };
+/** The account as it is now (a changed name or address shows at once), with the membership of a session. */
+export type SessionAccount = { email: string; name: string | null; emailVerifiedAt: Date | null };
 
 export async function listMembershipsOfUser(db: Db, userId: string): Promise<WorkspaceMembership[]> {
   const rows = await db
@@ -34,11 +36,12 @@ export async function findMembershipOfSession(
   db: Db,
   session: { userId: string; sessionId: string },
   preferredWorkspaceId: string | undefined,
-): Promise<WorkspaceMembership | null> {
+): Promise<(WorkspaceMembership & { account: SessionAccount }) | null> {
   const [row] = await db
-    .select({ workspace: workspaces, role: memberships.role })
+    .select({ workspace: workspaces, role: memberships.role, account: { email: users.email, name: users.name, emailVerifiedAt: users.emailVerifiedAt } })
     .from(memberships)
     .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+    .innerJoin(users, eq(users.id, memberships.userId))
     .innerJoin(userSessions, and(eq(userSessions.id, session.sessionId), eq(userSessions.userId, memberships.userId), gt(userSessions.expiresAt, sql`now()`)))
     .where(eq(memberships.userId, session.userId))
     .orderBy(desc(sql`${memberships.workspaceId}::text = ${preferredWorkspaceId ?? ''}`), asc(memberships.createdAt))

@@ -25,6 +25,12 @@ const envSchema = z.object({
   ORDERBRIDGE_SINGLE_SERVER: booleanFlag,
   ORDERBRIDGE_ALLOW_PRIVATE_STORES_IN_PRODUCTION: booleanFlag,
   ORDERBRIDGE_ALLOW_INNGEST_DEV_IN_PRODUCTION: booleanFlag,
+  SMTP_URL: z
+    .string()
+    .optional()
+    .refine((value) => !value?.trim() || /^smtps?:\/\/[^/]/.test(value.trim()), 'SMTP_URL must look like smtp://user:password@host:587 or smtps://user:password@host:465'),
+  MAIL_FROM: z.string().optional(),
+  ORDERBRIDGE_ALLOW_MAIL_OUTBOX_IN_PRODUCTION: booleanFlag,
   TRUSTED_PROXY: z
     .string()
     .optional()
@@ -68,6 +74,11 @@ export function loadServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
       'TRUSTED_PROXY (who tells the client\'s address for rate limits: "vercel", the number of reverse proxies in front of the app, or "none" when clients reach next start directly)',
     );
   }
+  if (isProduction && !values.SMTP_URL?.trim() && !values.ORDERBRIDGE_ALLOW_MAIL_OUTBOX_IN_PRODUCTION) {
+    missing.push('SMTP_URL (the SMTP server that sends password resets and address verifications, e.g. smtps://user:password@smtp.example.com:465)');
+  }
+  if (isProduction && values.SMTP_URL?.trim() && !values.MAIL_FROM?.trim()) missing.push('MAIL_FROM (the sender of those emails, e.g. "Orderbridge <no-reply@example.com>")');
+  if (isProduction && !values.AUTH_URL?.trim()) missing.push('AUTH_URL (the app\'s public URL, e.g. https://orderbridge.example.com: links in emails point there)');
   const refused: string[] = [];
   if (isProduction && values.ALLOW_PRIVATE_STORE_URLS && !values.ORDERBRIDGE_ALLOW_PRIVATE_STORES_IN_PRODUCTION) {
     refused.push('ALLOW_PRIVATE_STORE_URLS (it lets store URLs reach loopback and private addresses: your own network)');

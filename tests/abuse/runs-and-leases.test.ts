@@ -132,7 +132,7 @@ describe('runs and leases under attack', () => {
       const fixture = await createSyncWorkspace(handle.db, { main: endpointOf(main, 'USD'), subs: [endpointOf(sub, 'USD')], settings: { syncStartAt: new Date(Date.now() - 3600_000) } });
       main.seedOrders(120, { spacingMs: 100 });
       const ws = fixture.workspace.id;
-      session.context = { db: handle.db, user: { id: '00000000-0000-4000-8000-000000000001', email: 'owner@example.test', name: null, sessionId: '00000000-0000-4000-8000-000000000002' }, workspace: fixture.workspace, role: 'owner' };
+      session.context = { db: handle.db, user: { id: '00000000-0000-4000-8000-000000000001', email: 'owner@example.test', name: null, sessionId: '00000000-0000-4000-8000-000000000002', emailVerifiedAt: null }, workspace: fixture.workspace, role: 'owner' };
       const { syncNowAction } = await import('@/app/(app)/orders/actions');
       const tick = syncWorkspace(handle.db, ws, { trigger: 'schedule' });
       const answers = await Promise.all(Array.from({ length: 50 }, () => syncNowAction(undefined, new FormData())));

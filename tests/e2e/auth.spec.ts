@@ -5,11 +5,11 @@ test.describe('accounts', () => {
   test('sign up lands in the app, sign out, sign in again', async ({ page }) => {
     const email = uniqueEmail('auth');
     await signUp(page, email);
-    await expect(page.getByText(email)).toBeVisible();
+    await expect(page.getByRole('link', { name: email })).toBeVisible();
     await signOut(page);
     await signIn(page, email);
     await expect(page).toHaveURL(/\/dashboard/);
-    await expect(page.getByText(email)).toBeVisible();
+    await expect(page.getByRole('link', { name: email })).toBeVisible();
   });
 
   test('a wrong password shows one generic message', async ({ page }) => {

@@ -35,6 +35,9 @@ describe('environment', () => {
         INNGEST_SIGNING_KEY: 'signkey-prod-123',
         DATABASE_URL: 'postgres://orderbridge@db.internal:5432/orderbridge',
         TRUSTED_PROXY: '1',
+        SMTP_URL: 'smtps://mailer:pw@smtp.example.com:465',
+        MAIL_FROM: 'Orderbridge <no-reply@example.com>',
+        AUTH_URL: 'https://orderbridge.example.com',
       }),
     );
     expect(loaded.authSecret).toBe('x'.repeat(40));

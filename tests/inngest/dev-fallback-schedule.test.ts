@@ -30,7 +30,7 @@ afterAll(async () => {
 const scheduledRuns = () => database.db.select().from(syncRuns).where(and(eq(syncRuns.workspaceId, fixture.workspace.id), eq(syncRuns.trigger, 'schedule')));
 
 describe('which mode the app runs in', () => {
-  const production: NodeJS.ProcessEnv = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32), ORDERBRIDGE_ENCRYPTION_KEY: '0f'.repeat(32), INNGEST_SIGNING_KEY: 'ab'.repeat(32), DATABASE_URL: 'postgres://db.example/orderbridge', TRUSTED_PROXY: '1' };
+  const production: NodeJS.ProcessEnv = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32), ORDERBRIDGE_ENCRYPTION_KEY: '0f'.repeat(32), INNGEST_SIGNING_KEY: 'ab'.repeat(32), DATABASE_URL: 'postgres://db.example/orderbridge', TRUSTED_PROXY: '1', SMTP_URL: 'smtps://mailer:pw@smtp.example.com:465', MAIL_FROM: 'Orderbridge <no-reply@example.com>', AUTH_URL: 'https://orderbridge.example.com' };
 
   it('is Inngest with an event key or a dev server, the development fallback only when asked for outside production, and in-process otherwise', () => {
     expect(inngestMode({ INNGEST_EVENT_KEY: 'key' })).toBe('inngest');

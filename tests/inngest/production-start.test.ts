@@ -9,6 +9,9 @@ const productionSecrets = {
   ORDERBRIDGE_ENCRYPTION_KEY: 'ab'.repeat(32),
   DATABASE_URL: 'postgres://orderbridge@db.internal:5432/orderbridge',
   TRUSTED_PROXY: 'vercel',
+  SMTP_URL: 'smtps://mailer:pw@smtp.example.com:465',
+  MAIL_FROM: 'Orderbridge <no-reply@example.com>',
+  AUTH_URL: 'https://orderbridge.example.com',
 };
 const production = { ...productionSecrets, INNGEST_SIGNING_KEY: 'signkey-prod-0123' };
 const env = (values: Record<string, string>) => values as unknown as NodeJS.ProcessEnv;

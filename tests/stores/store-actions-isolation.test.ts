@@ -31,7 +31,7 @@ beforeAll(async () => {
     ...encryptNewStoreCredentials({ consumerKey: `ck_${'1'.repeat(40)}`, consumerSecret: `cs_${'2'.repeat(40)}` }),
   });
   storeOfA = store.id;
-  session.context = { db: database.db, user: { id: b.user.id, email: b.user.email, name: null, sessionId: 'session-of-b' }, workspace: b.workspace, role: 'owner' };
+  session.context = { db: database.db, user: { id: b.user.id, email: b.user.email, name: null, sessionId: 'session-of-b', emailVerifiedAt: null }, workspace: b.workspace, role: 'owner' };
 });
 afterAll(async () => database?.drop());
 

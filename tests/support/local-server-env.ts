@@ -15,6 +15,8 @@ export function localServerEnv(baseUrl: string, database: { DATABASE_URL?: strin
     TRUSTED_PROXY: 'none',
     ALLOW_PRIVATE_STORE_URLS: 'true',
     ORDERBRIDGE_ALLOW_PRIVATE_STORES_IN_PRODUCTION: 'true',
+    // Emails go to .data/outbox/ unless a test points SMTP_URL at its own SMTP server (tests/support/smtp-inbox.ts).
+    ORDERBRIDGE_ALLOW_MAIL_OUTBOX_IN_PRODUCTION: 'true',
     ...(database.DATABASE_URL ? { DATABASE_URL: database.DATABASE_URL } : { ORDERBRIDGE_SINGLE_SERVER: 'true' }),
     ...(database.PGLITE_DIR ? { PGLITE_DIR: database.PGLITE_DIR } : {}),
   };

@@ -4,6 +4,7 @@ import Link from 'next/link';
 import { OrdersChart } from '@/app/components/console/orders-chart';
 import { StoreHealthList } from '@/app/components/console/store-health-list';
 import { card, primaryButton, textLink } from '@/app/components/console/styles';
+import { can } from '@/lib/auth/permissions';
 import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
 import { formatDateTime, formatRelative, plural } from '@/lib/console/format';
 import { consolePendingCounts } from '@/lib/console/pending-counts';
@@ -51,7 +52,8 @@ function RunMode() {
 }
 
 export default async function DashboardPage() {
-  const { db, workspace } = await requireWorkspaceContext();
+  const { db, workspace, role } = await requireWorkspaceContext();
+  const manageStores = can(role, 'stores.manage');
   const now = new Date();
   const [stores, days, counts, schedule] = await Promise.all([
     listStoreHealth(db, workspace.id),
@@ -63,7 +65,7 @@ export default async function DashboardPage() {
   return (
     <div className="space-y-6">
       <h1 className="text-2xl font-semibold">Dashboard</h1>
-      {workspace.onboardingStep ? (
+      {workspace.onboardingStep && manageStores ? (
         <section className="rounded-lg border border-brand-100 bg-brand-50 p-4">
           <h2 className="font-medium text-brand-700">Connect your stores to start syncing</h2>
           <p className="mt-1 text-sm text-slate-700">Add your main store and at least one substore; it takes a few minutes.</p>
@@ -100,19 +102,27 @@ export default async function DashboardPage() {
             <h2 id="stores-heading" className="text-base font-semibold">
               Stores
             </h2>
-            <Link href="/stores" className={`${textLink} text-sm`}>
-              Manage stores
-            </Link>
+            {manageStores ? (
+              <Link href="/stores" className={`${textLink} text-sm`}>
+                Manage stores
+              </Link>
+            ) : null}
           </div>
           {stores.length ? (
             <StoreHealthList stores={stores} now={now} />
           ) : (
             <p className="mt-2 text-sm text-slate-600">
               No stores connected yet.{' '}
-              <Link href="/onboarding" className={textLink}>
-                Connect your main store and a substore
-              </Link>{' '}
-              to start.
+              {manageStores ? (
+                <>
+                  <Link href="/onboarding" className={textLink}>
+                    Connect your main store and a substore
+                  </Link>{' '}
+                  to start.
+                </>
+              ) : (
+                'An owner or admin connects them.'
+              )}
             </p>
           )}
           {stores.length ? <p className="mt-2 text-xs text-slate-500">{plural(stores.length, 'store')} connected.</p> : null}

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { workspaceAction } from '@/lib/actions/workspace-action';
 import { ONBOARDING_STEPS, moveOnboardingForward, previewFirstSync, saveWorkspaceName } from '@/lib/stores';
 
-const ADMIN = { minimumRole: 'admin' } as const;
+const ONBOARDING = { permission: 'onboarding.manage' } as const;
 
 export const saveWorkspaceNameAction = workspaceAction(
   z.object({ name: z.string({ message: 'Give the workspace a name.' }) }),
@@ -15,7 +15,7 @@ export const saveWorkspaceNameAction = workspaceAction(
     revalidatePath('/', 'layout');
     redirect('/onboarding?step=main');
   },
-  ADMIN,
+  ONBOARDING,
 );
 
 export const continueOnboardingAction = workspaceAction(
@@ -25,8 +25,8 @@ export const continueOnboardingAction = workspaceAction(
     revalidatePath('/', 'layout');
     redirect(to === 'done' ? '/dashboard' : `/onboarding?step=${to}`);
   },
-  ADMIN,
+  ONBOARDING,
 );
 
 /** Reads the stores to count what the first sync would do: only when asked, one run at a time per workspace. */
-export const previewFirstSyncAction = workspaceAction(z.object({}), async (_input, { db, workspace }) => previewFirstSync(db, workspace.id), ADMIN);
+export const previewFirstSyncAction = workspaceAction(z.object({}), async (_input, { db, workspace }) => previewFirstSync(db, workspace.id), ONBOARDING);

@@ -1,6 +1,8 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { card, textLink } from '@/app/components/console/styles';
+import { NotAllowed } from '@/app/components/not-allowed';
+import { can } from '@/lib/auth/permissions';
 import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
 import { ONBOARDING_STEPS, currentOnboardingStep, isOnboardingStep, listStoreViews, readSyncSettings, type OnboardingStep } from '@/lib/stores';
 import { ConnectStoreForm } from '../stores/_components/connect-store-form';
@@ -22,7 +24,8 @@ const HEADINGS: Record<OnboardingStep, { title: string; intro: string }> = {
 };
 
 export default async function OnboardingPage({ searchParams }: { searchParams: Promise<{ step?: string }> }) {
-  const { db, workspace } = await requireWorkspaceContext();
+  const { db, workspace, role } = await requireWorkspaceContext();
+  if (!can(role, 'onboarding.manage')) return <NotAllowed role={role} what="set up the workspace's stores" />;
   const [reached, stores, params] = await Promise.all([currentOnboardingStep(db, workspace.id), listStoreViews(db, workspace.id), searchParams]);
   const reachedIndex = reached === null ? ONBOARDING_STEPS.length - 1 : ONBOARDING_STEPS.indexOf(reached);
   const requested = isOnboardingStep(params.step) && ONBOARDING_STEPS.indexOf(params.step) <= reachedIndex ? params.step : null;

@@ -21,7 +21,7 @@ export const syncNowAction = workspaceAction(z.object({}), async (_input, { db, 
   const running = backgroundSyncOf(workspace.id);
   if (running) after(() => running);
   return outcome;
-});
+}, { permission: 'sync.now' });
 
 const syncOrderInput = z.object({ orderId: z.string().trim().min(1, 'Choose an order to sync.') });
 
@@ -40,4 +40,4 @@ export const syncOrderAction = workspaceAction(syncOrderInput, async ({ orderId 
   revalidatePath(`/orders/${outcome.orderId}`);
   revalidatePath('/orders');
   return outcome;
-});
+}, { permission: 'sync.order' });

@@ -6,6 +6,7 @@ import { OrderTable } from '@/app/components/console/order-table';
 import { Pagination } from '@/app/components/console/pagination';
 import { PendingNotice } from '@/app/components/console/pending-notice';
 import { StoresWaiting } from '@/app/components/console/stores-waiting';
+import { can } from '@/lib/auth/permissions';
 import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
 import { plural } from '@/lib/console/format';
 import { consolePendingCounts } from '@/lib/console/pending-counts';
@@ -27,7 +28,7 @@ function isFiltered(query: OrderListQuery): boolean {
 }
 
 export default async function OrdersPage({ searchParams }: { searchParams: SearchParams }) {
-  const { db, workspace } = await requireWorkspaceContext();
+  const { db, workspace, role } = await requireWorkspaceContext();
   const query = parseOrderListQuery(await searchParams);
   const [page, counts] = await Promise.all([listOrders(db, workspace.id, query), consolePendingCounts(db, workspace.id)]);
 
@@ -38,7 +39,7 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
         <EmptyState
           title="Connect your stores to see orders here"
           body="Orderbridge lists the orders of your main store and substores once they are connected. Connecting takes a few minutes."
-          action={{ href: '/onboarding', label: 'Connect stores' }}
+          action={can(role, 'stores.manage') ? { href: '/onboarding', label: 'Connect stores' } : undefined}
         />
       </div>
     );

@@ -26,7 +26,8 @@ import {
 } from '@/lib/stores';
 import { webhookSetupFromEnv } from '@/lib/webhooks/registration';
 
-const ADMIN = { minimumRole: 'admin' } as const;
+const STORES = { permission: 'stores.manage' } as const;
+const SETTINGS = { permission: 'settings.manage' } as const;
 const storeId = z.string({ message: 'Choose a store.' }).min(1, 'Choose a store.');
 const flag = z.enum(['true', 'false'], { message: 'Choose on or off.' }).transform((v) => v === 'true');
 const credentials = {
@@ -62,19 +63,19 @@ export const connectStoreAction = workspaceAction(
     ...credentials,
   }),
   async (input, { db, workspace }) => checkingLive((options) => connectStore(db, workspace.id, input, options), { workspaceId: workspace.id }),
-  ADMIN,
+  STORES,
 );
 
 export const recheckStoreAction = workspaceAction(
   z.object({ storeId }),
   async ({ storeId }, { db, workspace }) => checkingLive((options) => recheckStore(db, workspace.id, storeId, options), { workspaceId: workspace.id, storeId }),
-  ADMIN,
+  STORES,
 );
 
 export const replaceStoreKeysAction = workspaceAction(
   z.object({ storeId, ...credentials }),
   async ({ storeId, ...keys }, { db, workspace }) => checkingLive((options) => replaceStoreKeys(db, workspace.id, storeId, keys, options), { workspaceId: workspace.id, storeId }),
-  ADMIN,
+  STORES,
 );
 
 export const setStorePausedAction = workspaceAction(
@@ -84,7 +85,7 @@ export const setStorePausedAction = workspaceAction(
     refreshStorePages();
     return store;
   },
-  ADMIN,
+  STORES,
 );
 
 export const setSubstoreDirectionAction = workspaceAction(
@@ -94,14 +95,14 @@ export const setSubstoreDirectionAction = workspaceAction(
     refreshStorePages();
     return store;
   },
-  ADMIN,
+  STORES,
 );
 
 /** What removing a store deletes, counted when the merchant opens the removal dialog rather than on every page load. */
 export const describeStoreRemovalAction = workspaceAction(
   z.object({ storeId }),
   ({ storeId }, { db, workspace }) => describeStoreRemoval(db, workspace.id, storeId),
-  ADMIN,
+  STORES,
 );
 
 export const removeStoreAction = workspaceAction(
@@ -111,7 +112,7 @@ export const removeStoreAction = workspaceAction(
     refreshStorePages();
     return { removed: storeId };
   },
-  ADMIN,
+  STORES,
 );
 
 export const saveSyncSettingsAction = workspaceAction(
@@ -125,5 +126,5 @@ export const saveSyncSettingsAction = workspaceAction(
     }
     return settings;
   },
-  ADMIN,
+  SETTINGS,
 );

@@ -1,5 +1,7 @@
 import type { Metadata } from 'next';
 import { card } from '@/app/components/console/styles';
+import { NotAllowed } from '@/app/components/not-allowed';
+import { can } from '@/lib/auth/permissions';
 import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
 import { listStoreViews, readSyncSettings } from '@/lib/stores';
 import { webhookConfigFromEnv } from '@/lib/webhooks/webhook-config';
@@ -11,7 +13,8 @@ import { SyncSettingsForm } from './_components/sync-settings-form';
 export const metadata: Metadata = { title: 'Stores' };
 
 export default async function StoresPage() {
-  const { db, workspace } = await requireWorkspaceContext();
+  const { db, workspace, role } = await requireWorkspaceContext();
+  if (!can(role, 'stores.manage')) return <NotAllowed role={role} what="manage stores, keys or sync settings" />;
   const [stores, settings, webhooks] = await Promise.all([
     listStoreViews(db, workspace.id),
     readSyncSettings(db, workspace.id),

@@ -4,11 +4,22 @@ import { signInAction } from '../actions';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string }> }) {
-  const { callbackUrl } = await searchParams;
+const NOTICES: Record<string, string> = {
+  'password-reset': 'Your password was changed and every session of your account was signed out. Sign in with the new password.',
+  'account-deleted': 'Your account was deleted.',
+};
+
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; notice?: string }> }) {
+  const { callbackUrl, notice } = await searchParams;
+  const noticeText = notice ? NOTICES[notice] : undefined;
   return (
     <>
       <h1 className="mb-4 text-xl font-semibold">Sign in</h1>
+      {noticeText ? (
+        <p role="status" className="mb-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
+          {noticeText}
+        </p>
+      ) : null}
       <AuthForm mode="sign-in" action={signInAction} callbackUrl={callbackUrl} />
     </>
   );

@@ -7,4 +7,4 @@ export const dynamic = 'force-dynamic';
 export const GET = workspaceRoute(async (_request, { db, workspace }) => {
   const view = toSyncStatusView(await currentSyncStatus(db, workspace.id));
   return Response.json(view, { headers: { 'Cache-Control': 'no-store' } });
-});
+}, { permission: 'activity.view' });

@@ -1,0 +1,46 @@
+import { and, count, eq, inArray, ne, sql } from 'drizzle-orm';
+import type { Db } from '../../db/client';
+import { memberships, orders, stores, users, workspaces } from '../../db/schema';
+
+export type WorkspaceFate = { id: string; name: string; role: 'owner' | 'admin' | 'member'; otherMembers: number; otherOwners: number; stores: number; orders: number };
+
+/** Each workspace of the user, with who else is in it and what it holds. */
+export async function workspacesOfUserWithCounts(db: Db, userId: string): Promise<WorkspaceFate[]> {
+  const rows = await db
+    .select({
+      id: workspaces.id,
+      name: workspaces.name,
+      role: memberships.role,
+      otherMembers: sql<number>`(select count(*)::int from ${memberships} m where m.workspace_id = ${workspaces.id} and m.user_id <> ${userId})`,
+      otherOwners: sql<number>`(select count(*)::int from ${memberships} m where m.workspace_id = ${workspaces.id} and m.user_id <> ${userId} and m.role = 'owner')`,
+      stores: sql<number>`(select count(*)::int from ${stores} s where s.workspace_id = ${workspaces.id})`,
+      orders: sql<number>`(select count(*)::int from ${orders} o where o.workspace_id = ${workspaces.id})`,
+    })
+    .from(memberships)
+    .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
+    .where(eq(memberships.userId, userId))
+    .orderBy(memberships.createdAt);
+  return rows;
+}
+
+/**
+ * Deletes the user and the given workspaces (each only if nobody else is a member), in one transaction. The
+ * workspaces' stores go first, so their encrypted credentials are gone even if a cascade were changed later;
+ * orders, links, runs and the rest follow the workspace by cascade.
+ */
+export async function deleteUserAndSoleWorkspaces(db: Db, userId: string, workspaceIds: string[]): Promise<void> {
+  await db.transaction(async (tx) => {
+    for (const workspaceId of workspaceIds) {
+      const [others] = await tx
+        .select({ n: count() })
+        .from(memberships)
+        .where(and(eq(memberships.workspaceId, workspaceId), ne(memberships.userId, userId)));
+      if (others.n > 0) throw new Error(`workspace ${workspaceId} has other members; it is not the user's alone`);
+    }
+    if (workspaceIds.length) {
+      await tx.delete(stores).where(inArray(stores.workspaceId, workspaceIds));
+      await tx.delete(workspaces).where(inArray(workspaces.id, workspaceIds));
+    }
+    await tx.delete(users).where(eq(users.id, userId));
+  });
+}

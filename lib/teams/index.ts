@@ -1,0 +1,16 @@
+export { changeMemberRole, removeMember, leaveWorkspace } from './members';
+export { createWorkspace, deleteWorkspace, workspaceNameInput } from './workspaces';
+export {
+  acceptInvitation,
+  hashInvitationToken,
+  inviteInput,
+  inviteMember,
+  lookUpInvitation,
+  resendInvitation,
+  revokeInvitation,
+  INVITATION_LIFETIME_MS,
+  type InvitationLookup,
+  type InvitationMail,
+  type InvitationMailer,
+} from './invitations';
+export { LastOwnerError, LAST_OWNER_MESSAGE } from './errors';

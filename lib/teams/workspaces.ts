@@ -1,0 +1,41 @@
+import { randomBytes } from 'node:crypto';
+import { eq } from 'drizzle-orm';
+import { z } from 'zod';
+import type { Db } from '../../db/client';
+import { memberships, workspaces, type Workspace } from '../../db/schema';
+import { UserFacingError } from '../accounts/errors';
+import { slugify } from '../accounts/sign-up';
+import { listMembershipsOfUser } from '../data/workspaces';
+import { RATE_LIMITS, reserveOrThrow } from '../rate-limits';
+
+export const workspaceNameInput = z
+  .string({ message: 'Give the workspace a name.' })
+  .trim()
+  .min(1, 'Give the workspace a name.')
+  .max(80, 'Keep the workspace name under 80 characters.');
+
+/** A new workspace with the creator as its owner; it starts at connecting the main store. Limited per person. */
+export async function createWorkspace(db: Db, userId: string, name: string): Promise<Workspace> {
+  const workspaceName = workspaceNameInput.parse(name);
+  await reserveOrThrow(db, [[RATE_LIMITS.workspacesPerUser, userId]]);
+  return db.transaction(async (tx) => {
+    const slug = `${slugify(workspaceName)}-${randomBytes(3).toString('hex')}`;
+    const [workspace] = await tx.insert(workspaces).values({ name: workspaceName, slug, onboardingStep: 'main' }).returning();
+    await tx.insert(memberships).values({ workspaceId: workspace.id, userId, role: 'owner' });
+    return workspace;
+  });
+}
+
+/**
+ * Deletes the workspace and, by cascade, everything in it: its stores with their encrypted keys, orders, links,
+ * runs, memberships and invitations. The typed name must match, so a slip of the mouse cannot do it.
+ */
+export async function deleteWorkspace(db: Db, workspace: Pick<Workspace, 'id' | 'name'>, userId: string, typedName: string): Promise<void> {
+  if (typedName.trim() !== workspace.name.trim()) {
+    throw new UserFacingError(`Type the workspace's name, ${workspace.name}, to confirm.`, 'confirmation_mismatch');
+  }
+  if ((await listMembershipsOfUser(db, userId)).length <= 1) {
+    throw new UserFacingError('This is your only workspace. Create another first, or delete your account on your profile page.', 'only_workspace');
+  }
+  await db.delete(workspaces).where(eq(workspaces.id, workspace.id));
+}
