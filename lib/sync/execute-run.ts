@@ -9,6 +9,7 @@ import { pushCreates, type TargetLookups } from './push-creates';
 import { pushCopyNotes, pushUpdates } from './push-updates';
 import type { RunContext } from './run-context';
 import { SkuCache } from './sku-cache';
+import { TargetPacing } from './target-pacing';
 import { SimulatedCrash } from './types';
 
 /** Pulls that end within this are listed once for all targets; slower ones are pushed from while they go on. */
@@ -29,7 +30,7 @@ export async function executeRun(ctx: RunContext, scope: RunScope = {}): Promise
   const settledTogether = await settlesWithin(allPulls, QUICK_PULL_MS);
 
   const targets = active.filter((s) => dependenciesOf(ctx, s).length > 0);
-  const lookups: TargetLookups = scope.lookups ?? { skus: new SkuCache(), customers: new CustomerDirectory(ctx) };
+  const lookups: TargetLookups = scope.lookups ?? { skus: new SkuCache(), customers: new CustomerDirectory(ctx), pacing: new TargetPacing() };
   await ctx.progress.setPhase('pushing');
   // When every pull is done at once (the usual case) one query finds the work of all targets.
   const shared = settledTogether ? await openLinks(ctx, scope) : null;
