@@ -193,7 +193,7 @@ async function workSlice(input: {
   if (alreadyPulled.size > 0) ctx.listBeforeResending = true;
   try {
     if (request.sourceOrderIds) await syncSourceOrders(ctx, request.sourceOrderIds);
-    else await executeRun(ctx, { alreadyPulled, lookups });
+    else await executeRun(ctx, { alreadyPulled, lookups, resumed: earlier !== null });
   } catch (error) {
     if (error instanceof SimulatedCrash || controller.signal.reason instanceof SimulatedCrash) return { kind: 'crashed', error };
     const fatal = describeFatal(controller.signal.reason instanceof LeaseLostError ? controller.signal.reason : error);
