@@ -95,7 +95,7 @@ describe('a run carries each target’s pace from slice to slice', () => {
     const outcome = await syncWorkspaceSlice(fresh.database.db, fresh.world.fixture.workspace.id, { trigger: 'cli', runId, budgetMs: 60_000, tuning: FAST_TUNING });
     expect(outcome.state).toBe('done');
     const batches = batchesSince(sub, started);
-    // A fresh ramp keeps 2 in flight until 3 batches are answered, then climbs to 4 against this store's 4 workers.
+    // A fresh ramp keeps 2 in flight until 3 batches are answered; the carried level has 3 out before that.
     const { most, firstAt } = inFlight(batches);
     expect(most).toBe(3);
     const thirdAnswer = batches.map(([, end]) => end).sort((a, b) => a - b)[2];
