@@ -144,6 +144,16 @@ export type SyncRunCarry = {
   customersRead?: string[];
   /** List pages each store has sent this run (its page budget is per run, across slices). */
   pagesSpent?: Record<string, number>;
+  /** How each target took batches when the slice stopped, by store id: the next slice starts at that pace. */
+  pacing?: Record<string, CarriedPacing>;
+};
+/** Batches in flight (ramp state) and time per order a target showed; `savedAt` in epoch ms (lib/sync/target-pacing.ts). */
+export type CarriedPacing = {
+  level: number;
+  settled: boolean;
+  previous: { inFlight: number; msPerOrder: number } | null;
+  msPerOrder: number | null;
+  savedAt: number;
 };
 export type SyncIssueRecord = { orderId: string; orderNumber: string; sourceStoreName: string; targetStoreName: string; reason: string };
 

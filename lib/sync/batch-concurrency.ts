@@ -5,6 +5,9 @@ export const REQUIRED_GAIN = 1.15;
 
 type Level = { inFlight: number; msPerOrder: number };
 
+/** Where a target's ramp stood: the next slice of a run resumes it instead of climbing again from the start. */
+export type ConcurrencyState = { level: number; settled: boolean; previous: Level | null };
+
 /**
  * How many batches a target gets in flight at once. It starts at `start` and adds one at a time while
  * the store turns the extra request into throughput (orders per second over all requests), up to `max`.
@@ -17,6 +20,7 @@ export class BatchConcurrency {
   private samples: number[] = [];
   private previous: Level | null = null;
   private inFlight = 0;
+  private requests = 0;
 
   constructor(
     private readonly max: number,
@@ -27,8 +31,27 @@ export class BatchConcurrency {
     if (this.level === this.max) this.settled = true;
   }
 
+  /** Picks up a ramp where `state` left it, within today's `max`; no state → a fresh ramp. */
+  static resume(max: number, state: ConcurrencyState | null): BatchConcurrency {
+    if (!state) return new BatchConcurrency(max);
+    const concurrency = new BatchConcurrency(max, state.level);
+    concurrency.settled ||= state.settled;
+    // A judged level below the resumed one still tells whether one more request paid off.
+    if (state.previous && state.previous.inFlight < concurrency.level) concurrency.previous = { ...state.previous };
+    return concurrency;
+  }
+
   get limit(): number {
     return this.level;
+  }
+
+  /** Requests sent through `send` so far. */
+  get sent(): number {
+    return this.requests;
+  }
+
+  state(): ConcurrencyState {
+    return { level: this.level, settled: this.settled, previous: this.previous ? { ...this.previous } : null };
   }
 
   /**
@@ -37,6 +60,7 @@ export class BatchConcurrency {
    */
   async send<T>(request: (answered: (msPerOrder: number) => void) => Promise<T>): Promise<T> {
     this.inFlight += 1;
+    this.requests += 1;
     const sentWith = this.inFlight;
     try {
       return await request((msPerOrder) => this.observe(msPerOrder, sentWith));

@@ -9,12 +9,20 @@ import { pushCreates, type TargetLookups } from './push-creates';
 import { pushCopyNotes, pushUpdates } from './push-updates';
 import type { RunContext } from './run-context';
 import { SkuCache } from './sku-cache';
+import { TargetPacing } from './target-pacing';
 import { SimulatedCrash } from './types';
 
 /** Pulls that end within this are listed once for all targets; slower ones are pushed from while they go on. */
 const QUICK_PULL_MS = 1_000;
 
-export type RunScope = { sourceOrderIds?: string[]; skipPull?: boolean; alreadyPulled?: ReadonlySet<string>; lookups?: TargetLookups };
+export type RunScope = {
+  sourceOrderIds?: string[];
+  skipPull?: boolean;
+  alreadyPulled?: ReadonlySet<string>;
+  lookups?: TargetLookups;
+  /** A later slice of a run: a pull still to do was cut short by an earlier slice, so it is a long one. */
+  resumed?: boolean;
+};
 
 /**
  * Pull every active store and push to each target once it has been read itself. Copies of orders from
@@ -26,10 +34,11 @@ export async function executeRun(ctx: RunContext, scope: RunScope = {}): Promise
   const pulls = new Map<string, Promise<boolean>>();
   for (const store of active) pulls.set(store.id, scope.skipPull || scope.alreadyPulled?.has(store.id) ? Promise.resolve(true) : guardedPull(ctx, store));
   const allPulls = Promise.all(pulls.values());
-  const settledTogether = await settlesWithin(allPulls, QUICK_PULL_MS);
+  // A pull a slice boundary cut is long: its backlog of copies goes out at once, not after waiting to see.
+  const settledTogether = await settlesWithin(allPulls, scope.resumed ? 0 : QUICK_PULL_MS);
 
   const targets = active.filter((s) => dependenciesOf(ctx, s).length > 0);
-  const lookups: TargetLookups = scope.lookups ?? { skus: new SkuCache(), customers: new CustomerDirectory(ctx) };
+  const lookups: TargetLookups = scope.lookups ?? { skus: new SkuCache(), customers: new CustomerDirectory(ctx), pacing: new TargetPacing() };
   await ctx.progress.setPhase('pushing');
   // When every pull is done at once (the usual case) one query finds the work of all targets.
   const shared = settledTogether ? await openLinks(ctx, scope) : null;

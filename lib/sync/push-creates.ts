@@ -26,6 +26,7 @@ import { allOrFirstError } from './all-or-first-error';
 import type { RunContext } from './run-context';
 import type { CustomerDirectory } from './customer-directory';
 import type { SkuCache } from './sku-cache';
+import type { TargetPacing } from './target-pacing';
 import type { SyncIssue } from './summary';
 
 const LOAD_CHUNK = 500;
@@ -41,15 +42,18 @@ type CreateItem = { entry: LinkWithSource; payload: Record<string, unknown>; has
 
 type Sizing = { size: number; speed: BatchSpeed; learned: boolean };
 
-/** What a run learns once per target and shares across its batches: the SKUs it carries, its customer accounts. */
-export type TargetLookups = { skus: SkuCache; customers: CustomerDirectory };
+/** What a run learns once per target and shares across its batches: the SKUs it carries, its customer accounts, its pace. */
+export type TargetLookups = { skus: SkuCache; customers: CustomerDirectory; pacing: TargetPacing };
 
 /**
  * Creates the copies these links ask for on one target: hold what cannot be copied, batch the rest.
  * Links may keep arriving (a pull still going on); batches go out while the next ones are prepared.
  */
 export async function pushCreates(ctx: RunContext, target: Store, links: AsyncIterable<OpenLink[]>, lookups: TargetLookups): Promise<void> {
-  const sizing: Sizing = { size: clampBatchSize(target.batchSize ?? FIRST_BATCH_SIZE), speed: { msPerOrder: null }, learned: false };
+  // An earlier slice of this run left the target at a pace: start there rather than ramp up again.
+  const pace = lookups.pacing.get(target.id);
+  const sizing: Sizing = { size: clampBatchSize(target.batchSize ?? FIRST_BATCH_SIZE), speed: { msPerOrder: pace?.msPerOrder ?? null }, learned: false };
+  const concurrency = BatchConcurrency.resume(ctx.tuning.storeConcurrency, pace?.concurrency ?? null);
   const queue = new BatchQueue<CreateItem>(QUEUE_CAPACITY);
   const produce = async () => {
     try {
@@ -65,18 +69,22 @@ export async function pushCreates(ctx: RunContext, target: Store, links: AsyncIt
       throw error;
     }
   };
-  await allOrFirstError([produce(), sendAll(ctx, target, queue, sizing, lookups.customers)]).catch((error: unknown) => {
-    if (!(error instanceof SliceEnded)) throw error;
-  });
+  try {
+    await allOrFirstError([produce(), sendAll(ctx, target, queue, sizing, concurrency, lookups.customers)]).catch((error: unknown) => {
+      if (!(error instanceof SliceEnded)) throw error;
+    });
+  } finally {
+    if (concurrency.sent > 0) lookups.pacing.remember(target.id, { concurrency: concurrency.state(), msPerOrder: sizing.speed.msPerOrder });
+  }
   if (sizing.learned && sizing.size !== target.batchSize) await saveStoreBatchSize(ctx.db, ctx.workspace.id, target.id, sizing.size);
 }
 
 /**
  * Workers take batches off the queue. A store not measured yet gets one probe batch alone; after that,
- * as many batches in flight as the store turns into throughput (`BatchConcurrency`).
+ * as many batches in flight as the store turns into throughput (`BatchConcurrency`), from where an
+ * earlier slice of the run left it.
  */
-async function sendAll(ctx: RunContext, target: Store, queue: BatchQueue<CreateItem>, sizing: Sizing, customers: CustomerDirectory): Promise<void> {
-  const concurrency = new BatchConcurrency(ctx.tuning.storeConcurrency);
+async function sendAll(ctx: RunContext, target: Store, queue: BatchQueue<CreateItem>, sizing: Sizing, concurrency: BatchConcurrency, customers: CustomerDirectory): Promise<void> {
   let probing = target.batchSize === null;
   let taken = 0;
   const worker = async (index: number) => {
@@ -85,8 +93,8 @@ async function sendAll(ctx: RunContext, target: Store, queue: BatchQueue<CreateI
         // A cancelled run stops the producer too, which may be waiting for room in the queue.
         ctx.signal.throwIfAborted();
         if (queue.finished) return;
-        // A slice whose time is spent sends no new batch (after one, so every slice moves on); those in flight finish.
-        if (taken > 0 && ctx.budgetSpent()) throw new SliceEnded();
+        // A slice sends no batch that would outlast its time (after one, so every slice moves on); those in flight finish.
+        if (taken > 0 && ctx.budgetSpent(expectedBatchMs(sizing))) throw new SliceEnded();
         if (index >= concurrency.limit || (probing && index > 0)) {
           await queue.idle();
           continue;
@@ -107,6 +115,11 @@ async function sendAll(ctx: RunContext, target: Store, queue: BatchQueue<CreateI
     }
   };
   await allOrFirstError(Array.from({ length: Math.max(1, ctx.tuning.storeConcurrency) }, (_, i) => worker(i)));
+}
+
+/** How long the next batch should take at the speed seen so far; 0 while unknown. */
+function expectedBatchMs(sizing: Sizing): number {
+  return sizing.speed.msPerOrder === null ? 0 : sizing.speed.msPerOrder * sizing.size;
 }
 
 async function prepareCopies(ctx: RunContext, target: Store, entries: LinkWithSource[], { skus: skuCache, customers }: TargetLookups): Promise<CreateItem[]> {

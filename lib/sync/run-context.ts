@@ -47,9 +47,10 @@ export type RunContext = {
   fence(): void;
   /**
    * Asked at safe points (a page committed, before a batch, between notes): true once the slice's time is
-   * spent and that point should stop. Records that the slice ended with work left.
+   * spent, or would be within `withinMs` (the expected length of the next step), and that point should stop.
+   * Records that the slice ended with work left.
    */
-  budgetSpent(): boolean;
+  budgetSpent(withinMs?: number): boolean;
   /** A safe point stopped because the slice's budget was spent: work remains for the next slice. */
   sliceEnded: boolean;
 };
@@ -132,8 +133,8 @@ export function createRunContext(input: {
       resume?.progress ?? null,
     ),
     fence,
-    budgetSpent() {
-      if (Date.now() < input.sliceDeadline) return false;
+    budgetSpent(withinMs = 0) {
+      if (Date.now() + withinMs < input.sliceDeadline) return false;
       ctx.sliceEnded = true;
       return true;
     },

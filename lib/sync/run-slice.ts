@@ -10,6 +10,7 @@ import { CustomerDirectory } from './customer-directory';
 import { executeRun } from './execute-run';
 import type { TargetLookups } from './push-creates';
 import { SkuCache } from './sku-cache';
+import { TargetPacing } from './target-pacing';
 import { LeaseLostError, RunLease, runningSyncId } from './lease';
 import { syncSourceOrders } from './order-work';
 import { createRunContext, type ResumedRun, type RunContext } from './run-context';
@@ -169,7 +170,11 @@ async function workSlice(input: {
     sliceDeadline: input.deadline,
     resume,
   });
-  const lookups: TargetLookups = { skus: new SkuCache(earlier?.skus), customers: new CustomerDirectory(ctx, earlier?.customersRead) };
+  const lookups: TargetLookups = {
+    skus: new SkuCache(earlier?.skus),
+    customers: new CustomerDirectory(ctx, earlier?.customersRead),
+    pacing: new TargetPacing(earlier?.pacing),
+  };
   const carry = async (): Promise<SyncRunCarry> => ({
     held: ctx.held.slice(0, CARRIED_ISSUES),
     failed: ctx.failed.slice(0, CARRIED_ISSUES),
@@ -180,6 +185,7 @@ async function workSlice(input: {
     skus: lookups.skus.toRecord(),
     customersRead: await lookups.customers.readTargets(),
     pagesSpent: ctx.pageBudget.toRecord(),
+    pacing: lookups.pacing.toRecord(),
   });
   // A store an earlier slice read to the end is not read again (its copies made since would only be read back):
   // claims a crashed slice left unfinished are then checked by listing the target's orders created since.
@@ -187,7 +193,7 @@ async function workSlice(input: {
   if (alreadyPulled.size > 0) ctx.listBeforeResending = true;
   try {
     if (request.sourceOrderIds) await syncSourceOrders(ctx, request.sourceOrderIds);
-    else await executeRun(ctx, { alreadyPulled, lookups });
+    else await executeRun(ctx, { alreadyPulled, lookups, resumed: earlier !== null });
   } catch (error) {
     if (error instanceof SimulatedCrash || controller.signal.reason instanceof SimulatedCrash) return { kind: 'crashed', error };
     const fatal = describeFatal(controller.signal.reason instanceof LeaseLostError ? controller.signal.reason : error);

@@ -74,4 +74,37 @@ describe('BatchConcurrency', () => {
     answer(c, 10);
     expect(c.limit).toBe(1);
   });
+
+  it('resumes a settled level where it was left: no new ramp', () => {
+    const c = BatchConcurrency.resume(4, { level: 3, settled: true, previous: null });
+    expect(c.limit).toBe(3);
+    answer(c, 10);
+    expect(c.limit).toBe(3);
+    expect(BatchConcurrency.resume(4, c.state()).limit).toBe(3);
+  });
+
+  it('resumes a ramp mid-way, still judging the next level against the one before', () => {
+    const first = new BatchConcurrency(4);
+    answer(first, 150);
+    expect(first.limit).toBe(3);
+    const c = BatchConcurrency.resume(4, first.state());
+    expect(c.limit).toBe(3);
+    // 3 in flight at 225 ms per order is no gain over 2 at 150: back to 2, for good.
+    answer(c, 225);
+    expect(c.limit).toBe(2);
+    expect(c.state()).toEqual({ level: 2, settled: true, previous: { inFlight: 2, msPerOrder: 150 } });
+  });
+
+  it('resumes within today’s maximum, and from the start without a state', () => {
+    expect(BatchConcurrency.resume(2, { level: 4, settled: false, previous: null }).limit).toBe(2);
+    expect(BatchConcurrency.resume(4, null).limit).toBe(2);
+    expect(BatchConcurrency.resume(4, null).state()).toEqual({ level: 2, settled: false, previous: null });
+  });
+
+  it('counts the requests it sent', async () => {
+    const c = new BatchConcurrency(4);
+    await c.send(async () => undefined);
+    await c.send(async () => undefined);
+    expect(c.sent).toBe(2);
+  });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { stores } from '@/db/schema';
-import { syncWorkspace } from '@/lib/sync';
+import { newRunId, runSlicesToEnd, syncWorkspace, syncWorkspaceSlice } from '@/lib/sync';
 import { metaValue, ORIGIN_META } from '@/lib/sync/copy-meta';
 import type { StoreHandle } from '@/lib/woo-simulator';
 import { FAST_TUNING, freshSyncWorldPerTest } from './sync-world';
@@ -53,6 +53,39 @@ describe('long and cancelled runs', () => {
     expect(firstCopyAt).not.toBeNull();
     expect(mainReadAt).not.toBeNull();
     expect(firstCopyAt!).toBeLessThan(mainReadAt!);
+    const origins = originsOfCopies(sub);
+    expect(origins).toHaveLength(250);
+    expect(new Set(origins).size).toBe(250);
+  }, 60_000);
+
+  it('a slice that resumes a long pull sends the copies already planned at once, without waiting to see if the pull ends', async () => {
+    const [main, sub] = await mainOrdersForTheSubstoreOnly(250);
+    const ws = fresh.world.fixture.workspace.id;
+    const runId = newRunId();
+    // A budget spent at once: the first slice reads one page of 100 and sends one batch.
+    const first = await syncWorkspaceSlice(fresh.database.db, ws, { trigger: 'cli', runId, budgetMs: 1, tuning: { ...FAST_TUNING, storeConcurrency: 1 } });
+    expect(first.state).toBe('more');
+    const copiesBefore = originsOfCopies(sub).length;
+    expect(copiesBefore).toBeLessThan(100);
+
+    // Batches of 20, so the copies already planned fill batches without waiting for more; the main store's next page is slow.
+    await updateStoreForTest(fresh.database.db, fresh.world.fixture.subs[0].id, { batchSize: 20 });
+    main.faults.configure({ latencyMs: 1_500 });
+    let firstCopyAt: number | null = null;
+    const started = Date.now();
+    const result = await runSlicesToEnd(fresh.database.db, ws, {
+      trigger: 'cli',
+      runId,
+      budgetMs: 60_000,
+      tuning: FAST_TUNING,
+      onProgress: (progress) => {
+        const subProgress = progress.stores.find((s) => s.storeId === fresh.world.fixture.subs[0].id);
+        if (firstCopyAt === null && (subProgress?.done ?? 0) > copiesBefore) firstCopyAt = Date.now();
+      },
+    });
+    expect(result.status).toBe('succeeded');
+    // A first slice waits up to a second for quick pulls to end, to list every target's work at once.
+    expect(firstCopyAt! - started).toBeLessThan(1_000);
     const origins = originsOfCopies(sub);
     expect(origins).toHaveLength(250);
     expect(new Set(origins).size).toBe(250);
