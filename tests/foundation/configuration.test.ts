@@ -43,7 +43,7 @@ describe('environment', () => {
     expect(loaded.authSecret).toBe('x'.repeat(40));
   });
   it('refuses a production webhook address on plain http, and one that is not an address at all', () => {
-    const production = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), ORDERBRIDGE_ENCRYPTION_KEY: 'ab'.repeat(32), INNGEST_SIGNING_KEY: 'k', DATABASE_URL: 'postgres://db/x', TRUSTED_PROXY: '1' };
+    const production = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), ORDERBRIDGE_ENCRYPTION_KEY: 'ab'.repeat(32), INNGEST_SIGNING_KEY: 'k', DATABASE_URL: 'postgres://db/x', TRUSTED_PROXY: '1', SMTP_URL: 'smtp://mail.example.com', MAIL_FROM: 'no-reply@example.com', AUTH_URL: 'https://orderbridge.example.com' };
     expect(() => loadServerEnv(env({ ...production, ORDERBRIDGE_PUBLIC_URL: 'http://orderbridge.example.com' }))).toThrow(/refuses to start in production with these set: ORDERBRIDGE_PUBLIC_URL on plain http/);
     expect(() => loadServerEnv(env({ ...production, ORDERBRIDGE_PUBLIC_URL: 'orderbridge.example.com' }))).toThrow(/ORDERBRIDGE_PUBLIC_URL must be the app's full public address/);
     expect(loadServerEnv(env({ ...production, ORDERBRIDGE_PUBLIC_URL: 'https://orderbridge.example.com' })).ORDERBRIDGE_PUBLIC_URL).toBe('https://orderbridge.example.com');
