@@ -72,6 +72,19 @@ const app = spawn('node_modules/.bin/next', ['dev', '-p', values.port], {
   env: { ...process.env, ...schedule.env, PGLITE_DIR: dataDir, ALLOW_PRIVATE_STORE_URLS: 'true', NEXT_TELEMETRY_DISABLED: '1' },
 });
 
+const rate = Number(values['order-rate']);
+console.log(`
+Orderbridge demo
+  App:      http://localhost:${values.port}   (sign in: ${DEMO_EMAIL} / ${DEMO_PASSWORD})
+  Stores:   ${simulator.stores.map((s) => `${s.name} ${s.url}`).join(' · ')}
+  Orders arrive on every store about every ${Math.round(1 / Math.max(rate, 0.0001))} s; Substore B lacks SKU RW-CAP, so
+  orders with a cap are held for it. Press Sync Now on the Orders page, or wait: the schedule syncs every
+  5 minutes by itself, and its runs appear on the dashboard and the activity page.
+  Webhooks: ${webhookSetupFromEnv() ? `each store delivers order.created/order.updated to ${process.env.ORDERBRIDGE_PUBLIC_URL}: new orders sync within seconds` : 'off (--webhooks off): the stores are polled only'}
+  Email:    ${process.env.SMTP_URL ? 'sent through SMTP_URL' : 'no SMTP_URL: every email is kept in .data/outbox/, its link printed here'}
+  ${schedule.banner}
+`);
+
 // Orders are placed once the app answers: a store never retries a webhook it could not deliver, and disables it
 // after a few failures, so none is sent before the receiver is up.
 await waitForApp(appUrl);
@@ -85,20 +98,7 @@ main.createOrderDirectly({
   billing: { first_name: 'Casey', last_name: 'Cap', email: 'casey@example.test', country: 'US' },
   line_items: [{ sku: 'RW-CAP', quantity: 1 }],
 });
-const rate = Number(values['order-rate']);
 const stopFlows = rate > 0 ? simulator.stores.map((store) => store.startOrderFlow(rate)) : [];
-
-console.log(`
-Orderbridge demo
-  App:      http://localhost:${values.port}   (sign in: ${DEMO_EMAIL} / ${DEMO_PASSWORD})
-  Stores:   ${simulator.stores.map((s) => `${s.name} ${s.url}`).join(' · ')}
-  Orders arrive on every store about every ${Math.round(1 / Math.max(rate, 0.0001))} s; Substore B lacks SKU RW-CAP, so
-  orders with a cap are held for it. Press Sync Now on the Orders page, or wait: the schedule syncs every
-  5 minutes by itself, and its runs appear on the dashboard and the activity page.
-  Webhooks: ${webhookSetupFromEnv() ? `each store delivers order.created/order.updated to ${process.env.ORDERBRIDGE_PUBLIC_URL}: new orders sync within seconds` : 'off (--webhooks off): the stores are polled only'}
-  Email:    ${process.env.SMTP_URL ? 'sent through SMTP_URL' : 'no SMTP_URL: every email is kept in .data/outbox/, its link printed here'}
-  ${schedule.banner}
-`);
 
 const shutdown = async () => {
   stopFlows.forEach((stop) => stop());

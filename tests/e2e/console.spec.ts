@@ -44,7 +44,7 @@ test('merchant journey: connect, Sync Now, Sync Order, held order', async ({ pag
   subBOrder = await simAdmin.createOrder(subB, mug('Frances'));
 
   await page.goto('/orders');
-  await expect(page.getByTestId('pending-notice')).toBeVisible();
+  await expect(page.getByTestId('pending-notice').filter({ visible: true })).toBeVisible();
   await saveScreenshot(page, testInfo, '01-orders-before-sync');
 
   await page.getByRole('button', { name: 'Sync Now' }).click();
@@ -64,7 +64,7 @@ test('merchant journey: connect, Sync Now, Sync Order, held order', async ({ pag
   await expect(result.getByRole('link', { name: `Order #${capOrder.number}` })).toBeVisible();
   await expect(page.getByTestId('run-row').first()).toHaveAttribute('data-trigger', 'sync_now');
   await page.goto('/orders');
-  await expect(page.getByTestId('pending-notice')).toContainText('All orders are in sync');
+  await expect(page.getByTestId('pending-notice').filter({ visible: true })).toContainText('All orders are in sync');
   for (const order of [...mainOrders, capOrder]) await expect(row(page, STORE_NAMES[0], order.number)).toBeVisible();
   await expect(row(page, STORE_NAMES[1], subAOrder.number)).toBeVisible();
   await expect(row(page, STORE_NAMES[2], subBOrder.number)).toBeVisible();

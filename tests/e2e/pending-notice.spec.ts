@@ -30,7 +30,7 @@ test('before any sync, the order list and the dashboard say how many orders wait
 
   const started = Date.now();
   await page.goto('/orders', { waitUntil: 'commit' });
-  const notice = page.getByTestId('pending-notice');
+  const notice = page.getByTestId('pending-notice').filter({ visible: true });
   // The page is there while the slow store is still being asked.
   await expect(page.getByRole('heading', { name: 'Orders', level: 1 })).toBeVisible();
   await expect(notice).toHaveAttribute('data-stores', 'checking');
