@@ -127,12 +127,22 @@ export async function markLinksSynced(db: Db, workspaceId: string, copies: Creat
     copies.map((c) => sql`(${c.linkId}::uuid, ${c.remoteId}::bigint, ${c.number}::text, ${c.sourceModifiedGmt.toISOString()}::timestamptz, ${c.noteDue}::boolean)`),
     sql`, `,
   );
+  // A pull may be indexing a newer version of a source right now; while the link is not synced yet it cannot flag
+  // it. Reading the sources with a lock waits for that pull to commit, so a change made while the copy was being
+  // created (a refund, a new status) is seen here and the link is left needing an update.
   await db.execute(sql`
+    with copied as (select id, remote_id, number, modified, note_due from (values ${values}) as v(id, remote_id, number, modified, note_due)),
+    sources as (
+      select o.id, o.date_modified_gmt, o.body from orders as o
+      where o.id in (select l.source_order_id from order_links as l join copied on copied.id = l.id)
+      for share
+    )
     update order_links as l set
       state = 'synced', target_remote_id = v.remote_id, target_number = v.number, synced_source_modified_gmt = v.modified,
       notes_since_gmt = v.modified, note_due = v.note_due, last_error = null, next_attempt_at = null, updated_at = now(),
-      needs_update = coalesce(jsonb_array_length(o.body->'refunds'), 0) > 0, synced_lines = o.body->'line_items'
-    from (values ${values}) as v(id, remote_id, number, modified, note_due), orders as o
+      needs_update = o.date_modified_gmt > v.modified or coalesce(jsonb_array_length(o.body->'refunds'), 0) > 0,
+      synced_lines = o.body->'line_items'
+    from copied as v, sources as o
     where l.id = v.id and o.id = l.source_order_id and l.workspace_id = ${workspaceId}::uuid`);
 }
 
@@ -242,14 +252,21 @@ export type FoundCopy = { linkId: string; remoteId: number; number: string };
 export async function adoptFoundCopies(db: Db, workspaceId: string, targetStoreId: string, copies: FoundCopy[]): Promise<{ adopted: OrderLink[]; duplicates: FoundCopy[] }> {
   if (copies.length === 0) return { adopted: [], duplicates: [] };
   const values = sql.join(copies.map((c) => sql`(${c.linkId}::uuid, ${c.remoteId}::bigint, ${c.number}::text)`), sql`, `);
+  // Locked like in markLinksSynced: a pull indexing a newer version of the source commits first, and is seen here.
   const result = await db.execute(sql`
+    with found as (select id, remote_id, number from (values ${values}) as v(id, remote_id, number)),
+    sources as (
+      select o.id, o.date_modified_gmt, o.body from orders as o
+      where o.id in (select l.source_order_id from order_links as l join found on found.id = l.id)
+      for share
+    )
     update order_links as l set
       state = 'synced', target_remote_id = v.remote_id, target_number = v.number, note_due = true,
       needs_update = o.date_modified_gmt > coalesce(l.claimed_at, now()) or coalesce(jsonb_array_length(o.body->'refunds'), 0) > 0,
       synced_lines = o.body->'line_items',
       synced_source_modified_gmt = least(o.date_modified_gmt, coalesce(l.claimed_at, now())), notes_since_gmt = coalesce(l.claimed_at, now()),
       last_error = null, next_attempt_at = null, updated_at = now()
-    from (values ${values}) as v(id, remote_id, number), orders as o
+    from found as v, sources as o
     where l.id = v.id and o.id = l.source_order_id and l.workspace_id = ${workspaceId}::uuid
       and l.target_store_id = ${targetStoreId}::uuid and l.state <> 'synced'
     returning l.id, l.source_order_id`);
