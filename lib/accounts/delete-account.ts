@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client';
-import { deleteUserAndSoleWorkspaces, workspacesOfUserWithCounts, type WorkspaceFate } from '../data/account-deletion';
+import { deleteUserAndSoleWorkspaces, LastOwnerError, workspacesOfUserWithCounts, type WorkspaceFate } from '../data/account-deletion';
 import { findUserById } from '../data/users';
 import { verifyCurrentPassword } from './current-password';
 import { UserFacingError } from './errors';
@@ -37,10 +37,17 @@ export async function deleteAccount(db: Db, userId: string, currentPassword: str
     const names = plan.blocking.map((workspace) => `“${workspace.name}”`).join(', ');
     throw new UserFacingError(`You are the only owner of ${names}, which others still use. Make one of them an owner first.`, 'last_owner');
   }
-  await deleteUserAndSoleWorkspaces(
-    db,
-    userId,
-    plan.deleted.map((workspace) => workspace.id),
-  );
+  try {
+    await deleteUserAndSoleWorkspaces(
+      db,
+      userId,
+      plan.deleted.map((workspace) => workspace.id),
+    );
+  } catch (error) {
+    if (error instanceof LastOwnerError) {
+      throw new UserFacingError('You have just become the only owner of a workspace others use (another owner stepped down). Make one of them an owner first.', 'last_owner');
+    }
+    throw error;
+  }
   return plan;
 }

@@ -1,6 +1,7 @@
 import { and, count, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { memberships, orders, stores, users, workspaces } from '../../db/schema';
+import { lockWorkspace } from './members';
 
 export type WorkspaceFate = { id: string; name: string; role: 'owner' | 'admin' | 'member'; otherMembers: number; otherOwners: number; stores: number; orders: number };
 
@@ -28,8 +29,26 @@ export async function workspacesOfUserWithCounts(db: Db, userId: string): Promis
  * workspaces' stores go first, so their encrypted credentials are gone even if a cascade were changed later;
  * orders, links, runs and the rest follow the workspace by cascade.
  */
+export class LastOwnerError extends Error {
+  constructor(readonly workspaceId: string) {
+    super(`the user is the last owner of workspace ${workspaceId}, which others use`);
+  }
+}
+
 export async function deleteUserAndSoleWorkspaces(db: Db, userId: string, workspaceIds: string[]): Promise<void> {
   await db.transaction(async (tx) => {
+    // Under each workspace's lock (as role changes take it), in one order so two deletions cannot deadlock: a
+    // co-owner stepping down or leaving at the same moment cannot leave a shared workspace without an owner.
+    const theirs = await tx.select({ workspaceId: memberships.workspaceId, role: memberships.role }).from(memberships).where(eq(memberships.userId, userId));
+    for (const { workspaceId, role } of [...theirs].sort((a, b) => a.workspaceId.localeCompare(b.workspaceId))) {
+      await lockWorkspace(tx, workspaceId);
+      if (role !== 'owner' || workspaceIds.includes(workspaceId)) continue;
+      const [owners] = await tx
+        .select({ n: count() })
+        .from(memberships)
+        .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, 'owner'), ne(memberships.userId, userId)));
+      if (owners.n === 0) throw new LastOwnerError(workspaceId);
+    }
     for (const workspaceId of workspaceIds) {
       const [others] = await tx
         .select({ n: count() })

@@ -1,4 +1,4 @@
-import { and, asc, eq, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { invitations, users, workspaces, type Invitation, type MembershipRole, type Workspace } from '../../db/schema';
 
@@ -63,6 +63,15 @@ export async function renewInvitationToken(db: Db, workspaceId: string, invitati
     .set({ tokenHash, expiresAt, sentAt: sql`now()` })
     .where(and(eq(invitations.workspaceId, workspaceId), eq(invitations.id, invitationId)))
     .returning();
+  return row ?? null;
+}
+
+/** Uses up an invitation by its token, if it is still the live one: the role returned is the one in force now. */
+export async function takeInvitationByTokenHash(db: Db, workspaceId: string, tokenHash: string, now: Date): Promise<{ email: string; role: MembershipRole } | null> {
+  const [row] = await db
+    .delete(invitations)
+    .where(and(eq(invitations.workspaceId, workspaceId), eq(invitations.tokenHash, tokenHash), gt(invitations.expiresAt, now)))
+    .returning({ email: invitations.email, role: invitations.role });
   return row ?? null;
 }
 

@@ -4,10 +4,10 @@ import type { Db } from '../../db/client';
 import { MEMBERSHIP_ROLES, type Invitation, type MembershipRole, type Workspace } from '../../db/schema';
 import { NotFoundError, UserFacingError } from '../accounts/errors';
 import { ROLE_LABELS } from '../auth/permissions';
-import { deleteInvitation, findInvitation, findInvitationByTokenHash, renewInvitationToken, upsertInvitation } from '../data/invitations';
+import { deleteInvitation, findInvitation, findInvitationByTokenHash, renewInvitationToken, takeInvitationByTokenHash, upsertInvitation } from '../data/invitations';
 import { addMember, findMember, lockWorkspace } from '../data/members';
 import { isEmailVerified } from '../accounts/email-verification';
-import { findUserByEmail, markEmailVerified } from '../data/users';
+import { findUserByEmail, findUserById } from '../data/users';
 import { logError } from '../log';
 import { RATE_LIMITS, reserveOrThrow } from '../rate-limits';
 
@@ -116,25 +116,29 @@ export async function lookUpInvitation(db: Db, token: string, now = new Date()):
 }
 
 /**
- * Joins the signed-in person to the invitation's workspace with its role, once: the invitation is deleted in the
- * same transaction. Only the address it was sent to may accept it, so a forwarded link is no key to the workspace.
+ * Joins the signed-in person to the invitation's workspace with its role, once: the invitation is used up in the
+ * same transaction, by its token, so a link replaced by a resend or revoked meanwhile no longer works and the role
+ * is the one in force at that moment. Only an account whose confirmed address is the one the invitation was sent
+ * to may accept it: holding the link is not enough, since a link can be forwarded or leak, and anyone can give an
+ * account an unconfirmed address.
  */
-export async function acceptInvitation(db: Db, token: string, user: { id: string; email: string }, now = new Date()): Promise<Workspace> {
+export async function acceptInvitation(db: Db, token: string, user: { id: string }, now = new Date()): Promise<Workspace> {
   const lookup = await lookUpInvitation(db, token, now);
   if (lookup.state === 'unknown') throw new UserFacingError('This invitation link is no longer valid: it was used, revoked or replaced by a newer one. Ask for a new invitation.', 'invitation_unknown');
   if (lookup.state === 'expired') throw new UserFacingError('This invitation has expired. Ask the person who invited you to resend it.', 'invitation_expired');
   const { invitation, workspace } = lookup;
-  if (invitation.email.toLowerCase() !== user.email.toLowerCase()) {
-    throw new UserFacingError(`This invitation was sent to ${invitation.email}. Sign in with that address to accept it.`, 'invitation_other_address');
-  }
   await db.transaction(async (tx) => {
     if (!(await lockWorkspace(tx, workspace.id))) throw new NotFoundError('That workspace');
-    if (!(await deleteInvitation(tx, workspace.id, invitation.id))) {
-      throw new UserFacingError('This invitation link is no longer valid. Ask for a new invitation.', 'invitation_unknown');
+    const account = await findUserById(tx, user.id);
+    if (!account || account.email.toLowerCase() !== invitation.email.toLowerCase()) {
+      throw new UserFacingError(`This invitation was sent to ${invitation.email}. Sign in with that address to accept it.`, 'invitation_other_address');
     }
-    await addMember(tx, workspace.id, user.id, invitation.role);
-    // The link reached this address, which confirms it as a verification link would.
-    await markEmailVerified(tx, user.id, invitation.email);
+    if (!account.emailVerifiedAt) {
+      throw new UserFacingError(`Confirm your address first: open the link we emailed to ${account.email}, then open this invitation again.`, 'invitation_unconfirmed_address');
+    }
+    const taken = await takeInvitationByTokenHash(tx, workspace.id, hashInvitationToken(token), now);
+    if (!taken) throw new UserFacingError('This invitation link is no longer valid. Ask for a new invitation.', 'invitation_unknown');
+    await addMember(tx, workspace.id, user.id, taken.role);
   });
   return workspace;
 }

@@ -47,7 +47,7 @@ async function invite(page: Page, email: string, role: 'Member' | 'Admin'): Prom
   return inbox.linkIn(mail, '/invite/');
 }
 
-/** A second person, in a browser of their own: follows the link, creates an account on the way, and joins. */
+/** A second person, in a browser of their own: follows the link, creates an account on the way, confirms its address, and joins. */
 async function acceptAsNewPerson(browser: Browser, link: string, email: string): Promise<Page> {
   const page = await (await browser.newContext()).newPage();
   await page.goto(link);
@@ -58,6 +58,13 @@ async function acceptAsNewPerson(browser: Browser, link: string, email: string):
   await page.getByLabel('Password').fill(PASSWORD);
   await page.getByRole('button', { name: 'Create account' }).click();
   await expect(page).toHaveURL(/\/invite\//);
+  // The link alone is not enough: the invitee confirms the address from the email sent at sign-up, then opens it again.
+  await expect(page.getByRole('heading', { name: `Confirm your address to join ${workspaceName}` })).toBeVisible();
+  await expect(page.getByRole('button', { name: `Join ${workspaceName}` })).toHaveCount(0);
+  const confirmation = await inbox.waitForMail(email, { subject: 'Confirm your email address' });
+  await page.goto(inbox.linkIn(confirmation, '/verify-email/'));
+  await expect(page.getByRole('heading', { name: 'Email address confirmed' })).toBeVisible();
+  await page.goto(link);
   await page.getByRole('button', { name: `Join ${workspaceName}` }).click();
   await expect(page).toHaveURL(/\/dashboard/);
   await expect(page.getByTestId('workspace-name')).toHaveText(workspaceName);

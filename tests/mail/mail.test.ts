@@ -82,6 +82,28 @@ describe('the local outbox (no SMTP_URL)', () => {
   });
 });
 
+describe('the local outbox on a production server (opt-in)', () => {
+  it('keeps the email but never prints its links: they would let whoever reads the logs reset a password', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'outbox-'));
+    const lines: string[] = [];
+    const restore = redirectLogOutput({ write: (line: string) => void lines.push(line) });
+    const nodeEnv = process.env.NODE_ENV;
+    (process.env as Record<string, string | undefined>).NODE_ENV = 'production';
+    try {
+      const link = 'https://orderbridge.example.com/reset-password/0123456789abcdef0123456789abcdef';
+      writeToOutbox(dir, 'Orderbridge <no-reply@x.test>', { to: 'ops@example.test', subject: 'Reset your password', text: `Reset: ${link}` });
+      const logged = lines.map((line) => JSON.parse(line)).find((entry) => entry.mail?.subject === 'Reset your password');
+      expect(logged.mail.to).toBe('ops@example.test');
+      expect(lines.join('\n')).not.toContain('0123456789abcdef0123456789abcdef');
+      expect(readFileSync(path.join(dir, readdirSync(dir)[0]), 'utf8')).toContain(link);
+    } finally {
+      (process.env as Record<string, string | undefined>).NODE_ENV = nodeEnv;
+      restore();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe('production start-up and email', () => {
   const production = {
     NODE_ENV: 'production',

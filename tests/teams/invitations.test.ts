@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { invitations, memberships } from '@/db/schema';
+import { changeEmail } from '@/lib/accounts/profile';
 import { signUp } from '@/lib/accounts/sign-up';
 import type { WorkspaceContext } from '@/lib/auth/workspace-context';
 import { addMember } from '@/lib/data/members';
@@ -73,20 +74,43 @@ describe('invitations by email', () => {
     expect(row.tokenHash).toBe(createHash('sha256').update(token).digest('hex'));
     expect(JSON.stringify(row)).not.toContain(token);
 
-    const ada = await signUp(database.db, { email: 'ada@example.test', password: 'long enough password' });
-    const joined = await acceptInvitation(database.db, token, { id: ada.user.id, email: 'ADA@example.test' });
+    const ada = await signUp(database.db, { email: 'ADA@example.test', password: 'long enough password' });
+    // Until Ada has confirmed her address, the link alone is not enough.
+    await expect(acceptInvitation(database.db, token, { id: ada.user.id })).rejects.toThrow('Confirm your address first: open the link we emailed to ada@example.test');
+    expect((await lookUpInvitation(database.db, token)).state).toBe('valid');
+    await markEmailVerified(database.db, ada.user.id, ada.user.email);
+    const joined = await acceptInvitation(database.db, token, { id: ada.user.id });
     expect(joined.id).toBe(owner.workspace.id);
     expect((await database.db.select().from(memberships).where(eq(memberships.workspaceId, owner.workspace.id))).find((m) => m.userId === ada.user.id)?.role).toBe('admin');
-    // Following the emailed link confirms the address, as a verification link would.
-    expect((await findUserById(database.db, ada.user.id))?.emailVerifiedAt).toBeInstanceOf(Date);
-    await expect(acceptInvitation(database.db, token, { id: ada.user.id, email: 'ada@example.test' })).rejects.toThrow(/no longer valid/);
+    await expect(acceptInvitation(database.db, token, { id: ada.user.id })).rejects.toThrow(/no longer valid/);
     expect(await database.db.select().from(invitations).where(eq(invitations.email, 'ada@example.test'))).toEqual([]);
+  });
+
+  it('refuses someone holding a leaked link who gives their account the invited address: it is not confirmed, and accepting never confirms it', async () => {
+    const { link } = await invite('erin@example.test', 'owner');
+    const mallory = await signUp(database.db, { email: 'mallory2@example.test', password: 'long enough password' });
+    await markEmailVerified(database.db, mallory.user.id, mallory.user.email);
+    // The account page changes the address at once and marks it unconfirmed until its own link is followed.
+    await changeEmail(database.db, mallory.user.id, 'long enough password', 'erin@example.test');
+    await expect(acceptInvitation(database.db, tokenOf(link), { id: mallory.user.id })).rejects.toThrow(/Confirm your address first/);
+    expect((await database.db.select().from(memberships).where(eq(memberships.userId, mallory.user.id))).map((m) => m.workspaceId)).not.toContain(owner.workspace.id);
+    expect((await findUserById(database.db, mallory.user.id))?.emailVerifiedAt).toBeNull();
+  });
+
+  it('uses the invitation by its token inside the transaction: a link replaced by a resend no longer works, even once looked up', async () => {
+    const { link: first } = await invite('fay@example.test');
+    const fay = await signUp(database.db, { email: 'fay@example.test', password: 'long enough password' });
+    await markEmailVerified(database.db, fay.user.id, fay.user.email);
+    const [row] = await database.db.select().from(invitations).where(eq(invitations.email, 'fay@example.test'));
+    expect(await actions.resendInvitationAction(undefined, { invitationId: row.id })).toMatchObject({ ok: true });
+    await inbox.waitForMail('fay@example.test');
+    await expect(acceptInvitation(database.db, tokenOf(first), { id: fay.user.id })).rejects.toThrow(/no longer valid/);
   });
 
   it('refuses a forwarded link: only the address it was sent to may accept it', async () => {
     const { link } = await invite('bob@example.test');
     const mallory = await signUp(database.db, { email: 'mallory@example.test', password: 'long enough password' });
-    await expect(acceptInvitation(database.db, tokenOf(link), { id: mallory.user.id, email: mallory.user.email })).rejects.toThrow('This invitation was sent to bob@example.test');
+    await expect(acceptInvitation(database.db, tokenOf(link), { id: mallory.user.id })).rejects.toThrow('This invitation was sent to bob@example.test');
     expect((await database.db.select().from(memberships).where(eq(memberships.userId, mallory.user.id))).map((m) => m.workspaceId)).not.toContain(owner.workspace.id);
   });
 
@@ -95,7 +119,7 @@ describe('invitations by email', () => {
     const late = await signUp(database.db, { email: 'late@example.test', password: 'long enough password' });
     const afterExpiry = new Date(Date.now() + INVITATION_LIFETIME_MS + 1000);
     expect((await lookUpInvitation(database.db, tokenOf(link), afterExpiry)).state).toBe('expired');
-    await expect(acceptInvitation(database.db, tokenOf(link), { id: late.user.id, email: late.user.email }, afterExpiry)).rejects.toThrow(/expired/);
+    await expect(acceptInvitation(database.db, tokenOf(link), { id: late.user.id }, afterExpiry)).rejects.toThrow(/expired/);
   });
 
   it('resend mails a new link and the old one stops working; revoke ends it', async () => {

@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { memberships, stores, workspaces } from '@/db/schema';
 import { signUp } from '@/lib/accounts/sign-up';
 import { encryptNewStoreCredentials } from '@/lib/crypto/store-credentials';
+import { deleteUserAndSoleWorkspaces } from '@/lib/data/account-deletion';
 import { addMember, listMembers } from '@/lib/data/members';
 import { insertStore } from '@/lib/data/stores';
 import { findMembershipOfSession, listMembershipsOfUser } from '@/lib/data/workspaces';
@@ -62,6 +63,26 @@ describe('the last owner', () => {
       expect(pair.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
       expect(pair.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason.message)).toEqual([LAST_OWNER_MESSAGE]);
       expect((await listMembers(database.db, pairs[i].ws)).map((m) => m.role).sort()).toEqual(['member', 'owner']);
+    }
+  });
+
+  it('survives an owner deleting their account while the other owner steps down: the workspace keeps an owner, each time', async () => {
+    const pairs = await Promise.all(
+      [1, 2, 3, 4].map(async () => {
+        const a = await person('gone-a');
+        const b = await person('gone-b');
+        await addMember(database.db, a.workspace.id, b.user.id, 'owner');
+        return { ws: a.workspace.id, a: a.user.id, b: b.user.id };
+      }),
+    );
+    await Promise.all(Array.from({ length: 8 }, () => database.db.execute(sql`select pg_sleep(0.05)`)));
+    const outcomes = await Promise.all(
+      pairs.map(({ ws, a, b }) => Promise.allSettled([deleteUserAndSoleWorkspaces(database.db, a, []), changeMemberRole(database.db, ws, b, 'member')])),
+    );
+    for (const [i, pair] of outcomes.entries()) {
+      expect(pair.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
+      const owners = (await listMembers(database.db, pairs[i].ws)).filter((m) => m.role === 'owner');
+      expect(owners).toHaveLength(1);
     }
   });
 

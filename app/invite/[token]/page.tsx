@@ -2,6 +2,8 @@ import type { Metadata } from 'next';
 import Link from 'next/link';
 import { headers } from 'next/headers';
 import { redirect } from 'next/navigation';
+import { resendVerificationAction } from '@/app/(app)/account/actions';
+import { VerifyEmailBanner } from '@/app/components/verify-email-banner';
 import { ROLE_DESCRIPTIONS, ROLE_LABELS } from '@/lib/auth/permissions';
 import { REQUESTED_PATH_HEADER, signInPathFor } from '@/lib/auth/sign-in-redirect';
 import { resolveSignedInUser } from '@/lib/auth/workspace-context';
@@ -37,6 +39,15 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
               It was sent to <strong>{lookup.invitation.email}</strong>, and you are signed in as <strong>{signedIn.user.email}</strong>. Sign out, then
               open the link again and sign in (or create an account) with {lookup.invitation.email}.
             </p>
+          </>
+        ) : !signedIn.user.emailVerifiedAt ? (
+          <>
+            <h1 className="text-xl font-semibold">Confirm your address to join {lookup.workspace.name}</h1>
+            <p className="text-sm text-slate-600">
+              Open the link we emailed to <strong>{signedIn.user.email}</strong>, then open this invitation again. An invitation only
+              goes to a confirmed address, so a forwarded link is no key to the workspace.
+            </p>
+            <VerifyEmailBanner email={signedIn.user.email} action={resendVerificationAction} />
           </>
         ) : (
           <>
