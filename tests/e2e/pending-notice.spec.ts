@@ -46,7 +46,7 @@ test('before any sync, the order list and the dashboard say how many orders wait
 
   // The dashboard shares the count the order list just took: no second wait on the slow store.
   await page.goto('/dashboard');
-  await expect(page.getByTestId('pending-total')).toHaveText('14');
-  await expect(page.getByTestId('pending-card')).toContainText('9 from the main store, 5 from substores');
+  await expect(page.getByTestId('pending-total').filter({ visible: true })).toHaveText('14');
+  await expect(page.getByTestId('pending-card').filter({ visible: true })).toContainText('9 from the main store, 5 from substores');
   await simAdmin.faults(main, null);
 });
