@@ -12,6 +12,12 @@ const config = [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    files: ['app/**', 'db/**', 'inngest/**', 'lib/**', 'instrumentation.ts', 'proxy.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['@/simulator', '@/simulator/*', '**/simulator', '**/simulator/*'], message: 'The simulator is a test and demo tool: the product never imports it.' }] }],
+    },
+  },
 ];
 
 export default config;

@@ -6,9 +6,8 @@ export async function register() {
   await getDb();
   const { devFallbackSchedulePeriodMs, inngestMode } = await import('./lib/env/inngest-mode');
   if (inngestMode() === 'dev_fallback_schedule') {
-    const registry = globalThis as unknown as { orderbridgeDevFallbackSchedule?: unknown };
-    if (registry.orderbridgeDevFallbackSchedule) return;
+    const { processSingleton } = await import('@/lib/utils/process-singleton');
     const { startDevFallbackSchedule } = await import('./lib/sync-schedule/dev-fallback');
-    registry.orderbridgeDevFallbackSchedule = startDevFallbackSchedule({ db: getDb, periodMs: devFallbackSchedulePeriodMs() });
+    processSingleton('orderbridgeDevFallbackSchedule', () => startDevFallbackSchedule({ db: getDb, periodMs: devFallbackSchedulePeriodMs() }));
   }
 }

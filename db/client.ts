@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { mkdirSync } from 'node:fs';
 import type { ExtractTablesWithRelations } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
@@ -5,6 +7,7 @@ import * as schema from './schema';
 import { resolveDatabaseTarget, type DatabaseTarget } from './connection-config';
 import { queryCounter } from './query-counter';
 import { logError } from '../lib/log';
+import { processSingleton } from '@/lib/utils/process-singleton';
 
 export type Schema = typeof schema;
 export type Db = PgDatabase<PgQueryResultHKT, Schema, ExtractTablesWithRelations<Schema>>;
@@ -52,16 +55,16 @@ export async function openDatabase(target: DatabaseTarget = resolveDatabaseTarge
   return { db, target, close: () => pool.end() };
 }
 
-const globalForDb = globalThis as unknown as { orderbridgeDb?: Promise<DbHandle> };
-
 /** The process-wide database (one PGlite instance per data folder, one pool otherwise). */
 export function getDb(): Promise<Db> {
-  globalForDb.orderbridgeDb ??= openDatabase().then(async (handle) => {
-    const { migrateDatabase } = await import('./migrate');
-    await migrateDatabase(handle);
-    return handle;
-  });
-  return globalForDb.orderbridgeDb.then((h) => h.db);
+  const handle = processSingleton('orderbridgeDb', () =>
+    openDatabase().then(async (opened) => {
+      const { migrateDatabase } = await import('./migrate');
+      await migrateDatabase(opened);
+      return opened;
+    }),
+  );
+  return handle.then((h) => h.db);
 }
 
 /**

@@ -1,3 +1,5 @@
+import 'server-only';
+
 export type DatabaseTarget =
   | { driver: 'pglite'; dataDir: string }
   | { driver: 'node-postgres'; url: string }

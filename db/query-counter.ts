@@ -1,3 +1,5 @@
+import 'server-only';
+
 /** Counts SQL statements sent, so benchmarks can report queries per order and per workspace. */
 export const queryCounter = {
   count: 0,

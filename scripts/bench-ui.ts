@@ -45,7 +45,7 @@ const url = database.target.driver === 'node-postgres' ? database.target.url : '
 let stopServer: (() => Promise<void>) | null = null;
 try {
   log(`seeding ${values.count} orders …`);
-  const seeded = spawnSync('node_modules/.bin/tsx', ['scripts/seed-orders.ts', '--count', values.count!], { env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const seeded = spawnSync('node_modules/.bin/tsx', ['--conditions=react-server', 'scripts/seed-orders.ts', '--count', values.count!], { env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
   if (seeded.status !== 0) throw new Error(`seeding failed: ${seeded.stderr.slice(-2000)}`);
   const owner = JSON.parse(seeded.stdout.trim().split('\n').pop()!) as { workspaceId: string; email: string; password: string };
 

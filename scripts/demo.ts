@@ -5,10 +5,11 @@ import { openDatabase } from '../db/client';
 import { migrateDatabase } from '../db/migrate';
 import { signUp } from '../lib/accounts/sign-up';
 import { markEmailVerified } from '../lib/data/users';
+import { sleep } from '@/lib/utils/sleep';
 import { connectStore } from '../lib/stores/store-service';
 import { moveOnboardingForward, saveWorkspaceName } from '../lib/stores/onboarding';
 import { webhookSetupFromEnv } from '../lib/webhooks/registration';
-import { startSimulator } from '../lib/woo-simulator';
+import { startSimulator } from '@/simulator';
 import { startLocalSchedule } from './local-schedule';
 
 /**
@@ -89,7 +90,7 @@ Orderbridge demo
 // after a few failures, so none is sent before the receiver is up.
 await waitForApp(appUrl);
 // WooCommerce dates have whole seconds: orders placed after this pause are after every store's connection.
-await new Promise((resolve) => setTimeout(resolve, 1100));
+await sleep(1100);
 for (let i = 0; i < 8; i += 1) main.createOrderDirectly();
 for (let i = 0; i < 3; i += 1) subA.createOrderDirectly();
 for (let i = 0; i < 2; i += 1) subB.createOrderDirectly();
@@ -121,7 +122,7 @@ async function waitForApp(url: string): Promise<void> {
     // The first request to a route compiles it in development; a store waits 5 s for an answer, so the receiver
     // is compiled before any store delivers to it.
     if (up) return void (await fetch(`${url}/api/webhooks/woo/compile-before-the-first-delivery`, { method: 'POST' }).catch(() => undefined));
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await sleep(500);
   }
   console.error('The app did not answer within 3 minutes; placing the demo orders anyway.');
 }

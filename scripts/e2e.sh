@@ -19,5 +19,6 @@ else
   trap 'rm -rf "$PGLITE_DIR"' EXIT
   echo "e2e database: PGlite ($PGLITE_DIR)"
 fi
-node_modules/.bin/tsx scripts/migrate.ts
-node_modules/.bin/playwright test "$@"
+node_modules/.bin/tsx --conditions=react-server scripts/migrate.ts
+# Specs that seed the database import server-only modules; Playwright's workers inherit the condition.
+node --conditions=react-server node_modules/@playwright/test/cli.js test "$@"

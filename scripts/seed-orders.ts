@@ -2,7 +2,7 @@
  * Seeds a benchmark workspace: N orders (default 100,000) across a main store and two substores, with
  * links in realistic states and "created" events over the last 14 days, in the database of DATABASE_URL.
  *
- *   DATABASE_URL=postgres://… npx tsx scripts/seed-orders.ts [--count 100000] [--email bench@…] [--password …]
+ *   DATABASE_URL=postgres://… npx tsx --conditions=react-server scripts/seed-orders.ts [--count 100000] [--email bench@…] [--password …]
  *
  * Prints the sign-in of the workspace's owner, so `/orders` can be measured signed in.
  */

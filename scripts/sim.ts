@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
-import { measureSimulatorOverhead, startSimulator } from '../lib/woo-simulator';
-import type { StoreOptions } from '../lib/woo-simulator';
+import { measureSimulatorOverhead, startSimulator } from '@/simulator';
+import type { StoreOptions } from '@/simulator';
 
 const STORE_NAMES = ['main', 'sub-a', 'sub-b'];
 

@@ -1,5 +1,5 @@
 import type { LogContext } from '../log';
-import { Pulse } from '../sync/pulse';
+import { Pulse } from '@/lib/utils/pulse';
 import type { ActionState } from './action-state';
 import { failedAction } from './workspace-action';
 

@@ -1,7 +1,8 @@
 import { getToken, type JWT } from 'next-auth/jwt';
-import { createVersionedCache, type VersionedCache } from '../cache/versioned-cache';
+import { createVersionedCache } from '../cache/versioned-cache';
 import { serverEnv } from '../env/server-env';
 import { isSessionCookieName } from './session-cookie';
+import { processSingleton } from '@/lib/utils/process-singleton';
 
 type CookieLike = { name: string; value: string };
 
@@ -9,8 +10,7 @@ type CookieLike = { name: string; value: string };
 const REUSE_MS = 5 * 60_000;
 const MAX_SESSIONS = 1_000;
 
-const globalCache = globalThis as unknown as { orderbridgeSessions?: VersionedCache<JWT | null> };
-const sessions = (globalCache.orderbridgeSessions ??= createVersionedCache<JWT | null>({ ttlMs: REUSE_MS, maxEntries: MAX_SESSIONS }));
+const sessions = processSingleton('orderbridgeSessions', () => createVersionedCache<JWT | null>({ ttlMs: REUSE_MS, maxEntries: MAX_SESSIONS }));
 
 /**
  * The session in a request's cookies, read with Auth.js's own `getToken`, or null when there is none or it

@@ -1,15 +1,15 @@
 import type { Db } from '../../db/client';
 import { lastSyncFinishedAt, storeCountsState } from '../data/pending-counts';
 import { pendingCounts, type PendingCounts } from '../sync/pending';
-import { createVersionedCache, type VersionedCache } from '../cache/versioned-cache';
+import { createVersionedCache } from '../cache/versioned-cache';
 import { countWaitingOnStores, type WaitingOnStores } from '../sync/waiting-on-stores';
+import { processSingleton } from '@/lib/utils/process-singleton';
 
 /** How long the console may show counts taken while a sync is still changing them. */
 export const PENDING_COUNTS_MAX_AGE_MS = 5_000;
 const MAX_WORKSPACES = 1_000;
 
-const globalCache = globalThis as unknown as { orderbridgePendingCounts?: VersionedCache<PendingCounts> };
-const cache = (globalCache.orderbridgePendingCounts ??= createVersionedCache<PendingCounts>({ ttlMs: PENDING_COUNTS_MAX_AGE_MS, maxEntries: MAX_WORKSPACES }));
+const cache = processSingleton('orderbridgePendingCounts', () => createVersionedCache<PendingCounts>({ ttlMs: PENDING_COUNTS_MAX_AGE_MS, maxEntries: MAX_WORKSPACES }));
 
 /**
  * The pending notice's counts, shared by every page load of a workspace in this process. They are counted
@@ -24,8 +24,7 @@ export async function consolePendingCounts(db: Db, workspaceId: string): Promise
 /** How long a count of what waits on the stores is shown before the stores are asked again. */
 export const WAITING_ON_STORES_MAX_AGE_MS = 30_000;
 
-const globalWaiting = globalThis as unknown as { orderbridgeWaitingOnStores?: VersionedCache<WaitingOnStores> };
-const waitingCache = (globalWaiting.orderbridgeWaitingOnStores ??= createVersionedCache<WaitingOnStores>({ ttlMs: WAITING_ON_STORES_MAX_AGE_MS, maxEntries: MAX_WORKSPACES }));
+const waitingCache = processSingleton('orderbridgeWaitingOnStores', () => createVersionedCache<WaitingOnStores>({ ttlMs: WAITING_ON_STORES_MAX_AGE_MS, maxEntries: MAX_WORKSPACES }));
 
 /**
  * What waits on the stores that no sync has read yet, asked of the stores at most once per workspace every

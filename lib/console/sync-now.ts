@@ -6,6 +6,7 @@ import { currentSyncStatus } from '../data/activity';
 import { getSyncRun } from '../data/sync-runs';
 import { abandonReservedRun, reserveSyncRun } from '../sync/reserve-run';
 import { logError } from '../log';
+import { processSingleton } from '@/lib/utils/process-singleton';
 import { describeTrigger } from './labels';
 
 export type SyncNowOutcome = { kind: 'started' | 'already_running'; message: string };
@@ -15,9 +16,8 @@ export type SyncNowStarter =
   | { via: 'inngest'; queue: (runId: string) => Promise<void> }
   | { via: 'this_process'; run: (runId: string) => Promise<unknown> };
 
-const globalRegistry = globalThis as unknown as { orderbridgeSyncNowRuns?: Map<string, Promise<void>> };
 /** Runs Sync Now started in this process, by workspace: they outlive the request (`after()`, tests). */
-const backgroundRuns = (globalRegistry.orderbridgeSyncNowRuns ??= new Map<string, Promise<void>>());
+const backgroundRuns = processSingleton('orderbridgeSyncNowRuns', () => new Map<string, Promise<void>>());
 
 /** A run in this process has no platform limit; slices still end at checkpoints so a restart loses little. */
 export const IN_PROCESS_SLICE_BUDGET_MS = 60_000;

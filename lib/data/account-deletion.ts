@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { and, count, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { memberships, orders, stores, users, workspaces } from '../../db/schema';

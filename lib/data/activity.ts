@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { and, count, desc, eq, gt, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { orderEvents, orders, syncLeases, syncRuns, type SyncRun } from '../../db/schema';

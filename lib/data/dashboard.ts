@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { and, asc, desc, eq, gte, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { orderEvents, stores, syncRuns, type StoreRole, type SyncRun } from '../../db/schema';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { invitations, users, workspaces, type Invitation, type MembershipRole, type Workspace } from '../../db/schema';

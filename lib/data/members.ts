@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { memberships, users, workspaces, type MembershipRole } from '../../db/schema';

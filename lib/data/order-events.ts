@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { and, asc, eq } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { orderEvents, type OrderEvent, type OrderEventKind } from '../../db/schema';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { and, asc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
 import { resultRows, type Db } from '../../db/client';
 import { orderLinks, orders, type Order, type OrderLink } from '../../db/schema';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { and, eq, lt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { rateLimits } from '../../db/schema';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { and, asc, count, desc, eq, gt, gte, min, notInArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { stores, syncLeases, syncRuns, workspaces, type SyncRun, type SyncTrigger } from '../../db/schema';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { stores, type Store } from '../../db/schema';

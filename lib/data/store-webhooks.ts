@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { and, eq, gte, inArray, isNotNull } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { storeWebhooks, stores, syncRuns, type Store, type StoreWebhook, type StoreWebhookStatus, type WebhookTopic } from '../../db/schema';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { orderLinks, orders, stores, type NewStore, type Store } from '../../db/schema';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { and, eq, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { syncLeases } from '../../db/schema';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { and, desc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { syncLeases, syncRuns, type SyncCounts, type SyncRun, type SyncRunCarry, type SyncTrigger } from '../../db/schema';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { and, eq, lt, ne } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { userSessions } from '../../db/schema';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { and, eq, ne, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { users, userSessions } from '../../db/schema';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { sql } from 'drizzle-orm';
 import { resultRows, type Db } from '../../db/client';
 import { openLinkCondition } from './link-states';

@@ -1,3 +1,5 @@
+import 'server-only';
+
 import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '../../db/client';
 import { memberships, users, userSessions, workspaces, type Workspace } from '../../db/schema';

@@ -1,4 +1,4 @@
-import { Pulse } from './pulse';
+import { Pulse } from '@/lib/utils/pulse';
 
 /**
  * Copies ready to send, between the code that loads and prepares them and the workers that batch them.

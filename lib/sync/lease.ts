@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client';
 import { getSyncLease, releaseSyncLease, renewSyncLease, tryAcquireSyncLease } from '../data/sync-leases';
-import { sleep } from '../woo/backoff';
+import { sleep } from '@/lib/utils/sleep';
 import type { SyncTuning } from './tuning';
 
 /** Thrown by the fence: the run can no longer be sure it alone holds the workspace, so it writes nothing more. */

@@ -11,7 +11,8 @@ import {
   type OpenLink,
 } from '../data/order-links';
 import { saveStoreBatchSize } from '../data/store-sync-state';
-import { retryDelayMs, sleep } from '../woo/backoff';
+import { retryDelayMs } from '@/lib/woo/backoff';
+import { sleep } from '@/lib/utils/sleep';
 import { isWooRequestError } from '../woo/errors';
 import { batchOrders } from '../woo/orders-api';
 import type { WooBatchItemResult } from '../woo/types';
@@ -22,7 +23,7 @@ import { batchSizeFor, clampBatchSize, FIRST_BATCH_SIZE, observeBatchSpeed, shri
 import { buildCopy, copiesNameAccounts, customerEmailOf, skusOf, totalsWarning, type CopyPolicy } from './copy-builder';
 import { linkIdFromMeta } from './copy-meta';
 import type { OrderBody } from './order-snapshot';
-import { allOrFirstError } from './all-or-first-error';
+import { allOrFirstError } from '@/lib/utils/all-or-first-error';
 import type { RunContext } from './run-context';
 import type { CustomerDirectory } from './customer-directory';
 import type { SkuCache } from './sku-cache';

@@ -4,7 +4,7 @@ import { recordOrderEvents, type NewOrderEvent } from '../data/order-events';
 import { updateSyncRunProgress } from '../data/sync-runs';
 import type { WooClient } from '../woo/client';
 import { PageBudget } from './page-budget';
-import { Pulse } from './pulse';
+import { Pulse } from '@/lib/utils/pulse';
 import { fencedClient, fencedDb } from './fencing';
 import { clientForStore } from './store-client';
 import { emptyCounts, type SyncIssue } from './summary';

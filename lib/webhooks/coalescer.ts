@@ -1,3 +1,5 @@
+import { sleep } from '@/lib/utils/sleep';
+
 /** What a coalesced run reports: done, covered by a run that started after the request, or the workspace was busy. */
 export type CoalescedOutcome = 'done' | 'covered' | 'busy';
 
@@ -38,7 +40,7 @@ export class Coalescer {
   async idle(key: string): Promise<void> {
     for (let slot = this.slots.get(key); slot; slot = this.slots.get(key)) {
       if (slot.running) await slot.running;
-      else await new Promise((resolve) => setTimeout(resolve, 10));
+      else await sleep(10);
     }
   }
 
@@ -56,7 +58,7 @@ export class Coalescer {
       const outcome = await slot.run().catch((): CoalescedOutcome => 'done');
       if (outcome === 'busy' && busyRetries < this.options.maxBusyRetries) {
         busyRetries += 1;
-        await new Promise((resolve) => setTimeout(resolve, this.options.busyRetryMs));
+        await sleep(this.options.busyRetryMs);
         slot.again = true;
       }
     } while (slot.again);

@@ -3,18 +3,16 @@ import type { Db } from '../../db/client';
 import { runStartedSince } from '../data/store-webhooks';
 import { logError } from '../log';
 import { runSlicesToEnd } from '../sync/run-slice';
+import { processSingleton } from '@/lib/utils/process-singleton';
 import { Coalescer, type CoalescedOutcome, type CoalescerOptions } from './coalescer';
 import type { WebhookSyncStarter } from './receive-delivery';
 
 export const IN_PROCESS_WEBHOOK_COALESCING: CoalescerOptions = { debounceMs: 1_000, busyRetryMs: 2_000, maxBusyRetries: 150 };
 const SLICE_BUDGET_MS = 60_000;
 
-const registry = globalThis as unknown as { orderbridgeWebhookCoalescer?: Coalescer };
-
-/** One per process (Next.js may load this module more than once). */
+/** One per process. */
 export function webhookCoalescer(): Coalescer {
-  registry.orderbridgeWebhookCoalescer ??= new Coalescer(IN_PROCESS_WEBHOOK_COALESCING);
-  return registry.orderbridgeWebhookCoalescer;
+  return processSingleton('orderbridgeWebhookCoalescer', () => new Coalescer(IN_PROCESS_WEBHOOK_COALESCING));
 }
 
 /** A webhook-triggered run in this process; skipped when a run that started after the webhook already covers it. */

@@ -11,19 +11,3 @@ export function retryDelayMs(attempt: number, policy: BackoffPolicy, retryAfterM
   const own = backoffDelayMs(attempt, policy, random);
   return retryAfterMs === null ? own : Math.max(own, Math.min(retryAfterMs, policy.maxDelayMs * 4));
 }
-
-export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  if (ms <= 0) return Promise.resolve();
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason ?? new Error('aborted'));
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve();
-    }, ms);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal?.reason ?? new Error('aborted'));
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
-}

@@ -5,7 +5,8 @@ import type { Readable } from 'node:stream';
 import { isResponseTooLargeError, readCappedBody, UNSUPPORTED_ENCODING } from '../net/capped-body';
 import { ConcurrencyLimiter } from './limiter';
 import { classifyResponseFailure, classifyTransportFailure, WooRequestError } from './errors';
-import { retryDelayMs, sleep, type BackoffPolicy } from './backoff';
+import { retryDelayMs, type BackoffPolicy } from './backoff';
+import { sleep } from '@/lib/utils/sleep';
 
 type WooApiConstructor = typeof WooCommerceRestApiPkg;
 // The package is CommonJS with `exports.default`; under ESM interop the class can sit one level deeper.

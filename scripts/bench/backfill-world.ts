@@ -1,4 +1,4 @@
-import { startSimulator, type CostModel, type Simulator, type StoreHandle } from '../../lib/woo-simulator';
+import { startSimulator, type CostModel, type Simulator, type StoreHandle } from '@/simulator';
 import type { BenchDatabase } from './bench-db';
 import { createSyncWorkspace, endpointOf, type SyncWorkspaceFixture, type SyncWorkspaceSettings } from '../../tests/support/sync-fixtures';
 

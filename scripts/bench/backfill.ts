@@ -1,8 +1,8 @@
-import { REAL_STORE_COST, type CostModel } from '../../lib/woo-simulator';
+import { REAL_STORE_COST, type CostModel } from '@/simulator';
 import type { SyncTuning } from '../../lib/sync';
 import { stores } from '../../db/schema';
 import { createBenchDatabase, type BenchDatabase } from './bench-db';
-import type { StoreHandle } from '../../lib/woo-simulator';
+import type { StoreHandle } from '@/simulator';
 import { connectWorkspace, requestsByStore, resetRequestCounters, skuLookupsFor, startBackfillWorld, totalRequests, type BackfillShape, type BackfillWorld } from './backfill-world';
 import { largestBatch, lowerBoundRequests, lowerBoundWallMs, type StoreWork } from './lower-bound';
 import { naiveBackfill } from './naive-sync';

@@ -1,4 +1,4 @@
-import { REAL_STORE_COST, type CostModel } from '../../lib/woo-simulator';
+import { REAL_STORE_COST, type CostModel } from '@/simulator';
 
 export const PAGE_SIZE = 100;
 export const MAX_BATCH_ITEMS = 100;

@@ -1,4 +1,4 @@
-import { startSimulator } from '../../lib/woo-simulator';
+import { startSimulator } from '@/simulator';
 import { createSyncWorkspace, endpointOf, updateStoreForTest } from '../../tests/support/sync-fixtures';
 import { createBenchDatabase } from './bench-db';
 import { runSyncInChild } from './run-child';

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
+import { sleep } from '@/lib/utils/sleep';
 import { localServerEnv } from '../../tests/support/local-server-env';
 
 export async function freePort(): Promise<number> {
@@ -43,7 +44,7 @@ export async function startNextServer(databaseUrl: string): Promise<{ baseUrl: s
     } catch {
       // not listening yet
     }
-    await new Promise((r) => setTimeout(r, 250));
+    await sleep(250);
   }
   await stop();
   throw new Error(`next start did not answer /api/health within 60 s: ${stderr}`);

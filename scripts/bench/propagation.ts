@@ -10,7 +10,8 @@ import { Coalescer } from '../../lib/webhooks/coalescer';
 import { handleWebhookRequest } from '../../lib/webhooks/handle-request';
 import { IN_PROCESS_WEBHOOK_COALESCING, inProcessWebhookStarter } from '../../lib/webhooks/in-process-sync';
 import { registerStoreWebhooks } from '../../lib/webhooks/registration';
-import { startSimulator, type CostModel, type StoreHandle } from '../../lib/woo-simulator';
+import { sleep } from '@/lib/utils/sleep';
+import { startSimulator, type CostModel, type StoreHandle } from '@/simulator';
 import { createSyncWorkspace, endpointOf } from '../../tests/support/sync-fixtures';
 import { createBenchDatabase } from './bench-db';
 import { percentile, round } from './stats';
@@ -114,7 +115,7 @@ export async function benchPropagation(options: PropagationOptions): Promise<Pro
     polling = setInterval(() => (polled = polled.then(poll).catch(() => undefined)), options.pollEveryMs);
 
     // Whole seconds: an order stamped in the second the stores were connected reads as history.
-    await new Promise((resolve) => setTimeout(resolve, 1_100));
+    await sleep(1_100);
     const placed = new Map<string, { at: number; store: StoreHandle; id: number }>();
     const started = Date.now();
     let random = 12345;
@@ -123,7 +124,7 @@ export async function benchPropagation(options: PropagationOptions): Promise<Pro
       const store = next() < options.mainShare ? main : subs[Math.floor(next() * subs.length)];
       const order = store.createOrderDirectly();
       placed.set(`${storeIdOf.get(store)}:${order.id}`, { at: Date.now(), store, id: order.id });
-      await new Promise((resolve) => setTimeout(resolve, 1000 / options.ordersPerSecond));
+      await sleep(1000 / options.ordersPerSecond);
     }
     options.log(`  ${placed.size} orders placed; waiting for every copy`);
 
@@ -133,7 +134,7 @@ export async function benchPropagation(options: PropagationOptions): Promise<Pro
     for (;;) {
       done = (await completions(handle.db, workspaceId)).filter((row) => placed.has(`${row.storeId}:${row.remoteId}`) && row.copies >= expectedCopies(`${row.storeId}:${row.remoteId}`));
       if (done.length >= placed.size || Date.now() > deadline) break;
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
+      await sleep(1_000);
     }
     if (polling) clearInterval(polling);
     await polled;

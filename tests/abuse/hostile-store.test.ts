@@ -6,7 +6,7 @@ import { latestSyncRun } from '@/lib/data/sync-runs';
 import { checkStoreConnection } from '@/lib/stores/connection-check';
 import { DEFAULT_SYNC_TUNING, syncWorkspace, type SyncResult, type SyncTuning } from '@/lib/sync';
 import { metaValue, ORIGIN_META } from '@/lib/sync/copy-meta';
-import { startSimulator, type StoreHandle } from '@/lib/woo-simulator';
+import { startSimulator, type StoreHandle } from '@/simulator';
 import { createSyncWorkspace, endpointOf, type SyncWorkspaceSettings } from '../support/sync-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { FAST_TUNING, startSyncWorld, type SyncWorld } from '../sync/sync-world';

@@ -11,7 +11,7 @@ import { listSyncRuns } from '@/lib/data/activity';
 import { getSyncLease } from '@/lib/data/sync-leases';
 import type { WorkspaceContext } from '@/lib/auth/workspace-context';
 import { syncWorkspace } from '@/lib/sync';
-import { startSimulator, type Simulator, type StoreHandle } from '@/lib/woo-simulator';
+import { startSimulator, type Simulator, type StoreHandle } from '@/simulator';
 import { createSyncWorkspace, endpointOf } from '../support/sync-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -40,7 +40,7 @@ async function sharedDatabase(): Promise<{ url: string; open: () => Promise<DbHa
 
 /** `npm run sync` as its own Node process (no wrapper process in between, so SIGKILL reaches the engine itself). */
 function startCliSync(slug: string, databaseUrl: string): ChildProcess {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'scripts/sync.ts', '--workspace', slug, '--json'], {
+  const child = spawn(process.execPath, ['--conditions=react-server', '--import', 'tsx', 'scripts/sync.ts', '--workspace', slug, '--json'], {
     env: { ...process.env, DATABASE_URL: databaseUrl, ALLOW_PRIVATE_STORE_URLS: 'true' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -6,7 +6,7 @@ import { BENCH_SIZES } from '@/scripts/bench/sizes';
 import { benchQuietTick } from '@/scripts/bench/quiet-tick';
 import { benchSteady } from '@/scripts/bench/steady';
 import { largestBatch, listPages, lowerBoundRequests } from '@/scripts/bench/lower-bound';
-import { REAL_STORE_COST } from '@/lib/woo-simulator';
+import { REAL_STORE_COST } from '@/simulator';
 
 // The benchmark code paths at toy size, free stores: they must keep working. No timing is asserted.
 const pglite = !process.env.DATABASE_URL?.startsWith('postgres');

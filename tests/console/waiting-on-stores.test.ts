@@ -7,11 +7,11 @@ import { countOpenLinks } from '../../lib/data/pending-counts';
 import { newRunId, runSlicesToEnd } from '../../lib/sync';
 import { countWaitingOnStores } from '../../lib/sync/waiting-on-stores';
 import { createWooClient } from '../../lib/woo/client';
-import type { StoreHandle } from '../../lib/woo-simulator';
+import { sleep } from '@/lib/utils/sleep';
+import type { StoreHandle } from '@/simulator';
 import { createTestDatabase, FAST_TUNING, startSyncWorld, type SyncWorld } from '../sync/sync-world';
 import type { TestDatabase } from '../support/test-database';
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const shopper = (sku = 'RW-MUG') => ({ line_items: [{ sku, quantity: 1 }], billing: { first_name: 'Ada', email: 'ada@example.test' } });
 
 /** The store's own answer to the count, with nothing left out: what the notice would say without exclusions. */

@@ -23,7 +23,7 @@ test.beforeAll(async () => {
   const env: NodeJS.ProcessEnv = { ...process.env, ORDERBRIDGE_DEV_FALLBACK_SCHEDULE_SECONDS: String(PERIOD_SECONDS) };
   // The demo brings its own embedded database and no Inngest; nothing of the e2e server's environment may leak in.
   for (const name of ['DATABASE_URL', 'PGLITE_DIR', 'INNGEST_DEV', 'INNGEST_EVENT_KEY', 'INNGEST_SIGNING_KEY', 'INNGEST_BASE_URL', 'NODE_ENV', 'AUTH_URL']) delete env[name];
-  demo = spawnGroup('node_modules/.bin/tsx', ['scripts/demo.ts', '--port', String(port), '--store-port', '0', '--data-dir', dataDir, '--inngest', 'off', '--webhooks', 'off', '--order-rate', '0'], env);
+  demo = spawnGroup('node_modules/.bin/tsx', ['--conditions=react-server', 'scripts/demo.ts', '--port', String(port), '--store-port', '0', '--data-dir', dataDir, '--inngest', 'off', '--webhooks', 'off', '--order-rate', '0'], env);
   await waitForHealth(baseUrl, demo.child, demo.output, 240_000);
 });
 

@@ -5,7 +5,7 @@ import { openDatabase, type DbHandle } from '../../db/client';
 import { syncLeases, syncRuns } from '../../db/schema';
 import { signUp } from '../../lib/accounts/sign-up';
 import { connectStore } from '../../lib/stores/store-service';
-import { startSimulator, type Simulator } from '../../lib/woo-simulator';
+import { startSimulator, type Simulator } from '@/simulator';
 import { freePort, signIn } from '../../scripts/bench/next-server';
 import { startFakeInngestServer } from '../inngest/support/fake-inngest-server';
 import { localServerEnv } from '../support/local-server-env';

@@ -4,7 +4,7 @@ import { openDatabase, type DbHandle } from '../../db/client';
 import { workspaces } from '../../db/schema';
 import { signUp } from '../../lib/accounts/sign-up';
 import { connectStore } from '../../lib/stores/store-service';
-import { startSimulator, type Simulator } from '../../lib/woo-simulator';
+import { startSimulator, type Simulator } from '@/simulator';
 import { localServerEnv } from '../support/local-server-env';
 import { PASSWORD, signIn, uniqueEmail } from './support/accounts';
 

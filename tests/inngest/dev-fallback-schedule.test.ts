@@ -8,7 +8,7 @@ import { releaseSyncLease, tryAcquireSyncLease } from '../../lib/data/sync-lease
 import { scheduleHealth } from '../../lib/sync-schedule';
 import { startDevFallbackSchedule } from '../../lib/sync-schedule/dev-fallback';
 import { runScheduledTickInProcess, type InProcessTickReport } from '../../lib/sync-schedule/run-tick-in-process';
-import { startSimulator, type Simulator } from '../../lib/woo-simulator';
+import { startSimulator, type Simulator } from '@/simulator';
 import { createSyncWorkspace as connectWorkspace, endpointOf, type SyncWorkspaceFixture } from '../support/sync-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 

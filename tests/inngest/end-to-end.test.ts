@@ -6,7 +6,7 @@ import { queryCounter } from '../../db/query-counter';
 import { scheduleHealth } from '../../lib/sync-schedule';
 import { requestSyncNow } from '../../lib/console/sync-now';
 import { currentSyncStatus } from '../../lib/data/activity';
-import { startSimulator, type Simulator } from '../../lib/woo-simulator';
+import { startSimulator, type Simulator } from '@/simulator';
 import { createSyncWorkspace as connectWorkspace, endpointOf, type SyncWorkspaceFixture } from '../support/sync-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { startFakeInngestServer, useFakeInngestEnvironment, type SentEvent } from './support/fake-inngest-server';

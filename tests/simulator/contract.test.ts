@@ -2,7 +2,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signOAuthUrl, startSimulator, type Simulator, type StoreHandle } from '../../lib/woo-simulator';
+import { signOAuthUrl, startSimulator, type Simulator, type StoreHandle } from '@/simulator';
 import { loadCaptures, type Capture } from './support/captures';
 import { compareBodies, normaliseHeader, type CompareOptions } from './support/compare';
 

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator, type StoreHandle, type WcOrder } from '../../lib/woo-simulator';
+import { startSimulator, type Simulator, type StoreHandle, type WcOrder } from '@/simulator';
 import { wcClient, type WcCall } from './support/wc-client';
 
 /** What a real WooCommerce 9.9.5 store answered (../shared/woo/lifecycle-facts.json), replayed against the simulator. */

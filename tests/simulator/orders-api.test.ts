@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator, type WcOrder } from '../../lib/woo-simulator';
+import { startSimulator, type Simulator, type WcOrder } from '@/simulator';
 import { wcClient, type WcCall } from './support/wc-client';
 
 let sim: Simulator;

@@ -2,7 +2,7 @@ import { createRequire } from 'node:module';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSimulator, webhookSignature, type Simulator, type StoreHandle, type WcOrder } from '../../lib/woo-simulator';
+import { startSimulator, webhookSignature, type Simulator, type StoreHandle, type WcOrder } from '@/simulator';
 import { wcClient, type WcCall } from './support/wc-client';
 
 let sim: Simulator;

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startSimulator, type Simulator, type StoreHandle } from '@/lib/woo-simulator';
+import { startSimulator, type Simulator, type StoreHandle } from '@/simulator';
 import { checkStoreConnection, type ConnectionCheckResult } from '@/lib/stores';
 import { createGuardedAgents } from '@/lib/net';
-import { selfSignedCertificate } from '@/lib/woo-simulator/tls';
+import { selfSignedCertificate } from '@/simulator/tls';
 import { closedPort, startLocalServer, type LocalServer } from './support/local-server';
 
 const open = { guard: { allowPrivate: true }, timeoutMs: 3_000 };

@@ -155,7 +155,7 @@ describe('encryption key rotation', () => {
     const ws = (await signUp(database.db, { email: 'rot-4@example.test', password: 'long enough password' })).workspace.id;
     const store = await seedStore(ws, 'http://cli.example', credentials[1]);
     await database.db.delete(stores).where(eq(stores.url, 'http://lost.example'));
-    const output = execFileSync('node_modules/.bin/tsx', ['scripts/keys-rotate.ts'], {
+    const output = execFileSync('node_modules/.bin/tsx', ['--conditions=react-server', 'scripts/keys-rotate.ts'], {
       env: { ...process.env, DATABASE_URL: database.url, ORDERBRIDGE_ENCRYPTION_KEY: NEW, ORDERBRIDGE_PREVIOUS_ENCRYPTION_KEYS: OLD },
       encoding: 'utf8',
     });

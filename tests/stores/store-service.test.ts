@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { signUp } from '@/lib/accounts/sign-up';
 import { NotFoundError, UserFacingError } from '@/lib/accounts/errors';
 import { stores, workspaces } from '@/db/schema';
-import { startSimulator, type Simulator, type StoreHandle } from '@/lib/woo-simulator';
+import { startSimulator, type Simulator, type StoreHandle } from '@/simulator';
 import {
   connectStore,
   describeStoreRemoval,
@@ -20,7 +20,7 @@ import {
   type StoreServiceOptions,
 } from '@/lib/stores';
 import { createGuardedAgents } from '@/lib/net';
-import { selfSignedCertificate } from '@/lib/woo-simulator/tls';
+import { selfSignedCertificate } from '@/simulator/tls';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
 const options: StoreServiceOptions = { check: { guard: { allowPrivate: true }, timeoutMs: 3_000 } };

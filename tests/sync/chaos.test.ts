@@ -3,8 +3,8 @@ import { sql } from 'drizzle-orm';
 import { resultRows } from '@/db/client';
 import { randomUUID } from 'node:crypto';
 import { syncWorkspace, syncWorkspaceSlice, type SyncTuning } from '@/lib/sync';
-import { startSimulator, type FaultKind, type StoreHandle } from '@/lib/woo-simulator';
-import { SeededRandom } from '@/lib/woo-simulator/random';
+import { startSimulator, type FaultKind, type StoreHandle } from '@/simulator';
+import { SeededRandom } from '@/simulator/random';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { createSyncWorkspace, endpointOf } from '../support/sync-fixtures';
 

@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DbHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
-import { startSimulator, type Simulator } from '@/lib/woo-simulator';
+import { startSimulator, type Simulator } from '@/simulator';
 import { createSyncWorkspace, endpointOf } from '../support/sync-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 
@@ -24,7 +24,7 @@ async function databaseForCli(): Promise<{ handle: DbHandle; cliUrl: string; rel
 
 async function cli(args: string[], databaseUrl: string): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run('node_modules/.bin/tsx', ['scripts/sync.ts', ...args], {
+    const { stdout, stderr } = await run('node_modules/.bin/tsx', ['--conditions=react-server', 'scripts/sync.ts', ...args], {
       env: { ...process.env, DATABASE_URL: databaseUrl, ALLOW_PRIVATE_STORE_URLS: 'true' },
       timeout: 60_000,
     });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { syncWorkspace } from '@/lib/sync';
-import { REAL_STORE_COST, type StoreHandle } from '@/lib/woo-simulator';
+import { REAL_STORE_COST, type StoreHandle } from '@/simulator';
 import { FAST_TUNING, freshSyncWorldPerTest } from './sync-world';
 import { updateStoreForTest } from '../support/sync-fixtures';
 

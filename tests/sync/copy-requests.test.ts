@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { syncWorkspace } from '@/lib/sync';
-import type { StoreHandle } from '@/lib/woo-simulator';
+import type { StoreHandle } from '@/simulator';
 import { updateStoreForTest } from '../support/sync-fixtures';
 import { FAST_TUNING, freshSyncWorldPerTest } from './sync-world';
 

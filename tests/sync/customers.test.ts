@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { syncWorkspace } from '@/lib/sync';
-import type { StoreHandle } from '@/lib/woo-simulator';
+import type { StoreHandle } from '@/simulator';
 import { FAST_TUNING, freshSyncWorldPerTest } from './sync-world';
 
 const order = (email: string) => ({ status: 'processing', line_items: [{ sku: 'RW-MUG', quantity: 1 }], billing: { email, first_name: 'Pat' } });

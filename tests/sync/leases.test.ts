@@ -4,7 +4,7 @@ import type { Db } from '@/db/client';
 import { syncRuns } from '@/db/schema';
 import { listSyncRuns } from '@/lib/data/activity';
 import { syncWorkspace, type SyncTuning } from '@/lib/sync';
-import type { StoreHandle } from '@/lib/woo-simulator';
+import type { StoreHandle } from '@/simulator';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { FAST_TUNING, startSyncWorld } from './sync-world';
 

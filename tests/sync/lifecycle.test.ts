@@ -2,7 +2,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderEvents, orderLinks, orders } from '@/db/schema';
 import { syncOrder, syncWorkspace, type CrashPoint } from '@/lib/sync';
-import type { StoreHandle, WcOrder } from '@/lib/woo-simulator';
+import type { StoreHandle, WcOrder } from '@/simulator';
 import { updateSyncSettings } from '../support/sync-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { FAST_TUNING, startSyncWorld, type SyncWorld } from './sync-world';

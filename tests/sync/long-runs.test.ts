@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { stores } from '@/db/schema';
 import { newRunId, runSlicesToEnd, syncWorkspace, syncWorkspaceSlice } from '@/lib/sync';
 import { metaValue, ORIGIN_META } from '@/lib/sync/copy-meta';
-import type { StoreHandle } from '@/lib/woo-simulator';
+import type { StoreHandle } from '@/simulator';
 import { FAST_TUNING, freshSyncWorldPerTest } from './sync-world';
 import { updateStoreForTest } from '../support/sync-fixtures';
 

@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncWorkspace, type CrashPoint } from '@/lib/sync';
-import type { StoreHandle } from '@/lib/woo-simulator';
+import type { StoreHandle } from '@/simulator';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { FAST_TUNING, startSyncWorld } from './sync-world';
 
@@ -67,7 +67,7 @@ describe('notes are added exactly once under crashes and ambiguous answers', () 
       const [copy] = main.orders.withMeta('_orderbridge_origin', `${world.fixture.subs[0].id}:${order.id}`);
       await new Promise((r) => setTimeout(r, 1100));
       sub.updateOrderDirectly(order.id, { status: 'completed' });
-      const { addNoteToOrder } = await import('@/lib/woo-simulator/orders-service');
+      const { addNoteToOrder } = await import('@/simulator/orders-service');
       for (const note of ['Parcel handed to DHL', 'Customer called', 'Customer called']) addNoteToOrder(sub.store.state, sub.store.state.book.get(order.id)!, note, false);
       sub.touchOrder(order.id);
 

@@ -5,7 +5,7 @@ import { saveSyncRunSlice, startOrFindSyncRun } from '@/lib/data/sync-runs';
 import { newRunId, runSlicesToEnd, syncWorkspaceSlice } from '@/lib/sync';
 import { metaValue, ORIGIN_META } from '@/lib/sync/copy-meta';
 import { emptyCounts } from '@/lib/sync/summary';
-import type { StoreHandle } from '@/lib/woo-simulator';
+import type { StoreHandle } from '@/simulator';
 import { FAST_TUNING, freshSyncWorldPerTest } from './sync-world';
 import { updateStoreForTest } from '../support/sync-fixtures';
 

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncWorkspace, pendingCounts } from '@/lib/sync';
-import type { WcOrder } from '@/lib/woo-simulator';
+import type { WcOrder } from '@/simulator';
 import { createTestDatabase, FAST_TUNING, startSyncWorld, type SyncWorld } from './sync-world';
 import type { TestDatabase } from '../support/test-database';
 

@@ -71,7 +71,7 @@ describe('sync rules (simulator over HTTP, real database)', () => {
     await new Promise((r) => setTimeout(r, 1100));
     subA.updateOrderDirectly(subOrder.id, { status: 'completed', customer_note: 'Ring twice' });
     subA.store.state.book.get(subOrder.id);
-    const { addNoteToOrder } = await import('@/lib/woo-simulator/orders-service');
+    const { addNoteToOrder } = await import('@/simulator/orders-service');
     addNoteToOrder(subA.store.state, subA.store.state.book.get(subOrder.id)!, 'Parcel handed to DHL', false);
     subA.touchOrder(subOrder.id);
     main.updateOrderDirectly(mainOrder.id, { status: 'completed' });

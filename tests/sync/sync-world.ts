@@ -1,5 +1,5 @@
 import { afterEach, beforeEach } from 'vitest';
-import { startSimulator, type Simulator, type StoreOptions } from '@/lib/woo-simulator';
+import { startSimulator, type Simulator, type StoreOptions } from '@/simulator';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { createSyncWorkspace, endpointOf, type SyncWorkspaceFixture, type SyncWorkspaceSettings } from '../support/sync-fixtures';
 import type { SyncTuning } from '@/lib/sync';

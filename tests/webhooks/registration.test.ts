@@ -9,7 +9,7 @@ import { repairWorkspaceWebhooks, WEBHOOK_CHECK_INTERVAL_MS } from '../../lib/we
 import { inProcessWebhookStarter } from '../../lib/webhooks/in-process-sync';
 import { listWebhookStatuses } from '../../lib/webhooks/status-view';
 import type { WebhookSetup } from '../../lib/webhooks/registration';
-import { startSimulator, type Simulator, type StoreHandle } from '../../lib/woo-simulator';
+import { startSimulator, type Simulator, type StoreHandle } from '@/simulator';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { startReceiverServer, type ReceiverServer } from './support/receiver-server';
 

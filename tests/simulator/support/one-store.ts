@@ -1,5 +1,5 @@
 import { afterAll, beforeAll } from 'vitest';
-import { startSimulator, type Simulator, type StoreHandle } from '../../../lib/woo-simulator';
+import { startSimulator, type Simulator, type StoreHandle } from '@/simulator';
 import { wcClient, type WcCall } from './wc-client';
 
 /** A simulator with one store named "main" for the calling test file, and a signed client for it. */

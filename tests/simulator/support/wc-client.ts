@@ -1,4 +1,4 @@
-import { signOAuthUrl, type KeyPair } from '../../../lib/woo-simulator';
+import { signOAuthUrl, type KeyPair } from '@/simulator';
 
 export interface WcResponse<T = unknown> {
   status: number;

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { sleep } from '@/lib/utils/sleep';
 import { RequestBudget, TimeLimitExceeded } from '../cost-model';
 import type { FaultKind } from '../faults';
 import type { SimStore } from '../sim-store';
@@ -17,8 +18,6 @@ import { dispatchRest, findRoute, resolveRestTarget, type DispatchResult } from 
 import { readBody, trimFields } from './request-parsing';
 
 export type AdminHandler = (request: IncomingMessage, response: ServerResponse, url: URL, rawBody: string) => Promise<void>;
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 type Outcome = number | 'dropped' | 'hung';
 

@@ -1,3 +1,5 @@
+import { sleep } from '@/lib/utils/sleep';
+
 /**
  * What a request costs a store, with defaults from a real WooCommerce 9.9.5 store (shared/woo/README.md):
  * ~65 ms of WordPress boot per request, ~150 ms per order written (serially, inside the request),
@@ -40,8 +42,6 @@ export class TimeLimitExceeded extends Error {
     super('Maximum execution time exceeded');
   }
 }
-
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 /**
  * The clock of one request inside a worker. Costs accumulate on a timeline and the request sleeps
