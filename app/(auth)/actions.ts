@@ -3,11 +3,11 @@
 import { AuthError, CredentialsSignin } from 'next-auth';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { UserFacingError } from '@/lib/accounts/errors';
 import { sendVerificationEmail } from '@/lib/accounts/email-verification';
 import { signUp, signUpSchema } from '@/lib/accounts/sign-up';
 import { signIn, signOut } from '@/lib/auth/auth';
 import { getDb } from '@/db/client';
+import { failedAction } from '@/lib/actions/action-state';
 import { afterResponse } from '@/lib/actions/after-response';
 import { workspaceAction } from '@/lib/actions/workspace-action';
 import { requestAddress } from '@/lib/auth/request-address';
@@ -65,8 +65,7 @@ export async function signUpAction(_previous: AuthFormState, formData: FormData)
     const { user } = await signUp(db, parsed.data);
     afterResponse('The verification email of a new account was not sent', () => sendVerificationEmail(db, user), { userId: user.id });
   } catch (error) {
-    if (error instanceof UserFacingError) return { email, error: error.message };
-    throw error;
+    return { email, error: failedAction(error).error };
   }
   return signInWithCredentials(parsed.data.email, parsed.data.password, safeRedirectPath(formData.get('callbackUrl'), '/onboarding'));
 }

@@ -3,9 +3,9 @@
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { getDb } from '@/db/client';
-import { UserFacingError } from '@/lib/accounts/errors';
 import { reservePasswordResetRequest, resetPassword, sendPasswordResetEmail } from '@/lib/accounts/password-reset';
 import { afterResponse } from '@/lib/actions/after-response';
+import { failedAction } from '@/lib/actions/action-state';
 import { requestAddress } from '@/lib/auth/request-address';
 
 export type PasswordFormState = { error?: string; sent?: boolean; email?: string } | undefined;
@@ -24,8 +24,7 @@ export async function requestPasswordResetAction(_previous: PasswordFormState, f
   try {
     await reservePasswordResetRequest(db, parsed.data, await requestAddress());
   } catch (error) {
-    if (error instanceof UserFacingError) return { email: typed, error: error.message };
-    throw error;
+    return { email: typed, error: failedAction(error).error };
   }
   afterResponse('A password reset email was not sent', () => sendPasswordResetEmail(db, parsed.data));
   return { sent: true, email: parsed.data };
@@ -39,8 +38,7 @@ export async function resetPasswordAction(_previous: PasswordFormState, formData
   try {
     await resetPassword(await getDb(), token, password);
   } catch (error) {
-    if (error instanceof UserFacingError) return { error: error.message };
-    throw error;
+    return { error: failedAction(error).error };
   }
   redirect('/sign-in?notice=password-reset');
 }

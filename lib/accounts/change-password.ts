@@ -2,7 +2,7 @@ import type { Db } from '../../db/client';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords';
 import { findUserById, setPasswordEndingOtherSessions } from '../data/users';
 import { verifyCurrentPassword } from './current-password';
-import { UserFacingError } from './errors';
+import { UserFacingError } from '@/lib/errors';
 
 /**
  * Sets a new password after checking the current one, and ends every other session of the user: whoever

@@ -3,7 +3,7 @@ import type { User } from '../../db/schema';
 import { verifyPassword } from '../auth/passwords';
 import { accountKey } from '../auth/sign-in-throttle';
 import { clearLimit, describeDuration, RATE_LIMITS, reserve } from '../rate-limits';
-import { UserFacingError } from './errors';
+import { UserFacingError } from '@/lib/errors';
 
 /**
  * The current password, asked before a change of password or address and before deletion. Each try counts

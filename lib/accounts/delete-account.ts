@@ -1,8 +1,8 @@
 import type { Db } from '../../db/client';
-import { deleteUserAndSoleWorkspaces, LastOwnerError, workspacesOfUserWithCounts, type WorkspaceFate } from '../data/account-deletion';
+import { deleteUserAndSoleWorkspaces, OwnerlessWorkspaceError, workspacesOfUserWithCounts, type WorkspaceFate } from '../data/account-deletion';
 import { findUserById } from '../data/users';
 import { verifyCurrentPassword } from './current-password';
-import { UserFacingError } from './errors';
+import { UserFacingError } from '@/lib/errors';
 
 export type AccountDeletionPlan = {
   /** Workspaces with nobody else in them: deleted with their stores (and credentials), orders and history. */
@@ -44,7 +44,7 @@ export async function deleteAccount(db: Db, userId: string, currentPassword: str
       plan.deleted.map((workspace) => workspace.id),
     );
   } catch (error) {
-    if (error instanceof LastOwnerError) {
+    if (error instanceof OwnerlessWorkspaceError) {
       throw new UserFacingError('You have just become the only owner of a workspace others use (another owner stepped down). Make one of them an owner first.', 'last_owner');
     }
     throw error;

@@ -8,7 +8,7 @@ import { logError } from '../log';
 import { appLink, sendMail } from '../mail';
 import { clearLimit, RATE_LIMITS, reserveOrThrow } from '../rate-limits';
 import { passwordChangedNotice, passwordResetEmail } from './account-emails';
-import { UserFacingError } from './errors';
+import { UserFacingError } from '@/lib/errors';
 
 export const PASSWORD_RESET_TTL_MS = 60 * 60_000;
 export const PASSWORD_RESET_PATH = '/reset-password/';

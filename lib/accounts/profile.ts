@@ -8,7 +8,7 @@ import { RATE_LIMITS, reserveOrThrow } from '../rate-limits';
 import { emailChangedNotice } from './account-emails';
 import { sendVerificationEmail } from './email-verification';
 import { verifyCurrentPassword } from './current-password';
-import { UserFacingError } from './errors';
+import { UserFacingError } from '@/lib/errors';
 
 export const nameSchema = z.string().trim().max(100, 'Use at most 100 characters for your name.');
 export const emailSchema = z.string().trim().toLowerCase().email('Enter a valid email address.').max(254);

@@ -4,7 +4,7 @@ import type { Db } from '../../db/client';
 import { memberships, users, workspaces } from '../../db/schema';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords';
 import { findUserByEmail } from '../data/users';
-import { UserFacingError } from './errors';
+import { UserFacingError } from '@/lib/errors';
 
 export const signUpSchema = z.object({
   name: z.string().trim().max(100).optional().default(''),

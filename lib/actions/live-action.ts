@@ -1,7 +1,6 @@
 import type { LogContext } from '../log';
 import { Pulse } from '@/lib/utils/pulse';
-import type { ActionState } from './action-state';
-import { failedAction } from './workspace-action';
+import { failedAction, type ActionState } from './action-state';
 
 /**
  * An action's answer that arrives in parts: each step as it ends, then the outcome. React streams both to

@@ -1,10 +1,7 @@
-import { unstable_rethrow } from 'next/navigation';
 import { z } from 'zod';
-import { UserFacingError } from '../accounts/errors';
 import { can, REFUSED_BY_ROLE, type Permission } from '../auth/permissions';
 import { resolveWorkspaceContext, type WorkspaceContext } from '../auth/workspace-context';
-import { logError, type LogContext } from '../log';
-import type { ActionState } from './action-state';
+import { failedAction, type ActionState } from './action-state';
 
 export type ActionInput = FormData | Record<string, unknown> | undefined;
 
@@ -28,7 +25,7 @@ export function permissionOf(action: unknown): Permission | undefined {
 /**
  * The one way a server action touches data: authenticate → resolve the membership and workspace → check the
  * role against the rule table → parse the input with zod → act. A role that may not act learns nothing of the
- * form's rules. Only UserFacingError messages reach the browser.
+ * form's rules. Only messages lib/errors.ts shows reach the browser.
  */
 export function workspaceAction<Schema extends z.ZodType, Result>(
   schema: Schema,
@@ -49,17 +46,9 @@ export function workspaceAction<Schema extends z.ZodType, Result>(
       }
       return { ok: true, data: await act(parsed.data, context) };
     } catch (error) {
-      unstable_rethrow(error);
       return failedAction(error, context ? { workspaceId: context.workspace.id, userId: context.user.id } : {});
     }
   };
   permissions.set(action, options.permission);
   return action;
-}
-
-/** What the browser is told of an action that threw: a UserFacingError's message, otherwise nothing specific (the log gets it all). */
-export function failedAction(error: unknown, context: LogContext = {}): { ok: false; error: string } {
-  if (error instanceof UserFacingError) return { ok: false, error: error.message };
-  logError('server action failed unexpectedly', error, context);
-  return { ok: false, error: 'Something went wrong on our side. Try again in a moment.' };
 }

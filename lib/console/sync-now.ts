@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client';
 import type { SyncTrigger } from '../../db/schema';
-import { UserFacingError } from '../accounts/errors';
+import { UserFacingError } from '@/lib/errors';
 import { currentSyncStatus } from '../data/activity';
 import { getSyncRun } from '../data/sync-runs';
 import { abandonReservedRun, reserveSyncRun } from '../sync/reserve-run';

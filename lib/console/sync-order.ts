@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client';
-import { NotFoundError } from '../accounts/errors';
+import { NotFoundError } from '@/lib/errors';
 import { findWorkspaceOrder } from '../data/order-detail';
 
 export type SyncOrderOutcome = { orderId: string; status: 'succeeded' | 'partial' | 'failed' | 'already_running' | 'queued'; message: string };

@@ -26,17 +26,19 @@ export async function workspacesOfUserWithCounts(db: Db, userId: string): Promis
   return rows;
 }
 
+/** The user became the only owner of a workspace others use while the deletion was planned; nothing was deleted. */
+export class OwnerlessWorkspaceError extends Error {
+  constructor(readonly workspaceId: string) {
+    super(`the user is the last owner of workspace ${workspaceId}, which others use`);
+    this.name = 'OwnerlessWorkspaceError';
+  }
+}
+
 /**
  * Deletes the user and the given workspaces (each only if nobody else is a member), in one transaction. The
  * workspaces' stores go first, so their encrypted credentials are gone even if a cascade were changed later;
  * orders, links, runs and the rest follow the workspace by cascade.
  */
-export class LastOwnerError extends Error {
-  constructor(readonly workspaceId: string) {
-    super(`the user is the last owner of workspace ${workspaceId}, which others use`);
-  }
-}
-
 export async function deleteUserAndSoleWorkspaces(db: Db, userId: string, workspaceIds: string[]): Promise<void> {
   await db.transaction(async (tx) => {
     // Under each workspace's lock (as role changes take it), in one order so two deletions cannot deadlock: a
@@ -49,7 +51,7 @@ export async function deleteUserAndSoleWorkspaces(db: Db, userId: string, worksp
         .select({ n: count() })
         .from(memberships)
         .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.role, 'owner'), ne(memberships.userId, userId)));
-      if (owners.n === 0) throw new LastOwnerError(workspaceId);
+      if (owners.n === 0) throw new OwnerlessWorkspaceError(workspaceId);
     }
     for (const workspaceId of workspaceIds) {
       const [others] = await tx

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Db } from '../../db/client';
-import { UserFacingError } from '../accounts/errors';
+import { UserFacingError } from '@/lib/errors';
 import { bumpCounter, clearCounter, pruneCounters, refundCounter, type CounterState } from '../data/rate-limits';
 import { describeDuration, type RateLimit } from './policies';
 

@@ -1,5 +1,5 @@
 import type { Db } from '../../db/client';
-import { NotFoundError, UserFacingError } from '../accounts/errors';
+import { NotFoundError, UserFacingError } from '@/lib/errors';
 import { listStores } from '../data/stores';
 import { getOnboardingStep, setOnboardingStep } from '../data/workspace-settings';
 import { updateWorkspace } from '../data/workspaces';

@@ -1,6 +1,6 @@
 import type { Db } from '../../db/client';
 import type { StoreRole } from '../../db/schema';
-import { NotFoundError, UserFacingError } from '../accounts/errors';
+import { NotFoundError, UserFacingError } from '@/lib/errors';
 import type { EncryptionKeyring } from '../crypto/encryption-keys';
 import { decryptStoreCredentials, encryptNewStoreCredentials, encryptStoreCredentials } from '../crypto/store-credentials';
 import { countStoreHistory, deleteStore, findMainStore, findStore, findStoreByUrl, insertStore, listStores, updateStore } from '../data/stores';

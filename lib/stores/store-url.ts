@@ -1,4 +1,4 @@
-import { UserFacingError } from '../accounts/errors';
+import { UserFacingError } from '@/lib/errors';
 
 /**
  * The store's address as Orderbridge will call it: scheme required, trailing slashes and a pasted

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { CURRENCY_MISMATCH_POLICIES, CUSTOMER_EMAIL_POLICIES, STOCK_POLICIES } from '../../db/schema';
-import { NotFoundError, UserFacingError } from '../accounts/errors';
+import { NotFoundError, UserFacingError } from '@/lib/errors';
 export { SYNC_SETTING_EXPLANATIONS } from './sync-setting-explanations';
 import { getWorkspaceSyncSettings, updateWorkspaceSyncSettings, type WorkspaceSyncSettings } from '../data/workspace-settings';
 

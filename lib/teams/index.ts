@@ -1,4 +1,4 @@
-export { changeMemberRole, removeMember, leaveWorkspace } from './members';
+export { changeMemberRole, removeMember, leaveWorkspace, LAST_OWNER_MESSAGE } from './members';
 export { createWorkspace, deleteWorkspace, workspaceNameInput } from './workspaces';
 export {
   acceptInvitation,
@@ -13,4 +13,3 @@ export {
   type InvitationMail,
   type InvitationMailer,
 } from './invitations';
-export { LastOwnerError, LAST_OWNER_MESSAGE } from './errors';

@@ -2,7 +2,7 @@ import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { MEMBERSHIP_ROLES, type Invitation, type MembershipRole, type Workspace } from '../../db/schema';
-import { NotFoundError, UserFacingError } from '../accounts/errors';
+import { NotFoundError, UserFacingError } from '@/lib/errors';
 import { ROLE_LABELS } from '../auth/permissions';
 import { deleteInvitation, findInvitation, findInvitationByTokenHash, renewInvitationToken, takeInvitationByTokenHash, upsertInvitation } from '../data/invitations';
 import { addMember, findMember, lockWorkspace } from '../data/members';

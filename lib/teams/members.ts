@@ -1,9 +1,11 @@
 import type { Db } from '../../db/client';
 import type { MembershipRole } from '../../db/schema';
-import { NotFoundError, UserFacingError } from '../accounts/errors';
+import { NotFoundError, UserFacingError } from '@/lib/errors';
 import { countOwners, deleteMember, findMember, lockWorkspace, setMemberRole } from '../data/members';
 import { listMembershipsOfUser } from '../data/workspaces';
-import { LastOwnerError } from './errors';
+
+export const LAST_OWNER_MESSAGE =
+  'A workspace always keeps at least one owner. Make someone else an owner first, or delete the workspace.';
 
 /**
  * Changes of membership run under the workspace row's lock, so two owners demoting each other at once cannot
@@ -23,7 +25,7 @@ async function memberOrThrow(tx: Db, workspaceId: string, userId: string) {
 }
 
 async function refuseLosingLastOwner(tx: Db, workspaceId: string, member: { role: MembershipRole }): Promise<void> {
-  if (member.role === 'owner' && (await countOwners(tx, workspaceId)) <= 1) throw new LastOwnerError();
+  if (member.role === 'owner' && (await countOwners(tx, workspaceId)) <= 1) throw new UserFacingError(LAST_OWNER_MESSAGE, 'last_owner');
 }
 
 export async function changeMemberRole(db: Db, workspaceId: string, userId: string, role: MembershipRole): Promise<void> {

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '../../db/client';
 import { memberships, workspaces, type Workspace } from '../../db/schema';
-import { UserFacingError } from '../accounts/errors';
+import { UserFacingError } from '@/lib/errors';
 import { slugify } from '../accounts/sign-up';
 import { listMembershipsOfUser } from '../data/workspaces';
 import { RATE_LIMITS, reserveOrThrow } from '../rate-limits';

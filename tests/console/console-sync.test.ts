@@ -5,7 +5,7 @@ import { syncWorkspaceOrder } from '@/lib/console/sync-order';
 import { currentSyncStatus } from '@/lib/data/activity';
 import { getOrderDetail } from '@/lib/data/order-detail';
 import { listOrders, parseOrderListQuery } from '@/lib/data/order-list';
-import { NotFoundError } from '@/lib/accounts/errors';
+import { NotFoundError } from '@/lib/errors';
 import { createTestDatabase, FAST_TUNING, startSyncWorld, type SyncWorld } from '../sync/sync-world';
 import type { TestDatabase } from '../support/test-database';
 import { seedWorkspace } from './seed';

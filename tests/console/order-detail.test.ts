@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { NotFoundError } from '../../lib/accounts/errors';
+import { NotFoundError } from '@/lib/errors';
 import { syncWorkspaceOrder } from '../../lib/console/sync-order';
 import { getOrderDetail } from '../../lib/data/order-detail';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncLeases } from '../../db/schema';
-import { UserFacingError } from '../../lib/accounts/errors';
+import { UserFacingError } from '@/lib/errors';
 import { backgroundSyncOf, requestSyncNow, type SyncNowStarter } from '../../lib/console/sync-now';
 import { currentSyncStatus } from '../../lib/data/activity';
 import { getSyncLease } from '../../lib/data/sync-leases';

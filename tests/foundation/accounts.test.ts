@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signUp } from '../../lib/accounts/sign-up';
-import { UserFacingError } from '../../lib/accounts/errors';
+import { UserFacingError } from '@/lib/errors';
 import { authenticate } from '../../lib/auth/authenticate';
 import { eq } from 'drizzle-orm';
 import { users } from '../../db/schema';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { UserFacingError } from '@/lib/accounts/errors';
+import { UserFacingError } from '@/lib/errors';
 import { liveAnswer } from '@/lib/actions/live-action';
 import { redirectLogOutput } from '@/lib/log';
 

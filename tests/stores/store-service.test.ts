@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { signUp } from '@/lib/accounts/sign-up';
-import { NotFoundError, UserFacingError } from '@/lib/accounts/errors';
+import { NotFoundError, UserFacingError } from '@/lib/errors';
 import { stores, workspaces } from '@/db/schema';
 import { startSimulator, type Simulator, type StoreHandle } from '@/simulator';
 import {

@@ -6,7 +6,7 @@ import { deleteAccount } from '@/lib/accounts/delete-account';
 import { resendVerificationEmail } from '@/lib/accounts/email-verification';
 import { changeEmail, changeName, nameSchema } from '@/lib/accounts/profile';
 import { passwordChangedNotice } from '@/lib/accounts/account-emails';
-import { UserFacingError } from '@/lib/accounts/errors';
+import { UserFacingError } from '@/lib/errors';
 import type { ActionState } from '@/lib/actions/action-state';
 import { afterResponse } from '@/lib/actions/after-response';
 import { workspaceAction } from '@/lib/actions/workspace-action';

@@ -4,7 +4,7 @@ import { after } from 'next/server';
 import { revalidatePath } from 'next/cache';
 import { z } from 'zod';
 import { queueOrderSync, queueReservedWorkspaceSync } from '@/inngest/queue';
-import { UserFacingError } from '@/lib/accounts/errors';
+import { UserFacingError } from '@/lib/errors';
 import { workspaceAction } from '@/lib/actions/workspace-action';
 import { backgroundSyncOf, IN_PROCESS_SLICE_BUDGET_MS, requestSyncNow, type SyncNowStarter } from '@/lib/console/sync-now';
 import { syncWorkspaceOrder, type SyncOrderStarter } from '@/lib/console/sync-order';

@@ -4,9 +4,9 @@ import { revalidatePath } from 'next/cache';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
-import { UserFacingError } from '@/lib/accounts/errors';
-import type { ActionState } from '@/lib/actions/action-state';
-import { failedAction, workspaceAction } from '@/lib/actions/workspace-action';
+import { NotFoundError } from '@/lib/errors';
+import { failedAction, type ActionState } from '@/lib/actions/action-state';
+import { workspaceAction } from '@/lib/actions/workspace-action';
 import { ACTIVE_WORKSPACE_COOKIE, ACTIVE_WORKSPACE_COOKIE_OPTIONS, resolveSignedInUser } from '@/lib/auth/workspace-context';
 import { findMembership } from '@/lib/data/workspaces';
 import { createWorkspace, workspaceNameInput } from '@/lib/teams';
@@ -18,7 +18,7 @@ import { createWorkspace, workspaceNameInput } from '@/lib/teams';
 export const switchWorkspaceAction = workspaceAction(
   z.object({ workspaceId: z.string({ message: 'Choose a workspace.' }).uuid('Choose a workspace.') }),
   async ({ workspaceId }, { db, user }) => {
-    if (!(await findMembership(db, user.id, workspaceId))) throw new UserFacingError('That workspace was not found.', 'not_found');
+    if (!(await findMembership(db, user.id, workspaceId))) throw new NotFoundError('That workspace');
     (await cookies()).set(ACTIVE_WORKSPACE_COOKIE, workspaceId, ACTIVE_WORKSPACE_COOKIE_OPTIONS);
     revalidatePath('/', 'layout');
     redirect('/dashboard');

@@ -3,8 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { failedAction } from '@/lib/actions/workspace-action';
-import type { ActionState } from '@/lib/actions/action-state';
+import { failedAction, type ActionState } from '@/lib/actions/action-state';
 import { ACTIVE_WORKSPACE_COOKIE, ACTIVE_WORKSPACE_COOKIE_OPTIONS, resolveSignedInUser } from '@/lib/auth/workspace-context';
 import { acceptInvitation } from '@/lib/teams';
 
