@@ -1,4 +1,4 @@
-import type { TargetChip } from '../data/order-list';
+import type { TargetChip } from '@/lib/data/order-list';
 import { wooAdminOrderUrl } from './format';
 import { chipStateOf, type ChipState } from './labels';
 

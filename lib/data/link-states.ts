@@ -1,5 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm';
-import { orderLinks } from '../../db/schema';
+import { orderLinks } from '@/db/schema';
+
+/**
+ * A link not done with: its copy not made yet, or needing an update. Exactly the links
+ * `order_links_workspace_unsynced_idx` holds, so a query that states it is read off that index.
+ */
+export function unsyncedLinkCondition(): SQL {
+  return sql`(${orderLinks.state} <> 'synced' or ${orderLinks.needsUpdate})`;
+}
 
 /** The sync states an order is in while one of its links still has something to say. */
 export type OpenLinkState = 'pending' | 'held' | 'failed';
