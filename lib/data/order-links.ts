@@ -1,7 +1,7 @@
 import { and, asc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
 import { resultRows, type Db } from '@/db/client';
 import { orderLinks, orders, type Order, type OrderLink } from '@/db/schema';
-import { unsyncedLinkCondition } from './link-states';
+import { refundHeldCondition, unsyncedLinkCondition } from './link-states';
 
 export type LinkDirection = OrderLink['direction'];
 export type LinkPlan = { sourceOrderId: string; targetStoreId: string; direction: LinkDirection };
@@ -244,6 +244,14 @@ export async function requestLinkUpdates(db: Db, workspaceId: string, linkIds: s
     .update(orderLinks)
     .set({ needsUpdate: true, updatedAt: new Date() })
     .where(and(eq(orderLinks.workspaceId, workspaceId), inArray(orderLinks.id, linkIds), eq(orderLinks.state, 'synced')));
+}
+
+/** Copies holding a refund are tried again when a person asks for a sync: their links now need an update. */
+export async function requestHeldRefundRetries(db: Db, workspaceId: string): Promise<void> {
+  await db
+    .update(orderLinks)
+    .set({ needsUpdate: true, updatedAt: new Date() })
+    .where(and(eq(orderLinks.workspaceId, workspaceId), refundHeldCondition()));
 }
 
 export type FoundCopy = { linkId: string; remoteId: number; number: string };

@@ -2,7 +2,7 @@ import { and, asc, count, eq, isNull, or, sql, type AnyColumn, type SQL } from '
 import { alias } from 'drizzle-orm/pg-core';
 import type { Db } from '@/db/client';
 import { orderLinks, orders, stores, type LinkState } from '@/db/schema';
-import { openLinkCondition, unsyncedLinkCondition } from './link-states';
+import { openLinkCondition, refundHeldCondition } from './link-states';
 import { listStoreSummaries, type StoreSummary } from './stores';
 
 export const ORDER_PAGE_SIZE = 50;
@@ -30,6 +30,8 @@ export type TargetChip = {
   changedAfterCopy: string | null;
   /** A failed link with a retry scheduled is still on its way. */
   retryScheduled: boolean;
+  /** The copy could not take a refund of its source: held, with the reason in `lastError`. */
+  refundHeld: boolean;
 };
 
 export type OrderListRow = {
@@ -70,7 +72,7 @@ function linkStateCondition(workspaceId: string, state: SyncStateFilter): SQL {
     sql`${orders.id} in (select ${orderLinks.sourceOrderId} from ${orderLinks} where ${orderLinks.workspaceId} = ${workspaceId} and ${condition})`;
   if (state === 'changed') return linksOf(sql`${orderLinks.changedAfterCopy} is not null`);
   if (state !== 'synced') return linksOf(openLinkCondition(state));
-  return sql`${linksOf(sql`${orderLinks.state} = 'synced'`)} and not exists (select 1 from ${orderLinks} where ${orderLinks.sourceOrderId} = ${orders.id} and ${unsyncedLinkCondition()})`;
+  return sql`${linksOf(sql`${orderLinks.state} = 'synced'`)} and not exists (select 1 from ${orderLinks} where ${orderLinks.sourceOrderId} = ${orders.id} and ${openLinkCondition()})`;
 }
 
 function searchCondition(q: string): SQL {
@@ -121,7 +123,8 @@ export function targetChipsOf(workspaceId: string, orderId: SQL | AnyColumn): SQ
       'targetNumber', ${chipLink.targetNumber},
       'lastError', ${chipLink.lastError},
       'changedAfterCopy', ${chipLink.changedAfterCopy},
-      'retryScheduled', ${chipLink.nextAttemptAt} is not null
+      'retryScheduled', ${chipLink.nextAttemptAt} is not null,
+      'refundHeld', ${refundHeldCondition(chipLink)}
     ) order by ${chipStore.name}, ${chipLink.id})
     from ${orderLinks} ${sql.identifier(CHIP_LINK)} inner join ${stores} ${sql.identifier(CHIP_STORE)} on ${chipStore.id} = ${chipLink.targetStoreId}
     where ${chipLink.workspaceId} = ${workspaceId} and ${chipLink.sourceOrderId} = ${orderId}
@@ -130,8 +133,9 @@ export function targetChipsOf(workspaceId: string, orderId: SQL | AnyColumn): SQ
 
 /**
  * How many orders match, counted up to ORDER_COUNT_CAP + 1. With a sync state as the only filter (what the
- * pending notice's "Show them" opens), the orders are counted on their links, read off
- * `order_links_workspace_unsynced_idx` alone: every link belongs to an order of its own workspace.
+ * pending notice's "Show them" opens), the orders are counted on their links alone (every link belongs to an
+ * order of its own workspace): pending and failed ones off `order_links_workspace_unsynced_idx`, held ones also
+ * among the synced links, for copies holding a refund.
  */
 async function cappedTotal(db: Db, workspaceId: string, query: OrderListFilter, where: SQL | undefined): Promise<number> {
   const onlySync = query.sync === 'synced' || query.sync === 'changed' || query.store || query.origin || query.status || query.q ? undefined : query.sync;

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { resultRows, type Db } from '@/db/client';
-import { openLinkCondition, unsyncedLinkCondition } from './link-states';
+import { heldLinkCondition, openLinkCondition, refundHeldCondition, unsyncedLinkCondition } from './link-states';
 import { lastWorkingRunFinishedAt } from './sync-runs';
 
 /** Orders waiting to sync per direction (and in all), held and failed ones, and when the last sync that did work finished. */
@@ -9,9 +9,10 @@ export type PendingCounts = { toSubstores: number; toMain: number; total: number
 type CountsRow = { to_sub: string | number | null; to_main: string | number | null; held: string | number | null; failed: string | number | null; checked_at: string | Date | null };
 
 /**
- * Distinct source orders with work left per direction, plus held and failed ones. Only links that are not
- * synced or need an update can count, which is exactly `order_links_workspace_unsynced_idx`: the links are
- * read off that index in source order and folded per order, with no sort and no visit to the table.
+ * Distinct source orders with work left per direction, plus held and failed ones. Besides copies holding a
+ * refund, only links that are not synced or need an update can count, which is exactly
+ * `order_links_workspace_unsynced_idx`: those links are read off that index and folded per order, with no
+ * visit to the table. Copies holding a refund are found among the workspace's synced links.
  */
 export async function countPendingOrders(db: Db, workspaceId: string): Promise<PendingCounts> {
   const result = await db.execute(sql`
@@ -29,9 +30,13 @@ export async function countPendingOrders(db: Db, workspaceId: string): Promise<P
         bool_or(failed) as failed
       from (
         select source_order_id, direction,
-          ${openLinkCondition('pending')} as pending, ${openLinkCondition('held')} as held, ${openLinkCondition('failed')} as failed
+          ${openLinkCondition('pending')} as pending, ${heldLinkCondition()} as held, ${openLinkCondition('failed')} as failed
         from order_links
         where workspace_id = ${workspaceId}::uuid and ${unsyncedLinkCondition()}
+        union all
+        select source_order_id, direction, false, true, false
+        from order_links
+        where workspace_id = ${workspaceId}::uuid and ${refundHeldCondition()}
       ) as open_links
       group by source_order_id
     ) as per_order`);
