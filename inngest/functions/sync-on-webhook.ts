@@ -1,4 +1,4 @@
-import { runStartedSince } from '../../lib/data/store-webhooks';
+import { runStartedSince } from '@/lib/data/sync-runs';
 import { syncWorkspaceSlice, WorkspaceNotFoundError } from '../../lib/sync';
 import { inngest } from '../client';
 import { appDeps, type FunctionDeps } from '../deps';

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
-import { failAbandonedRuns, recordFinishedRun } from '../../lib/data/scheduler';
 import { releaseLeaseOfRun } from '../../lib/data/sync-leases';
-import { closeAbandonedRun, failUnfinishedSyncRun } from '../../lib/data/sync-runs';
+import { closeAbandonedRun, failAbandonedRuns, failUnfinishedSyncRun, recordFinishedRun } from '@/lib/data/sync-runs';
 import { describeAbandonedSync } from '../../lib/sync-schedule/failure';
 import { syncWorkspaceSlice, WorkspaceNotFoundError, type SyncResult } from '../../lib/sync';
 import { checkWebhooksQuietly, isWebhookHealthTick } from '../../lib/webhooks/health';

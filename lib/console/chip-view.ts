@@ -1,4 +1,4 @@
-import type { TargetChip } from '../data/order-list';
+import type { TargetChip } from '@/lib/data/order-list';
 import { wooAdminOrderUrl } from './format';
 import { chipStateOf, type ChipState } from './labels';
 
@@ -25,7 +25,7 @@ function chipText(chip: TargetChip, state: ChipState): string {
     case 'pending':
       return `Pending for ${chip.storeName}`;
     case 'held':
-      return `Held for ${chip.storeName}`;
+      return chip.refundHeld ? `${number ? `#${number}` : 'Copy'} on ${chip.storeName} · refund held` : `Held for ${chip.storeName}`;
     case 'failed':
       return `Failed for ${chip.storeName}`;
     case 'retrying':
@@ -34,21 +34,21 @@ function chipText(chip: TargetChip, state: ChipState): string {
 }
 
 function tipText(chip: TargetChip, state: ChipState): string {
-  if (state === 'held' || state === 'failed') return chip.lastError ?? 'No reason was recorded. Sync the order again to see the store’s answer.';
+  if ((state === 'held' && !chip.refundHeld) || state === 'failed') return chip.lastError ?? 'No reason was recorded. Sync the order again to see the store’s answer.';
   if (state === 'retrying') return `${chip.lastError ?? 'The store did not answer.'} It is tried again on the next sync.`;
   if (state === 'pending') return 'Waiting for the next sync. Sync Now sends it at once.';
   if (state === 'updating') return 'The original changed since it was copied; the copy is updated on the next sync.';
   const open = `Open order #${copyNumberOf(chip)} in ${chip.storeName}’s WooCommerce admin (new tab)`;
-  // A synced copy can still carry a note: a refund it could not take, lines changed after it was fulfilled.
+  // A copy can carry a note: lines changed after it was fulfilled, a refund it could not take.
   const notes = [
     chip.changedAfterCopy ? `Changed after copying: ${chip.changedAfterCopy}. The copy was left as it is, for you to decide.` : null,
-    state === 'synced' && chip.lastError ? chip.lastError : null,
+    chip.refundHeld ? chip.lastError : null,
   ].filter(Boolean);
   return notes.length > 0 ? `${notes.join(' ')} ${open}` : open;
 }
 
 export function chipView(chip: TargetChip): ChipView {
-  const state = chipStateOf(chip.state, chip.needsUpdate, chip.retryScheduled);
-  const href = chip.targetRemoteId !== null && (state === 'synced' || state === 'updating') ? wooAdminOrderUrl(chip.storeUrl, chip.targetRemoteId) : null;
+  const state = chipStateOf(chip.state, chip.needsUpdate, chip.retryScheduled, chip.refundHeld);
+  const href = chip.targetRemoteId !== null && (state === 'synced' || state === 'updating' || chip.refundHeld) ? wooAdminOrderUrl(chip.storeUrl, chip.targetRemoteId) : null;
   return { state, text: chipText(chip, state), tip: tipText(chip, state), href };
 }

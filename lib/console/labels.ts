@@ -14,8 +14,8 @@ export function describeTrigger(trigger: SyncTrigger, form: 'short' | 'sentence'
 
 export type ChipState = 'synced' | 'pending' | 'held' | 'failed' | 'updating' | 'retrying';
 
-export function chipStateOf(state: LinkState, needsUpdate: boolean, retryScheduled = false): ChipState {
-  if (state === 'synced') return needsUpdate ? 'updating' : 'synced';
+export function chipStateOf(state: LinkState, needsUpdate: boolean, retryScheduled = false, refundHeld = false): ChipState {
+  if (state === 'synced') return needsUpdate ? 'updating' : refundHeld ? 'held' : 'synced';
   if (state === 'creating') return 'pending';
   if (state === 'failed' && retryScheduled) return 'retrying';
   return state;

@@ -1,7 +1,7 @@
-import type { Db } from '../../db/client';
-import { lastSyncFinishedAt, storeCountsState } from '../data/pending-counts';
-import { pendingCounts, type PendingCounts } from '../sync/pending';
-import { createVersionedCache } from '../cache/versioned-cache';
+import type { Db } from '@/db/client';
+import { countPendingOrders, storeCountsState, type PendingCounts } from '@/lib/data/pending-counts';
+import { lastSyncFinishedAt } from '@/lib/data/sync-runs';
+import { createVersionedCache, type VersionedCache } from '../cache/versioned-cache';
 import { countWaitingOnStores, type WaitingOnStores } from '../sync/waiting-on-stores';
 import { processSingleton } from '@/lib/utils/process-singleton';
 
@@ -18,7 +18,7 @@ const cache = processSingleton('orderbridgePendingCounts', () => createVersioned
  */
 export async function consolePendingCounts(db: Db, workspaceId: string): Promise<PendingCounts> {
   const finishedAt = await lastSyncFinishedAt(db, workspaceId);
-  return cache.get(workspaceId, finishedAt?.getTime() ?? 0, () => pendingCounts(db, workspaceId));
+  return cache.get(workspaceId, finishedAt?.getTime() ?? 0, () => countPendingOrders(db, workspaceId));
 }
 
 /** How long a count of what waits on the stores is shown before the stores are asked again. */

@@ -1,4 +1,4 @@
-import type { SyncStatus } from '../data/activity';
+import type { SyncStatus } from '@/lib/data/sync-runs';
 import { describeTrigger } from './labels';
 import { describeProgress } from './progress';
 

@@ -1,9 +1,10 @@
 import 'server-only';
 
-import { and, asc, eq } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/client';
-import { orderEvents, orderLinks, orders, stores, type Order, type OrderEvent, type StoreRole } from '../../db/schema';
+import type { Db } from '@/db/client';
+import { orderLinks, orders, stores, type Order, type StoreRole } from '@/db/schema';
+import { listOrderEvents, type OrderEventView } from './order-events';
 import { targetChipsOf, type TargetChip } from './order-list';
 
 export type OrderOrigin = {
@@ -19,12 +20,12 @@ export type OrderDetail = {
   store: { id: string; name: string; url: string; role: StoreRole };
   origin: OrderOrigin | null;
   targets: TargetChip[];
-  events: Pick<OrderEvent, 'id' | 'kind' | 'message' | 'at' | 'linkId'>[];
+  events: OrderEventView[];
 };
 
 const orderIdSchema = z.uuid();
 
-export function isOrderId(value: string): boolean {
+function isOrderId(value: string): boolean {
   return orderIdSchema.safeParse(value).success;
 }
 
@@ -59,11 +60,7 @@ export async function getOrderDetail(db: Db, workspaceId: string, orderId: strin
 
   const [origin, events] = await Promise.all([
     findOrigin(db, workspaceId, row.order),
-    db
-      .select({ id: orderEvents.id, kind: orderEvents.kind, message: orderEvents.message, at: orderEvents.at, linkId: orderEvents.linkId })
-      .from(orderEvents)
-      .where(and(eq(orderEvents.workspaceId, workspaceId), eq(orderEvents.orderId, orderId)))
-      .orderBy(asc(orderEvents.at), asc(orderEvents.id)),
+    listOrderEvents(db, workspaceId, orderId),
   ]);
   return { order: row.order, store: row.store, origin, targets: row.targets, events };
 }

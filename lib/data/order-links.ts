@@ -1,8 +1,9 @@
 import 'server-only';
 
 import { and, asc, eq, inArray, isNotNull, lte, or, sql } from 'drizzle-orm';
-import { resultRows, type Db } from '../../db/client';
-import { orderLinks, orders, type Order, type OrderLink } from '../../db/schema';
+import { resultRows, type Db } from '@/db/client';
+import { orderLinks, orders, type Order, type OrderLink } from '@/db/schema';
+import { refundHeldCondition, unsyncedLinkCondition } from './link-states';
 
 export type LinkDirection = OrderLink['direction'];
 export type LinkPlan = { sourceOrderId: string; targetStoreId: string; direction: LinkDirection };
@@ -34,7 +35,8 @@ export async function flagLinksForUpdate(db: Db, workspaceId: string, sourceOrde
 }
 
 /** Which of these remote orders on a store are copies we made (the loop guard's second check, after meta). */
-export async function remoteIdsOfCopies(db: Db, workspaceId: string, storeId: string, remoteIds: number[]): Promise<Set<number>> {
+export async function remoteIdsOfCopies(db: Db, of: { workspaceId: string; storeId: string; remoteIds: number[] }): Promise<Set<number>> {
+  const { workspaceId, storeId, remoteIds } = of;
   if (remoteIds.length === 0) return new Set();
   const rows = await db
     .select({ remoteId: orderLinks.targetRemoteId })
@@ -78,7 +80,7 @@ export async function listOpenLinks(
         eq(orderLinks.workspaceId, workspaceId),
         options.sourceOrderIds ? inArray(orderLinks.sourceOrderId, options.sourceOrderIds) : undefined,
         options.targetStoreId ? eq(orderLinks.targetStoreId, options.targetStoreId) : undefined,
-        sql`(${orderLinks.state} <> 'synced' or ${orderLinks.needsUpdate} or ${orderLinks.noteDue})`,
+        sql`(${unsyncedLinkCondition()} or ${orderLinks.noteDue})`,
         due,
       ),
     )
@@ -222,7 +224,8 @@ export async function claimLinkRefunds(db: Db, workspaceId: string, linkId: stri
 }
 
 /** Kept after each refund, so a failure later in the same update does not lose what was mirrored. */
-export async function saveMirroredRefunds(db: Db, workspaceId: string, linkId: string, refundIds: number[]): Promise<void> {
+export async function saveMirroredRefunds(db: Db, link: { workspaceId: string; linkId: string; refundIds: number[] }): Promise<void> {
+  const { workspaceId, linkId, refundIds } = link;
   await db
     .update(orderLinks)
     .set({ syncedRefundIds: refundIds, updatedAt: new Date() })
@@ -243,6 +246,14 @@ export async function requestLinkUpdates(db: Db, workspaceId: string, linkIds: s
     .update(orderLinks)
     .set({ needsUpdate: true, updatedAt: new Date() })
     .where(and(eq(orderLinks.workspaceId, workspaceId), inArray(orderLinks.id, linkIds), eq(orderLinks.state, 'synced')));
+}
+
+/** Copies holding a refund are tried again when a person asks for a sync: their links now need an update. */
+export async function requestHeldRefundRetries(db: Db, workspaceId: string): Promise<void> {
+  await db
+    .update(orderLinks)
+    .set({ needsUpdate: true, updatedAt: new Date() })
+    .where(and(eq(orderLinks.workspaceId, workspaceId), refundHeldCondition()));
 }
 
 export type FoundCopy = { linkId: string; remoteId: number; number: string };
@@ -304,7 +315,7 @@ export async function listNewCopiesWithRefundsDue(db: Db, workspaceId: string, t
     );
 }
 
-export async function listLinksWithNoteDue(db: Db, workspaceId: string, targetStoreId: string, sourceOrderIds?: string[]): Promise<OpenLink[]> {
+export async function listLinksWithNoteDue(db: Db, workspaceId: string, targetStoreId: string): Promise<OpenLink[]> {
   return db
     .select(openLinkColumns)
     .from(orderLinks)
@@ -314,7 +325,6 @@ export async function listLinksWithNoteDue(db: Db, workspaceId: string, targetSt
         eq(orderLinks.targetStoreId, targetStoreId),
         eq(orderLinks.state, 'synced'),
         eq(orderLinks.noteDue, true),
-        sourceOrderIds ? inArray(orderLinks.sourceOrderId, sourceOrderIds) : undefined,
       ),
     );
 }

@@ -2,43 +2,21 @@ import 'server-only';
 
 import { and, asc, count, eq, isNull, or, sql, type AnyColumn, type SQL } from 'drizzle-orm';
 import { alias } from 'drizzle-orm/pg-core';
-import { z } from 'zod';
-import type { Db } from '../../db/client';
-import { openLinkCondition } from './link-states';
-import { orderLinks, orders, stores, type LinkState, type StoreRole } from '../../db/schema';
+import type { Db } from '@/db/client';
+import { orderLinks, orders, stores, type LinkState } from '@/db/schema';
+import { openLinkCondition, refundHeldCondition } from './link-states';
+import { listStoreSummaries, type StoreSummary } from './stores';
 
 export const ORDER_PAGE_SIZE = 50;
 /** Counting stops here so a count never costs more than reading this many index entries. */
-export const ORDER_COUNT_CAP = 10_000;
+const ORDER_COUNT_CAP = 10_000;
 
 /** `changed`: the source changed after its copy was completed or refunded, and the copy was left as it was. */
 export const SYNC_STATE_FILTERS = ['synced', 'pending', 'held', 'failed', 'changed'] as const;
 export type SyncStateFilter = (typeof SYNC_STATE_FILTERS)[number];
 
-const optionalText = z
-  .string()
-  .trim()
-  .optional()
-  .transform((value) => (value ? value : undefined));
-
-/** The filters as they live in the URL; anything unrecognised is dropped rather than failing the page. */
-export const orderListQuerySchema = z.object({
-  store: optionalText.pipe(z.uuid().optional().catch(undefined)),
-  origin: optionalText.pipe(z.union([z.literal('main'), z.uuid()]).optional().catch(undefined)),
-  status: optionalText.pipe(z.string().max(40).regex(/^[a-z0-9-]+$/).optional().catch(undefined)),
-  sync: optionalText.pipe(z.enum(SYNC_STATE_FILTERS).optional().catch(undefined)),
-  q: optionalText.pipe(z.string().max(200).optional()),
-  page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),
-});
-export type OrderListQuery = z.output<typeof orderListQuerySchema>;
-
-export function parseOrderListQuery(searchParams: Record<string, string | string[] | undefined>): OrderListQuery {
-  const flat: Record<string, string | undefined> = {};
-  for (const [key, value] of Object.entries(searchParams)) flat[key] = Array.isArray(value) ? value[0] : value;
-  return orderListQuerySchema.parse(flat);
-}
-
-export type StoreSummary = { id: string; name: string; url: string; role: StoreRole };
+/** What the list is narrowed to: a store, where orders came from (`main` or a store id), a status, a sync state, a search. */
+export type OrderListFilter = { store?: string; origin?: string; status?: string; sync?: SyncStateFilter; q?: string; page: number };
 
 export type TargetChip = {
   linkId: string;
@@ -54,6 +32,8 @@ export type TargetChip = {
   changedAfterCopy: string | null;
   /** A failed link with a retry scheduled is still on its way. */
   retryScheduled: boolean;
+  /** The copy could not take a refund of its source: held, with the reason in `lastError`. */
+  refundHeld: boolean;
 };
 
 export type OrderListRow = {
@@ -82,16 +62,8 @@ export type OrderListPage = {
   stores: StoreSummary[];
 };
 
-export async function listWorkspaceStores(db: Db, workspaceId: string): Promise<StoreSummary[]> {
-  return db
-    .select({ id: stores.id, name: stores.name, url: stores.url, role: stores.role })
-    .from(stores)
-    .where(eq(stores.workspaceId, workspaceId))
-    .orderBy(sql`${stores.role} = 'main' desc`, asc(stores.name));
-}
-
 /** Copies carry `<storeId>:<orderId>` of their origin; the store id is what the origin filter needs. */
-export function originStoreIdOf(originRef: string | null): string | null {
+function originStoreIdOf(originRef: string | null): string | null {
   if (!originRef) return null;
   const [storeId] = originRef.split(':');
   return storeId || null;
@@ -102,7 +74,7 @@ function linkStateCondition(workspaceId: string, state: SyncStateFilter): SQL {
     sql`${orders.id} in (select ${orderLinks.sourceOrderId} from ${orderLinks} where ${orderLinks.workspaceId} = ${workspaceId} and ${condition})`;
   if (state === 'changed') return linksOf(sql`${orderLinks.changedAfterCopy} is not null`);
   if (state !== 'synced') return linksOf(openLinkCondition(state));
-  return sql`${linksOf(sql`${orderLinks.state} = 'synced'`)} and not exists (select 1 from ${orderLinks} where ${orderLinks.sourceOrderId} = ${orders.id} and (${orderLinks.state} <> 'synced' or ${orderLinks.needsUpdate}))`;
+  return sql`${linksOf(sql`${orderLinks.state} = 'synced'`)} and not exists (select 1 from ${orderLinks} where ${orderLinks.sourceOrderId} = ${orders.id} and ${openLinkCondition()})`;
 }
 
 function searchCondition(q: string): SQL {
@@ -110,7 +82,7 @@ function searchCondition(q: string): SQL {
   return eq(orders.number, q.replace(/^#/, ''));
 }
 
-function filterConditions(workspaceId: string, query: OrderListQuery, mainStoreId: string | null): SQL[] {
+function filterConditions(workspaceId: string, query: OrderListFilter, mainStoreId: string | null): SQL[] {
   const conditions: SQL[] = [eq(orders.workspaceId, workspaceId)];
   if (query.store) conditions.push(eq(orders.storeId, query.store));
   if (query.origin) {
@@ -153,7 +125,8 @@ export function targetChipsOf(workspaceId: string, orderId: SQL | AnyColumn): SQ
       'targetNumber', ${chipLink.targetNumber},
       'lastError', ${chipLink.lastError},
       'changedAfterCopy', ${chipLink.changedAfterCopy},
-      'retryScheduled', ${chipLink.nextAttemptAt} is not null
+      'retryScheduled', ${chipLink.nextAttemptAt} is not null,
+      'refundHeld', ${refundHeldCondition(chipLink)}
     ) order by ${chipStore.name}, ${chipLink.id})
     from ${orderLinks} ${sql.identifier(CHIP_LINK)} inner join ${stores} ${sql.identifier(CHIP_STORE)} on ${chipStore.id} = ${chipLink.targetStoreId}
     where ${chipLink.workspaceId} = ${workspaceId} and ${chipLink.sourceOrderId} = ${orderId}
@@ -162,10 +135,11 @@ export function targetChipsOf(workspaceId: string, orderId: SQL | AnyColumn): SQ
 
 /**
  * How many orders match, counted up to ORDER_COUNT_CAP + 1. With a sync state as the only filter (what the
- * pending notice's "Show them" opens), the orders are counted on their links, read off
- * `order_links_workspace_unsynced_idx` alone: every link belongs to an order of its own workspace.
+ * pending notice's "Show them" opens), the orders are counted on their links alone (every link belongs to an
+ * order of its own workspace): pending and failed ones off `order_links_workspace_unsynced_idx`, held ones also
+ * among the synced links, for copies holding a refund.
  */
-async function cappedTotal(db: Db, workspaceId: string, query: OrderListQuery, where: SQL | undefined): Promise<number> {
+async function cappedTotal(db: Db, workspaceId: string, query: OrderListFilter, where: SQL | undefined): Promise<number> {
   const onlySync = query.sync === 'synced' || query.sync === 'changed' || query.store || query.origin || query.status || query.q ? undefined : query.sync;
   const matching = onlySync
     ? db
@@ -178,8 +152,8 @@ async function cappedTotal(db: Db, workspaceId: string, query: OrderListQuery, w
 }
 
 /** One page of the workspace's orders, newest first, with a capped count and each order's targets. */
-export async function listOrders(db: Db, workspaceId: string, query: OrderListQuery): Promise<OrderListPage> {
-  const workspaceStores = await listWorkspaceStores(db, workspaceId);
+export async function listOrders(db: Db, workspaceId: string, query: OrderListFilter): Promise<OrderListPage> {
+  const workspaceStores = await listStoreSummaries(db, workspaceId);
   const mainStoreId = workspaceStores.find((store) => store.role === 'main')?.id ?? null;
   const where = and(...filterConditions(workspaceId, query, mainStoreId));
   const offset = (query.page - 1) * ORDER_PAGE_SIZE;
@@ -235,5 +209,3 @@ export async function listOrders(db: Db, workspaceId: string, query: OrderListQu
     stores: workspaceStores,
   };
 }
-
-export const WOO_ORDER_STATUSES = ['pending', 'processing', 'on-hold', 'completed', 'cancelled', 'refunded', 'failed'] as const;

@@ -1,8 +1,8 @@
 import 'server-only';
 
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { orders, type Order } from '../../db/schema';
+import type { Db } from '@/db/client';
+import { orders, type Order } from '@/db/schema';
 
 export type PulledOrderRow = {
   remoteId: number;
@@ -58,13 +58,9 @@ export async function getOrderForSync(db: Db, workspaceId: string, orderId: stri
   return row ?? null;
 }
 
-export async function getOrdersForSync(db: Db, workspaceId: string, orderIds: string[]): Promise<Order[]> {
-  if (orderIds.length === 0) return [];
-  return db.select().from(orders).where(and(eq(orders.workspaceId, workspaceId), inArray(orders.id, orderIds)));
-}
-
 /** An order of one store by its WooCommerce id. */
-export async function findOrderByRemoteId(db: Db, workspaceId: string, storeId: string, remoteId: number): Promise<Order | null> {
+export async function findOrderByRemoteId(db: Db, order: { workspaceId: string; storeId: string; remoteId: number }): Promise<Order | null> {
+  const { workspaceId, storeId, remoteId } = order;
   const [row] = await db
     .select()
     .from(orders)
@@ -74,7 +70,11 @@ export async function findOrderByRemoteId(db: Db, workspaceId: string, storeId: 
 }
 
 /** The index's rows of some orders of one store (copies, read back when their target was pulled), by remote id. */
-export async function indexedOrdersByRemoteId(db: Db, workspaceId: string, storeId: string, remoteIds: number[]): Promise<Map<number, Pick<Order, 'status' | 'body'>>> {
+export async function indexedOrdersByRemoteId(
+  db: Db,
+  of: { workspaceId: string; storeId: string; remoteIds: number[] },
+): Promise<Map<number, Pick<Order, 'status' | 'body'>>> {
+  const { workspaceId, storeId, remoteIds } = of;
   if (remoteIds.length === 0) return new Map();
   const rows = await db
     .select({ remoteId: orders.remoteId, status: orders.status, body: orders.body })

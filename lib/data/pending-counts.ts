@@ -1,30 +1,29 @@
 import 'server-only';
 
 import { sql } from 'drizzle-orm';
-import { resultRows, type Db } from '../../db/client';
-import { openLinkCondition } from './link-states';
+import { resultRows, type Db } from '@/db/client';
+import { heldLinkCondition, openLinkCondition, refundHeldCondition, unsyncedLinkCondition } from './link-states';
+import { lastWorkingRunFinishedAt } from './sync-runs';
 
-export type LinkCounts = { toSubstores: number; toMain: number; held: number; failed: number; checkedAt: Date | null };
+/** Orders waiting to sync per direction (and in all), held and failed ones, and when the last sync that did work finished. */
+export type PendingCounts = { toSubstores: number; toMain: number; total: number; held: number; failed: number; checkedAt: Date | null };
 
 type CountsRow = { to_sub: string | number | null; to_main: string | number | null; held: string | number | null; failed: string | number | null; checked_at: string | Date | null };
 
-/** Read off `sync_runs_workspace_finished_idx` from its newest end. */
-const lastFinishedAt = (workspaceId: string) =>
-  sql`(select max(finished_at) from sync_runs where workspace_id = ${workspaceId}::uuid and status <> 'skipped')`;
-
 /**
- * Distinct source orders with work left per direction, plus held and failed ones. Only links that are not
- * synced or need an update can count, which is exactly `order_links_workspace_unsynced_idx`: the links are
- * read off that index in source order and folded per order, with no sort and no visit to the table.
+ * Distinct source orders with work left per direction, plus held and failed ones. Besides copies holding a
+ * refund, only links that are not synced or need an update can count, which is exactly
+ * `order_links_workspace_unsynced_idx`: those links are read off that index and folded per order, with no
+ * visit to the table. Copies holding a refund are found among the workspace's synced links.
  */
-export async function countOpenLinks(db: Db, workspaceId: string): Promise<LinkCounts> {
+export async function countPendingOrders(db: Db, workspaceId: string): Promise<PendingCounts> {
   const result = await db.execute(sql`
     select
       count(*) filter (where to_sub) as to_sub,
       count(*) filter (where to_main) as to_main,
       count(*) filter (where held) as held,
       count(*) filter (where failed) as failed,
-      ${lastFinishedAt(workspaceId)} as checked_at
+      ${lastWorkingRunFinishedAt(workspaceId)} as checked_at
     from (
       select
         bool_or(direction = 'to_sub' and pending) as to_sub,
@@ -33,27 +32,27 @@ export async function countOpenLinks(db: Db, workspaceId: string): Promise<LinkC
         bool_or(failed) as failed
       from (
         select source_order_id, direction,
-          ${openLinkCondition('pending')} as pending, ${openLinkCondition('held')} as held, ${openLinkCondition('failed')} as failed
+          ${openLinkCondition('pending')} as pending, ${heldLinkCondition()} as held, ${openLinkCondition('failed')} as failed
         from order_links
-        where workspace_id = ${workspaceId}::uuid and (state <> 'synced' or needs_update)
+        where workspace_id = ${workspaceId}::uuid and ${unsyncedLinkCondition()}
+        union all
+        select source_order_id, direction, false, true, false
+        from order_links
+        where workspace_id = ${workspaceId}::uuid and ${refundHeldCondition()}
       ) as open_links
       group by source_order_id
     ) as per_order`);
   const row = resultRows<CountsRow>(result)[0];
+  const toSubstores = Number(row?.to_sub ?? 0);
+  const toMain = Number(row?.to_main ?? 0);
   return {
-    toSubstores: Number(row?.to_sub ?? 0),
-    toMain: Number(row?.to_main ?? 0),
+    toSubstores,
+    toMain,
+    total: toSubstores + toMain,
     held: Number(row?.held ?? 0),
     failed: Number(row?.failed ?? 0),
     checkedAt: row?.checked_at ? new Date(row.checked_at) : null,
   };
-}
-
-/** When the last sync that did work finished: the moment the counts above last settled. */
-export async function lastSyncFinishedAt(db: Db, workspaceId: string): Promise<Date | null> {
-  const result = await db.execute(sql`select ${lastFinishedAt(workspaceId)} as finished_at`);
-  const finishedAt = resultRows<{ finished_at: string | Date | null }>(result)[0]?.finished_at;
-  return finishedAt ? new Date(finishedAt) : null;
 }
 
 /**
@@ -64,7 +63,7 @@ export async function lastSyncFinishedAt(db: Db, workspaceId: string): Promise<D
 export async function storeCountsState(db: Db, workspaceId: string): Promise<{ version: string; running: boolean }> {
   const result = await db.execute(sql`
     select
-      ${lastFinishedAt(workspaceId)} as finished_at,
+      ${lastWorkingRunFinishedAt(workspaceId)} as finished_at,
       (select md5(coalesce(string_agg(concat_ws(':', id, pull_cursor_modified_gmt, paused, receives_main_orders, sends_orders_to_main, url), ',' order by id), ''))
          from stores where workspace_id = ${workspaceId}::uuid) as stores_key,
       exists (select 1 from sync_leases where workspace_id = ${workspaceId}::uuid and expires_at >= now()) as running`);

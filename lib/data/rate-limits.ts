@@ -1,8 +1,8 @@
 import 'server-only';
 
 import { and, eq, lt, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { rateLimits } from '../../db/schema';
+import type { Db } from '@/db/client';
+import { rateLimits } from '@/db/schema';
 
 export type CounterState = { count: number; windowStartedAt: Date };
 
@@ -38,15 +38,6 @@ export async function refundCounter(db: Db, bucket: string, key: string, windowS
 
 export async function clearCounter(db: Db, bucket: string, key: string): Promise<void> {
   await db.delete(rateLimits).where(and(eq(rateLimits.bucket, bucket), eq(rateLimits.key, key)));
-}
-
-export async function readCounter(db: Db, bucket: string, key: string): Promise<CounterState | null> {
-  const [row] = await db
-    .select({ count: rateLimits.count, windowStartedAt: rateLimits.windowStartedAt })
-    .from(rateLimits)
-    .where(and(eq(rateLimits.bucket, bucket), eq(rateLimits.key, key)))
-    .limit(1);
-  return row ?? null;
 }
 
 /** Drops counters whose window ended before `before`: they would start over anyway. */

@@ -1,8 +1,8 @@
 import 'server-only';
 
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { storeCustomers, stores } from '../../db/schema';
+import type { Db } from '@/db/client';
+import { storeCustomers, stores } from '@/db/schema';
 
 /** Customer ids on a store for these (lower-cased) emails; an email without an account is absent. */
 export async function customerIdsByEmail(db: Db, workspaceId: string, storeId: string, emails: string[]): Promise<Map<string, number>> {
@@ -29,6 +29,7 @@ export async function saveStoreCustomers(db: Db, workspaceId: string, storeId: s
 }
 
 /** The store refused this customer id (the account was deleted): orders for that email go out as guests. */
-export async function forgetStoreCustomer(db: Db, workspaceId: string, storeId: string, remoteId: number): Promise<void> {
+export async function forgetStoreCustomer(db: Db, customer: { workspaceId: string; storeId: string; remoteId: number }): Promise<void> {
+  const { workspaceId, storeId, remoteId } = customer;
   await db.delete(storeCustomers).where(and(eq(storeCustomers.workspaceId, workspaceId), eq(storeCustomers.storeId, storeId), eq(storeCustomers.remoteId, remoteId)));
 }

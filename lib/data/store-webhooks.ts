@@ -1,8 +1,8 @@
 import 'server-only';
 
-import { and, eq, gte, inArray, isNotNull } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { storeWebhooks, stores, syncRuns, type Store, type StoreWebhook, type StoreWebhookStatus, type WebhookTopic } from '../../db/schema';
+import { and, eq } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { storeWebhooks, stores, type Store, type StoreWebhook, type StoreWebhookStatus, type WebhookTopic } from '@/db/schema';
 
 const TOKEN = /^[A-Za-z0-9_-]{32,64}$/;
 
@@ -77,29 +77,4 @@ export async function markWebhookSeen(db: Db, workspaceId: string, storeId: stri
     .update(stores)
     .set({ webhookSeenAt: at })
     .where(and(eq(stores.workspaceId, workspaceId), eq(stores.id, storeId)));
-}
-
-/** Stores of the workspace that have webhooks registered (a token): the ones a health check looks at. */
-export async function listStoresWithWebhooks(db: Db, workspaceId: string): Promise<Store[]> {
-  return db
-    .select()
-    .from(stores)
-    .where(and(eq(stores.workspaceId, workspaceId), isNotNull(stores.webhookToken)));
-}
-
-/** Run start times come from the database's clock, delivery times from the app's: a run must start this much later to count. */
-export const CLOCK_MARGIN_MS = 2_000;
-
-/**
- * True when a run that started after `since` (by more than the clock margin) is running or finished its pull:
- * that run read the stores after the webhook arrived, so the webhook needs no run of its own.
- */
-export async function runStartedSince(db: Db, workspaceId: string, delivered: Date): Promise<boolean> {
-  const since = new Date(delivered.getTime() + CLOCK_MARGIN_MS);
-  const [row] = await db
-    .select({ id: syncRuns.id })
-    .from(syncRuns)
-    .where(and(eq(syncRuns.workspaceId, workspaceId), gte(syncRuns.startedAt, since), inArray(syncRuns.status, ['running', 'succeeded', 'partial'])))
-    .limit(1);
-  return Boolean(row);
 }

@@ -1,8 +1,8 @@
 import 'server-only';
 
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { orderLinks, orders, stores, type NewStore, type Store } from '../../db/schema';
+import type { Db } from '@/db/client';
+import { orderLinks, orders, stores, type NewStore, type Store, type StoreRole } from '@/db/schema';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -13,6 +13,49 @@ function isStoreId(value: string): boolean {
 
 export async function listStores(db: Db, workspaceId: string): Promise<Store[]> {
   return db.select().from(stores).where(eq(stores.workspaceId, workspaceId)).orderBy(sql`${stores.role} = 'main' desc`, asc(stores.createdAt));
+}
+
+export type StoreSummary = { id: string; name: string; url: string; role: StoreRole };
+
+const mainFirstByName = () => [sql`${stores.role} = 'main' desc`, asc(stores.name)];
+
+/** The workspace's stores, main first, then by name. */
+export async function listStoreSummaries(db: Db, workspaceId: string): Promise<StoreSummary[]> {
+  return db
+    .select({ id: stores.id, name: stores.name, url: stores.url, role: stores.role })
+    .from(stores)
+    .where(eq(stores.workspaceId, workspaceId))
+    .orderBy(...mainFirstByName());
+}
+
+export type StoreHealth = StoreSummary & {
+  paused: boolean;
+  lastContactAt: Date | null;
+  lastError: string | null;
+  lastErrorAt: Date | null;
+  /** An error newer than the last successful contact means the store is failing right now. */
+  failing: boolean;
+};
+
+export async function listStoreHealth(db: Db, workspaceId: string): Promise<StoreHealth[]> {
+  const rows = await db
+    .select({
+      id: stores.id,
+      name: stores.name,
+      url: stores.url,
+      role: stores.role,
+      paused: stores.paused,
+      lastContactAt: stores.lastContactAt,
+      lastError: stores.lastError,
+      lastErrorAt: stores.lastErrorAt,
+    })
+    .from(stores)
+    .where(eq(stores.workspaceId, workspaceId))
+    .orderBy(...mainFirstByName());
+  return rows.map((row) => ({
+    ...row,
+    failing: Boolean(row.lastError && row.lastErrorAt && (!row.lastContactAt || row.lastErrorAt > row.lastContactAt)),
+  }));
 }
 
 export async function findStore(db: Db, workspaceId: string, storeId: string): Promise<Store | null> {

@@ -1,8 +1,8 @@
 import 'server-only';
 
-import { and, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { syncLeases } from '../../db/schema';
+import { and, eq, gte, sql } from 'drizzle-orm';
+import type { Db } from '@/db/client';
+import { syncLeases } from '@/db/schema';
 
 export type LeaseHolder = { holder: string; runId: string | null; expiresAt: Date };
 
@@ -11,7 +11,8 @@ export type LeaseHolder = { holder: string; runId: string | null; expiresAt: Dat
  * process is gone: a slice runs only after the one before it ended or was given up). The holder is unique
  * per slice, so a slice that outlived its turn fails its next renewal and stops.
  */
-export async function tryAcquireSyncLease(db: Db, workspaceId: string, holder: string, runId: string, ttlMs: number): Promise<boolean> {
+export async function tryAcquireSyncLease(db: Db, lease: { workspaceId: string; holder: string; runId: string; ttlMs: number }): Promise<boolean> {
+  const { workspaceId, holder, runId, ttlMs } = lease;
   const expiresAt = sql`now() + ${`${Math.ceil(ttlMs)} milliseconds`}::interval`;
   const rows = await db
     .insert(syncLeases)
@@ -44,11 +45,12 @@ export async function releaseLeaseOfRun(db: Db, workspaceId: string, runId: stri
   await db.delete(syncLeases).where(and(eq(syncLeases.workspaceId, workspaceId), eq(syncLeases.runId, runId)));
 }
 
-export async function getSyncLease(db: Db, workspaceId: string): Promise<LeaseHolder | null> {
+/** The workspace's lease while it is live: at `at`, or now by the database's clock. */
+export async function getSyncLease(db: Db, workspaceId: string, at?: Date): Promise<LeaseHolder | null> {
   const [row] = await db
     .select({ holder: syncLeases.holder, runId: syncLeases.runId, expiresAt: syncLeases.expiresAt })
     .from(syncLeases)
-    .where(and(eq(syncLeases.workspaceId, workspaceId), sql`${syncLeases.expiresAt} >= now()`))
+    .where(and(eq(syncLeases.workspaceId, workspaceId), gte(syncLeases.expiresAt, at ?? sql`now()`)))
     .limit(1);
   return row ?? null;
 }

@@ -1,8 +1,8 @@
 import 'server-only';
 
 import { sql } from 'drizzle-orm';
-import { resultRows, type Db } from '../../db/client';
-import { openLinkCondition } from './link-states';
+import { resultRows, type Db } from '@/db/client';
+import { openLinkCondition, unsyncedLinkCondition } from './link-states';
 
 type OpenRow = { store_id: string; remote_id: string | number };
 type CopyRow = { ids: Array<string | number> | null; rest: string | number | null };
@@ -18,7 +18,7 @@ export async function pendingSourcesByStore(db: Db, workspaceId: string, limit: 
       select o.store_id, o.remote_id, row_number() over (partition by o.store_id order by o.remote_id desc) as n
       from (
         select distinct source_order_id from order_links
-        where workspace_id = ${workspaceId}::uuid and (state <> 'synced' or needs_update) and ${openLinkCondition('pending')}
+        where workspace_id = ${workspaceId}::uuid and ${unsyncedLinkCondition()} and ${openLinkCondition('pending')}
       ) as pending
       join orders o on o.id = pending.source_order_id
     ) as ranked

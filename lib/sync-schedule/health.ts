@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client';
 import type { SyncRun } from '../../db/schema';
-import { findLastRunByTrigger, findScheduleEligibility } from '../data/scheduler';
+import { findScheduleEligibility } from '@/lib/data/scheduler';
+import { latestSyncRun } from '@/lib/data/sync-runs';
 
 /** With a run every 5 minutes, three missed ticks in a row means the scheduler is not running. */
 export const SCHEDULER_DOWN_AFTER_MS = 15 * 60_000;
@@ -21,7 +22,7 @@ export type ScheduleHealth =
 export async function scheduleHealth(db: Db, workspaceId: string, now: Date): Promise<ScheduleHealth> {
   const [eligibility, run] = await Promise.all([
     findScheduleEligibility(db, workspaceId),
-    findLastRunByTrigger(db, workspaceId, 'schedule'),
+    latestSyncRun(db, workspaceId, 'schedule'),
   ]);
   const lastRun = run && pickRun(run);
   if (!eligibility.active || !eligibility.activeSince) {

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client';
-import { listScheduledWorkspaces, recordFinishedRun } from '../data/scheduler';
+import { listScheduledWorkspaces } from '@/lib/data/scheduler';
+import { recordFinishedRun } from '@/lib/data/sync-runs';
 import { runSlicesToEnd, WorkspaceNotFoundError } from '../sync';
 import { checkWebhooksQuietly } from '../webhooks/health';
 import { webhookSetupFromEnv } from '../webhooks/registration';

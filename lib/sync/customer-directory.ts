@@ -38,7 +38,7 @@ export class CustomerDirectory {
 
   /** The store refused an id we had for a customer (the account was deleted). */
   forget(target: Store, remoteId: number): Promise<void> {
-    return forgetStoreCustomer(this.ctx.db, this.ctx.workspace.id, target.id, remoteId);
+    return forgetStoreCustomer(this.ctx.db, { workspaceId: this.ctx.workspace.id, storeId: target.id, remoteId });
   }
 
   private readNewAccounts(target: Store): Promise<boolean> {

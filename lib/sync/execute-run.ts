@@ -135,7 +135,7 @@ async function pushToTarget(ctx: RunContext, target: Store, links: AsyncIterable
     if (skipped > 0 && !ctx.sliceEnded) ctx.errors.push(`Skipped creating ${skipped} order(s) on ${target.name} until its orders can be read`);
     await pushUpdates(ctx, target, updates);
     if (notesMayBeDue) {
-      const notes = await listLinksWithNoteDue(ctx.db, ctx.workspace.id, target.id, undefined);
+      const notes = await listLinksWithNoteDue(ctx.db, ctx.workspace.id, target.id);
       if (notes.length > 0) await pushCopyNotes(ctx, target, notes);
     }
     await ctx.progress.update(target.id, { phase: 'done' }, started);

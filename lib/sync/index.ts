@@ -3,7 +3,6 @@ export { syncWorkspaceSlice, runSlicesToEnd, newRunId, type SliceRequest, type S
 export { LeaseLostError } from './lease';
 export { syncOrder, OrderNotFoundError } from './sync-order';
 export { previewWorkspace, type SyncPreview, type PreviewHold } from './preview';
-export { pendingCounts, type PendingCounts } from './pending';
 export { DEFAULT_SYNC_TUNING, type SyncTuning } from './tuning';
 export type { SyncOptions, SyncResult, SyncStatus, SyncProgress, StoreProgress, CrashPoint } from './types';
 export type { SyncIssue } from './summary';

@@ -42,7 +42,7 @@ export class RunLease {
     const deadline = Date.now() + tuning.leaseWaitMs;
     for (;;) {
       const requestedAt = Date.now();
-      if (await tryAcquireSyncLease(db, workspaceId, holder, runId, tuning.leaseTtlMs)) {
+      if (await tryAcquireSyncLease(db, { workspaceId, holder, runId, ttlMs: tuning.leaseTtlMs })) {
         return new RunLease(db, workspaceId, holder, tuning, requestedAt, onLost);
       }
       if (Date.now() + tuning.leasePollMs > deadline || signal?.aborted) return null;

@@ -52,7 +52,7 @@ export async function previewWorkspace(db: Db, workspaceId: string, overrides?: 
     try {
       const { rows, cut } = await readNewOrders(store, clients.get(store.id)!, workspace, pages);
       truncated ||= cut;
-      const copies = await remoteIdsOfCopies(db, workspaceId, store.id, rows.map((r) => r.remoteId));
+      const copies = await remoteIdsOfCopies(db, { workspaceId, storeId: store.id, remoteIds: rows.map((r) => r.remoteId) });
       const own = rows.filter((r) => !r.originRef && !copies.has(r.remoteId) && r.dateCreatedGmt >= syncStartFor(workspace, store));
       storeReports.push({ storeId: store.id, name: store.name, role: store.role, newOrders: own.length });
       for (const row of own) candidates.push({ store, row });

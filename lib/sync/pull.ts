@@ -75,7 +75,7 @@ function readableRows(store: Store, orders: WooOrder[]): PulledOrderRow[] {
 export async function indexPage(db: Db, ctx: Pick<RunContext, 'workspace' | 'stores' | 'warnings'>, store: Store, rows: PulledOrderRow[], options: { ignoreSyncStart?: boolean } = {}) {
   const workspaceId = ctx.workspace.id;
   const upserted = await upsertPulledOrders(db, workspaceId, store.id, rows);
-  const knownCopies = await remoteIdsOfCopies(db, workspaceId, store.id, upserted.filter((o) => !o.originRef).map((o) => o.remoteId));
+  const knownCopies = await remoteIdsOfCopies(db, { workspaceId, storeId: store.id, remoteIds: upserted.filter((o) => !o.originRef).map((o) => o.remoteId) });
   const plans: LinkPlan[] = [];
   const sources: string[] = [];
   for (const order of upserted) {

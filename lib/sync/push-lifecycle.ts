@@ -30,7 +30,7 @@ export type LifecyclePlan = {
  * target store's staff changed on the copy are never touched unless the source changed the same SKU.
  */
 export async function planLifecycle(ctx: RunContext, target: Store, entries: LinkWithSource[]): Promise<Map<string, LifecyclePlan>> {
-  const indexed = await indexedOrdersByRemoteId(ctx.db, ctx.workspace.id, target.id, entries.map((e) => e.link.targetRemoteId!));
+  const indexed = await indexedOrdersByRemoteId(ctx.db, { workspaceId: ctx.workspace.id, storeId: target.id, remoteIds: entries.map((e) => e.link.targetRemoteId!) });
   const plans = new Map<string, LifecyclePlan>();
   for (const entry of entries) {
     const sourceLines = (entry.source.body as OrderBody).line_items ?? [];
@@ -155,7 +155,7 @@ export async function mirrorRefunds(ctx: RunContext, target: Store, entry: LinkW
     }
     ctx.checkpoint('refund.sent');
     synced.push(id);
-    await saveMirroredRefunds(ctx.db, ctx.workspace.id, entry.link.id, synced);
+    await saveMirroredRefunds(ctx.db, { workspaceId: ctx.workspace.id, linkId: entry.link.id, refundIds: synced });
     outcome.mirrored.push({ sourceRefundId: id, amount: String(plan.body.amount) });
     copy = { ...copy, refunds: [{ id: 0, total: `-${String(plan.body.amount)}` }, ...(copy.refunds ?? [])] };
   }

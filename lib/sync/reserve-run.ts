@@ -30,7 +30,7 @@ export type Reservation = { reserved: true; runId: string } | { reserved: false;
 export async function reserveSyncRun(db: Db, workspaceId: string, run: { runId: string; trigger: SyncTrigger; ttlMs?: number }): Promise<Reservation> {
   if (!(await getWorkspace(db, workspaceId))) throw new WorkspaceNotFoundError(workspaceId);
   const holder = runLeaseHolder(run.runId);
-  if (!(await tryAcquireSyncLease(db, workspaceId, holder, run.runId, run.ttlMs ?? RESERVATION_TTL_MS))) {
+  if (!(await tryAcquireSyncLease(db, { workspaceId, holder, runId: run.runId, ttlMs: run.ttlMs ?? RESERVATION_TTL_MS }))) {
     return { reserved: false, runningRunId: await runningSyncId(db, workspaceId) };
   }
   try {

@@ -3,6 +3,7 @@ import { setMaxListeners } from 'node:events';
 import type { Db } from '../../db/client';
 import type { SyncRun, SyncRunCarry, SyncTrigger, Workspace } from '../../db/schema';
 import { recordStoresContact, listStoresForSync } from '../data/store-sync-state';
+import { requestHeldRefundRetries } from '@/lib/data/order-links';
 import { closeInterruptedRuns, finishSyncRun, saveSyncRunSlice, startOrFindSyncRun } from '../data/sync-runs';
 import { getWorkspace } from '../data/workspaces';
 import { logError } from '../log';
@@ -193,7 +194,11 @@ async function workSlice(input: {
   if (alreadyPulled.size > 0) ctx.listBeforeResending = true;
   try {
     if (request.sourceOrderIds) await syncSourceOrders(ctx, request.sourceOrderIds);
-    else await executeRun(ctx, { alreadyPulled, lookups, resumed: earlier !== null });
+    else {
+      // Like held orders, refunds held on their copies are tried again when a person asks (Sync Now).
+      if (ctx.manual && earlier === null) await requestHeldRefundRetries(db, workspace.id);
+      await executeRun(ctx, { alreadyPulled, lookups, resumed: earlier !== null });
+    }
   } catch (error) {
     if (error instanceof SimulatedCrash || controller.signal.reason instanceof SimulatedCrash) return { kind: 'crashed', error };
     const fatal = describeFatal(controller.signal.reason instanceof LeaseLostError ? controller.signal.reason : error);

@@ -26,6 +26,6 @@ async function sourceOf(db: Db, workspaceId: string, orderId: string): Promise<O
   if (!order) throw new OrderNotFoundError(orderId);
   if (!order.originRef) return order;
   const [storeId, remoteId] = order.originRef.split(':');
-  const original = UUID.test(storeId ?? '') && Number(remoteId) > 0 ? await findOrderByRemoteId(db, workspaceId, storeId, Number(remoteId)) : null;
+  const original = UUID.test(storeId ?? '') && Number(remoteId) > 0 ? await findOrderByRemoteId(db, { workspaceId, storeId, remoteId: Number(remoteId) }) : null;
   return original ?? order;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '../../db/client';
-import { runStartedSince } from '../data/store-webhooks';
+import { runStartedSince } from '@/lib/data/sync-runs';
 import { logError } from '../log';
 import { runSlicesToEnd } from '../sync/run-slice';
 import { processSingleton } from '@/lib/utils/process-singleton';

@@ -1,15 +1,16 @@
 import pg from 'pg';
 import { openDatabase } from '../../db/client';
-import { listOrders, parseOrderListQuery } from '../../lib/data/order-list';
-import { lastSyncFinishedAt } from '../../lib/data/pending-counts';
-import { pendingCounts } from '../../lib/sync';
+import { parseOrderListQuery } from '@/lib/console/order-list-query';
+import { listOrders } from '@/lib/data/order-list';
+import { countPendingOrders } from '@/lib/data/pending-counts';
+import { lastSyncFinishedAt } from '@/lib/data/sync-runs';
 
 type Captured = { text: string; values: unknown[] };
 
 /**
  * The statements `/orders` runs for a query string, captured from node-postgres while running them in this
  * process, each with its EXPLAIN ANALYZE plan. The page calls listOrders and consolePendingCounts; the
- * latter reads the last run's end on every load and counts (pendingCounts) only when its per-workspace copy
+ * latter reads the last run's end on every load and counts (countPendingOrders) only when its per-workspace copy
  * is stale, so both are listed here.
  */
 export async function explainOrdersPage(databaseUrl: string, workspaceId: string, search: string): Promise<Array<{ sql: string; plan: string }>> {
@@ -25,7 +26,7 @@ export async function explainOrdersPage(databaseUrl: string, workspaceId: string
       // eslint-disable-next-line prefer-rest-params
       return (original as (...args: unknown[]) => unknown).apply(this, arguments as unknown as unknown[]);
     } as typeof original;
-    await Promise.all([listOrders(handle.db, workspaceId, query), lastSyncFinishedAt(handle.db, workspaceId), pendingCounts(handle.db, workspaceId)]);
+    await Promise.all([listOrders(handle.db, workspaceId, query), lastSyncFinishedAt(handle.db, workspaceId), countPendingOrders(handle.db, workspaceId)]);
   } finally {
     pg.Client.prototype.query = original;
   }

@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { openDatabase, type DbHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { syncRuns } from '@/db/schema';
-import { listSyncRuns } from '@/lib/data/activity';
+import { listSyncRuns } from '@/lib/data/sync-runs';
 import { getSyncLease } from '@/lib/data/sync-leases';
 import type { WorkspaceContext } from '@/lib/auth/workspace-context';
 import { syncWorkspace } from '@/lib/sync';

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncLeases, stores } from '../../db/schema';
 import { eq } from 'drizzle-orm';
-import { currentSyncStatus, listSyncRuns, RUN_PAGE_SIZE } from '../../lib/data/activity';
-import { lastRunOf, listStoreHealth, ordersSyncedPerDay } from '../../lib/data/dashboard';
+import { ordersSyncedPerDay } from '@/lib/data/order-events';
+import { listStoreHealth } from '@/lib/data/stores';
+import { currentSyncStatus, latestSyncRun, listSyncRuns, RUN_PAGE_SIZE } from '@/lib/data/sync-runs';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { seedEvent, seedOrder, seedRun, seedWorkspace } from './seed';
 
@@ -34,7 +35,7 @@ describe('activity', () => {
     expect(second.runs).toHaveLength(2);
     expect(second.hasNextPage).toBe(false);
     expect((await listSyncRuns(database.db, b.workspace.id, 1)).total).toBe(1);
-    expect((await lastRunOf(database.db, a.workspace.id, 'schedule'))?.trigger).toBe('schedule');
+    expect((await latestSyncRun(database.db, a.workspace.id, 'schedule'))?.trigger).toBe('schedule');
   });
 
   it('reports a run as running only while its lease is live, and the last result with its held orders', async () => {

@@ -14,6 +14,7 @@ const chip = (overrides: Partial<TargetChip>): TargetChip => ({
   lastError: null,
   changedAfterCopy: null,
   retryScheduled: false,
+  refundHeld: false,
   ...overrides,
 });
 
@@ -49,10 +50,18 @@ describe('a target chip', () => {
     expect(view).toMatchObject({ state: 'retrying', text: 'Retrying for Substore B', tip: 'The store timed out. It is tried again on the next sync.' });
   });
 
-  it('says a copy was changed after copying, with what differs, and a refund it could not take', () => {
-    const view = chipView(chip({ changedAfterCopy: 'RW-MUG quantity 2 → 3 (copy is completed)', lastError: 'Refund of 5.00 is more than the 1.00 left to refund on copy #B-812 on Substore B' }));
+  it('says a copy was changed after copying, with what differs', () => {
+    const view = chipView(chip({ changedAfterCopy: 'RW-MUG quantity 2 → 3 (copy is completed)' }));
     expect(view.state).toBe('synced');
     expect(view.text).toBe('#B-812 on Substore B · changed after copying');
+    expect(view.tip).toMatch(/^Changed after copying: RW-MUG quantity 2 → 3 \(copy is completed\)\. The copy was left as it is, for you to decide\. Open order #B-812/);
+    expect(view.href).not.toBeNull();
+  });
+
+  it('shows a copy holding a refund as held, with the reason, and still links it', () => {
+    const view = chipView(chip({ changedAfterCopy: 'RW-MUG quantity 2 → 3 (copy is completed)', lastError: 'Refund of 5.00 is more than the 1.00 left to refund on copy #B-812 on Substore B', refundHeld: true }));
+    expect(view.state).toBe('held');
+    expect(view.text).toBe('#B-812 on Substore B · refund held');
     expect(view.tip).toMatch(/^Changed after copying: RW-MUG quantity 2 → 3 \(copy is completed\)\. The copy was left as it is, for you to decide\. Refund of 5\.00 is more than/);
     expect(view.href).not.toBeNull();
   });

@@ -1,10 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { pendingCounts, runSlicesToEnd, syncOrder } from '@/lib/sync';
+import { countPendingOrders } from '@/lib/data/pending-counts';
+import { runSlicesToEnd, syncOrder } from '@/lib/sync';
 import { backgroundSyncOf, requestSyncNow } from '@/lib/console/sync-now';
 import { syncWorkspaceOrder } from '@/lib/console/sync-order';
-import { currentSyncStatus } from '@/lib/data/activity';
+import { currentSyncStatus } from '@/lib/data/sync-runs';
 import { getOrderDetail } from '@/lib/data/order-detail';
-import { listOrders, parseOrderListQuery } from '@/lib/data/order-list';
+import { parseOrderListQuery } from '@/lib/console/order-list-query';
+import { listOrders } from '@/lib/data/order-list';
 import { NotFoundError } from '@/lib/errors';
 import { createTestDatabase, FAST_TUNING, startSyncWorld, type SyncWorld } from '../sync/sync-world';
 import type { TestDatabase } from '../support/test-database';
@@ -58,7 +60,7 @@ describe('Sync Now and Sync Order through the console', () => {
     const mugRow = all.rows.find((row) => row.number === String(mugs[0].number) && !row.isCopy)!;
     expect(mugRow.targets.map((chip) => chip.state)).toEqual(['synced', 'synced']);
     expect(mugRow.targets.every((chip) => chip.targetRemoteId !== null)).toBe(true);
-    expect((await pendingCounts(db, workspaceId)).total).toBe(0);
+    expect((await countPendingOrders(db, workspaceId)).total).toBe(0);
   });
 
   it('Sync Order pushes a substore status change to the main copy and the timeline shows it; another workspace gets not found', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { listOrders, parseOrderListQuery, ORDER_PAGE_SIZE } from '../../lib/data/order-list';
+import { parseOrderListQuery } from '@/lib/console/order-list-query';
+import { listOrders, ORDER_PAGE_SIZE } from '@/lib/data/order-list';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { seedLink, seedOrder, seedWorkspace } from './seed';
 

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncRuns } from '../../db/schema';
 import { consolePendingCounts } from '../../lib/console/pending-counts';
-import { countOpenLinks, lastSyncFinishedAt } from '../../lib/data/pending-counts';
+import { countPendingOrders } from '@/lib/data/pending-counts';
+import { lastSyncFinishedAt } from '@/lib/data/sync-runs';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { seedLink, seedOrder, seedWorkspace } from './seed';
 
@@ -44,8 +45,8 @@ afterAll(async () => {
 
 describe('pending counts', () => {
   it('counts distinct source orders per direction, plus held and failed ones, in one workspace', async () => {
-    expect(await countOpenLinks(database.db, a.workspace.id)).toEqual({ toSubstores: 3, toMain: 1, held: 1, failed: 1, checkedAt: null });
-    expect(await countOpenLinks(database.db, b.workspace.id)).toMatchObject({ toSubstores: 1, toMain: 0, held: 1, failed: 0 });
+    expect(await countPendingOrders(database.db, a.workspace.id)).toEqual({ toSubstores: 3, toMain: 1, total: 4, held: 1, failed: 1, checkedAt: null });
+    expect(await countPendingOrders(database.db, b.workspace.id)).toMatchObject({ toSubstores: 1, toMain: 0, held: 1, failed: 0 });
   });
 
   it('takes "checked" from the last run that did work, and the console counts again once another run has finished', async () => {

@@ -3,7 +3,7 @@ import { eq, sql } from 'drizzle-orm';
 import { orderLinks, orders, stores, syncLeases, syncRuns } from '../../db/schema';
 import { consolePendingCounts, consoleWaitingOnStores } from '../../lib/console/pending-counts';
 import { combinePending } from '../../lib/console/pending-notice';
-import { countOpenLinks } from '../../lib/data/pending-counts';
+import { countPendingOrders } from '@/lib/data/pending-counts';
 import { newRunId, runSlicesToEnd } from '../../lib/sync';
 import { countWaitingOnStores } from '../../lib/sync/waiting-on-stores';
 import { createWooClient } from '../../lib/woo/client';
@@ -102,7 +102,7 @@ describe('what waits on the stores, over HTTP against the simulator', () => {
     await database.db.update(orderLinks).set({ needsUpdate: true }).where(eq(orderLinks.sourceOrderId, row.id));
     await sleep(1_100);
     subB.updateOrderDirectly(subOrder.id, { status: 'completed' });
-    const dbCounts = await countOpenLinks(database.db, workspaceId);
+    const dbCounts = await countPendingOrders(database.db, workspaceId);
     expect(dbCounts).toMatchObject({ toSubstores: 0, toMain: 1 });
     const after = await countWaitingOnStores(database.db, workspaceId, { tuning: FAST_TUNING });
     expect(after).toEqual(before);

@@ -70,7 +70,7 @@ describe('the development fallback schedule', () => {
 
   it('records a workspace another sync holds as skipped, as the Inngest function does', async () => {
     const other = randomUUID();
-    expect(await tryAcquireSyncLease(database.db, fixture.workspace.id, `run:${other}`, other, 60_000)).toBe(true);
+    expect(await tryAcquireSyncLease(database.db, { workspaceId: fixture.workspace.id, holder: `run:${other}`, runId: other, ttlMs: 60_000 })).toBe(true);
     const report = await runScheduledTickInProcess(database.db);
     await releaseSyncLease(database.db, fixture.workspace.id, `run:${other}`);
     expect(report).toMatchObject({ workspaces: 1, synced: 0, skipped: 1 });

@@ -5,7 +5,7 @@ import { orders, syncRuns } from '../../db/schema';
 import { queryCounter } from '../../db/query-counter';
 import { scheduleHealth } from '../../lib/sync-schedule';
 import { requestSyncNow } from '../../lib/console/sync-now';
-import { currentSyncStatus } from '../../lib/data/activity';
+import { currentSyncStatus } from '@/lib/data/sync-runs';
 import { startSimulator, type Simulator } from '@/simulator';
 import { createSyncWorkspace as connectWorkspace, endpointOf, type SyncWorkspaceFixture } from '../support/sync-fixtures';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';

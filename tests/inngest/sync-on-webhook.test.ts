@@ -5,7 +5,7 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncRuns } from '../../db/schema';
 import { releaseSyncLease, tryAcquireSyncLease } from '../../lib/data/sync-leases';
-import { recordFinishedRun } from '../../lib/data/scheduler';
+import { recordFinishedRun } from '@/lib/data/sync-runs';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';
 import { startFakeInngestServer, useFakeInngestEnvironment } from './support/fake-inngest-server';
 import { seedWorkspaces } from './support/seed-workspaces';
@@ -61,7 +61,7 @@ describe('sync-workspace-on-webhook', () => {
   it('waits while another run holds the workspace, then runs', async () => {
     const [workspaceId] = await seedWorkspaces(database.db, 'hook-busy', 1, 'no-main');
     const holder = randomUUID();
-    expect(await tryAcquireSyncLease(database.db, workspaceId, `run:${holder}`, holder, 60_000)).toBe(true);
+    expect(await tryAcquireSyncLease(database.db, { workspaceId, holder: `run:${holder}`, runId: holder, ttlMs: 60_000 })).toBe(true);
     const { result } = await engine().execute({
       events: [received(workspaceId, new Date())],
       steps: [{ id: 'wait-1', handler: () => releaseSyncLease(database.db, workspaceId, `run:${holder}`) }],

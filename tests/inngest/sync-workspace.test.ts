@@ -66,7 +66,7 @@ describe('sync-workspace', () => {
       .insert(syncRuns)
       .values({ workspaceId, trigger: 'schedule', status: 'running', startedAt: new Date(requestedAt + 300_000) })
       .returning();
-    expect(await tryAcquireSyncLease(database.db, workspaceId, `run:${live.id}`, live.id, 60_000)).toBe(true);
+    expect(await tryAcquireSyncLease(database.db, { workspaceId, holder: `run:${live.id}`, runId: live.id, ttlMs: 60_000 })).toBe(true);
 
     const { result } = await onFailure().execute({ events: [functionFailedEvent('orderbridge-sync-workspace', requested(workspaceId), 'terminated')] });
     expect(result).toEqual({ recorded: true, runIds: [abandoned.id] });
@@ -80,7 +80,7 @@ describe('sync-workspace', () => {
   it('records a tick that finds another sync holding the workspace as skipped, without running the engine twice', async () => {
     const [workspaceId] = await seedWorkspaces(database.db, 'busy', 1, 'active');
     const syncNowRun = randomUUID();
-    expect(await tryAcquireSyncLease(database.db, workspaceId, `run:${syncNowRun}`, syncNowRun, 60_000)).toBe(true);
+    expect(await tryAcquireSyncLease(database.db, { workspaceId, holder: `run:${syncNowRun}`, runId: syncNowRun, ttlMs: 60_000 })).toBe(true);
 
     const { result, error } = await syncWorkspace().execute({ events: [requested(workspaceId)] });
     expect(error).toBeUndefined();

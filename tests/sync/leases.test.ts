@@ -2,7 +2,7 @@ import { eq, getTableName, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '@/db/client';
 import { syncRuns } from '@/db/schema';
-import { listSyncRuns } from '@/lib/data/activity';
+import { listSyncRuns } from '@/lib/data/sync-runs';
 import { syncWorkspace, type SyncTuning } from '@/lib/sync';
 import type { StoreHandle } from '@/simulator';
 import { createTestDatabase, type TestDatabase } from '../support/test-database';

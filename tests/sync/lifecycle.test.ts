@@ -1,6 +1,10 @@
 import { and, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { orderEvents, orderLinks, orders } from '@/db/schema';
+import { chipView } from '@/lib/console/chip-view';
+import { parseOrderListQuery } from '@/lib/console/order-list-query';
+import { listOrders } from '@/lib/data/order-list';
+import { countPendingOrders } from '@/lib/data/pending-counts';
 import { syncOrder, syncWorkspace, type CrashPoint } from '@/lib/sync';
 import type { StoreHandle, WcOrder } from '@/simulator';
 import { updateSyncSettings } from '../support/sync-fixtures';
@@ -169,6 +173,41 @@ describe('refunds are mirrored onto copies', () => {
       expect(held.held.map((h) => h.reason).join(' ')).toMatch(/line SKU RW-TSHIRT is not a line of copy/);
       expect(main.orders.refunds(other.copy.id)).toHaveLength(0);
       expect((await eventsOf(world, other.source.id)).some((e) => e.kind === 'held')).toBe(true);
+    } finally {
+      await world.close();
+    }
+  });
+
+  it('a held refund puts its order under the held filter and in the held count, with its reason, until Sync Now mirrors it', async () => {
+    const world = await startSyncWorld(database, { subs: [{}] });
+    const workspaceId = world.fixture.workspace.id;
+    const heldOrders = async () => (await listOrders(database.db, workspaceId, parseOrderListQuery({ sync: 'held' }))).rows;
+    const syncedOrders = async () => (await listOrders(database.db, workspaceId, parseOrderListQuery({ sync: 'synced' }))).rows.map((row) => row.number);
+    try {
+      const { source, copy, main, sub } = await copiedSubOrder(world);
+      // The main store's staff took the T-shirt off the copy; then the substore refunds it.
+      main.updateOrderDirectly(copy.id, { line_items: [{ id: lineOf(copy, 'RW-TSHIRT').id, quantity: 0 }] });
+      sub.refundOrderDirectly(source.id, { amount: '20.00', api_refund: false, line_items: [{ id: lineOf(source, 'RW-TSHIRT').id, quantity: 1, refund_total: '20.00' }] });
+      await sync(world);
+      expect(main.orders.refunds(copy.id)).toHaveLength(0);
+
+      const [held] = await heldOrders();
+      expect(held?.number).toBe(String(source.number));
+      expect(held.targets[0]).toMatchObject({ state: 'synced', refundHeld: true, lastError: expect.stringMatching(/line SKU RW-TSHIRT is not a line of copy/) });
+      expect(chipView(held.targets[0])).toMatchObject({ state: 'held', text: `#${copy.number} on ${world.fixture.main.name} · refund held`, tip: expect.stringMatching(/^The refund's line SKU RW-TSHIRT/) });
+      expect(await syncedOrders()).not.toContain(String(source.number));
+      expect(await countPendingOrders(database.db, workspaceId)).toMatchObject({ held: 1, total: 0 });
+      // A scheduled sync leaves it held: nothing changed.
+      await sync(world);
+      expect(await heldOrders()).toHaveLength(1);
+
+      // The staff put the T-shirt back; Sync Now tries the refund again, and it goes through.
+      main.updateOrderDirectly(copy.id, { line_items: [{ sku: 'RW-TSHIRT', quantity: 1 }] });
+      await syncWorkspace(database.db, workspaceId, { trigger: 'sync_now', tuning: FAST_TUNING });
+      expect(main.orders.refunds(copy.id)).toHaveLength(1);
+      expect(await heldOrders()).toEqual([]);
+      expect(await syncedOrders()).toContain(String(source.number));
+      expect(await countPendingOrders(database.db, workspaceId)).toMatchObject({ held: 0, total: 0 });
     } finally {
       await world.close();
     }

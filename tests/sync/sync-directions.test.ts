@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syncWorkspace, pendingCounts } from '@/lib/sync';
+import { countPendingOrders } from '@/lib/data/pending-counts';
+import { syncWorkspace } from '@/lib/sync';
 import type { WcOrder } from '@/simulator';
 import { createTestDatabase, FAST_TUNING, startSyncWorld, type SyncWorld } from './sync-world';
 import type { TestDatabase } from '../support/test-database';
@@ -62,6 +63,6 @@ describe('sync in both directions (real HTTP to the simulator, real database)', 
     const second = await syncWorkspace(db, ws, { trigger: 'schedule', tuning: FAST_TUNING });
     expect(second.counts.toSub.created + second.counts.toMain.created).toBe(0);
     expect(second.summary).toBe('Nothing new to sync — all orders are in sync.');
-    expect(await pendingCounts(db, ws)).toMatchObject({ toSubstores: 0, toMain: 0, total: 0, held: 0, failed: 0 });
+    expect(await countPendingOrders(db, ws)).toMatchObject({ toSubstores: 0, toMain: 0, total: 0, held: 0, failed: 0 });
   });
 });

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { sql } from 'drizzle-orm';
-import { pendingCounts, previewWorkspace, syncOrder, syncWorkspace } from '@/lib/sync';
+import { countPendingOrders } from '@/lib/data/pending-counts';
+import { previewWorkspace, syncOrder, syncWorkspace } from '@/lib/sync';
 import { queryCounter } from '@/db/query-counter';
 import { listOrderEvents } from '@/lib/data/order-events';
 import { createTestDatabase, FAST_TUNING, startSyncWorld, type SyncWorld } from './sync-world';
@@ -40,7 +41,7 @@ describe('sync rules (simulator over HTTP, real database)', () => {
     expect(result.summary).toBe('Synced 1 order: 1 to substores. 1 held — SKU RW-CAP is not on Substore B.');
     expect(copiesOf(w, 1, w.fixture.main.id, order.id)).toHaveLength(1);
     expect(subB.orders.count).toBe(0);
-    expect(await pendingCounts(database.db, w.fixture.workspace.id)).toMatchObject({ held: 1, total: 0 });
+    expect(await countPendingOrders(database.db, w.fixture.workspace.id)).toMatchObject({ held: 1, total: 0 });
     const events = await listOrderEvents(database.db, w.fixture.workspace.id, await orderIdOf(w.fixture.main.id, order.id));
     expect(events.map((e) => e.message)).toContain('Held for Substore B: SKU RW-CAP is not on Substore B');
   });
@@ -133,7 +134,7 @@ describe('sync rules (simulator over HTTP, real database)', () => {
     const scheduled = await syncWorkspace(database.db, w.fixture.workspace.id, { trigger: 'schedule', tuning: FAST_TUNING });
     expect(scheduled.failed).toHaveLength(0);
     expect(subA.requestCount - requestsBefore).toBe(1);
-    expect(await pendingCounts(database.db, w.fixture.workspace.id)).toMatchObject({ failed: 1 });
+    expect(await countPendingOrders(database.db, w.fixture.workspace.id)).toMatchObject({ failed: 1 });
     const manual = await syncWorkspace(database.db, w.fixture.workspace.id, { trigger: 'sync_now', tuning: FAST_TUNING });
     expect(manual.failed).toHaveLength(1);
   });

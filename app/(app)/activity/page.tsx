@@ -3,7 +3,7 @@ import { EmptyState } from '@/app/components/console/empty-state';
 import { Pagination } from '@/app/components/console/pagination';
 import { RunTable } from '@/app/components/console/run-table';
 import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
-import { listSyncRuns } from '@/lib/data/activity';
+import { listSyncRuns } from '@/lib/data/sync-runs';
 
 export const metadata: Metadata = { title: 'Activity' };
 

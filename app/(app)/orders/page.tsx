@@ -10,7 +10,8 @@ import { can } from '@/lib/auth/permissions';
 import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
 import { plural } from '@/lib/console/format';
 import { consolePendingCounts } from '@/lib/console/pending-counts';
-import { listOrders, parseOrderListQuery, type OrderListPage, type OrderListQuery } from '@/lib/data/order-list';
+import { parseOrderListQuery, type OrderListQuery } from '@/lib/console/order-list-query';
+import { listOrders, type OrderListPage } from '@/lib/data/order-list';
 
 export const metadata: Metadata = { title: 'Orders' };
 

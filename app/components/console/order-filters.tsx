@@ -1,5 +1,6 @@
 import Link from 'next/link';
-import { WOO_ORDER_STATUSES, type OrderListQuery, type StoreSummary } from '@/lib/data/order-list';
+import { ORDER_STATUS_FILTERS, type OrderListQuery } from '@/lib/console/order-list-query';
+import type { StoreSummary } from '@/lib/data/stores';
 import { formatWooStatus } from './status-badge';
 import { secondaryButton, primaryButton } from './styles';
 
@@ -52,7 +53,7 @@ export function OrderFilters({ query, stores }: { query: OrderListQuery; stores:
         </label>
         <select id="filter-status" name="status" defaultValue={query.status ?? ''} className={fieldClass}>
           <option value="">Any status</option>
-          {WOO_ORDER_STATUSES.map((status) => (
+          {ORDER_STATUS_FILTERS.map((status) => (
             <option key={status} value={status}>
               {formatWooStatus(status)}
             </option>

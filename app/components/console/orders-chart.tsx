@@ -1,5 +1,5 @@
 import { formatDay, plural } from '@/lib/console/format';
-import type { DailyCount } from '@/lib/data/dashboard';
+import type { DailyCount } from '@/lib/data/order-events';
 
 const WIDTH = 560;
 const HEIGHT = 180;

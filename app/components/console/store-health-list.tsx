@@ -1,5 +1,5 @@
 import { formatRelative } from '@/lib/console/format';
-import type { StoreHealth } from '@/lib/data/dashboard';
+import type { StoreHealth } from '@/lib/data/stores';
 
 function healthOf(store: StoreHealth): { label: string; style: string } {
   if (store.paused) return { label: 'Paused', style: 'bg-slate-100 text-slate-700 ring-slate-200' };

@@ -89,7 +89,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                 {targets.map((chip) => (
                   <li key={chip.linkId} className="space-y-1">
                     <TargetChip view={chipView(chip)} />
-                    {chip.lastError && (chip.state === 'held' || chip.state === 'failed') ? <p className="text-xs text-slate-600">{chip.lastError}</p> : null}
+                    {chip.lastError && (chip.state === 'held' || chip.state === 'failed' || chip.refundHeld) ? <p className="text-xs text-slate-600">{chip.lastError}</p> : null}
                   </li>
                 ))}
               </ul>

@@ -1,6 +1,6 @@
 import { workspaceRoute } from '@/lib/actions/workspace-route';
 import { toSyncStatusView } from '@/lib/console/sync-status-view';
-import { currentSyncStatus } from '@/lib/data/activity';
+import { currentSyncStatus } from '@/lib/data/sync-runs';
 
 export const dynamic = 'force-dynamic';
 
