@@ -1,14 +1,14 @@
 import Link from 'next/link';
 import type { ReactNode } from 'react';
-import { AppNav, type NavLink } from '@/app/components/app-nav';
-import { SyncProgress } from '@/app/components/console/sync-progress';
-import { WorkspaceSwitcher } from '@/app/components/workspace-switcher';
 import { can, ROLE_LABELS, type Permission } from '@/lib/auth/permissions';
 import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
 import { VerifyEmailBanner } from '@/app/components/verify-email-banner';
 import { listMembershipsOfUser } from '@/lib/data/workspaces';
-import { signOutAction, signOutEverywhereAction } from '../(auth)/actions';
-import { resendVerificationAction } from './account/actions';
+import { signOutAction, signOutEverywhereAction } from '@/app/(auth)/actions';
+import { resendVerificationAction } from '@/app/(app)/account/actions';
+import { AppNav, type NavLink } from './_components/app-nav';
+import { SyncProgress } from './_components/sync-progress';
+import { WorkspaceSwitcher } from './_components/workspace-switcher';
 
 const LINKS: Array<NavLink & { permission: Permission }> = [
   { href: '/dashboard', label: 'Dashboard', permission: 'orders.view' },

@@ -3,15 +3,15 @@
 import Link from 'next/link';
 import { useActionState } from 'react';
 import type { AuthFormState } from '@/app/(auth)/actions';
+import { Button } from '@/app/components/ui/button';
+import { Field, Input } from '@/app/components/ui/field';
+import { ErrorMessage } from '@/app/components/ui/messages';
 
 type Props = {
   mode: 'sign-in' | 'sign-up';
   action: (state: AuthFormState, formData: FormData) => Promise<AuthFormState>;
   callbackUrl?: string;
 };
-
-const inputClass =
-  'mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-slate-900 shadow-sm focus:border-brand-500 focus:outline-none';
 
 export function AuthForm({ mode, action, callbackUrl }: Props) {
   const [state, formAction, pending] = useActionState(action, undefined);
@@ -20,27 +20,23 @@ export function AuthForm({ mode, action, callbackUrl }: Props) {
     <form action={formAction} className="space-y-4" noValidate>
       {callbackUrl ? <input type="hidden" name="callbackUrl" value={callbackUrl} /> : null}
       {isSignUp ? (
-        <label className="block text-sm font-medium text-slate-700">
-          Your name
-          <input name="name" autoComplete="name" className={inputClass} />
-        </label>
+        <Field label="Your name">
+          <Input name="name" autoComplete="name" controlSize="lg" />
+        </Field>
       ) : null}
-      <label className="block text-sm font-medium text-slate-700">
-        Email
-        <input name="email" type="email" autoComplete="email" required defaultValue={state?.email} className={inputClass} />
-      </label>
-      <label className="block text-sm font-medium text-slate-700">
-        Password
-        <input
+      <Field label="Email">
+        <Input name="email" type="email" autoComplete="email" required defaultValue={state?.email} controlSize="lg" />
+      </Field>
+      <Field label="Password" hint={isSignUp ? 'At least 10 characters.' : undefined}>
+        <Input
           name="password"
           type="password"
           required
           autoComplete={isSignUp ? 'new-password' : 'current-password'}
           minLength={isSignUp ? 10 : undefined}
-          className={inputClass}
+          controlSize="lg"
         />
-        {isSignUp ? <span className="mt-1 block text-xs text-slate-500">At least 10 characters.</span> : null}
-      </label>
+      </Field>
       {isSignUp ? null : (
         <p className="-mt-2 text-right text-sm">
           <Link href="/forgot-password" className="font-medium text-brand-600 hover:underline">
@@ -48,18 +44,10 @@ export function AuthForm({ mode, action, callbackUrl }: Props) {
           </Link>
         </p>
       )}
-      {state?.error ? (
-        <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
-          {state.error}
-        </p>
-      ) : null}
-      <button
-        type="submit"
-        disabled={pending}
-        className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60"
-      >
+      <ErrorMessage message={state?.error} />
+      <Button size="lg" className="w-full" disabled={pending}>
         {pending ? 'One moment…' : isSignUp ? 'Create account' : 'Sign in'}
-      </button>
+      </Button>
       <p className="text-center text-sm text-slate-600">
         {isSignUp ? (
           <>

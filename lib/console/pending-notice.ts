@@ -1,4 +1,5 @@
-import { formatRelative, plural } from './format';
+import { plural } from '@/lib/text/plural';
+import { formatRelative } from './format';
 
 /** The engine's pending counts, as far as the console reads them. */
 export type PendingCountsView = {

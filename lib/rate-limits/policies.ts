@@ -1,3 +1,5 @@
+import { plural } from '@/lib/text/plural';
+
 /** A limit: at most `limit` counted events per `windowMs` for each key of the bucket; `what` names them in messages. */
 export type RateLimit = { bucket: string; limit: number; windowMs: number; what: string };
 
@@ -28,6 +30,5 @@ export const RATE_LIMITS = {
 /** "15 minutes", "1 hour": how a window is named in messages. */
 export function describeDuration(ms: number): string {
   const minutes = Math.max(1, Math.ceil(ms / MINUTE));
-  if (minutes % 60 === 0) return minutes === 60 ? '1 hour' : `${minutes / 60} hours`;
-  return minutes === 1 ? '1 minute' : `${minutes} minutes`;
+  return minutes % 60 === 0 ? plural(minutes / 60, 'hour') : plural(minutes, 'minute');
 }

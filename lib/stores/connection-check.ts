@@ -1,7 +1,8 @@
 import { createGuardedAgents, guardedRequest, type GuardedAgents, type GuardedResponse, type GuardOptions } from '../net';
 import { failureMessages, type CheckStep, type ConnectionFailure, CHECK_STEPS } from './connection-failures';
 import { signOAuthUrl } from './oauth1';
-import { consumerKeyLast4, normaliseStoreUrl } from './store-url';
+import { normaliseStoreUrl } from '@/lib/woo/store-url';
+import { consumerKeyLast4 } from './store-url';
 import { describeTransportFailure } from './transport-failure';
 import { readStoreFacts, type StoreFacts } from './store-facts';
 

@@ -42,17 +42,6 @@ export type ConnectionFailure = {
 const KEYS_PAGE = 'WooCommerce → Settings → Advanced → REST API';
 
 export const failureMessages = {
-  dnsFailure: (host: string) =>
-    `We could not find ${host}: no DNS record exists for it. Check the spelling of the store address (for example https://shop.example.com).`,
-  refused: (host: string, port: string) =>
-    `${host} refused the connection on port ${port}. Check the address and port, and that the site is online.`,
-  timeout: (host: string, seconds: number) =>
-    `${host} did not answer within ${seconds} seconds. Check that the site opens in a browser; if it is slow or overloaded, try again in a few minutes.`,
-  tls: (host: string, detail: string) =>
-    `The secure (https) connection to ${host} failed: ${detail}. The site needs a valid SSL certificate for ${host} — ask your host to fix it, or use the address the certificate covers.`,
-  connectionFailed: (host: string, code: string) =>
-    `The connection to ${host} failed (${code}). Check that the site opens in a browser and try again.`,
-  tooLarge: (detail: string) => `${detail}. A WooCommerce store's answers to these requests are a few kilobytes: check that the address is your store.`,
   redirect: (from: string, to: string, suggested: string) =>
     `${from} redirects to ${to}. WooCommerce checks requests against the store's own address, so connect with ${suggested} instead.`,
   htmlInsteadOfJson: (url: string) =>

@@ -6,10 +6,12 @@ import { decryptStoreCredentials, encryptNewStoreCredentials, encryptStoreCreden
 import { countStoreHistory, deleteStore, findMainStore, findStore, findStoreByUrl, insertStore, listStores, updateStore } from '../data/stores';
 import { checkStoreConnection, type ConnectionCheckInput, type ConnectionCheckOptions, type ConnectionCheckResult } from './connection-check';
 import { RATE_LIMITS, reserveOrThrow, type RateLimit } from '../rate-limits';
-import { normaliseStoreUrl, validateConsumerCredentials } from './store-url';
+import { normaliseStoreUrl } from '@/lib/woo/store-url';
+import { validateConsumerCredentials } from './store-url';
 import { toStoreView, type StoreView } from './store-view';
 import type { Store } from '../../db/schema';
 import { logError } from '../log';
+import { plural } from '@/lib/text/plural';
 import { deregisterStoreWebhooks, registerStoreWebhooks, type WebhookSetup } from '../webhooks/registration';
 
 /** `requesterAddress`: who asked, for the per-address limit on connection checks (the per-workspace one always applies). */
@@ -174,8 +176,8 @@ export async function setSubstoreDirections(
 export async function describeStoreRemoval(db: Db, workspaceId: string, storeId: string): Promise<string> {
   const store = await requireStore(db, workspaceId, storeId);
   const history = await countStoreHistory(db, workspaceId, storeId);
-  const orders = `${history.orders} order${history.orders === 1 ? '' : 's'}`;
-  const copies = `${history.copies} cop${history.copies === 1 ? 'y' : 'ies'}`;
+  const orders = plural(history.orders, 'order');
+  const copies = plural(history.copies, 'copy', 'copies');
   return (
     `Removing "${store.name}" stops syncing it at once and deletes Orderbridge's record of it: its encrypted keys, ` +
     `the ${orders} indexed from it with their sync history, and the links to the ${copies} made on it. ` +

@@ -1,3 +1,5 @@
+import { plural } from '@/lib/text/plural';
+
 const MAX_ERROR_LENGTH = 500;
 
 /** Anything credential-shaped is cut out before an error reaches the history (WooCommerce keys, OAuth params, auth headers). */
@@ -19,6 +21,6 @@ export function describeAbandonedSync(error: { name?: string; message?: string }
   const message = safe.length > MAX_ERROR_LENGTH ? `${safe.slice(0, MAX_ERROR_LENGTH - 1)}…` : safe;
   return {
     error: message,
-    summary: `Scheduled sync failed after ${attempts} ${attempts === 1 ? 'attempt' : 'attempts'}: ${message}`,
+    summary: `Scheduled sync failed after ${plural(attempts, 'attempt')}: ${message}`,
   };
 }

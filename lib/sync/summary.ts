@@ -1,4 +1,5 @@
 import type { SyncCounts } from '../../db/schema';
+import { plural } from '@/lib/text/plural';
 
 export type SyncIssue = { orderId: string; orderNumber: string; sourceStoreName: string; targetStoreName: string; reason: string };
 
@@ -8,10 +9,6 @@ export function emptyCounts(): SyncCounts {
     toSub: { created: 0, updated: 0, held: 0, failed: 0 },
     toMain: { created: 0, updated: 0, held: 0, failed: 0 },
   };
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
 /** The sentence a merchant reads after a run, e.g. "Synced 12 orders: 8 to substores, 4 to the main store. 1 held — SKU RW-CAP is not on Substore B." */

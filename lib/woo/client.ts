@@ -7,6 +7,7 @@ import { ConcurrencyLimiter } from './limiter';
 import { classifyResponseFailure, classifyTransportFailure, WooRequestError } from './errors';
 import { retryDelayMs, type BackoffPolicy } from './backoff';
 import { sleep } from '@/lib/utils/sleep';
+import { normaliseStoreUrl } from './store-url';
 
 type WooApiConstructor = typeof WooCommerceRestApiPkg;
 // The package is CommonJS with `exports.default`; under ESM interop the class can sit one level deeper.
@@ -166,18 +167,6 @@ export function createWooClient(options: WooClientOptions): WooClient {
   }
 
   return { url: baseUrl, stats, request, requestWithRetry };
-}
-
-/** The signature covers the store's URL exactly as the store knows it: keep it, minus a trailing slash. */
-export function normaliseStoreUrl(url: string): string {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new Error(`The store URL "${url}" is not a valid URL`);
-  }
-  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') throw new Error(`The store URL must start with http:// or https://, got "${url}"`);
-  return url.replace(/\/+$/, '');
 }
 
 function abortedError(what: string, sent: boolean, isWrite: boolean): WooRequestError {

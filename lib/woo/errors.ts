@@ -1,3 +1,5 @@
+import { FORBIDDEN_ADDRESS_CODE, transportFailurePhrase } from '@/lib/net/transport-failure';
+
 /**
  * How a failed store request should be handled:
  * - `permanent`: the store refused it (validation, auth, 4xx); retrying the same request cannot help.
@@ -80,37 +82,7 @@ const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOST
 /** A transport failure: if the request never reached the store it was not applied; otherwise a write is ambiguous. */
 export function classifyTransportFailure(what: string, code: string | undefined, sent: boolean, isWrite: boolean, timeoutMs?: number): WooRequestError {
   const notSent = !sent || (code !== undefined && NOT_SENT_CODES.has(code));
-  const label = code === 'RESPONSE_TIMEOUT' && timeoutMs !== undefined ? `the store did not answer within ${formatSeconds(timeoutMs)} (the whole answer, however slowly it arrives)` : describeTransportCode(code);
   const forbidden = code === FORBIDDEN_ADDRESS_CODE;
   const kind: WooErrorKind = forbidden ? 'permanent' : !notSent && isWrite ? 'ambiguous' : 'retryable';
-  return new WooRequestError(`${what} failed: ${label}`, { kind, code: code ?? null });
-}
-
-function formatSeconds(ms: number): string {
-  return ms < 10_000 ? `${Number((ms / 1000).toFixed(1))} s` : `${Math.round(ms / 1000)} s`;
-}
-
-const FORBIDDEN_ADDRESS_CODE = 'ERR_STORE_ADDRESS_FORBIDDEN';
-
-function describeTransportCode(code: string | undefined): string {
-  switch (code) {
-    case FORBIDDEN_ADDRESS_CODE:
-      return "the store's address is loopback or private, and Orderbridge only connects to stores on the public internet";
-    case 'ECONNREFUSED':
-      return 'the store refused the connection';
-    case 'ENOTFOUND':
-    case 'EAI_AGAIN':
-      return "the store's address could not be resolved";
-    case 'CONNECT_TIMEOUT':
-      return 'connecting to the store timed out';
-    case 'RESPONSE_TIMEOUT':
-    case 'ECONNABORTED':
-    case 'ETIMEDOUT':
-      return 'the store did not answer in time';
-    case 'ECONNRESET':
-    case 'EPIPE':
-      return 'the store closed the connection';
-    default:
-      return code ? `network error ${code}` : 'network error';
-  }
+  return new WooRequestError(`${what} failed: ${transportFailurePhrase(code, timeoutMs)}`, { kind, code: code ?? null });
 }

@@ -1,17 +1,14 @@
 import type { Metadata } from 'next';
 import { planAccountDeletion } from '@/lib/accounts/delete-account';
 import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
+import { plural } from '@/lib/text/plural';
 import { signOutEverywhereAction } from '@/app/(auth)/actions';
+import { Button } from '@/app/components/ui/button';
+import { Card } from '@/app/components/ui/card';
 import { DeleteAccountForm, EmailForm, NameForm, PasswordForm } from './_components/account-forms';
 import { changeEmailAction, changeNameAction, changePasswordAction, deleteAccountAction } from './actions';
 
 export const metadata: Metadata = { title: 'Your account' };
-
-const cardClass = 'rounded-xl border border-slate-200 bg-white p-5 shadow-sm';
-
-function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count} ${count === 1 ? one : many}`;
-}
 
 export default async function AccountPage() {
   const { db, user } = await requireWorkspaceContext();
@@ -20,35 +17,33 @@ export default async function AccountPage() {
     <div className="mx-auto max-w-2xl space-y-6">
       <h1 className="text-2xl font-semibold">Your account</h1>
 
-      <section className={cardClass} aria-labelledby="name-heading">
+      <Card as="section" raised className="p-5" aria-labelledby="name-heading">
         <h2 id="name-heading" className="mb-3 text-lg font-semibold">Name</h2>
         <NameForm action={changeNameAction} name={user.name} />
-      </section>
+      </Card>
 
-      <section className={cardClass} aria-labelledby="email-heading">
+      <Card as="section" raised className="p-5" aria-labelledby="email-heading">
         <h2 id="email-heading" className="mb-1 text-lg font-semibold">Email address</h2>
         <p className="mb-3 text-sm text-slate-600" data-testid="email-status">
           {user.email} — {user.emailVerifiedAt ? 'confirmed' : 'not confirmed yet'}
         </p>
         <EmailForm action={changeEmailAction} email={user.email} />
-      </section>
+      </Card>
 
-      <section className={cardClass} aria-labelledby="password-heading">
+      <Card as="section" raised className="p-5" aria-labelledby="password-heading">
         <h2 id="password-heading" className="mb-3 text-lg font-semibold">Password</h2>
         <PasswordForm action={changePasswordAction} />
-      </section>
+      </Card>
 
-      <section className={cardClass} aria-labelledby="sessions-heading">
+      <Card as="section" raised className="p-5" aria-labelledby="sessions-heading">
         <h2 id="sessions-heading" className="mb-1 text-lg font-semibold">Sessions</h2>
         <p className="mb-3 text-sm text-slate-600">Signs your account out in every browser and device, this one included.</p>
         <form action={signOutEverywhereAction}>
-          <button type="submit" className="rounded-md border border-slate-300 px-4 py-2 text-sm font-medium hover:bg-slate-100">
-            Sign out everywhere
-          </button>
+          <Button variant="secondary">Sign out everywhere</Button>
         </form>
-      </section>
+      </Card>
 
-      <section className={`${cardClass} border-red-200`} aria-labelledby="delete-heading">
+      <Card as="section" raised danger className="p-5" aria-labelledby="delete-heading">
         <h2 id="delete-heading" className="mb-2 text-lg font-semibold text-red-800">Delete account</h2>
         <div className="mb-3 space-y-2 text-sm text-slate-700" data-testid="deletion-plan">
           {plan.deleted.length ? (
@@ -78,7 +73,7 @@ export default async function AccountPage() {
           <p>Your sign-in, sessions and email links stop working at once. This cannot be undone.</p>
         </div>
         <DeleteAccountForm action={deleteAccountAction} blocked={plan.blocking.length > 0} />
-      </section>
+      </Card>
     </div>
   );
 }

@@ -1,9 +1,9 @@
 import type { Metadata } from 'next';
 import { EmptyState } from '@/app/components/console/empty-state';
 import { Pagination } from '@/app/components/console/pagination';
-import { RunTable } from '@/app/components/console/run-table';
 import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
 import { listSyncRuns } from '@/lib/data/sync-runs';
+import { RunTable } from './_components/run-table';
 
 export const metadata: Metadata = { title: 'Activity' };
 

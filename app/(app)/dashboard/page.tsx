@@ -1,20 +1,23 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import Link from 'next/link';
-import { OrdersChart } from '@/app/components/console/orders-chart';
-import { StoreHealthList } from '@/app/components/console/store-health-list';
-import { card, primaryButton, textLink } from '@/app/components/console/styles';
+import { buttonClass } from '@/app/components/ui/button';
+import { Card } from '@/app/components/ui/card';
+import { textLink } from '@/app/components/ui/text-link';
 import { can } from '@/lib/auth/permissions';
 import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
-import { formatDateTime, formatRelative, plural } from '@/lib/console/format';
+import { formatDateTime, formatRelative } from '@/lib/console/format';
 import { consolePendingCounts } from '@/lib/console/pending-counts';
-import { PendingCard } from '@/app/components/console/pending-card';
 import { StoresWaiting } from '@/app/components/console/stores-waiting';
 import { ordersSyncedPerDay } from '@/lib/data/order-events';
 import { listStoreHealth } from '@/lib/data/stores';
 import { describeRunMode } from '@/lib/console/run-mode';
 import { inngestMode } from '@/lib/env/inngest-mode';
 import { scheduleHealth, type ScheduleHealth } from '@/lib/sync-schedule';
+import { plural } from '@/lib/text/plural';
+import { OrdersChart } from './_components/orders-chart';
+import { PendingCard } from './_components/pending-card';
+import { StoreHealthList } from './_components/store-health-list';
 
 export const metadata: Metadata = { title: 'Dashboard' };
 
@@ -70,7 +73,7 @@ export default async function DashboardPage() {
         <section className="rounded-lg border border-brand-100 bg-brand-50 p-4">
           <h2 className="font-medium text-brand-700">Connect your stores to start syncing</h2>
           <p className="mt-1 text-sm text-slate-700">Add your main store and at least one substore; it takes a few minutes.</p>
-          <Link href="/onboarding" className={`${primaryButton} mt-3`}>
+          <Link href="/onboarding" className={`${buttonClass()} mt-3`}>
             Continue setup
           </Link>
         </section>
@@ -83,22 +86,22 @@ export default async function DashboardPage() {
           </StoresWaiting>
         </Suspense>
 
-        <section aria-labelledby="schedule-heading" className={`${card} p-4`}>
+        <Card as="section" aria-labelledby="schedule-heading" className="p-4">
           <h2 id="schedule-heading" className="mb-2 text-base font-semibold">
             Scheduled sync
           </h2>
           <ScheduleSummary health={schedule} now={now} />
           <RunMode />
-        </section>
+        </Card>
 
-        <section aria-labelledby="chart-heading" className={`${card} self-start p-4 lg:row-span-2`}>
+        <Card as="section" aria-labelledby="chart-heading" className="self-start p-4 lg:row-span-2">
           <h2 id="chart-heading" className="mb-2 text-base font-semibold">
             Orders synced, last 14 days
           </h2>
           <OrdersChart days={days} />
-        </section>
+        </Card>
 
-        <section aria-labelledby="stores-heading" className={`${card} p-4 lg:col-span-2`}>
+        <Card as="section" aria-labelledby="stores-heading" className="p-4 lg:col-span-2">
           <div className="flex items-center justify-between">
             <h2 id="stores-heading" className="text-base font-semibold">
               Stores
@@ -127,7 +130,7 @@ export default async function DashboardPage() {
             </p>
           )}
           {stores.length ? <p className="mt-2 text-xs text-slate-500">{plural(stores.length, 'store')} connected.</p> : null}
-        </section>
+        </Card>
       </div>
     </div>
   );

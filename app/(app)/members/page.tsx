@@ -1,10 +1,11 @@
 import type { Metadata } from 'next';
-import { card, secondaryButton, primaryButton } from '@/app/components/console/styles';
+import { Button } from '@/app/components/ui/button';
+import { Card } from '@/app/components/ui/card';
+import { Field, Input, Select } from '@/app/components/ui/field';
 import { can, MEMBERSHIP_ROLE_ORDER, ROLE_DESCRIPTIONS, ROLE_LABELS } from '@/lib/auth/permissions';
 import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
 import { listInvitations } from '@/lib/data/invitations';
 import { listMembers } from '@/lib/data/members';
-import { inputClass, labelClass } from '../stores/_components/form-styles';
 import {
   changeMemberRoleAction,
   deleteWorkspaceAction,
@@ -18,9 +19,13 @@ import { ActionForm } from './_components/action-form';
 
 export const metadata: Metadata = { title: 'Members' };
 
-const selectClass = 'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm';
-const smallButton = 'rounded-md border border-slate-300 bg-white px-2.5 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-100';
-const dangerButton = 'rounded-md border border-red-300 bg-white px-2.5 py-1.5 text-sm font-medium text-red-700 hover:bg-red-50';
+function RoleOptions() {
+  return MEMBERSHIP_ROLE_ORDER.map((role) => (
+    <option key={role} value={role}>
+      {ROLE_LABELS[role]}
+    </option>
+  ));
+}
 
 export default async function MembersPage() {
   const { db, workspace, user, role } = await requireWorkspaceContext();
@@ -39,7 +44,7 @@ export default async function MembersPage() {
             You are {ROLE_LABELS[role].toLowerCase()} here. {ROLE_DESCRIPTIONS[role]}
           </p>
         </div>
-        <div className={`${card} overflow-x-auto`}>
+        <Card className="overflow-x-auto">
           <table className="w-full text-left text-sm" data-testid="members-table">
             <thead className="border-b border-slate-200 text-slate-500">
               <tr>
@@ -66,16 +71,12 @@ export default async function MembersPage() {
                     <td className="px-4 py-2">
                       {manageMembers ? (
                         <ActionForm action={changeMemberRoleAction} fields={{ userId: member.userId }} success="Role saved.">
-                          <select name="role" defaultValue={member.role} aria-label={`Role of ${member.email}`} className={selectClass}>
-                            {MEMBERSHIP_ROLE_ORDER.map((r) => (
-                              <option key={r} value={r}>
-                                {ROLE_LABELS[r]}
-                              </option>
-                            ))}
-                          </select>
-                          <button type="submit" className={smallButton}>
+                          <Select name="role" defaultValue={member.role} aria-label={`Role of ${member.email}`} controlSize="sm" inline>
+                            <RoleOptions />
+                          </Select>
+                          <Button variant="secondary" size="sm">
                             Save role
-                          </button>
+                          </Button>
                         </ActionForm>
                       ) : (
                         <span data-testid="member-role">{ROLE_LABELS[member.role]}</span>
@@ -85,15 +86,15 @@ export default async function MembersPage() {
                     <td className="px-4 py-2 text-right">
                       {isYou ? (
                         <ActionForm action={leaveWorkspaceAction}>
-                          <button type="submit" className={dangerButton}>
+                          <Button variant="danger-secondary" size="sm">
                             Leave workspace
-                          </button>
+                          </Button>
                         </ActionForm>
                       ) : manageMembers ? (
                         <ActionForm action={removeMemberAction} fields={{ userId: member.userId }}>
-                          <button type="submit" className={dangerButton} aria-label={`Remove ${member.email}`}>
+                          <Button variant="danger-secondary" size="sm" aria-label={`Remove ${member.email}`}>
                             Remove
-                          </button>
+                          </Button>
                         </ActionForm>
                       ) : null}
                     </td>
@@ -102,10 +103,10 @@ export default async function MembersPage() {
               })}
             </tbody>
           </table>
-        </div>
+        </Card>
       </section>
 
-      <section aria-labelledby="invitations-heading" className={`${card} space-y-4 p-4`}>
+      <Card as="section" aria-labelledby="invitations-heading" className="space-y-4 p-4">
         <h2 id="invitations-heading" className="text-lg font-semibold text-slate-900">
           Pending invitations
         </h2>
@@ -125,14 +126,14 @@ export default async function MembersPage() {
                 {manageInvitations ? (
                   <div className="flex gap-2">
                     <ActionForm action={resendInvitationAction} fields={{ invitationId: invitation.id }} success="Sent again with a new link.">
-                      <button type="submit" className={smallButton}>
+                      <Button variant="secondary" size="sm">
                         Resend
-                      </button>
+                      </Button>
                     </ActionForm>
                     <ActionForm action={revokeInvitationAction} fields={{ invitationId: invitation.id }}>
-                      <button type="submit" className={dangerButton}>
+                      <Button variant="danger-secondary" size="sm">
                         Revoke
-                      </button>
+                      </Button>
                     </ActionForm>
                   </div>
                 ) : null}
@@ -142,33 +143,21 @@ export default async function MembersPage() {
         </ul>
         {manageInvitations ? (
           <ActionForm action={inviteMemberAction} className="flex flex-wrap items-end gap-3" success="Invitation sent.">
-            <div>
-              <label htmlFor="invite-email" className={labelClass}>
-                Email address
-              </label>
-              <input id="invite-email" name="email" type="email" required className={inputClass} />
-            </div>
-            <div>
-              <label htmlFor="invite-role" className={labelClass}>
-                Role
-              </label>
-              <select id="invite-role" name="role" defaultValue="member" className={`${inputClass} w-auto`}>
-                {MEMBERSHIP_ROLE_ORDER.map((r) => (
-                  <option key={r} value={r}>
-                    {ROLE_LABELS[r]}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button type="submit" className={primaryButton}>
-              Send invitation
-            </button>
+            <Field label="Email address">
+              <Input name="email" type="email" required />
+            </Field>
+            <Field label="Role">
+              <Select name="role" defaultValue="member">
+                <RoleOptions />
+              </Select>
+            </Field>
+            <Button>Send invitation</Button>
           </ActionForm>
         ) : null}
-      </section>
+      </Card>
 
       {can(role, 'workspace.delete') ? (
-        <section aria-labelledby="delete-heading" className="space-y-3 rounded-lg border border-red-200 bg-white p-4">
+        <Card as="section" danger aria-labelledby="delete-heading" className="space-y-3 p-4">
           <h2 id="delete-heading" className="text-lg font-semibold text-red-800">
             Delete this workspace
           </h2>
@@ -177,15 +166,12 @@ export default async function MembersPage() {
             stores themselves are not touched. This cannot be undone.
           </p>
           <ActionForm action={deleteWorkspaceAction} className="flex flex-wrap items-end gap-3">
-            <label className={labelClass}>
-              Type the workspace name to confirm
-              <input name="confirmName" autoComplete="off" className={inputClass} />
-            </label>
-            <button type="submit" className={`${secondaryButton} border-red-300 text-red-700 hover:bg-red-50`}>
-              Delete workspace
-            </button>
+            <Field label="Type the workspace name to confirm">
+              <Input name="confirmName" autoComplete="off" />
+            </Field>
+            <Button variant="danger-secondary">Delete workspace</Button>
           </ActionForm>
-        </section>
+        </Card>
       ) : null}
     </div>
   );

@@ -1,17 +1,20 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { card, textLink } from '@/app/components/console/styles';
 import { NotAllowed } from '@/app/components/not-allowed';
+import { ConnectStoreForm } from '@/app/components/stores/connect-store-form';
+import { SyncSettingsForm } from '@/app/components/stores/sync-settings-form';
+import { Card } from '@/app/components/ui/card';
+import { SuccessMessage } from '@/app/components/ui/messages';
+import { textLink } from '@/app/components/ui/text-link';
+import { WorkspaceNameForm } from '@/app/components/workspace-name-form';
 import { can } from '@/lib/auth/permissions';
 import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
 import { ONBOARDING_STEPS, currentOnboardingStep, isOnboardingStep, listStoreViews, readSyncSettings, type OnboardingStep } from '@/lib/stores';
-import { ConnectStoreForm } from '../stores/_components/connect-store-form';
-import { SyncSettingsForm } from '../stores/_components/sync-settings-form';
 import { ConnectedStores } from './_components/connected-stores';
 import { ContinueButton } from './_components/continue-button';
 import { StepNav } from './_components/step-nav';
 import { SyncPreview } from './_components/sync-preview';
-import { WorkspaceNameForm } from './_components/workspace-name-form';
+import { saveWorkspaceNameAction } from './actions';
 
 export const metadata: Metadata = { title: 'Set up Orderbridge' };
 
@@ -36,13 +39,17 @@ export default async function OnboardingPage({ searchParams }: { searchParams: P
 
   return (
     <div className="mx-auto max-w-3xl space-y-6">
-      {reached === null ? (
-        <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          Setup is finished. Manage stores and settings on the <Link href="/stores" className={textLink}>Stores page</Link>.
-        </p>
-      ) : null}
+      <SuccessMessage
+        message={
+          reached === null ? (
+            <>
+              Setup is finished. Manage stores and settings on the <Link href="/stores" className={textLink}>Stores page</Link>.
+            </>
+          ) : null
+        }
+      />
       <StepNav shown={shown} reachedIndex={reachedIndex} />
-      <section className={`${card} space-y-5 p-6`} aria-labelledby="onboarding-heading">
+      <Card as="section" className="space-y-5 p-6" aria-labelledby="onboarding-heading">
         <div>
           <h1 id="onboarding-heading" className="text-xl font-semibold text-slate-900">
             {heading.title}
@@ -50,7 +57,15 @@ export default async function OnboardingPage({ searchParams }: { searchParams: P
           <p className="text-sm text-slate-600">{heading.intro}</p>
         </div>
 
-        {shown === 'workspace' ? <WorkspaceNameForm name={workspace.name} /> : null}
+        {shown === 'workspace' ? (
+          <WorkspaceNameForm
+            action={saveWorkspaceNameAction}
+            name={workspace.name}
+            hint="Usually your business name; everyone you invite sees it."
+            submitLabel="Save and continue"
+            pendingLabel="Saving…"
+          />
+        ) : null}
 
         {shown === 'main' ? (
           <>
@@ -71,7 +86,7 @@ export default async function OnboardingPage({ searchParams }: { searchParams: P
         {shown === 'settings' ? <SyncSettingsForm settings={await readSyncSettings(db, workspace.id)} submitLabel="Save and continue" continueTo="preview" /> : null}
 
         {shown === 'preview' ? <SyncPreview /> : null}
-      </section>
+      </Card>
     </div>
   );
 }

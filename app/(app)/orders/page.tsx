@@ -1,17 +1,17 @@
 import type { Metadata } from 'next';
 import { Suspense } from 'react';
 import { EmptyState } from '@/app/components/console/empty-state';
-import { OrderFilters } from '@/app/components/console/order-filters';
-import { OrderTable } from '@/app/components/console/order-table';
 import { Pagination } from '@/app/components/console/pagination';
-import { PendingNotice } from '@/app/components/console/pending-notice';
 import { StoresWaiting } from '@/app/components/console/stores-waiting';
 import { can } from '@/lib/auth/permissions';
 import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
-import { plural } from '@/lib/console/format';
 import { consolePendingCounts } from '@/lib/console/pending-counts';
 import { parseOrderListQuery, type OrderListQuery } from '@/lib/console/order-list-query';
 import { listOrders, type OrderListPage } from '@/lib/data/order-list';
+import { plural } from '@/lib/text/plural';
+import { OrderFilters } from './_components/order-filters';
+import { OrderTable } from './_components/order-table';
+import { PendingNotice } from './_components/pending-notice';
 
 export const metadata: Metadata = { title: 'Orders' };
 

@@ -1,14 +1,14 @@
 import type { Metadata } from 'next';
-import { card } from '@/app/components/console/styles';
 import { NotAllowed } from '@/app/components/not-allowed';
+import { ConnectStoreForm } from '@/app/components/stores/connect-store-form';
+import { SyncSettingsForm } from '@/app/components/stores/sync-settings-form';
+import { Card } from '@/app/components/ui/card';
 import { can } from '@/lib/auth/permissions';
 import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
 import { listStoreViews, readSyncSettings } from '@/lib/stores';
 import { webhookConfigFromEnv } from '@/lib/webhooks/webhook-config';
 import { listWebhookStatuses } from '@/lib/webhooks/status-view';
-import { ConnectStoreForm } from './_components/connect-store-form';
 import { StoreCard } from './_components/store-card';
-import { SyncSettingsForm } from './_components/sync-settings-form';
 
 export const metadata: Metadata = { title: 'Stores' };
 
@@ -38,21 +38,21 @@ export default async function StoresPage() {
         </div>
       </section>
 
-      <section aria-labelledby="connect-heading" className={`${card} space-y-4 p-4`}>
+      <Card as="section" aria-labelledby="connect-heading" className="space-y-4 p-4">
         <h2 id="connect-heading" className="text-lg font-semibold text-slate-900">
           {hasMain ? 'Connect a substore' : 'Connect the main store'}
         </h2>
         {/* The main form stays mounted once the main store exists, so its green checklist stays on screen. */}
         <ConnectStoreForm role="main" submitLabel="Check and connect main store" fieldsHidden={hasMain} />
         {hasMain ? <ConnectStoreForm role="sub" submitLabel="Check and connect substore" /> : null}
-      </section>
+      </Card>
 
-      <section aria-labelledby="settings-heading" className={`${card} space-y-4 p-4`}>
+      <Card as="section" aria-labelledby="settings-heading" className="space-y-4 p-4">
         <h2 id="settings-heading" className="text-lg font-semibold text-slate-900">
           Sync settings
         </h2>
         <SyncSettingsForm settings={settings} />
-      </section>
+      </Card>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import type { Metadata } from 'next';
-import { ForgotPasswordForm } from '@/app/components/password-forms';
+import { ForgotPasswordForm } from './_components/forgot-password-form';
 
 export const metadata: Metadata = { title: 'Forgot your password?' };
 

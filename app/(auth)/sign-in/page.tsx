@@ -1,6 +1,7 @@
 import type { Metadata } from 'next';
 import { AuthForm } from '@/app/components/auth-form';
-import { signInAction } from '../actions';
+import { SuccessMessage } from '@/app/components/ui/messages';
+import { signInAction } from '@/app/(auth)/actions';
 
 export const metadata: Metadata = { title: 'Sign in' };
 
@@ -15,11 +16,7 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   return (
     <>
       <h1 className="mb-4 text-xl font-semibold">Sign in</h1>
-      {noticeText ? (
-        <p role="status" className="mb-4 rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">
-          {noticeText}
-        </p>
-      ) : null}
+      <SuccessMessage message={noticeText} className="mb-4" />
       <AuthForm mode="sign-in" action={signInAction} callbackUrl={callbackUrl} />
     </>
   );

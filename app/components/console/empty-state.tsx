@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { primaryButton } from './styles';
+import { buttonClass } from '@/app/components/ui/button';
 
 export function EmptyState({ title, body, action }: { title: string; body: string; action?: { href: string; label: string } }) {
   return (
@@ -7,7 +7,7 @@ export function EmptyState({ title, body, action }: { title: string; body: strin
       <h2 className="text-base font-semibold text-slate-900">{title}</h2>
       <p className="mx-auto mt-1 max-w-prose text-sm text-slate-600">{body}</p>
       {action ? (
-        <Link href={action.href} className={`${primaryButton} mt-4`}>
+        <Link href={action.href} className={`${buttonClass()} mt-4`}>
           {action.label}
         </Link>
       ) : null}

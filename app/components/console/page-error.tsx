@@ -1,6 +1,6 @@
 'use client';
 
-import { primaryButton } from './styles';
+import { Button } from '@/app/components/ui/button';
 
 /** What a console page shows when loading it failed: what happened, and what to do about it. */
 export function PageError({ what, reset }: { what: string; reset: () => void }) {
@@ -11,9 +11,9 @@ export function PageError({ what, reset }: { what: string; reset: () => void }) 
         Something went wrong on our side, not in your stores — nothing was changed. Try again; if it keeps happening, wait a minute (the
         database may be restarting) and reload.
       </p>
-      <button type="button" onClick={reset} className={`${primaryButton} mt-4`}>
+      <Button type="button" onClick={reset} className="mt-4">
         Try again
-      </button>
+      </Button>
     </div>
   );
 }

@@ -1,5 +1,5 @@
 import Link from 'next/link';
-import { secondaryButton } from './styles';
+import { buttonClass } from '@/app/components/ui/button';
 
 /** Previous/next links that keep every other URL parameter. */
 export function Pagination({
@@ -26,7 +26,7 @@ export function Pagination({
   return (
     <nav aria-label={label} className="flex items-center justify-between gap-3">
       {page > 1 ? (
-        <Link href={hrefFor(page - 1)} className={secondaryButton} rel="prev">
+        <Link href={hrefFor(page - 1)} className={buttonClass({ variant: 'secondary' })} rel="prev">
           ← Previous
         </Link>
       ) : (
@@ -34,7 +34,7 @@ export function Pagination({
       )}
       <span className="text-sm text-slate-600">Page {page.toLocaleString('en-GB')}</span>
       {hasNextPage ? (
-        <Link href={hrefFor(page + 1)} className={secondaryButton} rel="next">
+        <Link href={hrefFor(page + 1)} className={buttonClass({ variant: 'secondary' })} rel="next">
           Next →
         </Link>
       ) : (

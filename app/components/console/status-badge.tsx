@@ -1,4 +1,4 @@
-import './console.css';
+import { Pill } from '@/app/components/ui/pill';
 
 const STATUS_STYLES: Record<string, string> = {
   completed: 'bg-emerald-50 text-emerald-800 ring-emerald-200',
@@ -17,9 +17,5 @@ export function formatWooStatus(status: string): string {
 
 /** WooCommerce's own order status, as the store reports it. */
 export function StatusBadge({ status }: { status: string }) {
-  return (
-    <span className={`ob-pill ${STATUS_STYLES[status] ?? STATUS_STYLES.pending}`}>
-      {formatWooStatus(status)}
-    </span>
-  );
+  return <Pill tone={STATUS_STYLES[status] ?? STATUS_STYLES.pending}>{formatWooStatus(status)}</Pill>;
 }

@@ -1,9 +1,8 @@
 'use client';
 
 import { useActionState, type ReactNode } from 'react';
+import { ActionError, SuccessMessage } from '@/app/components/ui/messages';
 import type { ActionState } from '@/lib/actions/action-state';
-import { errorClass } from '../../stores/_components/form-styles';
-
 
 /** A small form around one members action: hidden fields, the controls given, and the action's answer beneath. */
 export function ActionForm<T>({ action, fields, children, success, className }: { action: (state: ActionState<T>, formData: FormData) => Promise<ActionState<T>>; fields?: Record<string, string>; children: ReactNode; success?: string; className?: string }) {
@@ -14,16 +13,8 @@ export function ActionForm<T>({ action, fields, children, success, className }: 
         <input key={name} type="hidden" name={name} value={value} />
       ))}
       {children}
-      {state && !state.ok ? (
-        <p role="alert" className={`${errorClass} basis-full`}>
-          {state.error}
-        </p>
-      ) : null}
-      {state?.ok && success ? (
-        <p role="status" className="basis-full text-sm text-emerald-700">
-          {success}
-        </p>
-      ) : null}
+      <ActionError state={state} className="basis-full" />
+      <SuccessMessage plain message={state?.ok ? success : null} className="basis-full" />
     </form>
   );
 }

@@ -1,13 +1,12 @@
 'use client';
 
 import { useActionState } from 'react';
-import { secondaryButton } from '@/app/components/console/styles';
+import { previewFirstSyncAction } from '@/app/(app)/onboarding/actions';
+import { Button } from '@/app/components/ui/button';
+import { ActionError } from '@/app/components/ui/messages';
 import type { SyncPreview as Preview } from '@/lib/sync';
-import { errorClass } from '../../stores/_components/form-styles';
-import { previewFirstSyncAction } from '../actions';
+import { plural } from '@/lib/text/plural';
 import { ContinueButton } from './continue-button';
-
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
 
 /**
  * What the first sync would do, read live from the stores without writing anything. Reading can take a while
@@ -19,22 +18,29 @@ export function SyncPreview() {
   return (
     <div className="space-y-4">
       <form action={action} className="space-y-2">
-        <button type="submit" disabled={pending} className={secondaryButton}>
+        <Button variant="secondary" disabled={pending}>
           {pending ? 'Reading your stores…' : preview ? 'Count again' : 'Count what the first sync would do'}
-        </button>
+        </Button>
         {pending ? (
           <p className="text-sm text-slate-600" role="status">
             Reading your stores to count what the first sync would do…
           </p>
         ) : null}
-        {state && !state.ok ? (
-          <p role="alert" className={errorClass}>
-            {state.error}
-          </p>
-        ) : null}
+        <ActionError state={state} />
       </form>
       {preview ? <PreviewCounts preview={preview} /> : null}
       <ContinueButton to="done" label="Finish and go to the dashboard" />
+    </div>
+  );
+}
+
+function Count({ label, value, testId }: { label: string; value: number; testId?: string }) {
+  return (
+    <div className="rounded-md border border-slate-200 p-3">
+      <dt className="text-sm text-slate-500">{label}</dt>
+      <dd className="text-2xl font-semibold text-slate-900" data-testid={testId}>
+        {value}
+      </dd>
     </div>
   );
 }
@@ -43,22 +49,9 @@ function PreviewCounts({ preview }: { preview: Preview }) {
   return (
     <div className="space-y-4" data-testid="sync-preview">
       <dl className="grid gap-3 sm:grid-cols-3">
-        <div className="rounded-md border border-slate-200 p-3">
-          <dt className="text-sm text-slate-500">Main-store orders to copy to substores</dt>
-          <dd className="text-2xl font-semibold text-slate-900" data-testid="preview-to-substores">
-            {preview.toSubstores}
-          </dd>
-        </div>
-        <div className="rounded-md border border-slate-200 p-3">
-          <dt className="text-sm text-slate-500">Substore orders to copy to the main store</dt>
-          <dd className="text-2xl font-semibold text-slate-900" data-testid="preview-to-main">
-            {preview.toMain}
-          </dd>
-        </div>
-        <div className="rounded-md border border-slate-200 p-3">
-          <dt className="text-sm text-slate-500">Orders that would be held</dt>
-          <dd className="text-2xl font-semibold text-slate-900">{preview.held.length}</dd>
-        </div>
+        <Count label="Main-store orders to copy to substores" value={preview.toSubstores} testId="preview-to-substores" />
+        <Count label="Substore orders to copy to the main store" value={preview.toMain} testId="preview-to-main" />
+        <Count label="Orders that would be held" value={preview.held.length} />
       </dl>
       <p className="text-sm text-slate-700">
         {preview.summary}
@@ -67,7 +60,7 @@ function PreviewCounts({ preview }: { preview: Preview }) {
       <ul className="space-y-1 text-sm">
         {preview.stores.map((store) => (
           <li key={store.storeId} className={store.error ? 'text-red-700' : 'text-slate-700'}>
-            {store.name} ({store.role === 'main' ? 'main' : 'substore'}): {store.error ? `could not be read — ${store.error}` : plural(store.newOrders, 'new order', 'new orders')}
+            {store.name} ({store.role === 'main' ? 'main' : 'substore'}): {store.error ? `could not be read — ${store.error}` : plural(store.newOrders, 'new order')}
           </li>
         ))}
       </ul>

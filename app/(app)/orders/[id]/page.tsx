@@ -1,18 +1,19 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
 import { notFound } from 'next/navigation';
-import { OrderCustomer, OrderItems } from '@/app/components/console/order-summary';
-import { OrderTimeline } from '@/app/components/console/order-timeline';
 import { StatusBadge } from '@/app/components/console/status-badge';
-import { SyncOrderButton } from '@/app/components/console/sync-order-button';
-import { card, textLink } from '@/app/components/console/styles';
 import { TargetChip } from '@/app/components/console/target-chip';
+import { Card } from '@/app/components/ui/card';
+import { textLink } from '@/app/components/ui/text-link';
 import { chipView } from '@/lib/console/chip-view';
 import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
 import { formatDateTime, formatMoney, wooAdminOrderUrl } from '@/lib/console/format';
 import { readOrderBody } from '@/lib/console/order-body';
 import { getOrderDetail } from '@/lib/data/order-detail';
-import { syncOrderAction } from '../actions';
+import { syncOrderAction } from '@/app/(app)/orders/actions';
+import { OrderCustomer, OrderItems } from './_components/order-summary';
+import { OrderTimeline } from './_components/order-timeline';
+import { SyncOrderButton } from './_components/sync-order-button';
 
 export const metadata: Metadata = { title: 'Order' };
 
@@ -66,7 +67,7 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
           <OrderCustomer body={body} />
         </div>
         <div className="space-y-6">
-          <section aria-labelledby="origin-heading" className={`${card} p-4`}>
+          <Card as="section" aria-labelledby="origin-heading" className="p-4">
             <h2 id="origin-heading" className="text-base font-semibold">
               Came from
             </h2>
@@ -98,13 +99,13 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                 {origin ? 'Copies are not copied again.' : 'Not copied anywhere yet. Sync Order sends it to every store that should have it.'}
               </p>
             )}
-          </section>
-          <section aria-labelledby="timeline-heading" className={`${card} p-4`}>
+          </Card>
+          <Card as="section" aria-labelledby="timeline-heading" className="p-4">
             <h2 id="timeline-heading" className="mb-3 text-base font-semibold">
               Sync history
             </h2>
             <OrderTimeline events={events} />
-          </section>
+          </Card>
         </div>
       </div>
     </div>

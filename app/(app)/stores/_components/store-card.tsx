@@ -1,25 +1,26 @@
 'use client';
 
 import { useActionState, useState, useTransition } from 'react';
-import { secondaryButton } from '@/app/components/console/styles';
+import {
+  describeStoreRemovalAction,
+  recheckStoreAction,
+  removeStoreAction,
+  replaceStoreKeysAction,
+  setStorePausedAction,
+  setSubstoreDirectionAction,
+} from '@/app/(app)/stores/actions';
+import { ConnectionChecklist } from '@/app/components/stores/connection-checklist';
+import { useLiveCheck } from '@/app/components/stores/use-live-check';
+import { Button } from '@/app/components/ui/button';
+import { Card } from '@/app/components/ui/card';
+import { Field, Hint, Input } from '@/app/components/ui/field';
+import { ActionError, SuccessMessage } from '@/app/components/ui/messages';
 import type { ActionState } from '@/lib/actions/action-state';
 import type { StoreView } from '@/lib/stores/check-view';
 import type { WebhookStatusView } from '@/lib/webhooks/status-view';
-import { describeStoreRemovalAction, recheckStoreAction, removeStoreAction, replaceStoreKeysAction, setStorePausedAction, setSubstoreDirectionAction } from '../actions';
-import { ConnectionChecklist } from './connection-checklist';
-import { errorClass, hintClass, inputClass, labelClass } from './form-styles';
-import { useLiveCheck } from './use-live-check';
 
 const dateTime = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeStyle: 'short', timeZone: 'UTC' });
 const when = (date: Date | null) => (date ? `${dateTime.format(new Date(date))} UTC` : 'never');
-
-function ActionError({ state }: { state: ActionState<unknown> }) {
-  return state && !state.ok ? (
-    <p role="alert" className={errorClass}>
-      {state.error}
-    </p>
-  ) : null;
-}
 
 function Health({ store, webhooks }: { store: StoreView; webhooks: WebhookStatusView | null }) {
   const healthy = !store.lastError;
@@ -64,9 +65,9 @@ function RecheckButton({ store }: { store: StoreView }) {
     <div className="space-y-2">
       <form action={action}>
         <input type="hidden" name="storeId" value={store.id} />
-        <button type="submit" disabled={pending} className={secondaryButton}>
+        <Button variant="secondary" disabled={pending}>
           {pending ? 'Checking…' : 'Re-check connection'}
-        </button>
+        </Button>
       </form>
       <ActionError state={state} />
       <ConnectionChecklist result={state?.ok ? state.data.check : null} pending={pending} told={steps} />
@@ -80,33 +81,31 @@ function ReplaceKeys({ store }: { store: StoreView }) {
   const replaced = state?.ok && state.data.check.ok;
   if (!open) {
     return (
-      <button type="button" className={secondaryButton} onClick={() => setOpen(true)}>
+      <Button type="button" variant="secondary" onClick={() => setOpen(true)}>
         Replace keys
-      </button>
+      </Button>
     );
   }
   return (
     <form action={action} className="w-full space-y-3 rounded-md border border-slate-200 p-3" noValidate>
       <input type="hidden" name="storeId" value={store.id} />
       <p className="text-sm text-slate-600">New keys replace the current ones (…{store.consumerKeyLast4}) only if they pass the connection check.</p>
-      <label className={labelClass}>
-        New consumer key
-        <input name="consumerKey" autoComplete="off" spellCheck={false} placeholder="ck_…" className={`${inputClass} font-mono`} />
-      </label>
-      <label className={labelClass}>
-        New consumer secret
-        <input name="consumerSecret" type="password" autoComplete="new-password" placeholder="cs_…" className={`${inputClass} font-mono`} />
-      </label>
+      <Field label="New consumer key">
+        <Input name="consumerKey" autoComplete="off" spellCheck={false} placeholder="ck_…" className="font-mono" />
+      </Field>
+      <Field label="New consumer secret">
+        <Input name="consumerSecret" type="password" autoComplete="new-password" placeholder="cs_…" className="font-mono" />
+      </Field>
       <ActionError state={state} />
       <ConnectionChecklist result={state?.ok ? state.data.check : null} pending={pending} told={steps} />
-      {replaced ? <p role="status" className="text-sm text-emerald-700">Keys replaced.</p> : null}
+      <SuccessMessage plain message={replaced ? 'Keys replaced.' : null} />
       <div className="flex gap-2">
-        <button type="submit" disabled={pending} className={secondaryButton}>
+        <Button variant="secondary" disabled={pending}>
           {pending ? 'Checking…' : 'Check and replace'}
-        </button>
-        <button type="button" className={secondaryButton} onClick={() => setOpen(false)}>
+        </Button>
+        <Button type="button" variant="secondary" onClick={() => setOpen(false)}>
           Close
-        </button>
+        </Button>
       </div>
     </form>
   );
@@ -118,9 +117,9 @@ function PauseToggle({ store }: { store: StoreView }) {
     <form action={action}>
       <input type="hidden" name="storeId" value={store.id} />
       <input type="hidden" name="paused" value={store.paused ? 'false' : 'true'} />
-      <button type="submit" disabled={pending} className={secondaryButton}>
+      <Button variant="secondary" disabled={pending}>
         {store.paused ? 'Resume syncing' : 'Pause syncing'}
-      </button>
+      </Button>
       <ActionError state={state} />
     </form>
   );
@@ -138,7 +137,7 @@ function DirectionToggle({ store, direction, label, hint }: { store: StoreView; 
         <span className="font-medium text-slate-800" id={`${store.id}-${direction}`}>
           {label}
         </span>
-        <span className={hintClass}>{hint}</span>
+        <Hint>{hint}</Hint>
         <ActionError state={state} />
       </div>
       <button
@@ -167,9 +166,9 @@ function RemoveStore({ store }: { store: StoreView }) {
       startDescribing(async () => setStatement(await describeStoreRemovalAction(undefined, { storeId: store.id })));
     };
     return (
-      <button type="button" className={`${secondaryButton} text-red-700`} onClick={open}>
+      <Button type="button" variant="danger-secondary" onClick={open}>
         Remove…
-      </button>
+      </Button>
     );
   }
   const described = statement?.ok && !describing;
@@ -183,12 +182,12 @@ function RemoveStore({ store }: { store: StoreView }) {
       <ActionError state={describing ? undefined : statement} />
       <ActionError state={state} />
       <div className="flex gap-2">
-        <button type="submit" disabled={pending || !described} className="rounded-md bg-red-600 px-3 py-2 text-sm font-medium text-white hover:bg-red-700 disabled:opacity-60">
+        <Button variant="danger" disabled={pending || !described}>
           {pending ? 'Removing…' : `Remove ${store.name}`}
-        </button>
-        <button type="button" className={secondaryButton} onClick={() => setConfirming(false)}>
+        </Button>
+        <Button type="button" variant="secondary" onClick={() => setConfirming(false)}>
           Keep it
-        </button>
+        </Button>
       </div>
     </form>
   );
@@ -197,7 +196,7 @@ function RemoveStore({ store }: { store: StoreView }) {
 /** One store: role, URL, health, and what can be done with it. */
 export function StoreCard({ store, webhooks }: { store: StoreView; webhooks: WebhookStatusView | null }) {
   return (
-    <article className="space-y-4 rounded-lg border border-slate-200 bg-white p-4" aria-labelledby={`store-${store.id}`} data-testid="store-card">
+    <Card as="article" className="space-y-4 p-4" aria-labelledby={`store-${store.id}`} data-testid="store-card">
       <header className="flex flex-wrap items-baseline justify-between gap-2">
         <div>
           <h3 id={`store-${store.id}`} className="text-base font-semibold text-slate-900">
@@ -223,6 +222,6 @@ export function StoreCard({ store, webhooks }: { store: StoreView; webhooks: Web
         <PauseToggle store={store} />
         <RemoveStore store={store} />
       </div>
-    </article>
+    </Card>
   );
 }

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import Link from 'next/link';
-import { ResetPasswordForm } from '@/app/components/password-forms';
+import { ResetPasswordForm } from './_components/reset-password-form';
 import { getDb } from '@/db/client';
 import { isPasswordResetTokenLive } from '@/lib/accounts/password-reset';
 

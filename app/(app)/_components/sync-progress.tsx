@@ -4,8 +4,8 @@ import Link from 'next/link';
 import { useRouter } from 'next/navigation';
 import { useEffect, useRef, useState } from 'react';
 import type { SyncStatusView } from '@/lib/console/sync-status-view';
-import { announceSyncFinished, SYNC_REQUESTED_EVENT } from './sync-events';
-import { textLink } from './styles';
+import { announceSyncFinished, SYNC_REQUESTED_EVENT } from '@/app/components/console/sync-events';
+import { textLink } from '@/app/components/ui/text-link';
 
 const FAST_POLL_MS = 1500;
 const IDLE_POLL_MS = 15_000;

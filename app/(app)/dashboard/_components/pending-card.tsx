@@ -1,6 +1,7 @@
 import Link from 'next/link';
 import { combinePending, describePending, describeProblems, type PendingCountsView, type StoresWaitingView } from '@/lib/console/pending-notice';
-import { card, textLink } from './styles';
+import { Card } from '@/app/components/ui/card';
+import { textLink } from '@/app/components/ui/text-link';
 
 /** The dashboard's "Waiting to sync" card: the database's counts plus what waits on the stores. */
 export function PendingCard({ counts, stores, now }: { counts: PendingCountsView; stores?: StoresWaitingView; now: Date }) {
@@ -9,7 +10,7 @@ export function PendingCard({ counts, stores, now }: { counts: PendingCountsView
   const problems = describeProblems(counts);
   const checking = stores === 'checking';
   return (
-    <section aria-labelledby="pending-heading" aria-busy={checking} data-testid="pending-card" className={`${card} p-4`}>
+    <Card as="section" aria-labelledby="pending-heading" aria-busy={checking} data-testid="pending-card" className="p-4">
       <h2 id="pending-heading" className="text-base font-semibold">
         Waiting to sync
       </h2>
@@ -42,6 +43,6 @@ export function PendingCard({ counts, stores, now }: { counts: PendingCountsView
       <Link href="/orders" className={`${textLink} mt-3 inline-block text-sm`}>
         {combined.total > 0 ? 'Sync them from the order list' : 'See orders'}
       </Link>
-    </section>
+    </Card>
   );
 }

@@ -4,7 +4,7 @@ import { useActionState, useEffect } from 'react';
 import { useRouter } from 'next/navigation';
 import type { ActionState } from '@/lib/actions/action-state';
 import type { SyncOrderOutcome } from '@/lib/console/sync-order';
-import { primaryButton } from './styles';
+import { Button } from '@/app/components/ui/button';
 
 type SyncOrderAction = (state: ActionState<SyncOrderOutcome>, input: FormData) => Promise<ActionState<SyncOrderOutcome>>;
 
@@ -18,9 +18,7 @@ export function SyncOrderButton({ action, orderId }: { action: SyncOrderAction; 
   return (
     <form action={submit} className="flex flex-col items-start gap-2">
       <input type="hidden" name="orderId" value={orderId} />
-      <button type="submit" className={primaryButton} disabled={pending}>
-        {pending ? 'Syncing this order…' : 'Sync Order'}
-      </button>
+      <Button disabled={pending}>{pending ? 'Syncing this order…' : 'Sync Order'}</Button>
       <p role="status" aria-live="polite" className="max-w-md text-sm" data-testid="sync-order-answer">
         {state ? (
           <span className={!state.ok || state.data.status === 'failed' ? 'text-rose-700' : state.data.status === 'succeeded' ? 'text-emerald-800' : 'text-amber-900'}>

@@ -1,6 +1,8 @@
 import type { SyncCounts, SyncRun } from '@/db/schema';
 import { formatDateTime, formatDuration } from '@/lib/console/format';
 import { describeTrigger } from '@/lib/console/labels';
+import { Pill } from '@/app/components/ui/pill';
+import { HeaderCell, TableRegion } from '@/app/components/ui/table';
 
 const RUN_STATUS: Record<SyncRun['status'], { label: string; style: string }> = {
   running: { label: 'Running', style: 'bg-brand-50 text-brand-700 ring-brand-100' },
@@ -18,21 +20,20 @@ function directionText(counts: SyncCounts['toSub']): string {
   return parts.join(', ');
 }
 
-const headerCell = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500';
 const cell = 'px-3 py-2.5 align-top text-sm';
 
 export function RunTable({ runs }: { runs: SyncRun[] }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label="Sync runs" tabIndex={0}>
+    <TableRegion label="Sync runs">
       <table className="w-full min-w-[880px] divide-y divide-slate-200" data-testid="run-table">
         <caption className="sr-only">Sync runs, newest first</caption>
         <thead className="bg-slate-50">
           <tr>
-            <th scope="col" className={headerCell}>Started</th>
-            <th scope="col" className={headerCell}>Trigger</th>
-            <th scope="col" className={headerCell}>Result</th>
-            <th scope="col" className={headerCell}>Duration</th>
-            <th scope="col" className={headerCell}>What it did</th>
+            <HeaderCell>Started</HeaderCell>
+            <HeaderCell>Trigger</HeaderCell>
+            <HeaderCell>Result</HeaderCell>
+            <HeaderCell>Duration</HeaderCell>
+            <HeaderCell>What it did</HeaderCell>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -45,7 +46,7 @@ export function RunTable({ runs }: { runs: SyncRun[] }) {
                 </td>
                 <td className={`${cell} text-slate-700`}>{describeTrigger(run.trigger)}</td>
                 <td className={cell}>
-                  <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${status.style}`}>{status.label}</span>
+                  <Pill tone={status.style}>{status.label}</Pill>
                 </td>
                 <td className={`${cell} whitespace-nowrap tabular-nums text-slate-700`}>
                   {run.finishedAt ? formatDuration(run.finishedAt.getTime() - run.startedAt.getTime()) : '—'}
@@ -71,6 +72,6 @@ export function RunTable({ runs }: { runs: SyncRun[] }) {
           })}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

@@ -1,12 +1,12 @@
 'use client';
 
 import Link from 'next/link';
+import { StatusBadge } from '@/app/components/console/status-badge';
+import { TargetChip } from '@/app/components/console/target-chip';
+import { HeaderCell, TableRegion } from '@/app/components/ui/table';
 import type { OrderTableRow } from './order-table';
-import { StatusBadge } from './status-badge';
-import { TargetChip } from './target-chip';
-import './console.css';
+import '@/app/components/console/console.css';
 
-const headerCell = 'px-3 py-2 text-left text-xs font-semibold uppercase tracking-wide text-slate-500';
 const cell = 'ob-cell';
 
 /**
@@ -17,18 +17,18 @@ const cell = 'ob-cell';
  */
 export function OrderTableView({ rows, caption }: { rows: OrderTableRow[]; caption: string }) {
   return (
-    <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white" role="region" aria-label="Orders" tabIndex={0}>
+    <TableRegion label="Orders">
       <table className="min-w-[960px] w-full divide-y divide-slate-200" data-testid="order-table">
         <caption className="sr-only">{caption}</caption>
         <thead className="bg-slate-50">
           <tr>
-            <th scope="col" className={headerCell}>Order</th>
-            <th scope="col" className={headerCell}>Store</th>
-            <th scope="col" className={headerCell}>Date</th>
-            <th scope="col" className={headerCell}>Customer</th>
-            <th scope="col" className={`${headerCell} text-right`}>Total</th>
-            <th scope="col" className={headerCell}>Status</th>
-            <th scope="col" className={headerCell}>Sync</th>
+            <HeaderCell>Order</HeaderCell>
+            <HeaderCell>Store</HeaderCell>
+            <HeaderCell>Date</HeaderCell>
+            <HeaderCell>Customer</HeaderCell>
+            <HeaderCell align="right">Total</HeaderCell>
+            <HeaderCell>Status</HeaderCell>
+            <HeaderCell>Sync</HeaderCell>
           </tr>
         </thead>
         <tbody className="divide-y divide-slate-100">
@@ -71,6 +71,6 @@ export function OrderTableView({ rows, caption }: { rows: OrderTableRow[]; capti
           ))}
         </tbody>
       </table>
-    </div>
+    </TableRegion>
   );
 }

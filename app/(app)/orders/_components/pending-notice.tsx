@@ -1,7 +1,7 @@
 import Link from 'next/link';
 import { combinePending, describePending, describeProblems, type PendingCountsView, type StoresWaitingView } from '@/lib/console/pending-notice';
-import { SyncNowButton } from './sync-now-button';
 import { syncNowAction } from '@/app/(app)/orders/actions';
+import { SyncNowButton } from './sync-now-button';
 
 /**
  * The notice at the top of the order list: what is waiting, when it was checked, and Sync Now. `counts` are

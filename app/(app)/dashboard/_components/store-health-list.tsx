@@ -1,5 +1,6 @@
 import { formatRelative } from '@/lib/console/format';
 import type { StoreHealth } from '@/lib/data/stores';
+import { Pill } from '@/app/components/ui/pill';
 
 function healthOf(store: StoreHealth): { label: string; style: string } {
   if (store.paused) return { label: 'Paused', style: 'bg-slate-100 text-slate-700 ring-slate-200' };
@@ -28,7 +29,7 @@ export function StoreHealthList({ stores, now }: { stores: StoreHealth[]; now: D
               ) : null}
             </div>
             <div className="text-left sm:text-right">
-              <span className={`inline-flex rounded-full px-2 py-0.5 text-xs font-medium ring-1 ring-inset ${health.style}`}>{health.label}</span>
+              <Pill tone={health.style}>{health.label}</Pill>
               <p className="mt-1 text-xs text-slate-500">{store.lastContactAt ? `Last contact ${formatRelative(store.lastContactAt, now)}` : 'No contact yet'}</p>
             </div>
           </li>

@@ -1,4 +1,5 @@
-import { formatDay, plural } from '@/lib/console/format';
+import { formatDay } from '@/lib/console/format';
+import { plural } from '@/lib/text/plural';
 import type { DailyCount } from '@/lib/data/order-events';
 
 const WIDTH = 560;

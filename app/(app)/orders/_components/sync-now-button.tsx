@@ -3,8 +3,8 @@
 import { useActionState, useEffect, useState } from 'react';
 import type { ActionState } from '@/lib/actions/action-state';
 import type { SyncNowOutcome } from '@/lib/console/sync-now';
-import { announceSyncRequested, SYNC_FINISHED_EVENT } from './sync-events';
-import { primaryButton } from './styles';
+import { announceSyncRequested, SYNC_FINISHED_EVENT } from '@/app/components/console/sync-events';
+import { Button } from '@/app/components/ui/button';
 
 type SyncNowAction = (state: ActionState<SyncNowOutcome>, input: FormData) => Promise<ActionState<SyncNowOutcome>>;
 
@@ -24,9 +24,9 @@ export function SyncNowButton({ action }: { action: SyncNowAction }) {
   const showAnswer = state !== undefined && state !== answeredState;
   return (
     <form action={submit} className="flex flex-col items-start gap-2 sm:items-end">
-      <button type="submit" className={primaryButton} disabled={pending} aria-describedby="sync-now-answer">
+      <Button disabled={pending} aria-describedby="sync-now-answer">
         {pending ? 'Starting…' : 'Sync Now'}
-      </button>
+      </Button>
       <p id="sync-now-answer" role="status" aria-live="polite" className="max-w-md text-sm sm:text-right" data-testid="sync-now-answer">
         {state && showAnswer ? <span className={state.ok ? 'text-slate-700' : 'text-rose-700'}>{state.ok ? state.data.message : state.error}</span> : null}
       </p>

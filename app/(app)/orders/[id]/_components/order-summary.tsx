@@ -1,6 +1,6 @@
 import { formatMoney } from '@/lib/console/format';
 import type { AddressLines, OrderBodyView } from '@/lib/console/order-body';
-import { card } from './styles';
+import { Card } from '@/app/components/ui/card';
 
 function Address({ title, address }: { title: string; address: AddressLines | null }) {
   return (
@@ -31,7 +31,7 @@ export function OrderItems({ body, currency, total }: { body: OrderBodyView; cur
   for (const fee of body.fees) rows.push([fee.name, money(fee.total)]);
   if (body.taxAndRounding !== 0) rows.push(['Tax', money(body.taxAndRounding)]);
   return (
-    <section aria-labelledby="items-heading" className={`${card} p-4`}>
+    <Card as="section" aria-labelledby="items-heading" className="p-4">
       <h2 id="items-heading" className="text-base font-semibold">
         Items
       </h2>
@@ -74,13 +74,13 @@ export function OrderItems({ body, currency, total }: { body: OrderBodyView; cur
           </dd>
         </div>
       </dl>
-    </section>
+    </Card>
   );
 }
 
 export function OrderCustomer({ body }: { body: OrderBodyView }) {
   return (
-    <section aria-labelledby="customer-heading" className={`${card} space-y-4 p-4`}>
+    <Card as="section" aria-labelledby="customer-heading" className="space-y-4 p-4">
       <h2 id="customer-heading" className="text-base font-semibold">
         Customer
       </h2>
@@ -98,6 +98,6 @@ export function OrderCustomer({ body }: { body: OrderBodyView }) {
           <span className="font-medium">Customer note:</span> {body.customerNote}
         </p>
       ) : null}
-    </section>
+    </Card>
   );
 }
