@@ -1,7 +1,7 @@
 import type { Db } from '@/db/client';
 import { countPendingOrders, storeCountsState, type PendingCounts } from '@/lib/data/pending-counts';
 import { lastSyncFinishedAt } from '@/lib/data/sync-runs';
-import { createVersionedCache, type VersionedCache } from '../cache/versioned-cache';
+import { createVersionedCache } from '@/lib/cache/versioned-cache';
 import { countWaitingOnStores, type WaitingOnStores } from '../sync/waiting-on-stores';
 import { processSingleton } from '@/lib/utils/process-singleton';
 
