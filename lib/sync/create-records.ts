@@ -45,7 +45,7 @@ export async function recordBatchAnswer(
     }
     if (!answer.id) return;
     answered.add(item.entry.link.id);
-    created.push({ linkId: item.entry.link.id, remoteId: answer.id, number: String(answer.number ?? answer.id), sourceModifiedGmt: item.entry.source.dateModifiedGmt, noteDue: item.hasNote });
+    created.push({ linkId: item.entry.link.id, remoteId: answer.id, number: String(answer.number ?? answer.id), sourceModifiedGmt: item.entry.source.dateModifiedGmt, sourcePulledAt: item.entry.source.pulledAt, noteDue: item.hasNote });
     const warning = totalsWarning(item.entry.source.total, answer.total, item.entry.source.currency, target.name);
     if (warning) warnings.push({ item, message: warning });
   });

@@ -46,7 +46,7 @@ export async function previewWorkspace(db: Db, workspaceId: string, overrides?: 
 
   for (const store of stores) {
     try {
-      const { rows, cut } = await readNewOrders(store, clients.get(store.id)!, workspace, pages);
+      const { rows, cut } = await readNewOrders(db, store, clients.get(store.id)!, workspace, pages);
       truncated ||= cut;
       const copies = await remoteIdsOfCopies(db, workspaceId, store.id, rows.map((r) => r.remoteId));
       const own = rows.filter((r) => !r.originRef && !copies.has(r.remoteId) && r.dateCreatedGmt >= syncStartFor(workspace, store));
@@ -100,10 +100,10 @@ export async function previewWorkspace(db: Db, workspaceId: string, overrides?: 
   return { toSubstores, toMain, held, stores: storeReports, truncated, summary: previewSentence(toSubstores, toMain, held.length) };
 }
 
-async function readNewOrders(store: Store, client: WooClient, workspace: { syncStartAt: Date | null }, pages: PageBudget) {
+async function readNewOrders(db: Db, store: Store, client: WooClient, workspace: { syncStartAt: Date | null }, pages: PageBudget) {
   const rows: PulledOrderRow[] = [];
   const end = await readChangedOrders(
-    { store, client, floor: syncStartFor(workspace, store), pages },
+    { db, store, client, floor: syncStartFor(workspace, store), pages },
     {
       onPage: async (page) => void rows.push(...page.fresh),
       stopAfter: () => rows.length >= PREVIEW_ORDER_CAP,

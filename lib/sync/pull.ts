@@ -18,12 +18,12 @@ export async function pullStore(ctx: RunContext, store: Store): Promise<{ pulled
   let pulled = 0;
   await ctx.progress.update(store.id, { phase: 'pulling' });
   const end = await readChangedOrders(
-    { store, client: ctx.client(store), floor: syncStartFor(ctx.workspace, store), pages: ctx.pageBudget, signal: ctx.signal },
+    { db: ctx.db, store, client: ctx.client(store), floor: syncStartFor(ctx.workspace, store), pages: ctx.pageBudget, signal: ctx.signal },
     {
       onAnswer: () => ctx.reached.add(store.id),
       onPage: async (page) => {
         ctx.checkpoint('pull.fetched');
-        if (page.fresh.length > 0 || page.cursorMoved) {
+        if (page.fresh.length > 0) {
           const { adopted } = await ctx.db.transaction(async (tx) => {
             const indexed = await indexPage(tx as unknown as Db, ctx, store, page.fresh);
             await saveStorePullCursor(tx as unknown as Db, ctx.workspace.id, store.id, page.cursor);
@@ -32,6 +32,9 @@ export async function pullStore(ctx: RunContext, store: Store): Promise<{ pulled
           ctx.checkpoint('pull.committed');
           ctx.pagesIndexed.emit();
           await recordAdoptions(ctx, store, adopted);
+        } else if (page.cursorMoved) {
+          await saveStorePullCursor(ctx.db, ctx.workspace.id, store.id, page.cursor);
+          ctx.checkpoint('pull.committed');
         }
         pulled += page.fresh.length;
         ctx.counts.pulled += page.fresh.length;
@@ -48,20 +51,20 @@ export async function pullStore(ctx: RunContext, store: Store): Promise<{ pulled
   return { pulled, complete: end.kind === 'done' };
 }
 
-/** Upsert a page, plan the links of new source orders, adopt copies found carrying a link's UUID. */
+/** Upsert a page, plan the links of new source orders, flag the copies of changed ones, adopt copies found carrying a link's UUID. */
 export async function indexPage(db: Db, ctx: Pick<RunContext, 'workspace' | 'stores' | 'warnings'>, store: Store, rows: PulledOrderRow[], options: { ignoreSyncStart?: boolean } = {}) {
   const workspaceId = ctx.workspace.id;
   const upserted = await upsertPulledOrders(db, workspaceId, store.id, rows);
   const knownCopies = await remoteIdsOfCopies(db, workspaceId, store.id, upserted.filter((o) => !o.originRef).map((o) => o.remoteId));
   const plans: LinkPlan[] = [];
-  const sources: string[] = [];
+  const changedSources: string[] = [];
   for (const order of upserted) {
     if (order.originRef || knownCopies.has(order.remoteId)) continue;
-    sources.push(order.id);
+    if (order.changed) changedSources.push(order.id);
     plans.push(...planLinksFor(order, store, ctx.stores, ctx.workspace, options));
   }
   await planOrderLinks(db, workspaceId, plans);
-  await flagLinksForUpdate(db, workspaceId, sources, updatingDirections(store, ctx.workspace));
+  await flagLinksForUpdate(db, workspaceId, changedSources, updatingDirections(store, ctx.workspace));
   const found: FoundCopy[] = rows.filter((r) => r.originLinkId).map((r) => ({ linkId: r.originLinkId!, remoteId: r.remoteId, number: r.number }));
   const { adopted, duplicates } = await adoptFoundCopies(db, workspaceId, store.id, found);
   for (const dup of duplicates) ctx.warnings.push(`A second copy #${dup.number} of the same order exists on ${store.name}`);
