@@ -17,19 +17,18 @@ export async function planOrderLinks(db: Db, workspaceId: string, plans: LinkPla
     .onConflictDoNothing({ target: [orderLinks.sourceOrderId, orderLinks.targetStoreId] });
 }
 
-/** Synced links whose source changed since the copy reflected it now need an update. */
-export async function flagLinksForUpdate(db: Db, workspaceId: string, sourceOrderIds: string[], directions: LinkDirection[]): Promise<void> {
-  if (sourceOrderIds.length === 0 || directions.length === 0) return;
+/** Synced links of sources the index just took a new version of now need an update. */
+export async function flagLinksForUpdate(db: Db, workspaceId: string, changedSourceOrderIds: string[], directions: LinkDirection[]): Promise<void> {
+  if (changedSourceOrderIds.length === 0 || directions.length === 0) return;
   await db
     .update(orderLinks)
     .set({ needsUpdate: true, updatedAt: new Date() })
     .where(
       and(
         eq(orderLinks.workspaceId, workspaceId),
-        inArray(orderLinks.sourceOrderId, sourceOrderIds),
+        inArray(orderLinks.sourceOrderId, changedSourceOrderIds),
         eq(orderLinks.state, 'synced'),
         inArray(orderLinks.direction, directions),
-        sql`(${orderLinks.syncedSourceModifiedGmt} is null or ${orderLinks.syncedSourceModifiedGmt} < (select ${orders.dateModifiedGmt} from ${orders} where ${orders.id} = ${orderLinks.sourceOrderId}))`,
       ),
     );
 }
@@ -123,28 +122,31 @@ export async function markClaimAttempt(db: Db, workspaceId: string, linkIds: str
     .where(and(eq(orderLinks.workspaceId, workspaceId), inArray(orderLinks.id, linkIds)));
 }
 
-export type CreatedCopy = { linkId: string; remoteId: number; number: string; sourceModifiedGmt: Date; noteDue: boolean };
+/** `sourcePulledAt`: when the version of the source the copy was built from was read (`orders.pulled_at`). */
+export type CreatedCopy = { linkId: string; remoteId: number; number: string; sourceModifiedGmt: Date; sourcePulledAt: Date; noteDue: boolean };
 
 export async function markLinksSynced(db: Db, workspaceId: string, copies: CreatedCopy[]): Promise<void> {
   if (copies.length === 0) return;
   const values = sql.join(
-    copies.map((c) => sql`(${c.linkId}::uuid, ${c.remoteId}::bigint, ${c.number}::text, ${c.sourceModifiedGmt.toISOString()}::timestamptz, ${c.noteDue}::boolean)`),
+    copies.map(
+      (c) => sql`(${c.linkId}::uuid, ${c.remoteId}::bigint, ${c.number}::text, ${c.sourceModifiedGmt.toISOString()}::timestamptz, ${c.sourcePulledAt.toISOString()}::timestamptz, ${c.noteDue}::boolean)`,
+    ),
     sql`, `,
   );
   // A pull may be indexing a newer version of a source right now; while the link is not synced yet it cannot flag
   // it. Reading the sources with a lock waits for that pull to commit, so a change made while the copy was being
-  // created (a refund, a new status) is seen here and the link is left needing an update.
+  // created (a refund, a new status — within the same second too) is seen here and the link is left needing an update.
   await db.execute(sql`
-    with copied as (select id, remote_id, number, modified, note_due from (values ${values}) as v(id, remote_id, number, modified, note_due)),
+    with copied as (select id, remote_id, number, modified, pulled, note_due from (values ${values}) as v(id, remote_id, number, modified, pulled, note_due)),
     sources as (
-      select o.id, o.date_modified_gmt, o.body from orders as o
+      select o.id, o.date_modified_gmt, o.pulled_at, o.body from orders as o
       where o.id in (select l.source_order_id from order_links as l join copied on copied.id = l.id)
       for share
     )
     update order_links as l set
       state = 'synced', target_remote_id = v.remote_id, target_number = v.number, synced_source_modified_gmt = v.modified,
       notes_since_gmt = v.modified, note_due = v.note_due, last_error = null, next_attempt_at = null, updated_at = now(),
-      needs_update = o.date_modified_gmt > v.modified or coalesce(jsonb_array_length(o.body->'refunds'), 0) > 0,
+      needs_update = o.date_modified_gmt > v.modified or o.pulled_at <> v.pulled or coalesce(jsonb_array_length(o.body->'refunds'), 0) > 0,
       synced_lines = o.body->'line_items'
     from copied as v, sources as o
     where l.id = v.id and o.id = l.source_order_id and l.workspace_id = ${workspaceId}::uuid`);

@@ -1,7 +1,7 @@
 import 'server-only';
 
-import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '@/db/client';
+import { and, eq, inArray, sql, type SQL } from 'drizzle-orm';
+import { resultRows, type Db } from '@/db/client';
 import { orders, type Order } from '@/db/schema';
 
 export type PulledOrderRow = {
@@ -19,14 +19,27 @@ export type PulledOrderRow = {
   body: Record<string, unknown>;
 };
 
-export type UpsertedOrder = { id: string; remoteId: number; dateCreatedGmt: Date; dateModifiedGmt: Date; originRef: string | null };
+/** `changed`: this version of the order is new to the index (a re-read of the version it holds is not). */
+export type UpsertedOrder = { id: string; remoteId: number; dateCreatedGmt: Date; dateModifiedGmt: Date; originRef: string | null; changed: boolean };
 
-/** Re-reads are harmless: an older copy of an order never overwrites a newer one. */
+/**
+ * Whether the index's row differs from `incoming` (`excluded` in an upsert, a values list) in what the order
+ * index keeps. WooCommerce dates have whole seconds: an order changed again within the second it was read
+ * keeps its modified time, so the content is compared too.
+ */
+function contentDiffers(incoming: 'excluded' | 'v'): SQL {
+  const i = sql.raw(incoming);
+  return sql`(${orders.number}, ${orders.status}, ${orders.currency}, ${orders.total}, ${orders.customerEmail}, ${orders.customerName}, ${orders.body})
+    is distinct from (${i}.number, ${i}.status, ${i}.currency, ${i}.total, ${i}.customer_email, ${i}.customer_name, ${i}.body)`;
+}
+
+/** Re-reads are harmless: an older copy of an order never overwrites a newer one, and `pulledAt` moves only with a new version. */
 export async function upsertPulledOrders(db: Db, workspaceId: string, storeId: string, rows: PulledOrderRow[]): Promise<UpsertedOrder[]> {
   if (rows.length === 0) return [];
-  return db
+  const pulledAt = new Date();
+  const upserted = await db
     .insert(orders)
-    .values(rows.map((row) => ({ ...row, workspaceId, storeId, pulledAt: new Date() })))
+    .values(rows.map((row) => ({ ...row, workspaceId, storeId, pulledAt })))
     .onConflictDoUpdate({
       target: [orders.storeId, orders.remoteId],
       set: {
@@ -40,7 +53,7 @@ export async function upsertPulledOrders(db: Db, workspaceId: string, storeId: s
         originRef: sql`coalesce(${orders.originRef}, excluded.origin_ref)`,
         originLinkId: sql`coalesce(${orders.originLinkId}, excluded.origin_link_id)`,
         body: sql`excluded.body`,
-        pulledAt: sql`excluded.pulled_at`,
+        pulledAt: sql`case when ${orders.dateModifiedGmt} < excluded.date_modified_gmt or ${contentDiffers('excluded')} then excluded.pulled_at else ${orders.pulledAt} end`,
       },
       setWhere: sql`${orders.dateModifiedGmt} <= excluded.date_modified_gmt`,
     })
@@ -50,7 +63,26 @@ export async function upsertPulledOrders(db: Db, workspaceId: string, storeId: s
       dateCreatedGmt: orders.dateCreatedGmt,
       dateModifiedGmt: orders.dateModifiedGmt,
       originRef: orders.originRef,
+      pulledAt: orders.pulledAt,
     });
+  return upserted.map(({ pulledAt: versionPulledAt, ...order }) => ({ ...order, changed: versionPulledAt.getTime() === pulledAt.getTime() }));
+}
+
+/** Which of these rows of a store the index already holds in this very version: reading them again brought nothing new. */
+export async function unchangedRemoteIds(db: Db, workspaceId: string, storeId: string, rows: PulledOrderRow[]): Promise<Set<number>> {
+  if (rows.length === 0) return new Set();
+  const values = sql.join(
+    rows.map(
+      (r) =>
+        sql`(${r.remoteId}::bigint, ${r.dateModifiedGmt.toISOString()}::timestamptz, ${r.number}::text, ${r.status}::text, ${r.currency}::text, ${r.total}::text, ${r.customerEmail}::text, ${r.customerName}::text, ${JSON.stringify(r.body)}::jsonb)`,
+    ),
+    sql`, `,
+  );
+  const result = await db.execute(sql`
+    select v.remote_id from (values ${values}) as v(remote_id, date_modified_gmt, number, status, currency, total, customer_email, customer_name, body)
+    join ${orders} on ${orders.workspaceId} = ${workspaceId}::uuid and ${orders.storeId} = ${storeId}::uuid and ${orders.remoteId} = v.remote_id
+    where ${orders.dateModifiedGmt} = v.date_modified_gmt and not ${contentDiffers('v')}`);
+  return new Set(resultRows<{ remote_id: string | number }>(result).map((r) => Number(r.remote_id)));
 }
 
 export async function getOrderForSync(db: Db, workspaceId: string, orderId: string): Promise<Order | null> {

@@ -3,6 +3,7 @@ import { listLinksWithNoteDue, listNewCopiesWithRefundsDue, listOpenLinks, type 
 import { recordStoreError } from '../data/store-sync-state';
 import { withErrorContext } from '../log';
 import { isWooRequestError } from '../woo/errors';
+import { sourcesOf } from './link-planning';
 import { pullStore } from './pull';
 import { CustomerDirectory } from './customer-directory';
 import { pushCreates, type TargetLookups } from './push-creates';
@@ -81,8 +82,7 @@ async function* linksAsTheyArePlanned(ctx: RunContext, scope: RunScope, targetSt
 }
 
 function dependenciesOf(ctx: RunContext, target: Store): Store[] {
-  if (target.role === 'sub') return target.receivesMainOrders && ctx.main && !ctx.main.paused ? [ctx.main] : [];
-  return ctx.stores.filter((s) => s.role === 'sub' && !s.paused && s.sendsOrdersToMain);
+  return sourcesOf(target, ctx.stores).filter((s) => !s.paused);
 }
 
 function openLinks(ctx: RunContext, scope: RunScope, targetStoreId?: string): Promise<OpenLink[]> {

@@ -1,7 +1,8 @@
 /**
  * Keyset paging over `orderby=modified&order=asc`. `modified_after` is strictly-after with one-second
  * precision, so each request asks from one second before the last modified time seen and skips the ids
- * already seen at that second. Page numbers are used only while more than a page shares one second.
+ * already seen at that second — once that second is settled (`settledCursor`). Page numbers are used only
+ * while more than a page shares one second.
  */
 export type KeysetCursor = { modifiedGmt: Date | null; seenIds: number[] };
 export type KeysetState = { cursor: KeysetCursor; page: number };
@@ -43,6 +44,37 @@ export function absorbPage<T extends KeyedOrder>(state: KeysetState, orders: T[]
 
 function uniqueSorted(ids: number[]): number[] {
   return [...new Set(ids)].sort((a, b) => a - b);
+}
+
+/** A write is stamped with its second a moment before it is stored: a second counts as settled this long after it ended. */
+const SETTLING_MS = 1_000;
+
+/**
+ * The store's clock when it read a page, at the earliest: its `Date` header (whole seconds, stamped as late as
+ * the answer) less the time the request took. Null without a readable header.
+ */
+export function storeTimeOfRead(dateHeader: string | undefined, requestMs: number): Date | null {
+  const at = dateHeader === undefined ? Number.NaN : Date.parse(dateHeader);
+  return Number.isNaN(at) ? null : new Date(at - requestMs);
+}
+
+/**
+ * An order read in a second the store's clock had not yet left can change again within it and keep its
+ * modified time. Until a read shows the second settled the cursor names no ids there, so the next read takes
+ * those orders again (`mayHaveBeenRead`) instead of skipping a change as already seen.
+ */
+export function settledCursor(cursor: KeysetCursor, storeTimeOfRead: Date | null): KeysetCursor {
+  if (!cursor.modifiedGmt || cursor.seenIds.length === 0) return cursor;
+  const settledAt = truncateToSecond(cursor.modifiedGmt).getTime() + 1000 + SETTLING_MS;
+  return storeTimeOfRead !== null && storeTimeOfRead.getTime() >= settledAt ? cursor : { modifiedGmt: cursor.modifiedGmt, seenIds: [] };
+}
+
+/**
+ * An order at the cursor's second the cursor does not name (`absorbPage` has skipped those it names): new since,
+ * or read there before while the second was not settled — then perhaps in this very version.
+ */
+export function mayHaveBeenRead(cursor: KeysetCursor, order: KeyedOrder): boolean {
+  return cursor.modifiedGmt !== null && truncateToSecond(order.modifiedGmt).getTime() === truncateToSecond(cursor.modifiedGmt).getTime();
 }
 
 export function sameCursor(a: KeysetCursor, b: KeysetCursor): boolean {

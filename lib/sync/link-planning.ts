@@ -1,6 +1,6 @@
-import type { Store, Workspace } from '../../db/schema';
-import type { LinkDirection, LinkPlan } from '../data/order-links';
-import type { UpsertedOrder } from '../data/orders';
+import type { Store, Workspace } from '@/db/schema';
+import type { LinkDirection, LinkPlan } from '@/lib/data/order-links';
+import type { UpsertedOrder } from '@/lib/data/orders';
 
 /**
  * Orders created before this are history: never copied. WooCommerce dates have whole seconds, so the
@@ -11,10 +11,24 @@ export function syncStartFor(workspace: Pick<Workspace, 'syncStartAt'>, store: P
   return new Date(Math.floor(start.getTime() / 1000) * 1000);
 }
 
+type Direction = Pick<Store, 'id' | 'role' | 'receivesMainOrders' | 'sendsOrdersToMain'>;
+
 /**
- * Where a store's own orders go: main-store orders to every substore that receives them, substore
- * orders to the main store. Copies (origin set) go nowhere — that is the loop guard.
+ * Who sends to whom: main-store orders go to every substore that receives them, a substore's orders to the
+ * main store when it sends them there. Among `stores` only: leave out paused stores first if they do not count.
  */
+export function targetsOf<S extends Direction>(source: Direction, stores: S[]): S[] {
+  if (source.role === 'main') return stores.filter((s) => s.role === 'sub' && s.receivesMainOrders);
+  const main = stores.find((s) => s.role === 'main');
+  return main && source.sendsOrdersToMain ? [main] : [];
+}
+
+/** The stores whose own orders go to this target. */
+export function sourcesOf<S extends Direction>(target: Direction, stores: S[]): S[] {
+  return stores.filter((s) => s.id !== target.id && targetsOf(s, stores).some((t) => t.id === target.id));
+}
+
+/** The links a store's own order needs, one per target. Copies (origin set) go nowhere — that is the loop guard. */
 export function planLinksFor(
   order: Pick<UpsertedOrder, 'id' | 'dateCreatedGmt' | 'originRef'>,
   source: Store,
@@ -24,18 +38,15 @@ export function planLinksFor(
 ): LinkPlan[] {
   if (order.originRef) return [];
   if (!options.ignoreSyncStart && order.dateCreatedGmt.getTime() < syncStartFor(workspace, source).getTime()) return [];
-  if (source.role === 'main') {
-    return stores
-      .filter((s) => s.role === 'sub' && s.receivesMainOrders)
-      .map((s) => ({ sourceOrderId: order.id, targetStoreId: s.id, direction: 'to_sub' as const }));
-  }
-  const main = stores.find((s) => s.role === 'main');
-  if (!main || !source.sendsOrdersToMain) return [];
-  return [{ sourceOrderId: order.id, targetStoreId: main.id, direction: 'to_main' }];
+  return targetsOf(source, stores).map((target) => ({ sourceOrderId: order.id, targetStoreId: target.id, direction: directionTo(target) }));
 }
 
-/** Which existing copies follow their source's later changes by themselves. */
-export function updatingDirections(source: Store, workspace: Pick<Workspace, 'keepSubstoreCopiesUpdated'>): LinkDirection[] {
+function directionTo(target: Pick<Store, 'role'>): LinkDirection {
+  return target.role === 'sub' ? 'to_sub' : 'to_main';
+}
+
+/** Which existing copies follow their source's later changes by themselves: main-store orders reach substores once, unless the workspace keeps them updated. */
+export function updatingDirections(source: Pick<Store, 'role'>, workspace: Pick<Workspace, 'keepSubstoreCopiesUpdated'>): LinkDirection[] {
   if (source.role === 'sub') return ['to_main'];
   return workspace.keepSubstoreCopiesUpdated ? ['to_sub'] : [];
 }

@@ -1,22 +1,20 @@
-import type { Db } from '../../db/client';
-import type { Store } from '../../db/schema';
-import { listOpenLinks, loadLinksWithSources, remoteIdsOfCopies } from '../data/order-links';
-import { listStoresForSync } from '../data/store-sync-state';
-import { getWorkspace } from '../data/workspaces';
-import type { WooClient } from '../woo/client';
-import { isWooRequestError } from '../woo/errors';
-import { listOrders, WOO_PAGE_SIZE } from '../woo/orders-api';
-import { formatWooGmt } from '../woo/types';
+import type { Db } from '@/db/client';
+import type { Store } from '@/db/schema';
+import { listOpenLinks, loadLinksWithSources, remoteIdsOfCopies } from '@/lib/data/order-links';
+import type { PulledOrderRow } from '@/lib/data/orders';
+import { listStoresForSync } from '@/lib/data/store-sync-state';
+import { getWorkspace } from '@/lib/data/workspaces';
+import type { WooClient } from '@/lib/woo/client';
+import { isWooRequestError } from '@/lib/woo/errors';
 import { clientForStore } from './store-client';
 import { holdReason, skusOf } from './copy-builder';
-import { absorbPage, createStallCheck, modifiedAfterFor, type KeysetState } from './keyset-cursor';
 import { PageBudget } from './page-budget';
-import { syncStartFor } from './link-planning';
-import { toPulledOrderRow, type OrderBody } from './order-snapshot';
+import { syncStartFor, targetsOf } from './link-planning';
+import type { OrderBody } from './order-snapshot';
+import { readChangedOrders } from './read-changed-orders';
 import { SkuCache } from './sku-cache';
 import { resolveTuning, type SyncTuning } from './tuning';
 import { WorkspaceNotFoundError } from './sync-workspace';
-import type { PulledOrderRow } from '../data/orders';
 
 export type PreviewHold = { orderNumber: string; sourceStoreName: string; targetStoreName: string; reason: string };
 export type SyncPreview = {
@@ -39,8 +37,6 @@ export async function previewWorkspace(db: Db, workspaceId: string, overrides?: 
   if (!workspace) throw new WorkspaceNotFoundError(workspaceId);
   const tuning = resolveTuning(overrides);
   const stores = (await listStoresForSync(db, workspaceId)).filter((s) => !s.paused);
-  const main = stores.find((s) => s.role === 'main');
-  const subs = stores.filter((s) => s.role === 'sub');
   const signal = new AbortController().signal;
   const clients = new Map(stores.map((s) => [s.id, clientForStore(s, tuning, signal)]));
   const pages = new PageBudget(tuning.maxStorePagesPerRun);
@@ -50,7 +46,7 @@ export async function previewWorkspace(db: Db, workspaceId: string, overrides?: 
 
   for (const store of stores) {
     try {
-      const { rows, cut } = await readNewOrders(store, clients.get(store.id)!, workspace, pages);
+      const { rows, cut } = await readNewOrders(db, store, clients.get(store.id)!, workspace, pages);
       truncated ||= cut;
       const copies = await remoteIdsOfCopies(db, { workspaceId, storeId: store.id, remoteIds: rows.map((r) => r.remoteId) });
       const own = rows.filter((r) => !r.originRef && !copies.has(r.remoteId) && r.dateCreatedGmt >= syncStartFor(workspace, store));
@@ -68,10 +64,7 @@ export async function previewWorkspace(db: Db, workspaceId: string, overrides?: 
   const storesById = new Map(stores.map((s) => [s.id, s]));
   const seen = new Set(candidates.map((c) => `${c.store.id}:${c.row.remoteId}`));
   const pairs: Array<{ candidate: Candidate; target: Store }> = [];
-  for (const c of candidates) {
-    if (c.store.role === 'main') for (const sub of subs.filter((s) => s.receivesMainOrders)) pairs.push({ candidate: c, target: sub });
-    else if (main && c.store.sendsOrdersToMain) pairs.push({ candidate: c, target: main });
-  }
+  for (const c of candidates) for (const target of targetsOf(c.store, stores)) pairs.push({ candidate: c, target });
   for (const e of openEntries) {
     const source = storesById.get(e.source.storeId);
     const target = storesById.get(e.link.targetStoreId);
@@ -107,23 +100,16 @@ export async function previewWorkspace(db: Db, workspaceId: string, overrides?: 
   return { toSubstores, toMain, held, stores: storeReports, truncated, summary: previewSentence(toSubstores, toMain, held.length) };
 }
 
-async function readNewOrders(store: Store, client: WooClient, workspace: { syncStartAt: Date | null }, pages: PageBudget) {
-  let state: KeysetState = { cursor: { modifiedGmt: store.pullCursorModifiedGmt, seenIds: store.pullCursorSeenIds ?? [] }, page: 1 };
+async function readNewOrders(db: Db, store: Store, client: WooClient, workspace: { syncStartAt: Date | null }, pages: PageBudget) {
   const rows: PulledOrderRow[] = [];
-  const stalled = createStallCheck();
-  for (;;) {
-    if (!pages.take(store.id)) return { rows, cut: true };
-    const modifiedAfter = modifiedAfterFor(state.cursor, syncStartFor(workspace, store));
-    const response = await listOrders(client, { orderby: 'modified', order: 'asc', modified_after: formatWooGmt(modifiedAfter), page: state.page });
-    const orders = Array.isArray(response.data) ? response.data : [];
-    if (stalled(modifiedAfter, orders.map((o) => o.id))) return { rows, cut: true };
-    const page = orders.map(toPulledOrderRow);
-    const outcome = absorbPage(state, page.map((row) => ({ id: row.remoteId, modifiedGmt: row.dateModifiedGmt, row })), WOO_PAGE_SIZE);
-    rows.push(...outcome.fresh.map((f) => f.row));
-    if (outcome.done) return { rows, cut: false };
-    if (rows.length >= PREVIEW_ORDER_CAP) return { rows, cut: true };
-    state = outcome.state;
-  }
+  const end = await readChangedOrders(
+    { db, store, client, floor: syncStartFor(workspace, store), pages },
+    {
+      onPage: async (page) => void rows.push(...page.fresh),
+      stopAfter: () => rows.length >= PREVIEW_ORDER_CAP,
+    },
+  );
+  return { rows, cut: end.kind !== 'done' };
 }
 
 function previewSentence(toSub: number, toMain: number, held: number): string {

@@ -1,47 +1,27 @@
-import type { Store } from '../../db/schema';
-import {
-  claimLinksForCreate,
-  loadLinksWithSources,
-  markClaimAttempt,
-  markLinkHeld,
-  markLinksFailed,
-  markLinksSynced,
-  type CreatedCopy,
-  type LinkWithSource,
-  type OpenLink,
-} from '../data/order-links';
-import { saveStoreBatchSize } from '../data/store-sync-state';
-import { retryDelayMs } from '@/lib/woo/backoff';
-import { sleep } from '@/lib/utils/sleep';
-import { isWooRequestError } from '../woo/errors';
-import { batchOrders } from '../woo/orders-api';
-import type { WooBatchItemResult } from '../woo/types';
+import type { Store } from '@/db/schema';
+import { loadLinksWithSources, markLinkHeld, type LinkWithSource, type OpenLink } from '@/lib/data/order-links';
+import { saveStoreBatchSize } from '@/lib/data/store-sync-state';
 import { adoptCopiesCreatedSince } from './adoption';
 import { BatchConcurrency } from './batch-concurrency';
 import { BatchQueue } from './batch-queue';
-import { batchSizeFor, clampBatchSize, FIRST_BATCH_SIZE, observeBatchSpeed, shrinkAfterTimeout, type BatchSpeed } from './batch-sizing';
-import { buildCopy, copiesNameAccounts, customerEmailOf, skusOf, totalsWarning, type CopyPolicy } from './copy-builder';
-import { linkIdFromMeta } from './copy-meta';
+import { clampBatchSize, FIRST_BATCH_SIZE } from './batch-sizing';
+import { buildCopy, copiesNameAccounts, customerEmailOf, skusOf, type CopyPolicy } from './copy-builder';
+import type { CreateItem } from './create-claims';
+import { sendBatch, type Sizing } from './create-sending';
+import { directionCounts, issue } from './link-outcomes';
 import type { OrderBody } from './order-snapshot';
 import { allOrFirstError } from '@/lib/utils/all-or-first-error';
 import type { RunContext } from './run-context';
 import type { CustomerDirectory } from './customer-directory';
 import type { SkuCache } from './sku-cache';
 import type { TargetPacing } from './target-pacing';
-import type { SyncIssue } from './summary';
 
 const LOAD_CHUNK = 500;
 
 /** Stops the producer and the workers of one target when the slice's time is spent; not an error. */
 class SliceEnded extends Error {}
-/** WooCommerce's answer for a customer id with no account behind it. */
-const INVALID_CUSTOMER = 'woocommerce_rest_invalid_customer_id';
 /** Prepared copies waiting for a batch: enough to keep every worker busy while the next chunk loads. */
 const QUEUE_CAPACITY = LOAD_CHUNK;
-
-type CreateItem = { entry: LinkWithSource; payload: Record<string, unknown>; hasNote: boolean; claimedAt: Date | null };
-
-type Sizing = { size: number; speed: BatchSpeed; learned: boolean };
 
 /** What a run learns once per target and shares across its batches: the SKUs it carries, its customer accounts, its pace. */
 export type TargetLookups = { skus: SkuCache; customers: CustomerDirectory; pacing: TargetPacing };
@@ -161,169 +141,4 @@ async function prepareCopies(ctx: RunContext, target: Store, entries: LinkWithSo
     await ctx.events(group.filter((e) => e.link.state !== 'held' || e.link.lastError !== reason).map((e) => ({ orderId: e.source.id, linkId: e.link.id, kind: 'held' as const, message: `Held for ${target.name}: ${reason}` })));
   }
   return ready;
-}
-
-async function sendBatch(
-  ctx: RunContext,
-  target: Store,
-  items: CreateItem[],
-  sizing: Sizing,
-  customers: CustomerDirectory,
-  answered: (msPerOrder: number) => void,
-  slowDown: () => void,
-): Promise<void> {
-  const ws = ctx.workspace.id;
-  const fresh = items.filter((i) => i.claimedAt === null);
-  const claims = await claimLinksForCreate(ctx.db, ws, fresh.map((i) => i.entry.link.id));
-  const claimedAtById = new Map(claims.map((c) => [c.id, c.claimedAt]));
-  for (const item of fresh) item.claimedAt = claimedAtById.get(item.entry.link.id) ?? null;
-  // A link someone else moved on (synced meanwhile) is no longer ours to create.
-  let remaining = items.filter((i) => i.claimedAt !== null);
-  const stale = remaining.filter((i) => !fresh.includes(i));
-  if (stale.length > 0) await markClaimAttempt(ctx.db, ws, stale.map((i) => i.entry.link.id));
-  ctx.checkpoint('create.claimed');
-
-  // Refused only for naming a deleted customer account: certainly not created, so sent again as guests.
-  let asGuests: CreateItem[] = [];
-  for (let attempt = 0; remaining.length > 0; attempt += 1) {
-    const started = Date.now();
-    try {
-      const request = batchOrders(ctx.client(target), { create: remaining.map((i) => i.payload) }, ctx.tuning.batchTimeoutMs, ctx.signal);
-      request.catch(() => undefined);
-      ctx.checkpoint('create.in-flight');
-      const response = await request;
-      ctx.checkpoint('create.answered');
-      const elapsed = Date.now() - started;
-      sizing.speed = observeBatchSpeed(sizing.speed, elapsed, remaining.length);
-      answered(elapsed / remaining.length);
-      sizing.size = batchSizeFor(sizing.speed, ctx.tuning.batchBudgetMs, sizing.size);
-      sizing.learned = true;
-      const outcome = await recordBatchAnswer(ctx, target, remaining, response.create ?? [], customers);
-      remaining = outcome.unanswered;
-      asGuests.push(...outcome.asGuests);
-      ctx.checkpoint('create.recorded');
-      if (remaining.length === 0) {
-        if (asGuests.length === 0) return;
-        [remaining, asGuests] = [asGuests, []];
-        continue;
-      }
-      // Items missing from the answer (a batch cut off midway) are as uncertain as a timeout.
-    } catch (error) {
-      if (!isWooRequestError(error)) throw error;
-      const ids = remaining.map((i) => i.entry.link.id);
-      if (error.kind === 'permanent') {
-        await failPermanently(ctx, target, remaining, error.message);
-        return;
-      }
-      if (error.kind === 'ambiguous' && (error.code === 'RESPONSE_TIMEOUT' || error.code === 'ECONNRESET')) sizing.size = shrinkAfterTimeout(sizing.size);
-      slowDown();
-      if (attempt + 1 >= ctx.tuning.retry.attempts) {
-        if (error.kind === 'retryable') await failForNow(ctx, target, remaining, error.message);
-        else ctx.errors.push(`${remaining.length} order(s) to ${target.name} left for the next run after: ${error.message}`);
-        return;
-      }
-      await ctx.events(remaining.map((i) => ({ orderId: i.entry.source.id, linkId: i.entry.link.id, kind: 'retried' as const, message: `Retrying the copy to ${target.name} after: ${error.message}` })));
-      await sleep(retryDelayMs(attempt, ctx.tuning.retry, error.retryAfterMs), ctx.signal);
-      if (error.kind === 'retryable') {
-        await markClaimAttempt(ctx.db, ws, ids);
-        continue;
-      }
-    }
-    const since = new Date(Math.min(...remaining.map((i) => i.claimedAt!.getTime())));
-    const adopted = await adoptCopiesCreatedSince(ctx, target, remaining.map((i) => i.entry.link.id), since);
-    for (const item of remaining.filter((i) => adopted.has(i.entry.link.id))) item.hasNote = false;
-    remaining = [...remaining.filter((i) => !adopted.has(i.entry.link.id)), ...asGuests];
-    asGuests = [];
-    if (remaining.length === 0) return;
-    if (attempt + 1 >= ctx.tuning.retry.attempts) {
-      ctx.errors.push(`${remaining.length} order(s) to ${target.name} left for the next run: the store's answers stayed incomplete`);
-      return;
-    }
-    await markClaimAttempt(ctx.db, ws, remaining.map((i) => i.entry.link.id));
-  }
-}
-
-/**
- * Matches each answer to its link by the UUID in its meta (by position when meta is trimmed); returns the
- * unanswered, and those refused for a deleted customer account, now addressed as guests.
- */
-async function recordBatchAnswer(
-  ctx: RunContext,
-  target: Store,
-  sent: CreateItem[],
-  answers: WooBatchItemResult[],
-  customers: CustomerDirectory,
-): Promise<{ unanswered: CreateItem[]; asGuests: CreateItem[] }> {
-  const asGuests: CreateItem[] = [];
-  const byLink = new Map(sent.map((i) => [i.entry.link.id, i]));
-  const created: CreatedCopy[] = [];
-  const failures = new Map<string, CreateItem[]>();
-  const answered = new Set<string>();
-  const warnings: Array<{ item: CreateItem; message: string }> = [];
-  answers.forEach((answer, index) => {
-    const item = byLink.get(linkIdFromMeta(answer.meta_data) ?? '') ?? sent[index];
-    if (!item || answered.has(item.entry.link.id)) return;
-    if (answer.error) {
-      if ((answer.error.data?.status ?? 400) >= 500) return;
-      answered.add(item.entry.link.id);
-      if (answer.error.code === INVALID_CUSTOMER && Number(item.payload.customer_id) > 0) {
-        asGuests.push(item);
-        return;
-      }
-      const reason = `${target.name} refused the copy: ${answer.error.message} (${answer.error.code})`;
-      failures.set(reason, [...(failures.get(reason) ?? []), item]);
-      return;
-    }
-    if (!answer.id) return;
-    answered.add(item.entry.link.id);
-    created.push({ linkId: item.entry.link.id, remoteId: answer.id, number: String(answer.number ?? answer.id), sourceModifiedGmt: item.entry.source.dateModifiedGmt, noteDue: item.hasNote });
-    const warning = totalsWarning(item.entry.source.total, answer.total, item.entry.source.currency, target.name);
-    if (warning) warnings.push({ item, message: warning });
-  });
-  await markLinksSynced(ctx.db, ctx.workspace.id, created);
-  for (const copy of created) directionCounts(ctx, byLink.get(copy.linkId)!.entry).created += 1;
-  await ctx.progress.add(target.id, 'done', created.length);
-  await ctx.events([
-    ...created.map((c) => ({ orderId: byLink.get(c.linkId)!.entry.source.id, linkId: c.linkId, kind: 'created' as const, message: `Created copy #${c.number} on ${target.name}` })),
-    ...warnings.map((w) => ({ orderId: w.item.entry.source.id, linkId: w.item.entry.link.id, kind: 'warning' as const, message: w.message })),
-  ]);
-  for (const w of warnings) ctx.warnings.push(`Order #${w.item.entry.source.number}: ${w.message}`);
-  for (const [reason, group] of failures) await failPermanently(ctx, target, group, reason);
-  for (const item of asGuests) {
-    await customers.forget(target, Number(item.payload.customer_id));
-    item.payload = { ...item.payload, customer_id: 0 };
-  }
-  return { unanswered: sent.filter((i) => !answered.has(i.entry.link.id)), asGuests };
-}
-
-async function failPermanently(ctx: RunContext, target: Store, items: CreateItem[], reason: string): Promise<void> {
-  await markLinksFailed(ctx.db, ctx.workspace.id, items.map((i) => i.entry.link.id), { error: reason, retryAt: null });
-  await recordFailures(ctx, target, items, reason);
-}
-
-async function failForNow(ctx: RunContext, target: Store, items: CreateItem[], reason: string): Promise<void> {
-  await markLinksFailed(ctx.db, ctx.workspace.id, items.map((i) => i.entry.link.id), { error: reason, retryAt: new Date(Date.now() + ctx.tuning.retryLaterMs) });
-  await recordFailures(ctx, target, items, `${reason} (will retry)`);
-}
-
-async function recordFailures(ctx: RunContext, target: Store, items: CreateItem[], reason: string): Promise<void> {
-  for (const item of items) {
-    directionCounts(ctx, item.entry).failed += 1;
-    ctx.failed.push(issue(ctx, item.entry, target, reason));
-  }
-  await ctx.events(items.map((i) => ({ orderId: i.entry.source.id, linkId: i.entry.link.id, kind: 'failed' as const, message: `Copy to ${target.name} failed: ${reason}` })));
-}
-
-export function directionCounts(ctx: RunContext, entry: { link: { direction: 'to_sub' | 'to_main' } }) {
-  return entry.link.direction === 'to_sub' ? ctx.counts.toSub : ctx.counts.toMain;
-}
-
-export function issue(ctx: RunContext, entry: LinkWithSource, target: Store, reason: string): SyncIssue {
-  return {
-    orderId: entry.source.id,
-    orderNumber: entry.source.number,
-    sourceStoreName: ctx.storesById.get(entry.source.storeId)?.name ?? 'unknown store',
-    targetStoreName: target.name,
-    reason,
-  };
 }

@@ -8,7 +8,7 @@ import type { WooBatchItemResult } from '../woo/types';
 import { buildUpdate, copyNote, suppressedEmailOf } from './copy-builder';
 import { carriedNoteIdsOn, carriedNoteText, hasCopyNote, notesToCarry } from './notes';
 import type { OrderBody } from './order-snapshot';
-import { directionCounts, issue } from './push-creates';
+import { directionCounts, issue } from './link-outcomes';
 import { allOrFirstError } from '@/lib/utils/all-or-first-error';
 import { BatchConcurrency } from './batch-concurrency';
 import { Pulse } from '@/lib/utils/pulse';

@@ -9,7 +9,7 @@ import { ConcurrencyLimiter } from '../woo/limiter';
 import { formatWooGmt } from '../woo/types';
 import { log, logError } from '../log';
 import { truncateToSecond } from './keyset-cursor';
-import { syncStartFor } from './link-planning';
+import { syncStartFor, targetsOf, updatingDirections } from './link-planning';
 import { clientForStore } from './store-client';
 import { resolveTuning, type SyncTuning } from './tuning';
 import { WorkspaceNotFoundError } from './sync-workspace';
@@ -53,7 +53,8 @@ export async function countWaitingOnStores(
   if (!workspace) throw new WorkspaceNotFoundError(workspaceId);
   const limits = { ...WAITING_LIMITS, ...options.limits };
   const stores = (await listStoresForSync(db, workspaceId)).filter((s) => !s.paused);
-  const asked = stores.filter((s) => sendsOrders(s, stores));
+  // Whether a store's new orders have somewhere to go now, as the run decides it.
+  const asked = stores.filter((s) => targetsOf(s, stores).length > 0);
   const signal = AbortSignal.timeout(limits.deadlineMs);
   // One attempt, bounded by the whole count's deadline: a notice is not worth retrying a store for.
   const tuning = resolveTuning({
@@ -90,12 +91,6 @@ export async function countWaitingOnStores(
   return result;
 }
 
-/** Whether a store's new orders have somewhere to go now, as the run decides it. */
-function sendsOrders(store: Store, stores: Store[]): boolean {
-  if (store.role === 'main') return stores.some((s) => s.role === 'sub' && s.receivesMainOrders);
-  return store.sendsOrdersToMain && stores.some((s) => s.role === 'main');
-}
-
 type CountRequest = { query: WooQuery; copiesNotListed: number };
 
 /** The pull's filter from the store's cursor, minus what the database already counts and Orderbridge's own copies. */
@@ -110,7 +105,7 @@ async function countRequest(db: Db, workspace: Workspace, store: Store, pendingI
   });
   const exclude = [...pendingIds, ...copies.remoteIds];
   // A changed main-store order waits only when substore copies follow their source; else only new ones do.
-  const onlyNew = store.role === 'main' && !workspace.keepSubstoreCopiesUpdated;
+  const onlyNew = updatingDirections(store, workspace).length === 0;
   const query: WooQuery = {
     per_page: 1,
     _fields: 'id',

@@ -58,6 +58,8 @@ function sendRest(store: SimStore, response: ServerResponse, result: DispatchRes
   // Plain JSON.stringify: PHP's escaped slashes cost more than the rest of the request at 100 orders a page.
   const body = JSON.stringify(fields === null ? result.body : trimFields(result.body, fields));
   const headers: Record<string, string> = {
+    // The store's own clock, as a real server's Date header: the one its order dates are stamped by.
+    Date: new Date(store.state.clock.now()).toUTCString(),
     'Content-Type': 'application/json; charset=UTF-8',
     Link: `<${restUrl(store.state.identity, '/')}>; rel="https://api.w.org/"`,
     'X-Robots-Tag': 'noindex',

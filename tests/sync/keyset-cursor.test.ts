@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { absorbPage, modifiedAfterFor, type KeysetState } from '@/lib/sync/keyset-cursor';
+import { absorbPage, mayHaveBeenRead, modifiedAfterFor, settledCursor, storeTimeOfRead, type KeysetState } from '@/lib/sync/keyset-cursor';
 
 const at = (s: number) => new Date(Date.UTC(2026, 0, 1, 0, 0, s));
 const order = (id: number, second: number) => ({ id, modifiedGmt: at(second) });
@@ -42,5 +42,27 @@ describe('keyset cursor', () => {
     expect(outcome.fresh).toEqual([]);
     expect(outcome.done).toBe(true);
     expect(outcome.state).toEqual(state);
+  });
+
+  it('remembers the ids seen at a second only once a read shows the store clock a settling margin past it', () => {
+    const cursor = { modifiedGmt: at(2), seenIds: [2, 3] };
+    // The Date header is stamped as late as the answer: the request's own time is taken off it.
+    expect(storeTimeOfRead(at(5).toUTCString(), 250)?.toISOString()).toBe(new Date(at(5).getTime() - 250).toISOString());
+    expect(storeTimeOfRead(undefined, 0)).toBeNull();
+    expect(storeTimeOfRead('yesterday-ish', 0)).toBeNull();
+    expect(settledCursor(cursor, at(2))).toEqual({ modifiedGmt: at(2), seenIds: [] });
+    expect(settledCursor(cursor, new Date(at(4).getTime() - 1))).toEqual({ modifiedGmt: at(2), seenIds: [] });
+    expect(settledCursor(cursor, at(4))).toEqual(cursor);
+    expect(settledCursor(cursor, null)).toEqual({ modifiedGmt: at(2), seenIds: [] });
+  });
+
+  it('takes the orders at the cursor second it does not name as possibly read before, and none after it', () => {
+    const unsettled = { modifiedGmt: at(2), seenIds: [] };
+    expect(mayHaveBeenRead(unsettled, order(2, 2))).toBe(true);
+    expect(mayHaveBeenRead(unsettled, order(4, 3))).toBe(false);
+    expect(mayHaveBeenRead({ modifiedGmt: null, seenIds: [] }, order(5, 2))).toBe(false);
+    // Read again, the ids at an unsettled second are fresh: the index, not the cursor, tells a changed one.
+    const outcome = absorbPage({ cursor: unsettled, page: 1 }, [order(2, 2), order(3, 2)], 100);
+    expect(outcome.fresh.map((o) => o.id)).toEqual([2, 3]);
   });
 });
