@@ -88,6 +88,10 @@ export const orderLinks = pgTable(
     index('order_links_target_written_idx').on(t.targetStoreId, t.updatedAt.desc()).where(sql`${t.targetRemoteId} is not null`),
     index('order_links_workspace_needs_update_idx').on(t.workspaceId).where(sql`${t.needsUpdate}`),
     index('order_links_workspace_changed_idx').on(t.workspaceId, t.sourceOrderId).where(sql`${t.changedAfterCopy} is not null`),
+    // A copy that could not take its source's refund (`refundHeldCondition`): the held counts and filter read it here.
+    index('order_links_workspace_refund_held_idx')
+      .on(t.workspaceId, t.sourceOrderId, t.direction)
+      .where(sql`${t.state} = 'synced' and not ${t.needsUpdate} and ${t.lastError} is not null`),
     index('order_links_workspace_open_idx').on(t.workspaceId, t.targetStoreId).where(sql`${t.state} <> 'synced' or ${t.noteDue}`),
     // Every link the pending counts and the sync-state filters look at, with what they read: index-only.
     index('order_links_workspace_unsynced_idx')

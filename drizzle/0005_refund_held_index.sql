@@ -1,0 +1,1 @@
+CREATE INDEX "order_links_workspace_refund_held_idx" ON "order_links" USING btree ("workspace_id","source_order_id","direction") WHERE "order_links"."state" = 'synced' and not "order_links"."needs_update" and "order_links"."last_error" is not null;
