@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { Button } from '@/app/components/ui/button';
 import { Card } from '@/app/components/ui/card';
-import { Field, Input, Select } from '@/app/components/ui/field';
+import { Field, Input, labelClass, Select } from '@/app/components/ui/field';
 import { can, MEMBERSHIP_ROLE_ORDER, ROLE_DESCRIPTIONS, ROLE_LABELS } from '@/lib/auth/permissions';
 import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
 import { listInvitations } from '@/lib/data/invitations';
@@ -143,14 +143,21 @@ export default async function MembersPage() {
         </ul>
         {manageInvitations ? (
           <ActionForm action={inviteMemberAction} className="flex flex-wrap items-end gap-3" success="Invitation sent.">
-            <Field label="Email address">
-              <Input name="email" type="email" required />
-            </Field>
-            <Field label="Role">
-              <Select name="role" defaultValue="member">
+            <div>
+              <label htmlFor="invite-email" className={labelClass()}>
+                Email address
+              </label>
+              <Input id="invite-email" name="email" type="email" required />
+            </div>
+            {/* Beside its select, not around it: a label around a select would take in the options' words. */}
+            <div>
+              <label htmlFor="invite-role" className={labelClass()}>
+                Role
+              </label>
+              <Select id="invite-role" name="role" defaultValue="member">
                 <RoleOptions />
               </Select>
-            </Field>
+            </div>
             <Button>Send invitation</Button>
           </ActionForm>
         ) : null}
