@@ -1,6 +1,13 @@
 import nextCoreWebVitals from 'eslint-config-next/core-web-vitals';
 import nextTypescript from 'eslint-config-next/typescript';
 
+/** Anything outside the importing file's own folder is named from the root. */
+const parentImports = { regex: '^\\.\\./', message: "Import through the '@/' alias instead of a '../' path." };
+const simulatorImports = {
+  group: ['@/simulator', '@/simulator/*', '**/simulator', '**/simulator/*'],
+  message: 'The simulator is a test and demo tool: the product never imports it.',
+};
+
 const config = [
   ...nextCoreWebVitals,
   ...nextTypescript,
@@ -13,9 +20,14 @@ const config = [
     },
   },
   {
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [parentImports] }],
+    },
+  },
+  {
     files: ['app/**', 'db/**', 'inngest/**', 'lib/**', 'instrumentation.ts', 'proxy.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['@/simulator', '@/simulator/*', '**/simulator', '**/simulator/*'], message: 'The simulator is a test and demo tool: the product never imports it.' }] }],
+      'no-restricted-imports': ['error', { patterns: [parentImports, simulatorImports] }],
     },
   },
 ];

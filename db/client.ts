@@ -6,7 +6,7 @@ import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import * as schema from './schema';
 import { resolveDatabaseTarget, type DatabaseTarget } from './connection-config';
 import { queryCounter } from './query-counter';
-import { logError } from '../lib/log';
+import { logError } from '@/lib/log';
 import { processSingleton } from '@/lib/utils/process-singleton';
 
 export type Schema = typeof schema;

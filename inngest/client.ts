@@ -1,5 +1,5 @@
 import { Inngest } from 'inngest';
-import { log } from '../lib/log';
+import { log } from '@/lib/log';
 
 /**
  * The one Inngest client. Mode and keys come from the environment, read by the SDK itself:

@@ -1,6 +1,6 @@
 import { eventType } from 'inngest';
 import { z } from 'zod';
-import type { SyncTrigger } from '../db/schema';
+import type { SyncTrigger } from '@/db/schema';
 
 /** The 5-minute slot a scheduled sync belongs to, as an ISO minute: `2026-05-01T10:05Z`. */
 const scheduleTick = z.string().regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}Z$/, 'tick must be an ISO minute like 2026-05-01T10:05Z');

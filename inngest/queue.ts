@@ -1,7 +1,7 @@
-import type { Db } from '../db/client';
-import { findMainStoreHost } from '../lib/data/scheduler';
+import type { Db } from '@/db/client';
+import { findMainStoreHost } from '@/lib/data/scheduler';
 import { inngest } from './client';
-import type { WebhookSyncRequest } from '../lib/webhooks/receive-delivery';
+import type { WebhookSyncRequest } from '@/lib/webhooks/receive-delivery';
 import { orderSyncRequested, reservedRunEventId, storeWebhookReceived, workspaceSyncRequested, type OrderSyncRequestedData } from './events';
 
 /** Hands a run Sync Now reserved to Inngest; the event id makes a resent request the same run. */

@@ -1,14 +1,14 @@
 import { spawn } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import { parseArgs } from 'node:util';
-import { openDatabase } from '../db/client';
-import { migrateDatabase } from '../db/migrate';
-import { signUp } from '../lib/accounts/sign-up';
-import { markEmailVerified } from '../lib/data/users';
+import { openDatabase } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { signUp } from '@/lib/accounts/sign-up';
+import { markEmailVerified } from '@/lib/data/users';
 import { sleep } from '@/lib/utils/sleep';
-import { connectStore } from '../lib/stores/store-service';
-import { moveOnboardingForward, saveWorkspaceName } from '../lib/stores/onboarding';
-import { webhookSetupFromEnv } from '../lib/webhooks/registration';
+import { connectStore } from '@/lib/stores/store-service';
+import { moveOnboardingForward, saveWorkspaceName } from '@/lib/stores/onboarding';
+import { webhookSetupFromEnv } from '@/lib/webhooks/registration';
 import { startSimulator } from '@/simulator';
 import { startLocalSchedule } from './local-schedule';
 

@@ -1,5 +1,5 @@
-import { openDatabase } from '../db/client';
-import { rotateStoreCredentialKeys } from '../lib/stores/key-rotation';
+import { openDatabase } from '@/db/client';
+import { rotateStoreCredentialKeys } from '@/lib/stores/key-rotation';
 
 const handle = await openDatabase();
 try {

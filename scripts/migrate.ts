@@ -1,5 +1,5 @@
-import { openDatabase } from '../db/client';
-import { migrateDatabase } from '../db/migrate';
+import { openDatabase } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
 
 const handle = await openDatabase();
 await migrateDatabase(handle);

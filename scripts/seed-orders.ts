@@ -8,11 +8,11 @@
  */
 import { parseArgs } from 'node:util';
 import { sql } from 'drizzle-orm';
-import { openDatabase } from '../db/client';
-import { migrateDatabase } from '../db/migrate';
-import { orderEvents, orderLinks, orders, stores, workspaces, type LinkState, type Store } from '../db/schema';
-import { signUp } from '../lib/accounts/sign-up';
-import { encryptNewStoreCredentials } from '../lib/crypto/store-credentials';
+import { openDatabase } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { orderEvents, orderLinks, orders, stores, workspaces, type LinkState, type Store } from '@/db/schema';
+import { signUp } from '@/lib/accounts/sign-up';
+import { encryptNewStoreCredentials } from '@/lib/crypto/store-credentials';
 
 const { values } = parseArgs({
   options: {

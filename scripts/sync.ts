@@ -3,9 +3,9 @@
  * Runs (or previews) one sync of a workspace and prints its summary. Exit codes: 0 synced, 1 failed,
  * 2 partly synced, 3 another sync was running, 64 bad arguments.
  */
-import { getDb } from '../db/client';
-import { findWorkspaceBySlug } from '../lib/data/workspaces';
-import { previewWorkspace, syncWorkspace, type SyncProgress } from '../lib/sync';
+import { getDb } from '@/db/client';
+import { findWorkspaceBySlug } from '@/lib/data/workspaces';
+import { previewWorkspace, syncWorkspace, type SyncProgress } from '@/lib/sync';
 
 type CliArgs = { workspace: string; dryRun: boolean; json: boolean };
 

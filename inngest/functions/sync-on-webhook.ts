@@ -1,8 +1,8 @@
 import { runStartedSince } from '@/lib/data/sync-runs';
-import { syncWorkspaceSlice, WorkspaceNotFoundError } from '../../lib/sync';
-import { inngest } from '../client';
-import { appDeps, type FunctionDeps } from '../deps';
-import { storeWebhookReceived } from '../events';
+import { syncWorkspaceSlice, WorkspaceNotFoundError } from '@/lib/sync';
+import { inngest } from '@/inngest/client';
+import { appDeps, type FunctionDeps } from '@/inngest/deps';
+import { storeWebhookReceived } from '@/inngest/events';
 import { runIdFor, SYNC_SLICE_BUDGET_MS, SYNC_WORKSPACE_GLOBAL_CONCURRENCY, SYNC_WORKSPACE_RETRIES } from './sync-workspace';
 
 /** Deliveries for one workspace within this window start one run; a steady stream still runs at least this often. */

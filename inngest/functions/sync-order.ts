@@ -1,8 +1,8 @@
 import { NonRetriableError, RetryAfterError } from 'inngest';
-import { OrderNotFoundError, syncOrder, WorkspaceNotFoundError } from '../../lib/sync';
-import { inngest } from '../client';
-import { appDeps, type FunctionDeps } from '../deps';
-import { orderSyncRequested } from '../events';
+import { OrderNotFoundError, syncOrder, WorkspaceNotFoundError } from '@/lib/sync';
+import { inngest } from '@/inngest/client';
+import { appDeps, type FunctionDeps } from '@/inngest/deps';
+import { orderSyncRequested } from '@/inngest/events';
 
 /** While a workspace sync holds the lease, try the order again after it has had time to finish. */
 const WAIT_FOR_RUNNING_SYNC = '30s';

@@ -1,9 +1,9 @@
-import { countScheduledWorkspaces, listScheduledWorkspaces } from '../../lib/data/scheduler';
-import { fanOutSchedule, SCHEDULE_PAGE_SIZE, spreadStartMs, spreadWindowMs } from '../../lib/sync-schedule/fan-out';
-import { SCHEDULE_CRON, scheduleTick, tickStartMs } from '../../lib/sync-schedule/tick';
-import { inngest } from '../client';
-import { appDeps, type FunctionDeps } from '../deps';
-import { workspaceSyncEventId, workspaceSyncRequested } from '../events';
+import { countScheduledWorkspaces, listScheduledWorkspaces } from '@/lib/data/scheduler';
+import { fanOutSchedule, SCHEDULE_PAGE_SIZE, spreadStartMs, spreadWindowMs } from '@/lib/sync-schedule/fan-out';
+import { SCHEDULE_CRON, scheduleTick, tickStartMs } from '@/lib/sync-schedule/tick';
+import { inngest } from '@/inngest/client';
+import { appDeps, type FunctionDeps } from '@/inngest/deps';
+import { workspaceSyncEventId, workspaceSyncRequested } from '@/inngest/events';
 
 /** `inngest.send` accepts at most 5,000 events per call; one page of workspaces fills one call. */
 export const SCHEDULER_CHUNK_SIZE = SCHEDULE_PAGE_SIZE;

@@ -1,13 +1,13 @@
 import { createHash } from 'node:crypto';
-import { releaseLeaseOfRun } from '../../lib/data/sync-leases';
+import { releaseLeaseOfRun } from '@/lib/data/sync-leases';
 import { closeAbandonedRun, failAbandonedRuns, failUnfinishedSyncRun, recordFinishedRun } from '@/lib/data/sync-runs';
-import { describeAbandonedSync } from '../../lib/sync-schedule/failure';
-import { syncWorkspaceSlice, WorkspaceNotFoundError, type SyncResult } from '../../lib/sync';
-import { checkWebhooksQuietly, isWebhookHealthTick } from '../../lib/webhooks/health';
-import { webhookSetupFromEnv } from '../../lib/webhooks/registration';
-import { inngest } from '../client';
-import { appDeps, type FunctionDeps } from '../deps';
-import { syncTriggerOfEvent, workspaceSyncRequested, workspaceSyncRequestedData, type WorkspaceSyncRequestedData } from '../events';
+import { describeAbandonedSync } from '@/lib/sync-schedule/failure';
+import { syncWorkspaceSlice, WorkspaceNotFoundError, type SyncResult } from '@/lib/sync';
+import { checkWebhooksQuietly, isWebhookHealthTick } from '@/lib/webhooks/health';
+import { webhookSetupFromEnv } from '@/lib/webhooks/registration';
+import { inngest } from '@/inngest/client';
+import { appDeps, type FunctionDeps } from '@/inngest/deps';
+import { syncTriggerOfEvent, workspaceSyncRequested, workspaceSyncRequestedData, type WorkspaceSyncRequestedData } from '@/inngest/events';
 
 export const SYNC_WORKSPACE_RETRIES = 3;
 /** Workspaces synced at once across the whole app; each run also keeps to the engine's per-store request limit. */

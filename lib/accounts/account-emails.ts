@@ -1,4 +1,4 @@
-import type { MailMessage } from '../mail';
+import type { MailMessage } from '@/lib/mail';
 
 /** The emails of account care: plain text, one link each, saying why it came and what to do if unexpected. */
 const signature = '\n\n— Orderbridge';

@@ -1,6 +1,6 @@
-import type { Db } from '../../db/client';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords';
-import { findUserById, setPasswordEndingOtherSessions } from '../data/users';
+import type { Db } from '@/db/client';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '@/lib/auth/passwords';
+import { findUserById, setPasswordEndingOtherSessions } from '@/lib/data/users';
 import { verifyCurrentPassword } from './current-password';
 import { UserFacingError } from '@/lib/errors';
 

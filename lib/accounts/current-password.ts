@@ -1,8 +1,8 @@
-import type { Db } from '../../db/client';
-import type { User } from '../../db/schema';
-import { verifyPassword } from '../auth/passwords';
-import { accountKey } from '../auth/sign-in-throttle';
-import { clearLimit, describeDuration, RATE_LIMITS, reserve } from '../rate-limits';
+import type { Db } from '@/db/client';
+import type { User } from '@/db/schema';
+import { verifyPassword } from '@/lib/auth/passwords';
+import { accountKey } from '@/lib/auth/sign-in-throttle';
+import { clearLimit, describeDuration, RATE_LIMITS, reserve } from '@/lib/rate-limits';
 import { UserFacingError } from '@/lib/errors';
 
 /**

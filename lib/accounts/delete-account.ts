@@ -1,6 +1,6 @@
-import type { Db } from '../../db/client';
-import { deleteUserAndSoleWorkspaces, OwnerlessWorkspaceError, workspacesOfUserWithCounts, type WorkspaceFate } from '../data/account-deletion';
-import { findUserById } from '../data/users';
+import type { Db } from '@/db/client';
+import { deleteUserAndSoleWorkspaces, OwnerlessWorkspaceError, workspacesOfUserWithCounts, type WorkspaceFate } from '@/lib/data/account-deletion';
+import { findUserById } from '@/lib/data/users';
 import { verifyCurrentPassword } from './current-password';
 import { UserFacingError } from '@/lib/errors';
 

@@ -1,8 +1,8 @@
-import type { Db } from '../../db/client';
-import { consumeAccountToken, createAccountToken } from '../data/account-tokens';
-import { findUserById, markEmailVerified } from '../data/users';
-import { appLink, sendMail } from '../mail';
-import { RATE_LIMITS, reserveOrThrow } from '../rate-limits';
+import type { Db } from '@/db/client';
+import { consumeAccountToken, createAccountToken } from '@/lib/data/account-tokens';
+import { findUserById, markEmailVerified } from '@/lib/data/users';
+import { appLink, sendMail } from '@/lib/mail';
+import { RATE_LIMITS, reserveOrThrow } from '@/lib/rate-limits';
 import { verificationEmail } from './account-emails';
 
 export const EMAIL_VERIFICATION_TTL_MS = 48 * 60 * 60_000;

@@ -1,12 +1,12 @@
-import type { Db } from '../../db/client';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords';
-import { accountKey } from '../auth/sign-in-throttle';
-import { consumeAccountToken, createAccountToken, findLiveAccountToken, voidAccountTokens } from '../data/account-tokens';
-import { deleteSessionsOfUser } from '../data/user-sessions';
-import { findUserByEmail, markEmailVerified, setPasswordHash } from '../data/users';
-import { logError } from '../log';
-import { appLink, sendMail } from '../mail';
-import { clearLimit, RATE_LIMITS, reserveOrThrow } from '../rate-limits';
+import type { Db } from '@/db/client';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '@/lib/auth/passwords';
+import { accountKey } from '@/lib/auth/sign-in-throttle';
+import { consumeAccountToken, createAccountToken, findLiveAccountToken, voidAccountTokens } from '@/lib/data/account-tokens';
+import { deleteSessionsOfUser } from '@/lib/data/user-sessions';
+import { findUserByEmail, markEmailVerified, setPasswordHash } from '@/lib/data/users';
+import { logError } from '@/lib/log';
+import { appLink, sendMail } from '@/lib/mail';
+import { clearLimit, RATE_LIMITS, reserveOrThrow } from '@/lib/rate-limits';
 import { passwordChangedNotice, passwordResetEmail } from './account-emails';
 import { UserFacingError } from '@/lib/errors';
 

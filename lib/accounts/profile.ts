@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import type { Db } from '../../db/client';
-import { voidAccountTokens } from '../data/account-tokens';
-import { findUserByEmail, findUserById, updateUserEmail, updateUserName } from '../data/users';
-import { logError } from '../log';
-import { sendMail } from '../mail';
-import { RATE_LIMITS, reserveOrThrow } from '../rate-limits';
+import type { Db } from '@/db/client';
+import { voidAccountTokens } from '@/lib/data/account-tokens';
+import { findUserByEmail, findUserById, updateUserEmail, updateUserName } from '@/lib/data/users';
+import { logError } from '@/lib/log';
+import { sendMail } from '@/lib/mail';
+import { RATE_LIMITS, reserveOrThrow } from '@/lib/rate-limits';
 import { emailChangedNotice } from './account-emails';
 import { sendVerificationEmail } from './email-verification';
 import { verifyCurrentPassword } from './current-password';

@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { Db } from '../../db/client';
-import { memberships, users, workspaces } from '../../db/schema';
-import { hashPassword, MIN_PASSWORD_LENGTH } from '../auth/passwords';
-import { findUserByEmail } from '../data/users';
+import type { Db } from '@/db/client';
+import { memberships, users, workspaces } from '@/db/schema';
+import { hashPassword, MIN_PASSWORD_LENGTH } from '@/lib/auth/passwords';
+import { findUserByEmail } from '@/lib/data/users';
 import { UserFacingError } from '@/lib/errors';
 
 export const signUpSchema = z.object({

@@ -1,5 +1,5 @@
 import { after } from 'next/server';
-import { logError, type LogContext } from '../log';
+import { logError, type LogContext } from '@/lib/log';
 
 /**
  * Runs `task` after the answer has gone to the browser (Next.js `after`), so how long it takes (sending an

@@ -1,4 +1,4 @@
-import type { LogContext } from '../log';
+import type { LogContext } from '@/lib/log';
 import { Pulse } from '@/lib/utils/pulse';
 import { failedAction, type ActionState } from './action-state';
 

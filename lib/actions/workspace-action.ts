@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { can, REFUSED_BY_ROLE, type Permission } from '../auth/permissions';
-import { resolveWorkspaceContext, type WorkspaceContext } from '../auth/workspace-context';
+import { can, REFUSED_BY_ROLE, type Permission } from '@/lib/auth/permissions';
+import { resolveWorkspaceContext, type WorkspaceContext } from '@/lib/auth/workspace-context';
 import { failedAction, type ActionState } from './action-state';
 
 export type ActionInput = FormData | Record<string, unknown> | undefined;

@@ -1,4 +1,4 @@
-import { log, logError } from '../log';
+import { log, logError } from '@/lib/log';
 
 /** A wrong password or a stale session cookie is a visitor's doing, not a fault of ours: a warning, no stack. */
 const VISITOR_ERRORS = new Set(['CredentialsSignin', 'JWTSessionError']);

@@ -1,5 +1,5 @@
 import type { NextAuthConfig } from 'next-auth';
-import { serverEnv } from '../env/server-env';
+import { serverEnv } from '@/lib/env/server-env';
 import { authLogger } from './auth-logger';
 
 /** Pages a signed-in merchant has no use for: their layout sends a valid session on to the dashboard. */

@@ -1,10 +1,10 @@
 import NextAuth, { CredentialsSignin } from 'next-auth';
 import Credentials from 'next-auth/providers/credentials';
 import { z } from 'zod';
-import { getDb } from '../../db/client';
-import { createUserSession, deleteUserSession } from '../data/user-sessions';
-import { serverEnv } from '../env/server-env';
-import { clientAddress } from '../rate-limits';
+import { getDb } from '@/db/client';
+import { createUserSession, deleteUserSession } from '@/lib/data/user-sessions';
+import { serverEnv } from '@/lib/env/server-env';
+import { clientAddress } from '@/lib/rate-limits';
 import { authenticate } from './authenticate';
 import { authConfig, SESSION_MAX_AGE_SECONDS, sessionIdOf } from './auth.config';
 

@@ -1,5 +1,5 @@
-import type { Db } from '../../db/client';
-import { findUserByEmail, updatePasswordHash } from '../data/users';
+import type { Db } from '@/db/client';
+import { findUserByEmail, updatePasswordHash } from '@/lib/data/users';
 import { hashPassword, needsRehash, verifyAgainstDummy, verifyPassword } from './passwords';
 import { beginSignInAttempt, signInSucceeded } from './sign-in-throttle';
 

@@ -1,4 +1,4 @@
-import { MEMBERSHIP_ROLES, type MembershipRole } from '../../db/schema';
+import { MEMBERSHIP_ROLES, type MembershipRole } from '@/db/schema';
 
 export type Role = MembershipRole;
 

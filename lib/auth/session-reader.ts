@@ -1,6 +1,6 @@
 import { getToken, type JWT } from 'next-auth/jwt';
-import { createVersionedCache } from '../cache/versioned-cache';
-import { serverEnv } from '../env/server-env';
+import { createVersionedCache } from '@/lib/cache/versioned-cache';
+import { serverEnv } from '@/lib/env/server-env';
 import { isSessionCookieName } from './session-cookie';
 import { processSingleton } from '@/lib/utils/process-singleton';
 

@@ -1,5 +1,5 @@
-import type { Db } from '../../db/client';
-import { clearLimit, giveBack, RATE_LIMITS, reserve, type Taken } from '../rate-limits';
+import type { Db } from '@/db/client';
+import { clearLimit, giveBack, RATE_LIMITS, reserve, type Taken } from '@/lib/rate-limits';
 
 export type SignInAttempt = { ok: true; taken: Taken[] } | { ok: false; retryAfterMs: number };
 

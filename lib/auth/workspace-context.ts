@@ -1,10 +1,10 @@
 import { cookies, headers } from 'next/headers';
 import { cache } from 'react';
 import { redirect } from 'next/navigation';
-import { getDb, type Db } from '../../db/client';
-import type { Workspace } from '../../db/schema';
-import { findAccountOfLiveSession } from '../data/session-liveness';
-import { findMembershipOfSession } from '../data/workspaces';
+import { getDb, type Db } from '@/db/client';
+import type { Workspace } from '@/db/schema';
+import { findAccountOfLiveSession } from '@/lib/data/session-liveness';
+import { findMembershipOfSession } from '@/lib/data/workspaces';
 import { sessionIdOf, sessionUserId } from './auth.config';
 import { readSessionToken } from './session-reader';
 import { REQUESTED_PATH_HEADER, signInPathFor } from './sign-in-redirect';

@@ -1,4 +1,4 @@
-import type { LinkState, SyncTrigger } from '../../db/schema';
+import type { LinkState, SyncTrigger } from '@/db/schema';
 
 const TRIGGER_LABELS: Record<SyncTrigger, { short: string; sentence: string; running: string }> = {
   schedule: { short: 'Schedule', sentence: 'The scheduled sync', running: 'Scheduled sync running' },

@@ -2,7 +2,7 @@ import type { Db } from '@/db/client';
 import { countPendingOrders, storeCountsState, type PendingCounts } from '@/lib/data/pending-counts';
 import { lastSyncFinishedAt } from '@/lib/data/sync-runs';
 import { createVersionedCache } from '@/lib/cache/versioned-cache';
-import { countWaitingOnStores, type WaitingOnStores } from '../sync/waiting-on-stores';
+import { countWaitingOnStores, type WaitingOnStores } from '@/lib/sync/waiting-on-stores';
 import { processSingleton } from '@/lib/utils/process-singleton';
 
 /** How long the console may show counts taken while a sync is still changing them. */

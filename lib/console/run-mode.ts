@@ -1,4 +1,4 @@
-import type { InngestMode } from '../env/inngest-mode';
+import type { InngestMode } from '@/lib/env/inngest-mode';
 
 /** What the dashboard says about where syncs run, so nobody wonders why the schedule does (or does not) fire. */
 export function describeRunMode(mode: InngestMode): { title: string; detail: string } {

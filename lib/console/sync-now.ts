@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../db/client';
-import type { SyncTrigger } from '../../db/schema';
+import type { Db } from '@/db/client';
+import type { SyncTrigger } from '@/db/schema';
 import { UserFacingError } from '@/lib/errors';
 import { currentSyncStatus, getSyncRun } from '@/lib/data/sync-runs';
-import { abandonReservedRun, reserveSyncRun } from '../sync/reserve-run';
-import { logError } from '../log';
+import { abandonReservedRun, reserveSyncRun } from '@/lib/sync/reserve-run';
+import { logError } from '@/lib/log';
 import { processSingleton } from '@/lib/utils/process-singleton';
 import { describeTrigger } from './labels';
 

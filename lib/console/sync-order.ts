@@ -1,6 +1,6 @@
-import type { Db } from '../../db/client';
+import type { Db } from '@/db/client';
 import { NotFoundError } from '@/lib/errors';
-import { findWorkspaceOrder } from '../data/order-detail';
+import { findWorkspaceOrder } from '@/lib/data/order-detail';
 
 export type SyncOrderOutcome = { orderId: string; status: 'succeeded' | 'partial' | 'failed' | 'already_running' | 'queued'; message: string };
 

@@ -1,5 +1,5 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { readOrCreateDevSecret } from '../env/dev-secrets';
+import { readOrCreateDevSecret } from '@/lib/env/dev-secrets';
 
 export type EncryptionKey = { id: string; key: Buffer };
 export type EncryptionKeyring = { current: EncryptionKey; byId: Map<string, EncryptionKey> };

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import type { WebhookTopic } from '../../db/schema';
+import type { WebhookTopic } from '@/db/schema';
 import { loadKeyring, type EncryptionKeyring } from './encryption-keys';
 import { decryptSecret, encryptSecret } from './secret-box';
 

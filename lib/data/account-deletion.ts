@@ -1,8 +1,8 @@
 import 'server-only';
 
 import { and, count, eq, inArray, ne, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { memberships, orders, stores, users, workspaces } from '../../db/schema';
+import type { Db } from '@/db/client';
+import { memberships, orders, stores, users, workspaces } from '@/db/schema';
 import { lockWorkspace } from './members';
 
 export type WorkspaceFate = { id: string; name: string; role: 'owner' | 'admin' | 'member'; otherMembers: number; otherOwners: number; stores: number; orders: number };

@@ -2,8 +2,8 @@ import 'server-only';
 
 import { createHash, randomBytes } from 'node:crypto';
 import { and, eq, gt, isNull, lt, or, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { accountTokens, users, type AccountToken, type AccountTokenPurpose } from '../../db/schema';
+import type { Db } from '@/db/client';
+import { accountTokens, users, type AccountToken, type AccountTokenPurpose } from '@/db/schema';
 
 /** What is stored of a token: its SHA-256. The token has 256 random bits, so a fast hash is enough. */
 export function hashAccountToken(token: string): string {

@@ -1,8 +1,8 @@
 import 'server-only';
 
 import { and, asc, eq, gt, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { invitations, users, workspaces, type Invitation, type MembershipRole, type Workspace } from '../../db/schema';
+import type { Db } from '@/db/client';
+import { invitations, users, workspaces, type Invitation, type MembershipRole, type Workspace } from '@/db/schema';
 
 export type PendingInvitation = Pick<Invitation, 'id' | 'email' | 'role' | 'createdAt' | 'sentAt' | 'expiresAt'> & { invitedBy: string | null };
 

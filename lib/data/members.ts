@@ -1,8 +1,8 @@
 import 'server-only';
 
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { memberships, users, workspaces, type MembershipRole } from '../../db/schema';
+import type { Db } from '@/db/client';
+import { memberships, users, workspaces, type MembershipRole } from '@/db/schema';
 
 export type MemberRow = { userId: string; email: string; name: string | null; role: MembershipRole; joinedAt: Date };
 

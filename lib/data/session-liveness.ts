@@ -1,8 +1,8 @@
 import 'server-only';
 
 import { and, eq, gt, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { users, userSessions } from '../../db/schema';
+import type { Db } from '@/db/client';
+import { users, userSessions } from '@/db/schema';
 import type { SessionAccount } from './workspaces';
 
 /** The account behind a live session row (not signed out, not ended elsewhere, not expired), as it is now; null otherwise. */

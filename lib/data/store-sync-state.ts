@@ -1,8 +1,8 @@
 import 'server-only';
 
 import { and, asc, eq, inArray, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { stores, type Store } from '../../db/schema';
+import type { Db } from '@/db/client';
+import { stores, type Store } from '@/db/schema';
 
 /** The sync's view of a workspace's stores: main first, then substores in connection order. */
 export async function listStoresForSync(db: Db, workspaceId: string): Promise<Store[]> {

@@ -1,8 +1,8 @@
 import 'server-only';
 
 import { and, eq, lt, ne } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { userSessions } from '../../db/schema';
+import type { Db } from '@/db/client';
+import { userSessions } from '@/db/schema';
 
 export async function createUserSession(db: Db, userId: string, expiresAt: Date): Promise<string> {
   const now = new Date();

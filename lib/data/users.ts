@@ -1,8 +1,8 @@
 import 'server-only';
 
 import { and, eq, ne, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { users, userSessions } from '../../db/schema';
+import type { Db } from '@/db/client';
+import { users, userSessions } from '@/db/schema';
 
 export async function findUserByEmail(db: Db, email: string) {
   const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`).limit(1);

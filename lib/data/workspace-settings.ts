@@ -1,8 +1,8 @@
 import 'server-only';
 
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { workspaces, type Workspace } from '../../db/schema';
+import type { Db } from '@/db/client';
+import { workspaces, type Workspace } from '@/db/schema';
 
 export type WorkspaceSyncSettings = Pick<
   Workspace,

@@ -1,8 +1,8 @@
 import 'server-only';
 
 import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { memberships, users, userSessions, workspaces, type Workspace } from '../../db/schema';
+import type { Db } from '@/db/client';
+import { memberships, users, userSessions, workspaces, type Workspace } from '@/db/schema';
 
 export type WorkspaceMembership = { workspace: Workspace; role: 'owner' | 'admin' | 'member' };
 /** The account as it is now (a changed name or address shows at once), with the membership of a session. */

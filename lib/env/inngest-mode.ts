@@ -1,4 +1,4 @@
-import { SCHEDULE_INTERVAL_MS } from '../sync-schedule/tick';
+import { SCHEDULE_INTERVAL_MS } from '@/lib/sync-schedule/tick';
 
 /**
  * Where syncs run, decided once from the environment:

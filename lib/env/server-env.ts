@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import { parseTrustedProxy, TRUSTED_PROXY_HELP, type TrustedProxy } from '../rate-limits/client-address';
+import { parseTrustedProxy, TRUSTED_PROXY_HELP, type TrustedProxy } from '@/lib/rate-limits/client-address';
 import { readOrCreateDevSecret } from './dev-secrets';
 import { DEV_FALLBACK_SCHEDULE_FLAG, devFallbackSchedulePeriodMs, isFlagOn, isInngestDevMode } from './inngest-mode';
 

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { serverEnv, type ServerEnv } from '../env/server-env';
+import { serverEnv, type ServerEnv } from '@/lib/env/server-env';
 
 /** Where mail goes: an SMTP server, or (development, demo, local test servers) a folder a developer reads. */
 export type MailConfig = { kind: 'smtp'; smtpUrl: string; from: string } | { kind: 'outbox'; dir: string; from: string };

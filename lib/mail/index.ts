@@ -1,5 +1,5 @@
 import { createTransport, type Transporter } from 'nodemailer';
-import { logError } from '../log';
+import { logError } from '@/lib/log';
 import { mailConfig, publicBaseUrl } from './config';
 import type { MailMessage } from './message';
 import { writeToOutbox } from './outbox';

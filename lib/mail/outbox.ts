@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { log } from '../log';
+import { log } from '@/lib/log';
 import { linksIn, type MailMessage } from './message';
 
 /**

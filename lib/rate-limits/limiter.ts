@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
-import type { Db } from '../../db/client';
+import type { Db } from '@/db/client';
 import { UserFacingError } from '@/lib/errors';
-import { bumpCounter, clearCounter, pruneCounters, refundCounter, type CounterState } from '../data/rate-limits';
+import { bumpCounter, clearCounter, pruneCounters, refundCounter, type CounterState } from '@/lib/data/rate-limits';
 import { describeDuration, type RateLimit } from './policies';
 
 /** An event counted against one limit: what `give back` and `clear` act on. */

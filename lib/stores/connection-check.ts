@@ -1,4 +1,4 @@
-import { createGuardedAgents, guardedRequest, type GuardedAgents, type GuardedResponse, type GuardOptions } from '../net';
+import { createGuardedAgents, guardedRequest, type GuardedAgents, type GuardedResponse, type GuardOptions } from '@/lib/net';
 import { failureMessages, type CheckStep, type ConnectionFailure, CHECK_STEPS } from './connection-failures';
 import { signOAuthUrl } from './oauth1';
 import { normaliseStoreUrl } from '@/lib/woo/store-url';

@@ -1,7 +1,7 @@
-import type { Db } from '../../db/client';
-import { createGuardedAgents } from '../net';
-import { RATE_LIMITS, runExclusive } from '../rate-limits';
-import { previewWorkspace, type SyncPreview } from '../sync/preview';
+import type { Db } from '@/db/client';
+import { createGuardedAgents } from '@/lib/net';
+import { RATE_LIMITS, runExclusive } from '@/lib/rate-limits';
+import { previewWorkspace, type SyncPreview } from '@/lib/sync/preview';
 
 /**
  * The onboarding preview reads up to 2,000 orders from every store: it runs when the merchant asks for it,

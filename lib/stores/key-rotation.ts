@@ -1,8 +1,8 @@
-import type { Db } from '../../db/client';
-import type { Store } from '../../db/schema';
-import { loadKeyring, type EncryptionKeyring } from '../crypto/encryption-keys';
-import { decryptStoreCredentials, encryptStoreCredentials, storeCredentialsAreCurrent } from '../crypto/store-credentials';
-import { findStore, listStores, listWorkspaceIdsWithStores, replaceStoreCredentialsIfUnchanged } from '../data/stores';
+import type { Db } from '@/db/client';
+import type { Store } from '@/db/schema';
+import { loadKeyring, type EncryptionKeyring } from '@/lib/crypto/encryption-keys';
+import { decryptStoreCredentials, encryptStoreCredentials, storeCredentialsAreCurrent } from '@/lib/crypto/store-credentials';
+import { findStore, listStores, listWorkspaceIdsWithStores, replaceStoreCredentialsIfUnchanged } from '@/lib/data/stores';
 
 export type RotationReport = {
   reencrypted: number;

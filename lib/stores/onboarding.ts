@@ -1,8 +1,8 @@
-import type { Db } from '../../db/client';
+import type { Db } from '@/db/client';
 import { NotFoundError, UserFacingError } from '@/lib/errors';
-import { listStores } from '../data/stores';
-import { getOnboardingStep, setOnboardingStep } from '../data/workspace-settings';
-import { updateWorkspace } from '../data/workspaces';
+import { listStores } from '@/lib/data/stores';
+import { getOnboardingStep, setOnboardingStep } from '@/lib/data/workspace-settings';
+import { updateWorkspace } from '@/lib/data/workspaces';
 
 export const ONBOARDING_STEPS = ['workspace', 'main', 'substores', 'settings', 'preview'] as const;
 export type OnboardingStep = (typeof ONBOARDING_STEPS)[number];

@@ -1,18 +1,18 @@
-import type { Db } from '../../db/client';
-import type { StoreRole } from '../../db/schema';
+import type { Db } from '@/db/client';
+import type { StoreRole } from '@/db/schema';
 import { NotFoundError, UserFacingError } from '@/lib/errors';
-import type { EncryptionKeyring } from '../crypto/encryption-keys';
-import { decryptStoreCredentials, encryptNewStoreCredentials, encryptStoreCredentials } from '../crypto/store-credentials';
-import { countStoreHistory, deleteStore, findMainStore, findStore, findStoreByUrl, insertStore, listStores, updateStore } from '../data/stores';
+import type { EncryptionKeyring } from '@/lib/crypto/encryption-keys';
+import { decryptStoreCredentials, encryptNewStoreCredentials, encryptStoreCredentials } from '@/lib/crypto/store-credentials';
+import { countStoreHistory, deleteStore, findMainStore, findStore, findStoreByUrl, insertStore, listStores, updateStore } from '@/lib/data/stores';
 import { checkStoreConnection, type ConnectionCheckInput, type ConnectionCheckOptions, type ConnectionCheckResult } from './connection-check';
-import { RATE_LIMITS, reserveOrThrow, type RateLimit } from '../rate-limits';
+import { RATE_LIMITS, reserveOrThrow, type RateLimit } from '@/lib/rate-limits';
 import { normaliseStoreUrl } from '@/lib/woo/store-url';
 import { validateConsumerCredentials } from './store-url';
 import { toStoreView, type StoreView } from './store-view';
-import type { Store } from '../../db/schema';
-import { logError } from '../log';
+import type { Store } from '@/db/schema';
+import { logError } from '@/lib/log';
 import { plural } from '@/lib/text/plural';
-import { deregisterStoreWebhooks, registerStoreWebhooks, type WebhookSetup } from '../webhooks/registration';
+import { deregisterStoreWebhooks, registerStoreWebhooks, type WebhookSetup } from '@/lib/webhooks/registration';
 
 /** `requesterAddress`: who asked, for the per-address limit on connection checks (the per-workspace one always applies). */
 /** `webhooks`: where stores deliver webhooks (absent: the app has no reachable address, stores are polled only). */

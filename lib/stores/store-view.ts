@@ -1,4 +1,4 @@
-import type { Store, StoreRole } from '../../db/schema';
+import type { Store, StoreRole } from '@/db/schema';
 
 /** What a page may show about a store: never the encrypted credentials, only the key's last 4 characters. */
 export type StoreView = {

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import type { Db } from '../../db/client';
-import { CURRENCY_MISMATCH_POLICIES, CUSTOMER_EMAIL_POLICIES, STOCK_POLICIES } from '../../db/schema';
+import type { Db } from '@/db/client';
+import { CURRENCY_MISMATCH_POLICIES, CUSTOMER_EMAIL_POLICIES, STOCK_POLICIES } from '@/db/schema';
 import { NotFoundError, UserFacingError } from '@/lib/errors';
 export { SYNC_SETTING_EXPLANATIONS } from './sync-setting-explanations';
-import { getWorkspaceSyncSettings, updateWorkspaceSyncSettings, type WorkspaceSyncSettings } from '../data/workspace-settings';
+import { getWorkspaceSyncSettings, updateWorkspaceSyncSettings, type WorkspaceSyncSettings } from '@/lib/data/workspace-settings';
 
 
 const checkbox = z.union([z.boolean(), z.enum(['on', 'true', 'false', 'off'])]).transform((v) => v === true || v === 'on' || v === 'true');

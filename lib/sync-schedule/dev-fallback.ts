@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client';
+import type { Db } from '@/db/client';
 import { runScheduledTickInProcess, type InProcessTickReport } from './run-tick-in-process';
 
 export const DEV_FALLBACK_LABEL = 'Development fallback schedule';

@@ -1,5 +1,5 @@
-import type { Db } from '../../db/client';
-import type { SyncRun } from '../../db/schema';
+import type { Db } from '@/db/client';
+import type { SyncRun } from '@/db/schema';
 import { findScheduleEligibility } from '@/lib/data/scheduler';
 import { latestSyncRun } from '@/lib/data/sync-runs';
 

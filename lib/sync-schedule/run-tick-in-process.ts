@@ -1,10 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../db/client';
+import type { Db } from '@/db/client';
 import { listScheduledWorkspaces } from '@/lib/data/scheduler';
 import { recordFinishedRun } from '@/lib/data/sync-runs';
-import { runSlicesToEnd, WorkspaceNotFoundError } from '../sync';
-import { checkWebhooksQuietly } from '../webhooks/health';
-import { webhookSetupFromEnv } from '../webhooks/registration';
+import { runSlicesToEnd, WorkspaceNotFoundError } from '@/lib/sync';
+import { checkWebhooksQuietly } from '@/lib/webhooks/health';
+import { webhookSetupFromEnv } from '@/lib/webhooks/registration';
 import { fanOutSchedule, SCHEDULE_PAGE_SIZE } from './fan-out';
 import { scheduleTick } from './tick';
 

@@ -1,7 +1,7 @@
-import type { Store } from '../../db/schema';
-import { adoptFoundCopies, type FoundCopy } from '../data/order-links';
-import { WOO_PAGE_SIZE } from '../woo/orders-api';
-import { formatWooGmt, type WooOrder } from '../woo/types';
+import type { Store } from '@/db/schema';
+import { adoptFoundCopies, type FoundCopy } from '@/lib/data/order-links';
+import { WOO_PAGE_SIZE } from '@/lib/woo/orders-api';
+import { formatWooGmt, type WooOrder } from '@/lib/woo/types';
 import { linkIdFromMeta } from './copy-meta';
 import { recordAdoptions } from './pull';
 import type { RunContext } from './run-context';

@@ -1,5 +1,5 @@
-import type { Workspace } from '../../db/schema';
-import { WOO_ORDER_STATUSES, type WooAddress, type WooMeta } from '../woo/types';
+import type { Workspace } from '@/db/schema';
+import { WOO_ORDER_STATUSES, type WooAddress, type WooMeta } from '@/lib/woo/types';
 import {
   COUPONS_META,
   CUSTOMER_EMAIL_LABEL_META,

@@ -1,4 +1,4 @@
-import type { WooMeta } from '../woo/types';
+import type { WooMeta } from '@/lib/woo/types';
 
 /** Meta that marks an order as a copy made by Orderbridge; a copy is never a source. */
 export const ORIGIN_META = '_orderbridge_origin';

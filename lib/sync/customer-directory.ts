@@ -1,7 +1,7 @@
-import type { Store } from '../../db/schema';
-import { customerIdsByEmail, forgetStoreCustomer, saveStoreCustomers } from '../data/store-customers';
-import { listCustomersNewestFirst } from '../woo/customers-api';
-import { isWooRequestError } from '../woo/errors';
+import type { Store } from '@/db/schema';
+import { customerIdsByEmail, forgetStoreCustomer, saveStoreCustomers } from '@/lib/data/store-customers';
+import { listCustomersNewestFirst } from '@/lib/woo/customers-api';
+import { isWooRequestError } from '@/lib/woo/errors';
 import { normalizedEmail } from './copy-builder';
 import { PageLimitError } from './page-budget';
 import type { RunContext } from './run-context';

@@ -1,8 +1,8 @@
-import type { Store } from '../../db/schema';
-import { listLinksWithNoteDue, listNewCopiesWithRefundsDue, listOpenLinks, type OpenLink } from '../data/order-links';
-import { recordStoreError } from '../data/store-sync-state';
-import { withErrorContext } from '../log';
-import { isWooRequestError } from '../woo/errors';
+import type { Store } from '@/db/schema';
+import { listLinksWithNoteDue, listNewCopiesWithRefundsDue, listOpenLinks, type OpenLink } from '@/lib/data/order-links';
+import { recordStoreError } from '@/lib/data/store-sync-state';
+import { withErrorContext } from '@/lib/log';
+import { isWooRequestError } from '@/lib/woo/errors';
 import { sourcesOf } from './link-planning';
 import { pullStore } from './pull';
 import { CustomerDirectory } from './customer-directory';

@@ -1,5 +1,5 @@
-import type { Db } from '../../db/client';
-import type { WooClient } from '../woo/client';
+import type { Db } from '@/db/client';
+import type { WooClient } from '@/lib/woo/client';
 
 const DB_WRITES = new Set<PropertyKey>(['insert', 'update', 'delete', 'execute']);
 

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../db/client';
-import { getSyncLease, releaseSyncLease, renewSyncLease, tryAcquireSyncLease } from '../data/sync-leases';
+import type { Db } from '@/db/client';
+import { getSyncLease, releaseSyncLease, renewSyncLease, tryAcquireSyncLease } from '@/lib/data/sync-leases';
 import { sleep } from '@/lib/utils/sleep';
 import type { SyncTuning } from './tuning';
 

@@ -1,4 +1,4 @@
-import type { WooLineItem, WooOrder } from '../woo/types';
+import type { WooLineItem, WooOrder } from '@/lib/woo/types';
 
 type Line = Pick<WooLineItem, 'id' | 'sku' | 'quantity' | 'subtotal' | 'total' | 'name'>;
 export type LineChange = { sku: string; source: Line | null; copy: Line | null };

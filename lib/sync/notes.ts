@@ -1,5 +1,5 @@
-import type { WooOrderNote } from '../woo/types';
-import { parseWooGmt } from '../woo/types';
+import type { WooOrderNote } from '@/lib/woo/types';
+import { parseWooGmt } from '@/lib/woo/types';
 
 /** Notes the target store writes for itself when the copy changes; carrying them would say everything twice. */
 const STORE_GENERATED_NOTE = /^(Order status changed from|Stock levels (reduced|increased)|Item #\d+ stock (increased|reduced)|Copied from |Customer email: |Note from )/i;

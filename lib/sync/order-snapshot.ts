@@ -1,5 +1,5 @@
-import type { PulledOrderRow } from '../data/orders';
-import { parseWooGmt, type WooOrder } from '../woo/types';
+import type { PulledOrderRow } from '@/lib/data/orders';
+import { parseWooGmt, type WooOrder } from '@/lib/woo/types';
 import { linkIdFromMeta, metaValue, ORIGIN_META } from './copy-meta';
 
 /** What the order index keeps of a store's order: the fields a copy or an update is built from. */

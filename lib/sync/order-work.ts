@@ -1,7 +1,7 @@
-import type { Db } from '../../db/client';
-import { listLinksOfSourceOrder, requestLinkUpdates } from '../data/order-links';
-import { getOrderForSync } from '../data/orders';
-import { getOrder } from '../woo/orders-api';
+import type { Db } from '@/db/client';
+import { listLinksOfSourceOrder, requestLinkUpdates } from '@/lib/data/order-links';
+import { getOrderForSync } from '@/lib/data/orders';
+import { getOrder } from '@/lib/woo/orders-api';
 import { executeRun } from './execute-run';
 import { indexPage, recordAdoptions } from './pull';
 import { toPulledOrderRow } from './order-snapshot';

@@ -1,5 +1,5 @@
-import type { Store } from '../../db/schema';
-import { WooRequestError } from '../woo/errors';
+import type { Store } from '@/db/schema';
+import { WooRequestError } from '@/lib/woo/errors';
 
 /**
  * How many list pages each store may send in one run, all its listings together. A store's answers are

@@ -1,9 +1,9 @@
-import type { Store } from '../../db/schema';
-import { claimLinkRefunds, saveMirroredRefunds, type LinkWithSource } from '../data/order-links';
-import { indexedOrdersByRemoteId } from '../data/orders';
-import { isWooRequestError } from '../woo/errors';
-import { createOrderRefund, findSkus, getOrder, listOrderRefunds } from '../woo/orders-api';
-import type { WooOrder } from '../woo/types';
+import type { Store } from '@/db/schema';
+import { claimLinkRefunds, saveMirroredRefunds, type LinkWithSource } from '@/lib/data/order-links';
+import { indexedOrdersByRemoteId } from '@/lib/data/orders';
+import { isWooRequestError } from '@/lib/woo/errors';
+import { createOrderRefund, findSkus, getOrder, listOrderRefunds } from '@/lib/woo/orders-api';
+import type { WooOrder } from '@/lib/woo/types';
 import { copyHasMovedOn, describeLineChanges, lineChanges, lineEditPayload } from './line-edits';
 import type { OrderBody } from './order-snapshot';
 import { mirroredRefundIdsOn, planRefund, refundMarker, refundsToMirror } from './refunds';

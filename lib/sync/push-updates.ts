@@ -1,10 +1,10 @@
-import type { Store } from '../../db/schema';
-import { claimLinkNotes, loadLinksWithSources, markLinkNotesDone, markLinkUpdated, markLinkUpdateFailed, type LinkWithSource, type OpenLink } from '../data/order-links';
+import type { Store } from '@/db/schema';
+import { claimLinkNotes, loadLinksWithSources, markLinkNotesDone, markLinkUpdated, markLinkUpdateFailed, type LinkWithSource, type OpenLink } from '@/lib/data/order-links';
 import { retryDelayMs } from '@/lib/woo/backoff';
 import { sleep } from '@/lib/utils/sleep';
-import { isWooRequestError } from '../woo/errors';
-import { addPrivateOrderNote, batchOrders, listOrderNotes } from '../woo/orders-api';
-import type { WooBatchItemResult } from '../woo/types';
+import { isWooRequestError } from '@/lib/woo/errors';
+import { addPrivateOrderNote, batchOrders, listOrderNotes } from '@/lib/woo/orders-api';
+import type { WooBatchItemResult } from '@/lib/woo/types';
 import { buildUpdate, copyNote, suppressedEmailOf } from './copy-builder';
 import { carriedNoteIdsOn, carriedNoteText, hasCopyNote, notesToCarry } from './notes';
 import type { OrderBody } from './order-snapshot';
@@ -13,7 +13,7 @@ import { allOrFirstError } from '@/lib/utils/all-or-first-error';
 import { BatchConcurrency } from './batch-concurrency';
 import { Pulse } from '@/lib/utils/pulse';
 import { mirrorRefunds, planLifecycle, type LifecyclePlan, type RefundOutcome } from './push-lifecycle';
-import type { NewOrderEvent } from '../data/order-events';
+import type { NewOrderEvent } from '@/lib/data/order-events';
 import type { RunContext } from './run-context';
 
 const UPDATES_PER_BATCH = 100;

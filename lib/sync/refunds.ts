@@ -1,4 +1,4 @@
-import type { WooOrder, WooRefund } from '../woo/types';
+import type { WooOrder, WooRefund } from '@/lib/woo/types';
 import type { OrderBody } from './order-snapshot';
 
 /** On each mirrored refund: the source refund it mirrors, found again after a timeout or a crash. */

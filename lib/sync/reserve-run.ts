@@ -1,8 +1,8 @@
-import type { Db } from '../../db/client';
-import type { SyncTrigger } from '../../db/schema';
-import { getWorkspace } from '../data/workspaces';
-import { releaseSyncLease, tryAcquireSyncLease } from '../data/sync-leases';
-import { failUnfinishedSyncRun, insertSyncRun, updateSyncRunProgress } from '../data/sync-runs';
+import type { Db } from '@/db/client';
+import type { SyncTrigger } from '@/db/schema';
+import { getWorkspace } from '@/lib/data/workspaces';
+import { releaseSyncLease, tryAcquireSyncLease } from '@/lib/data/sync-leases';
+import { failUnfinishedSyncRun, insertSyncRun, updateSyncRunProgress } from '@/lib/data/sync-runs';
 import { runningSyncId } from './lease';
 import { WorkspaceNotFoundError } from './sync-workspace';
 

@@ -1,8 +1,8 @@
-import type { Db } from '../../db/client';
-import type { Store, SyncCounts, SyncTrigger, Workspace } from '../../db/schema';
-import { recordOrderEvents, type NewOrderEvent } from '../data/order-events';
-import { updateSyncRunProgress } from '../data/sync-runs';
-import type { WooClient } from '../woo/client';
+import type { Db } from '@/db/client';
+import type { Store, SyncCounts, SyncTrigger, Workspace } from '@/db/schema';
+import { recordOrderEvents, type NewOrderEvent } from '@/lib/data/order-events';
+import { updateSyncRunProgress } from '@/lib/data/sync-runs';
+import type { WooClient } from '@/lib/woo/client';
 import { PageBudget } from './page-budget';
 import { Pulse } from '@/lib/utils/pulse';
 import { fencedClient, fencedDb } from './fencing';

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
-import type { Db } from '../../db/client';
-import type { SyncRun, SyncRunCarry, SyncTrigger, Workspace } from '../../db/schema';
-import { recordStoresContact, listStoresForSync } from '../data/store-sync-state';
+import type { Db } from '@/db/client';
+import type { SyncRun, SyncRunCarry, SyncTrigger, Workspace } from '@/db/schema';
+import { recordStoresContact, listStoresForSync } from '@/lib/data/store-sync-state';
 import { requestHeldRefundRetries } from '@/lib/data/order-links';
-import { closeInterruptedRuns, finishSyncRun, saveSyncRunSlice, startOrFindSyncRun } from '../data/sync-runs';
-import { getWorkspace } from '../data/workspaces';
-import { logError } from '../log';
+import { closeInterruptedRuns, finishSyncRun, saveSyncRunSlice, startOrFindSyncRun } from '@/lib/data/sync-runs';
+import { getWorkspace } from '@/lib/data/workspaces';
+import { logError } from '@/lib/log';
 import { CustomerDirectory } from './customer-directory';
 import { executeRun } from './execute-run';
 import type { TargetLookups } from './push-creates';

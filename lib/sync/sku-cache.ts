@@ -1,6 +1,6 @@
-import type { Store } from '../../db/schema';
-import type { WooClient } from '../woo/client';
-import { findSkus } from '../woo/orders-api';
+import type { Store } from '@/db/schema';
+import type { WooClient } from '@/lib/woo/client';
+import { findSkus } from '@/lib/woo/orders-api';
 
 const SKUS_PER_LOOKUP = 100;
 

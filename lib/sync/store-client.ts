@@ -1,6 +1,6 @@
-import type { Store } from '../../db/schema';
-import { decryptStoreCredentials } from '../crypto/store-credentials';
-import { createWooClient, type WooClient } from '../woo/client';
+import type { Store } from '@/db/schema';
+import { decryptStoreCredentials } from '@/lib/crypto/store-credentials';
+import { createWooClient, type WooClient } from '@/lib/woo/client';
 import type { SyncTuning } from './tuning';
 
 export function clientForStore(store: Store, tuning: SyncTuning, signal: AbortSignal): WooClient {

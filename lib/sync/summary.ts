@@ -1,4 +1,4 @@
-import type { SyncCounts } from '../../db/schema';
+import type { SyncCounts } from '@/db/schema';
 import { plural } from '@/lib/text/plural';
 
 export type SyncIssue = { orderId: string; orderNumber: string; sourceStoreName: string; targetStoreName: string; reason: string };

@@ -1,6 +1,6 @@
-import type { Db } from '../../db/client';
-import type { Order } from '../../db/schema';
-import { findOrderByRemoteId, getOrderForSync } from '../data/orders';
+import type { Db } from '@/db/client';
+import type { Order } from '@/db/schema';
+import { findOrderByRemoteId, getOrderForSync } from '@/lib/data/orders';
 import { OrderNotFoundError } from './order-work';
 import { newRunId, runSlicesToEnd } from './run-slice';
 import { resolveTuning } from './tuning';

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/client';
+import type { Db } from '@/db/client';
 import { newRunId, runSlicesToEnd } from './run-slice';
 import { resolveTuning } from './tuning';
 import type { SyncOptions, SyncResult } from './types';

@@ -1,4 +1,4 @@
-import type { CarriedPacing } from '../../db/schema';
+import type { CarriedPacing } from '@/db/schema';
 import type { ConcurrencyState } from './batch-concurrency';
 
 /** What a slice learnt about a target's pace is trusted by the next slice this long; a store may have changed since. */

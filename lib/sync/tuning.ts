@@ -1,9 +1,9 @@
 import type http from 'node:http';
 import type https from 'node:https';
-import type { BackoffPolicy } from '../woo/backoff';
-import { WOO_CLIENT_DEFAULTS } from '../woo/client';
-import { createGuardedAgents, type GuardedAgents } from '../net/guarded-agents';
-import { privateStoreUrlsAllowed } from '../net/guarded-lookup';
+import type { BackoffPolicy } from '@/lib/woo/backoff';
+import { WOO_CLIENT_DEFAULTS } from '@/lib/woo/client';
+import { createGuardedAgents, type GuardedAgents } from '@/lib/net/guarded-agents';
+import { privateStoreUrlsAllowed } from '@/lib/net/guarded-lookup';
 
 export type SyncTuning = {
   /** Most requests in flight per store; batches ramp up to it only while the store gets faster for it. */

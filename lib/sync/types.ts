@@ -1,4 +1,4 @@
-import type { SyncCounts, SyncTrigger } from '../../db/schema';
+import type { SyncCounts, SyncTrigger } from '@/db/schema';
 import type { SyncIssue } from './summary';
 import type { SyncTuning } from './tuning';
 

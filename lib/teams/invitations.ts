@@ -1,15 +1,15 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { z } from 'zod';
-import type { Db } from '../../db/client';
-import { MEMBERSHIP_ROLES, type Invitation, type MembershipRole, type Workspace } from '../../db/schema';
+import type { Db } from '@/db/client';
+import { MEMBERSHIP_ROLES, type Invitation, type MembershipRole, type Workspace } from '@/db/schema';
 import { NotFoundError, UserFacingError } from '@/lib/errors';
-import { ROLE_LABELS } from '../auth/permissions';
-import { deleteInvitation, findInvitation, findInvitationByTokenHash, renewInvitationToken, takeInvitationByTokenHash, upsertInvitation } from '../data/invitations';
-import { addMember, findMember, lockWorkspace } from '../data/members';
-import { isEmailVerified } from '../accounts/email-verification';
-import { findUserByEmail, findUserById } from '../data/users';
-import { logError } from '../log';
-import { RATE_LIMITS, reserveOrThrow } from '../rate-limits';
+import { ROLE_LABELS } from '@/lib/auth/permissions';
+import { deleteInvitation, findInvitation, findInvitationByTokenHash, renewInvitationToken, takeInvitationByTokenHash, upsertInvitation } from '@/lib/data/invitations';
+import { addMember, findMember, lockWorkspace } from '@/lib/data/members';
+import { isEmailVerified } from '@/lib/accounts/email-verification';
+import { findUserByEmail, findUserById } from '@/lib/data/users';
+import { logError } from '@/lib/log';
+import { RATE_LIMITS, reserveOrThrow } from '@/lib/rate-limits';
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60_000;
 

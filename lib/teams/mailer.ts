@@ -1,4 +1,4 @@
-import { appLink, sendMail } from '../mail';
+import { appLink, sendMail } from '@/lib/mail';
 import type { InvitationMailer } from './invitations';
 
 /** Invitations leave through the app's one mail module (SMTP, or the development outbox). */

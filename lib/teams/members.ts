@@ -1,8 +1,8 @@
-import type { Db } from '../../db/client';
-import type { MembershipRole } from '../../db/schema';
+import type { Db } from '@/db/client';
+import type { MembershipRole } from '@/db/schema';
 import { NotFoundError, UserFacingError } from '@/lib/errors';
-import { countOwners, deleteMember, findMember, lockWorkspace, setMemberRole } from '../data/members';
-import { listMembershipsOfUser } from '../data/workspaces';
+import { countOwners, deleteMember, findMember, lockWorkspace, setMemberRole } from '@/lib/data/members';
+import { listMembershipsOfUser } from '@/lib/data/workspaces';
 
 export const LAST_OWNER_MESSAGE =
   'A workspace always keeps at least one owner. Make someone else an owner first, or delete the workspace.';

@@ -1,12 +1,12 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { z } from 'zod';
-import type { Db } from '../../db/client';
-import { memberships, workspaces, type Workspace } from '../../db/schema';
+import type { Db } from '@/db/client';
+import { memberships, workspaces, type Workspace } from '@/db/schema';
 import { UserFacingError } from '@/lib/errors';
-import { slugify } from '../accounts/sign-up';
-import { listMembershipsOfUser } from '../data/workspaces';
-import { RATE_LIMITS, reserveOrThrow } from '../rate-limits';
+import { slugify } from '@/lib/accounts/sign-up';
+import { listMembershipsOfUser } from '@/lib/data/workspaces';
+import { RATE_LIMITS, reserveOrThrow } from '@/lib/rate-limits';
 
 export const workspaceNameInput = z
   .string({ message: 'Give the workspace a name.' })

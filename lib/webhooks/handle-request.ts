@@ -1,5 +1,5 @@
-import type { Db } from '../../db/client';
-import { logError } from '../log';
+import type { Db } from '@/db/client';
+import { logError } from '@/lib/log';
 import { DeliveryTooLargeError, readRequestBody } from './read-request-body';
 import { MAX_DELIVERY_BYTES, receiveDelivery, type WebhookSyncStarter } from './receive-delivery';
 

@@ -1,9 +1,9 @@
-import type { Db } from '../../db/client';
-import { WEBHOOK_TOPICS, type Store, type StoreWebhook } from '../../db/schema';
-import { decryptStoreCredentials } from '../crypto/store-credentials';
-import { listStoreWebhooks, updateStoreWebhookStatus } from '../data/store-webhooks';
-import { listStores } from '../data/stores';
-import { logError } from '../log';
+import type { Db } from '@/db/client';
+import { WEBHOOK_TOPICS, type Store, type StoreWebhook } from '@/db/schema';
+import { decryptStoreCredentials } from '@/lib/crypto/store-credentials';
+import { listStoreWebhooks, updateStoreWebhookStatus } from '@/lib/data/store-webhooks';
+import { listStores } from '@/lib/data/stores';
+import { logError } from '@/lib/log';
 import { webhookDeliveryUrl } from './webhook-config';
 import { createStoreWebhook, registerStoreWebhooks, webhookClient, type RemoteWebhook, type WebhookSetup } from './registration';
 

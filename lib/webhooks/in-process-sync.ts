@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../db/client';
+import type { Db } from '@/db/client';
 import { runStartedSince } from '@/lib/data/sync-runs';
-import { logError } from '../log';
-import { runSlicesToEnd } from '../sync/run-slice';
+import { logError } from '@/lib/log';
+import { runSlicesToEnd } from '@/lib/sync/run-slice';
 import { processSingleton } from '@/lib/utils/process-singleton';
 import { Coalescer, type CoalescedOutcome, type CoalescerOptions } from './coalescer';
 import type { WebhookSyncStarter } from './receive-delivery';

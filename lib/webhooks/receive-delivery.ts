@@ -1,11 +1,11 @@
-import type { Db } from '../../db/client';
-import type { Store, StoreWebhook } from '../../db/schema';
-import type { EncryptionKeyring } from '../crypto/encryption-keys';
-import { decryptWebhookSecret } from '../crypto/webhook-secrets';
-import { findStoreByWebhookToken, markWebhookSeen } from '../data/store-webhooks';
-import { ORIGIN_META } from '../sync/copy-meta';
-import { isAlreadySeen } from '../sync/keyset-cursor';
-import type { WooMeta } from '../woo/types';
+import type { Db } from '@/db/client';
+import type { Store, StoreWebhook } from '@/db/schema';
+import type { EncryptionKeyring } from '@/lib/crypto/encryption-keys';
+import { decryptWebhookSecret } from '@/lib/crypto/webhook-secrets';
+import { findStoreByWebhookToken, markWebhookSeen } from '@/lib/data/store-webhooks';
+import { ORIGIN_META } from '@/lib/sync/copy-meta';
+import { isAlreadySeen } from '@/lib/sync/keyset-cursor';
+import type { WooMeta } from '@/lib/woo/types';
 import { isWebhookPing, signatureMatches } from './signature';
 
 /** A real order body is a few KB (a hundred line items ≈ 100 KB); nothing a store sends comes near this. */

@@ -1,14 +1,14 @@
 import { randomBytes } from 'node:crypto';
-import type { Db } from '../../db/client';
-import { WEBHOOK_TOPICS, type Store, type StoreWebhookStatus, type WebhookTopic } from '../../db/schema';
-import type { EncryptionKeyring } from '../crypto/encryption-keys';
-import { decryptStoreCredentials, type StoreCredentials } from '../crypto/store-credentials';
-import { encryptWebhookSecret, newWebhookSecret } from '../crypto/webhook-secrets';
-import { deleteStoreWebhooks, listWebhooksOfStore, saveStoreWebhook, setStoreWebhookToken } from '../data/store-webhooks';
-import { logError } from '../log';
-import { resolveTuning, type SyncTuning } from '../sync/tuning';
-import { createWooClient, type WooClient } from '../woo/client';
-import { isWooRequestError } from '../woo/errors';
+import type { Db } from '@/db/client';
+import { WEBHOOK_TOPICS, type Store, type StoreWebhookStatus, type WebhookTopic } from '@/db/schema';
+import type { EncryptionKeyring } from '@/lib/crypto/encryption-keys';
+import { decryptStoreCredentials, type StoreCredentials } from '@/lib/crypto/store-credentials';
+import { encryptWebhookSecret, newWebhookSecret } from '@/lib/crypto/webhook-secrets';
+import { deleteStoreWebhooks, listWebhooksOfStore, saveStoreWebhook, setStoreWebhookToken } from '@/lib/data/store-webhooks';
+import { logError } from '@/lib/log';
+import { resolveTuning, type SyncTuning } from '@/lib/sync/tuning';
+import { createWooClient, type WooClient } from '@/lib/woo/client';
+import { isWooRequestError } from '@/lib/woo/errors';
 import { webhookConfigFromEnv, webhookDeliveryUrl, type WebhookConfig } from './webhook-config';
 
 /** How registration reaches stores: the app's delivery address, and (tests) the keyring and tuning. */

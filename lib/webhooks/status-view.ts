@@ -1,7 +1,7 @@
-import type { Db } from '../../db/client';
-import type { StoreWebhook } from '../../db/schema';
-import { listStoreWebhooks } from '../data/store-webhooks';
-import { listStores } from '../data/stores';
+import type { Db } from '@/db/client';
+import type { StoreWebhook } from '@/db/schema';
+import { listStoreWebhooks } from '@/lib/data/store-webhooks';
+import { listStores } from '@/lib/data/stores';
 
 export type WebhookStatusView = { state: 'active' | 'attention' | 'off'; label: string; lastDeliveryAt: Date | null };
 

@@ -1,4 +1,4 @@
-import { privateStoreUrlsAllowed } from '../net/guarded-lookup';
+import { privateStoreUrlsAllowed } from '@/lib/net/guarded-lookup';
 
 export const PUBLIC_URL_VAR = 'ORDERBRIDGE_PUBLIC_URL';
 export const WEBHOOKS_FLAG = 'ORDERBRIDGE_WEBHOOKS';

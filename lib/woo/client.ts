@@ -2,7 +2,7 @@ import http from 'node:http';
 import https from 'node:https';
 import WooCommerceRestApiPkg from '@woocommerce/woocommerce-rest-api';
 import type { Readable } from 'node:stream';
-import { isResponseTooLargeError, readCappedBody, UNSUPPORTED_ENCODING } from '../net/capped-body';
+import { isResponseTooLargeError, readCappedBody, UNSUPPORTED_ENCODING } from '@/lib/net/capped-body';
 import { ConcurrencyLimiter } from './limiter';
 import { classifyResponseFailure, classifyTransportFailure, WooRequestError } from './errors';
 import { retryDelayMs, type BackoffPolicy } from './backoff';

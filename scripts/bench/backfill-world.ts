@@ -1,6 +1,6 @@
 import { startSimulator, type CostModel, type Simulator, type StoreHandle } from '@/simulator';
 import type { BenchDatabase } from './bench-db';
-import { createSyncWorkspace, endpointOf, type SyncWorkspaceFixture, type SyncWorkspaceSettings } from '../../tests/support/sync-fixtures';
+import { createSyncWorkspace, endpointOf, type SyncWorkspaceFixture, type SyncWorkspaceSettings } from '@/tests/support/sync-fixtures';
 
 export type BackfillShape = { mainOrders: number; subOrders: number; subs: number; cost: Partial<CostModel> };
 

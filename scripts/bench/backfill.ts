@@ -1,13 +1,13 @@
 import { REAL_STORE_COST, type CostModel } from '@/simulator';
-import type { SyncTuning } from '../../lib/sync';
-import { stores } from '../../db/schema';
+import type { SyncTuning } from '@/lib/sync';
+import { stores } from '@/db/schema';
 import { createBenchDatabase, type BenchDatabase } from './bench-db';
 import type { StoreHandle } from '@/simulator';
 import { connectWorkspace, requestsByStore, resetRequestCounters, skuLookupsFor, startBackfillWorld, totalRequests, type BackfillShape, type BackfillWorld } from './backfill-world';
 import { largestBatch, lowerBoundRequests, lowerBoundWallMs, type StoreWork } from './lower-bound';
 import { naiveBackfill } from './naive-sync';
 import { runSyncInChild } from './run-child';
-import type { SyncWorkspaceSettings } from '../../tests/support/sync-fixtures';
+import type { SyncWorkspaceSettings } from '@/tests/support/sync-fixtures';
 
 export type BackfillOptions = BackfillShape & {
   /** Share of the copies the naive run makes; its time and requests are extrapolated from it when < 1. */

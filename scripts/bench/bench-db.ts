@@ -2,10 +2,10 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { openDatabase, type DbHandle } from '../../db/client';
-import type { DatabaseTarget } from '../../db/connection-config';
-import { migrateDatabase } from '../../db/migrate';
-import { adminQuery } from '../../tests/support/test-database';
+import { openDatabase, type DbHandle } from '@/db/client';
+import type { DatabaseTarget } from '@/db/connection-config';
+import { migrateDatabase } from '@/db/migrate';
+import { adminQuery } from '@/tests/support/test-database';
 import { DEFAULT_POSTGRES_URL } from './env';
 
 /** A fresh, migrated database for one benchmark section, reachable from child processes too. */

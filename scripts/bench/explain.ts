@@ -1,5 +1,5 @@
 import pg from 'pg';
-import { openDatabase } from '../../db/client';
+import { openDatabase } from '@/db/client';
 import { parseOrderListQuery } from '@/lib/console/order-list-query';
 import { listOrders } from '@/lib/data/order-list';
 import { countPendingOrders } from '@/lib/data/pending-counts';

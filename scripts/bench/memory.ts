@@ -1,5 +1,5 @@
 import { startSimulator } from '@/simulator';
-import { createSyncWorkspace, endpointOf, updateStoreForTest } from '../../tests/support/sync-fixtures';
+import { createSyncWorkspace, endpointOf, updateStoreForTest } from '@/tests/support/sync-fixtures';
 import { createBenchDatabase } from './bench-db';
 import { runSyncInChild } from './run-child';
 

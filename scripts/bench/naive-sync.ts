@@ -1,7 +1,7 @@
-import { createWooClient, type WooClient } from '../../lib/woo/client';
-import { listOrders } from '../../lib/woo/orders-api';
-import type { WooOrder } from '../../lib/woo/types';
-import { formatWooGmt } from '../../lib/woo/types';
+import { createWooClient, type WooClient } from '@/lib/woo/client';
+import { listOrders } from '@/lib/woo/orders-api';
+import type { WooOrder } from '@/lib/woo/types';
+import { formatWooGmt } from '@/lib/woo/types';
 import type { StoreHandle } from '@/simulator';
 import { PAGE_SIZE } from './lower-bound';
 

@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer } from 'node:net';
 import { sleep } from '@/lib/utils/sleep';
-import { localServerEnv } from '../../tests/support/local-server-env';
+import { localServerEnv } from '@/tests/support/local-server-env';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {

@@ -1,8 +1,8 @@
-import { queryCounter } from '../../db/query-counter';
-import { syncWorkspace, type SyncTuning } from '../../lib/sync';
+import { queryCounter } from '@/db/query-counter';
+import { syncWorkspace, type SyncTuning } from '@/lib/sync';
 import { startSimulator, type CostModel } from '@/simulator';
-import { SYNC_WORKSPACE_GLOBAL_CONCURRENCY } from '../../inngest/functions/sync-workspace';
-import { createSyncWorkspace, endpointOf } from '../../tests/support/sync-fixtures';
+import { SYNC_WORKSPACE_GLOBAL_CONCURRENCY } from '@/inngest/functions/sync-workspace';
+import { createSyncWorkspace, endpointOf } from '@/tests/support/sync-fixtures';
 import { createBenchDatabase } from './bench-db';
 import { forEachLimited, round } from './stats';
 

@@ -1,4 +1,4 @@
-import { DEFAULT_SYNC_TUNING, type SyncTuning } from '../../lib/sync';
+import { DEFAULT_SYNC_TUNING, type SyncTuning } from '@/lib/sync';
 
 /**
  * The engine sizes batches to take `batchBudgetMs` at the store's observed speed. Stores scaled down by

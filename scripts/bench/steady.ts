@@ -1,9 +1,9 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import { orderEvents, orders } from '../../db/schema';
-import { syncWorkspace, type SyncTuning } from '../../lib/sync';
+import { orderEvents, orders } from '@/db/schema';
+import { syncWorkspace, type SyncTuning } from '@/lib/sync';
 import { startSimulator, type CostModel, type StoreHandle } from '@/simulator';
-import { SYNC_WORKSPACE_GLOBAL_CONCURRENCY } from '../../inngest/functions/sync-workspace';
-import { createSyncWorkspace, endpointOf } from '../../tests/support/sync-fixtures';
+import { SYNC_WORKSPACE_GLOBAL_CONCURRENCY } from '@/inngest/functions/sync-workspace';
+import { createSyncWorkspace, endpointOf } from '@/tests/support/sync-fixtures';
 import { createBenchDatabase } from './bench-db';
 import { forEachLimited, percentile, round } from './stats';
 

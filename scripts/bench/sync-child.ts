@@ -3,10 +3,10 @@
  * lives in the parent). Input: one JSON argument; output: one JSON line on stdout.
  */
 import './env';
-import { openDatabase } from '../../db/client';
-import type { DatabaseTarget } from '../../db/connection-config';
-import { queryCounter } from '../../db/query-counter';
-import { DEFAULT_SYNC_TUNING, newRunId, syncWorkspaceSlice, type SyncResult, type SyncTuning } from '../../lib/sync';
+import { openDatabase } from '@/db/client';
+import type { DatabaseTarget } from '@/db/connection-config';
+import { queryCounter } from '@/db/query-counter';
+import { DEFAULT_SYNC_TUNING, newRunId, syncWorkspaceSlice, type SyncResult, type SyncTuning } from '@/lib/sync';
 import { sampleRss } from './stats';
 
 export type SyncChildInput = { target: DatabaseTarget; workspaceId: string; tuning?: Partial<SyncTuning> };

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { CostModel } from '../cost-model';
-import type { FaultOptions, ScriptedFault } from '../faults';
-import { isPlainObject } from '../order-input';
-import type { StoreHandle } from '../store-handle';
-import type { WebhookDeliveryOptions } from '../webhook-dispatcher';
+import type { CostModel } from '@/simulator/cost-model';
+import type { FaultOptions, ScriptedFault } from '@/simulator/faults';
+import { isPlainObject } from '@/simulator/order-input';
+import type { StoreHandle } from '@/simulator/store-handle';
+import type { WebhookDeliveryOptions } from '@/simulator/webhook-dispatcher';
 
 type Json = Record<string, unknown>;
 

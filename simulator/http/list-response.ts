@@ -1,5 +1,5 @@
-import { rfc3986 } from '../oauth-signature';
-import type { QueryParams } from '../order-query';
+import { rfc3986 } from '@/simulator/oauth-signature';
+import type { QueryParams } from '@/simulator/order-query';
 import type { RestRequest, RestResponse } from './rest-types';
 
 function queryPairs(query: QueryParams): Array<[string, string]> {

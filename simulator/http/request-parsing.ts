@@ -1,9 +1,9 @@
 import type { IncomingMessage } from 'node:http';
-import { isPlainObject } from '../order-input';
-import type { Posted } from '../order-lines';
-import type { QueryParams } from '../order-query';
-import { parsePhpQuery } from '../oauth-signature';
-import { RestError } from '../rest-errors';
+import { isPlainObject } from '@/simulator/order-input';
+import type { Posted } from '@/simulator/order-lines';
+import type { QueryParams } from '@/simulator/order-query';
+import { parsePhpQuery } from '@/simulator/oauth-signature';
+import { RestError } from '@/simulator/rest-errors';
 
 export async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];

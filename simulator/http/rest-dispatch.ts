@@ -1,9 +1,9 @@
-import { authenticate, checkKeyPermission } from '../auth';
-import type { RequestBudget } from '../cost-model';
-import { noRoute, RestError } from '../rest-errors';
-import { REST_ROUTES } from '../routes';
-import { namespaceIndex, siteIndex } from '../routes/discovery';
-import type { SimStore } from '../sim-store';
+import { authenticate, checkKeyPermission } from '@/simulator/auth';
+import type { RequestBudget } from '@/simulator/cost-model';
+import { noRoute, RestError } from '@/simulator/rest-errors';
+import { REST_ROUTES } from '@/simulator/routes';
+import { namespaceIndex, siteIndex } from '@/simulator/routes/discovery';
+import type { SimStore } from '@/simulator/sim-store';
 import { isFormBody, parseBody, parseQuery } from './request-parsing';
 import { matchRoute, permissionError, type RouteMatch } from './route-builder';
 import type { RestResponse } from './rest-types';

@@ -1,7 +1,7 @@
-import type { RequestBudget } from '../cost-model';
-import type { Posted } from '../order-lines';
-import type { QueryParams } from '../order-query';
-import type { RestError } from '../rest-errors';
+import type { RequestBudget } from '@/simulator/cost-model';
+import type { Posted } from '@/simulator/order-lines';
+import type { QueryParams } from '@/simulator/order-query';
+import type { RestError } from '@/simulator/rest-errors';
 
 export interface RestRequest {
   method: string;

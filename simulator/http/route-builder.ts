@@ -1,4 +1,4 @@
-import { RestError } from '../rest-errors';
+import { RestError } from '@/simulator/rest-errors';
 import type { RestRequest, RestResponse, RestRoute, RouteAction } from './rest-types';
 
 /** Turns '/wc/v3/orders/:id/notes' into a matcher that captures `id`. */

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sleep } from '@/lib/utils/sleep';
-import { RequestBudget, TimeLimitExceeded } from '../cost-model';
-import type { FaultKind } from '../faults';
-import type { SimStore } from '../sim-store';
-import { restUrl } from '../store-identity';
+import { RequestBudget, TimeLimitExceeded } from '@/simulator/cost-model';
+import type { FaultKind } from '@/simulator/faults';
+import type { SimStore } from '@/simulator/sim-store';
+import { restUrl } from '@/simulator/store-identity';
 import {
   badGateway,
   criticalError,

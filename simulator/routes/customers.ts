@@ -1,12 +1,12 @@
-import { customerJson, type Customer } from '../customers';
-import { defineRoute } from '../http/route-builder';
-import { listResponse } from '../http/list-response';
-import type { RestRequest, RestResponse } from '../http/rest-types';
-import { invalidParams, missingParams, RestError, type InvalidParam } from '../rest-errors';
-import { checkEnum, isValidEmail, parseBooleanParam, parseIntegerParam, single } from '../rest-validation';
-import type { SimStore } from '../sim-store';
-import { restUrl } from '../store-identity';
-import { truncateToSecond } from '../wc-dates';
+import { customerJson, type Customer } from '@/simulator/customers';
+import { defineRoute } from '@/simulator/http/route-builder';
+import { listResponse } from '@/simulator/http/list-response';
+import type { RestRequest, RestResponse } from '@/simulator/http/rest-types';
+import { invalidParams, missingParams, RestError, type InvalidParam } from '@/simulator/rest-errors';
+import { checkEnum, isValidEmail, parseBooleanParam, parseIntegerParam, single } from '@/simulator/rest-validation';
+import type { SimStore } from '@/simulator/sim-store';
+import { restUrl } from '@/simulator/store-identity';
+import { truncateToSecond } from '@/simulator/wc-dates';
 
 const DEFAULTS: Array<[string, string]> = [['context', 'view'], ['order', 'asc'], ['orderby', 'name'], ['role', 'customer']];
 const ORDERBY = ['id', 'include', 'name', 'registered_date'];

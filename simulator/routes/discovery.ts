@@ -1,4 +1,4 @@
-import type { StoreIdentity } from '../store-identity';
+import type { StoreIdentity } from '@/simulator/store-identity';
 
 /** GET /wp-json/ trimmed to what clients look at (capture 28). */
 export function siteIndex(identity: StoreIdentity) {

@@ -1,5 +1,5 @@
-import type { RestRoute } from '../http/rest-types';
-import type { SimStore } from '../sim-store';
+import type { RestRoute } from '@/simulator/http/rest-types';
+import type { SimStore } from '@/simulator/sim-store';
 import { customerRoutes } from './customers';
 import { orderBatchRoute } from './order-batch';
 import { orderNoteRoutes } from './order-notes';

@@ -1,10 +1,10 @@
-import { defineRoute } from '../http/route-builder';
-import type { RestRequest, RestResponse } from '../http/rest-types';
-import { isPlainObject, postedList } from '../order-input';
-import { orderJson } from '../order-json';
-import { createOrder, deleteOrder, updateOrder } from '../orders-service';
-import { invalidOrderId, RestError } from '../rest-errors';
-import type { SimStore } from '../sim-store';
+import { defineRoute } from '@/simulator/http/route-builder';
+import type { RestRequest, RestResponse } from '@/simulator/http/rest-types';
+import { isPlainObject, postedList } from '@/simulator/order-input';
+import { orderJson } from '@/simulator/order-json';
+import { createOrder, deleteOrder, updateOrder } from '@/simulator/orders-service';
+import { invalidOrderId, RestError } from '@/simulator/rest-errors';
+import type { SimStore } from '@/simulator/sim-store';
 
 export const BATCH_LIMIT = 100;
 

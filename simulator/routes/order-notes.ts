@@ -1,12 +1,12 @@
-import { defineRoute } from '../http/route-builder';
-import type { RestRequest, RestResponse } from '../http/rest-types';
-import type { Order, OrderNote } from '../order-types';
-import { addNoteToOrder } from '../orders-service';
-import { missingParams, RestError } from '../rest-errors';
-import { parseBooleanParam } from '../rest-validation';
-import type { SimStore } from '../sim-store';
-import { restUrl, type StoreIdentity } from '../store-identity';
-import { formatWcDate } from '../wc-dates';
+import { defineRoute } from '@/simulator/http/route-builder';
+import type { RestRequest, RestResponse } from '@/simulator/http/rest-types';
+import type { Order, OrderNote } from '@/simulator/order-types';
+import { addNoteToOrder } from '@/simulator/orders-service';
+import { missingParams, RestError } from '@/simulator/rest-errors';
+import { parseBooleanParam } from '@/simulator/rest-validation';
+import type { SimStore } from '@/simulator/sim-store';
+import { restUrl, type StoreIdentity } from '@/simulator/store-identity';
+import { formatWcDate } from '@/simulator/wc-dates';
 
 function noteJson(note: OrderNote, identity: StoreIdentity) {
   const collection = restUrl(identity, `/wc/v3/orders/${note.orderId}/notes`);

@@ -1,13 +1,13 @@
-import { defineRoute } from '../http/route-builder';
-import type { RestRequest, RestResponse } from '../http/rest-types';
-import { formatCents } from '../money';
-import { createRefund, deleteRefund } from '../order-refunds';
-import type { Order, Refund } from '../order-types';
-import { RestError } from '../rest-errors';
-import { parseBooleanParam } from '../rest-validation';
-import type { SimStore } from '../sim-store';
-import { restUrl, type StoreIdentity } from '../store-identity';
-import { formatWcDate } from '../wc-dates';
+import { defineRoute } from '@/simulator/http/route-builder';
+import type { RestRequest, RestResponse } from '@/simulator/http/rest-types';
+import { formatCents } from '@/simulator/money';
+import { createRefund, deleteRefund } from '@/simulator/order-refunds';
+import type { Order, Refund } from '@/simulator/order-types';
+import { RestError } from '@/simulator/rest-errors';
+import { parseBooleanParam } from '@/simulator/rest-validation';
+import type { SimStore } from '@/simulator/sim-store';
+import { restUrl, type StoreIdentity } from '@/simulator/store-identity';
+import { formatWcDate } from '@/simulator/wc-dates';
 
 export type RefundJson = ReturnType<typeof refundJson>;
 

@@ -1,13 +1,13 @@
-import { defineRoute } from '../http/route-builder';
-import { listResponse } from '../http/list-response';
-import type { RestRequest, RestResponse } from '../http/rest-types';
-import { orderJson } from '../order-json';
-import { parseOrderListQuery, runOrderListQuery } from '../order-query';
-import { createOrder, deleteOrder, findOrderForUpdate, updateOrder } from '../orders-service';
-import { invalidOrderId } from '../rest-errors';
-import { parseBooleanParam } from '../rest-validation';
-import type { SimStore } from '../sim-store';
-import { restUrl } from '../store-identity';
+import { defineRoute } from '@/simulator/http/route-builder';
+import { listResponse } from '@/simulator/http/list-response';
+import type { RestRequest, RestResponse } from '@/simulator/http/rest-types';
+import { orderJson } from '@/simulator/order-json';
+import { parseOrderListQuery, runOrderListQuery } from '@/simulator/order-query';
+import { createOrder, deleteOrder, findOrderForUpdate, updateOrder } from '@/simulator/orders-service';
+import { invalidOrderId } from '@/simulator/rest-errors';
+import { parseBooleanParam } from '@/simulator/rest-validation';
+import type { SimStore } from '@/simulator/sim-store';
+import { restUrl } from '@/simulator/store-identity';
 
 const LIST_DEFAULTS: Array<[string, string]> = [
   ['status[0]', 'any'],

@@ -1,13 +1,13 @@
-import type { Product } from '../catalogue';
-import { defineRoute } from '../http/route-builder';
-import { listResponse } from '../http/list-response';
-import type { RestRequest, RestResponse } from '../http/rest-types';
-import type { QueryParams } from '../order-query';
-import { productJson, variationJson } from '../product-json';
-import { invalidParams, RestError, type InvalidParam } from '../rest-errors';
-import { parseIntegerParam, parseListParam, single } from '../rest-validation';
-import type { SimStore } from '../sim-store';
-import { restUrl } from '../store-identity';
+import type { Product } from '@/simulator/catalogue';
+import { defineRoute } from '@/simulator/http/route-builder';
+import { listResponse } from '@/simulator/http/list-response';
+import type { RestRequest, RestResponse } from '@/simulator/http/rest-types';
+import type { QueryParams } from '@/simulator/order-query';
+import { productJson, variationJson } from '@/simulator/product-json';
+import { invalidParams, RestError, type InvalidParam } from '@/simulator/rest-errors';
+import { parseIntegerParam, parseListParam, single } from '@/simulator/rest-validation';
+import type { SimStore } from '@/simulator/sim-store';
+import { restUrl } from '@/simulator/store-identity';
 
 const DEFAULTS: Array<[string, string]> = [['context', 'view']];
 

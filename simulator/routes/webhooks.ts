@@ -1,13 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { defineRoute } from '../http/route-builder';
-import type { RestRequest, RestResponse } from '../http/rest-types';
-import { invalidParams, missingParams, RestError } from '../rest-errors';
-import { checkEnum, parseBooleanParam } from '../rest-validation';
-import type { SimStore } from '../sim-store';
-import { restUrl } from '../store-identity';
-import { truncateToSecond } from '../wc-dates';
-import { webhookJson } from '../webhook-json';
-import { HOOKS_BY_TOPIC, type Webhook, type WebhookStatus } from '../webhook-types';
+import { defineRoute } from '@/simulator/http/route-builder';
+import type { RestRequest, RestResponse } from '@/simulator/http/rest-types';
+import { invalidParams, missingParams, RestError } from '@/simulator/rest-errors';
+import { checkEnum, parseBooleanParam } from '@/simulator/rest-validation';
+import type { SimStore } from '@/simulator/sim-store';
+import { restUrl } from '@/simulator/store-identity';
+import { truncateToSecond } from '@/simulator/wc-dates';
+import { webhookJson } from '@/simulator/webhook-json';
+import { HOOKS_BY_TOPIC, type Webhook, type WebhookStatus } from '@/simulator/webhook-types';
 
 const STATUSES: WebhookStatus[] = ['active', 'paused', 'disabled'];
 

@@ -1,8 +1,8 @@
 import { eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { accountTokens, memberships, stores, users, userSessions, workspaces } from '@/db/schema';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { startSmtpInbox, type SmtpInbox } from '../support/smtp-inbox';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
+import { startSmtpInbox, type SmtpInbox } from '@/tests/support/smtp-inbox';
 import { asCookie, authRoute, postSignIn } from './support/auth-endpoint';
 
 /** The browser the server code answers: its cookies and the address it comes from. */

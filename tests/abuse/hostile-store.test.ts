@@ -7,9 +7,9 @@ import { checkStoreConnection } from '@/lib/stores/connection-check';
 import { DEFAULT_SYNC_TUNING, syncWorkspace, type SyncResult, type SyncTuning } from '@/lib/sync';
 import { metaValue, ORIGIN_META } from '@/lib/sync/copy-meta';
 import { startSimulator, type StoreHandle } from '@/simulator';
-import { createSyncWorkspace, endpointOf, type SyncWorkspaceSettings } from '../support/sync-fixtures';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { FAST_TUNING, startSyncWorld, type SyncWorld } from '../sync/sync-world';
+import { createSyncWorkspace, endpointOf, type SyncWorkspaceSettings } from '@/tests/support/sync-fixtures';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
+import { FAST_TUNING, startSyncWorld, type SyncWorld } from '@/tests/sync/sync-world';
 import { startHostileStore, type HostileStoreOptions } from './support/hostile-store';
 
 /**

@@ -12,8 +12,8 @@ import { getSyncLease } from '@/lib/data/sync-leases';
 import type { WorkspaceContext } from '@/lib/auth/workspace-context';
 import { syncWorkspace } from '@/lib/sync';
 import { startSimulator, type Simulator, type StoreHandle } from '@/simulator';
-import { createSyncWorkspace, endpointOf } from '../support/sync-fixtures';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { createSyncWorkspace, endpointOf } from '@/tests/support/sync-fixtures';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 
 // The Sync Now action as the app runs it: the session is workspace's owner, `after()` keeps the background run.
 const session: { context: WorkspaceContext | null } = { context: null };

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { signUp } from '@/lib/accounts/sign-up';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 import { asCookie, authRoute, postSignIn, postSignOut } from './support/auth-endpoint';
 
 /** The cookies of the browser the server code is answering; pages and actions read them through next/headers. */

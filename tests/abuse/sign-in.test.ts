@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { signUp } from '@/lib/accounts/sign-up';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 import { authRoute, postSignIn } from './support/auth-endpoint';
 
 /** Every password check the sign-in makes, real or against the dummy hash for an unknown email. */

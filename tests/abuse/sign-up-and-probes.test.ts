@@ -3,8 +3,8 @@ import { signUp } from '@/lib/accounts/sign-up';
 import { encryptNewStoreCredentials } from '@/lib/crypto/store-credentials';
 import { insertStore } from '@/lib/data/stores';
 import { connectStore, type StoreServiceOptions } from '@/lib/stores';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { startLocalServer, type LocalServer } from '../stores/support/local-server';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
+import { startLocalServer, type LocalServer } from '@/tests/stores/support/local-server';
 
 /** The request the server action answers: which address it came from (Next.js's X-Forwarded-For with no proxy). */
 const request = vi.hoisted(() => ({ forwardedFor: '203.0.113.5' }));

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq } from 'drizzle-orm';
 import { stores, type Store } from '@/db/schema';
 import { decryptStoreCredentials } from '@/lib/crypto/store-credentials';
-import { createSyncWorkspace, type StoreEndpoint } from '../support/sync-fixtures';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { createSyncWorkspace, type StoreEndpoint } from '@/tests/support/sync-fixtures';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 
 // Someone who can write to the database but holds no encryption key: a leaked backup restored with edits,
 // a SQL injection elsewhere, a rogue operator. They must not get a credential used where it does not belong.

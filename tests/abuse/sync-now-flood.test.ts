@@ -1,9 +1,9 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syncLeases, syncRuns } from '../../db/schema';
-import { backgroundSyncOf, requestSyncNow, type SyncNowStarter } from '../../lib/console/sync-now';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { seedWorkspace } from '../console/seed';
+import { syncLeases, syncRuns } from '@/db/schema';
+import { backgroundSyncOf, requestSyncNow, type SyncNowStarter } from '@/lib/console/sync-now';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
+import { seedWorkspace } from '@/tests/console/seed';
 
 /** Sync Now pressed over and over, at once, to make the app start many runs against the merchant's stores. */
 let database: TestDatabase;

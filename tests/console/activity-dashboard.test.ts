@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syncLeases, stores } from '../../db/schema';
+import { syncLeases, stores } from '@/db/schema';
 import { eq } from 'drizzle-orm';
 import { ordersSyncedPerDay } from '@/lib/data/order-events';
 import { listStoreHealth } from '@/lib/data/stores';
 import { currentSyncStatus, latestSyncRun, listSyncRuns, RUN_PAGE_SIZE } from '@/lib/data/sync-runs';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 import { seedEvent, seedOrder, seedRun, seedWorkspace } from './seed';
 
 let database: TestDatabase;

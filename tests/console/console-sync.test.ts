@@ -8,8 +8,8 @@ import { getOrderDetail } from '@/lib/data/order-detail';
 import { parseOrderListQuery } from '@/lib/console/order-list-query';
 import { listOrders } from '@/lib/data/order-list';
 import { NotFoundError } from '@/lib/errors';
-import { createTestDatabase, FAST_TUNING, startSyncWorld, type SyncWorld } from '../sync/sync-world';
-import type { TestDatabase } from '../support/test-database';
+import { createTestDatabase, FAST_TUNING, startSyncWorld, type SyncWorld } from '@/tests/sync/sync-world';
+import type { TestDatabase } from '@/tests/support/test-database';
 import { seedWorkspace } from './seed';
 
 /** The console over the real engine: simulator stores over HTTP, a real database. */

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { NotFoundError } from '@/lib/errors';
-import { syncWorkspaceOrder } from '../../lib/console/sync-order';
-import { getOrderDetail } from '../../lib/data/order-detail';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { syncWorkspaceOrder } from '@/lib/console/sync-order';
+import { getOrderDetail } from '@/lib/data/order-detail';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 import { seedEvent, seedLink, seedOrder, seedWorkspace } from './seed';
 
 let database: TestDatabase;

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseOrderListQuery } from '@/lib/console/order-list-query';
 import { listOrders, ORDER_PAGE_SIZE } from '@/lib/data/order-list';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 import { seedLink, seedOrder, seedWorkspace } from './seed';
 
 let database: TestDatabase;

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syncRuns } from '../../db/schema';
-import { consolePendingCounts } from '../../lib/console/pending-counts';
+import { syncRuns } from '@/db/schema';
+import { consolePendingCounts } from '@/lib/console/pending-counts';
 import { countPendingOrders } from '@/lib/data/pending-counts';
 import { lastSyncFinishedAt } from '@/lib/data/sync-runs';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 import { seedLink, seedOrder, seedWorkspace } from './seed';
 
 let database: TestDatabase;

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { combinePending, describePending, describeProblems } from '../../lib/console/pending-notice';
-import { describeProgress } from '../../lib/console/progress';
-import { wooAdminOrderUrl } from '../../lib/console/format';
-import { toSyncStatusView } from '../../lib/console/sync-status-view';
+import { combinePending, describePending, describeProblems } from '@/lib/console/pending-notice';
+import { describeProgress } from '@/lib/console/progress';
+import { wooAdminOrderUrl } from '@/lib/console/format';
+import { toSyncStatusView } from '@/lib/console/sync-status-view';
 
 const now = new Date('2025-03-15T12:00:00Z');
 

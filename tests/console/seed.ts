@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { Db } from '../../db/client';
-import { orderEvents, orderLinks, orders, stores, syncRuns, workspaces, type LinkState, type OrderEventKind, type Store } from '../../db/schema';
+import type { Db } from '@/db/client';
+import { orderEvents, orderLinks, orders, stores, syncRuns, workspaces, type LinkState, type OrderEventKind, type Store } from '@/db/schema';
 
 /** Read-side fixtures written straight into the tables the engine fills. */
 export async function seedWorkspace(db: Db, name: string) {

@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syncLeases } from '../../db/schema';
+import { syncLeases } from '@/db/schema';
 import { UserFacingError } from '@/lib/errors';
-import { backgroundSyncOf, requestSyncNow, type SyncNowStarter } from '../../lib/console/sync-now';
-import { getSyncLease } from '../../lib/data/sync-leases';
+import { backgroundSyncOf, requestSyncNow, type SyncNowStarter } from '@/lib/console/sync-now';
+import { getSyncLease } from '@/lib/data/sync-leases';
 import { currentSyncStatus, getSyncRun } from '@/lib/data/sync-runs';
-import { reserveSyncRun } from '../../lib/sync';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { reserveSyncRun } from '@/lib/sync';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 import { seedRun, seedWorkspace } from './seed';
 
 let database: TestDatabase;

@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { eq, sql } from 'drizzle-orm';
-import { orderLinks, orders, stores, syncLeases, syncRuns } from '../../db/schema';
-import { consolePendingCounts, consoleWaitingOnStores } from '../../lib/console/pending-counts';
-import { combinePending } from '../../lib/console/pending-notice';
+import { orderLinks, orders, stores, syncLeases, syncRuns } from '@/db/schema';
+import { consolePendingCounts, consoleWaitingOnStores } from '@/lib/console/pending-counts';
+import { combinePending } from '@/lib/console/pending-notice';
 import { countPendingOrders } from '@/lib/data/pending-counts';
-import { newRunId, runSlicesToEnd } from '../../lib/sync';
-import { countWaitingOnStores } from '../../lib/sync/waiting-on-stores';
-import { createWooClient } from '../../lib/woo/client';
+import { newRunId, runSlicesToEnd } from '@/lib/sync';
+import { countWaitingOnStores } from '@/lib/sync/waiting-on-stores';
+import { createWooClient } from '@/lib/woo/client';
 import { sleep } from '@/lib/utils/sleep';
 import type { StoreHandle } from '@/simulator';
-import { createTestDatabase, FAST_TUNING, startSyncWorld, type SyncWorld } from '../sync/sync-world';
-import type { TestDatabase } from '../support/test-database';
+import { createTestDatabase, FAST_TUNING, startSyncWorld, type SyncWorld } from '@/tests/sync/sync-world';
+import type { TestDatabase } from '@/tests/support/test-database';
 
 const shopper = (sku = 'RW-MUG') => ({ line_items: [{ sku, quantity: 1 }], billing: { first_name: 'Ada', email: 'ada@example.test' } });
 

@@ -1,8 +1,8 @@
 import { rmSync } from 'node:fs';
 import { expect, test, type Browser, type Page } from '@playwright/test';
-import { freePort } from '../../scripts/bench/next-server';
-import { localServerEnv } from '../support/local-server-env';
-import { startSmtpInbox, type SmtpInbox } from '../support/smtp-inbox';
+import { freePort } from '@/scripts/bench/next-server';
+import { localServerEnv } from '@/tests/support/local-server-env';
+import { startSmtpInbox, type SmtpInbox } from '@/tests/support/smtp-inbox';
 import { PASSWORD, uniqueEmail } from './support/accounts';
 import { spawnGroup, waitForHealth } from './support/processes';
 

@@ -1,6 +1,6 @@
 import { rmSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { freePort } from '../../scripts/bench/next-server';
+import { freePort } from '@/scripts/bench/next-server';
 import { signIn } from './support/accounts';
 import { spawnGroup, waitForHealth } from './support/processes';
 

@@ -1,14 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { and, eq } from 'drizzle-orm';
 import { expect, test } from '@playwright/test';
-import { openDatabase, type DbHandle } from '../../db/client';
-import { syncLeases, syncRuns } from '../../db/schema';
-import { signUp } from '../../lib/accounts/sign-up';
-import { connectStore } from '../../lib/stores/store-service';
+import { openDatabase, type DbHandle } from '@/db/client';
+import { syncLeases, syncRuns } from '@/db/schema';
+import { signUp } from '@/lib/accounts/sign-up';
+import { connectStore } from '@/lib/stores/store-service';
 import { startSimulator, type Simulator } from '@/simulator';
-import { freePort, signIn } from '../../scripts/bench/next-server';
-import { startFakeInngestServer } from '../inngest/support/fake-inngest-server';
-import { localServerEnv } from '../support/local-server-env';
+import { freePort, signIn } from '@/scripts/bench/next-server';
+import { startFakeInngestServer } from '@/tests/inngest/support/fake-inngest-server';
+import { localServerEnv } from '@/tests/support/local-server-env';
 import { uniqueEmail } from './support/accounts';
 import { spawnGroup, waitForHealth } from './support/processes';
 

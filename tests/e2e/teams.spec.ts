@@ -4,7 +4,7 @@ import { connectStore, simAdmin } from './support/console';
 import { e2eSmtpPort } from './support/mail';
 import { callServerAction, serverActionId } from './support/server-actions';
 import { startSimulatorProcess, type RunningSimulator } from './support/simulator';
-import { startSmtpInbox, type SmtpInbox } from '../support/smtp-inbox';
+import { startSmtpInbox, type SmtpInbox } from '@/tests/support/smtp-inbox';
 
 const SIM_PORT = Number(process.env.E2E_TEAMS_SIM_PORT ?? 8396);
 const REFUSED = 'Your role in this workspace does not allow that. Ask an owner or admin.';

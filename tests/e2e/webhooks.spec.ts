@@ -1,11 +1,11 @@
 import { eq } from 'drizzle-orm';
 import { expect, test } from '@playwright/test';
-import { openDatabase, type DbHandle } from '../../db/client';
-import { workspaces } from '../../db/schema';
-import { signUp } from '../../lib/accounts/sign-up';
-import { connectStore } from '../../lib/stores/store-service';
+import { openDatabase, type DbHandle } from '@/db/client';
+import { workspaces } from '@/db/schema';
+import { signUp } from '@/lib/accounts/sign-up';
+import { connectStore } from '@/lib/stores/store-service';
 import { startSimulator, type Simulator } from '@/simulator';
-import { localServerEnv } from '../support/local-server-env';
+import { localServerEnv } from '@/tests/support/local-server-env';
 import { PASSWORD, signIn, uniqueEmail } from './support/accounts';
 
 /**

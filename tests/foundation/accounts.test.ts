@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { signUp } from '../../lib/accounts/sign-up';
+import { signUp } from '@/lib/accounts/sign-up';
 import { UserFacingError } from '@/lib/errors';
-import { authenticate } from '../../lib/auth/authenticate';
+import { authenticate } from '@/lib/auth/authenticate';
 import { eq } from 'drizzle-orm';
-import { users } from '../../db/schema';
-import { hashPassword, needsRehash } from '../../lib/auth/passwords';
-import { findUserByEmail } from '../../lib/data/users';
-import { RATE_LIMITS } from '../../lib/rate-limits';
-import { findMembership, listMembershipsOfUser } from '../../lib/data/workspaces';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { users } from '@/db/schema';
+import { hashPassword, needsRehash } from '@/lib/auth/passwords';
+import { findUserByEmail } from '@/lib/data/users';
+import { RATE_LIMITS } from '@/lib/rate-limits';
+import { findMembership, listMembershipsOfUser } from '@/lib/data/workspaces';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 
 let database: TestDatabase;
 beforeAll(async () => {

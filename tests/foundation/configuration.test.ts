@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { resolveDatabaseTarget } from '../../db/connection-config';
-import { loadServerEnv } from '../../lib/env/server-env';
-import { loadKeyring } from '../../lib/crypto/encryption-keys';
-import { decryptSecret, encryptSecret } from '../../lib/crypto/secret-box';
+import { resolveDatabaseTarget } from '@/db/connection-config';
+import { loadServerEnv } from '@/lib/env/server-env';
+import { loadKeyring } from '@/lib/crypto/encryption-keys';
+import { decryptSecret, encryptSecret } from '@/lib/crypto/secret-box';
 
 const env = (values: Record<string, string>) => values as unknown as NodeJS.ProcessEnv;
 

@@ -6,8 +6,8 @@ import { authLogger } from '@/lib/auth/auth-logger';
 import { backgroundSyncOf, requestSyncNow } from '@/lib/console/sync-now';
 import { log, redirectLogOutput } from '@/lib/log';
 import { syncWorkspace } from '@/lib/sync';
-import { createSyncWorkspace } from '../support/sync-fixtures';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { createSyncWorkspace } from '@/tests/support/sync-fixtures';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 
 type LogLine = { level: string; msg: string; workspaceId?: string; runId?: string; storeId?: string; err: { type: string; message: string; stack: string; cause?: { message: string } } };
 

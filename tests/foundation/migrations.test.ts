@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { describe, expect, it } from 'vitest';
-import { openDatabase } from '../../db/client';
-import { resolveDatabaseTarget } from '../../db/connection-config';
-import { migrateDatabase } from '../../db/migrate';
-import { adminQuery } from '../support/test-database';
+import { openDatabase } from '@/db/client';
+import { resolveDatabaseTarget } from '@/db/connection-config';
+import { migrateDatabase } from '@/db/migrate';
+import { adminQuery } from '@/tests/support/test-database';
 
 const onPostgres = Boolean(process.env.DATABASE_URL?.startsWith('postgres'));
 

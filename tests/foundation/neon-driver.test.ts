@@ -1,11 +1,11 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDatabase, type DbHandle } from '../../db/client';
-import { migrateDatabase } from '../../db/migrate';
-import { resolveDatabaseTarget } from '../../db/connection-config';
-import { signUp } from '../../lib/accounts/sign-up';
-import { findMembership, listMembershipsOfUser } from '../../lib/data/workspaces';
-import { startNeonWebSocketProxy } from '../support/neon-ws-proxy';
+import { openDatabase, type DbHandle } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { resolveDatabaseTarget } from '@/db/connection-config';
+import { signUp } from '@/lib/accounts/sign-up';
+import { findMembership, listMembershipsOfUser } from '@/lib/data/workspaces';
+import { startNeonWebSocketProxy } from '@/tests/support/neon-ws-proxy';
 
 const base = resolveDatabaseTarget();
 const postgresUrl = base.driver === 'pglite' ? 'postgres://postgres@127.0.0.1:5432/postgres' : base.url;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AlreadyRunningError, giveBack, RateLimitedError, reserve, reserveOrThrow, runExclusive, type RateLimit } from '@/lib/rate-limits';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 
 let database: TestDatabase;
 beforeAll(async () => {

@@ -1,16 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syncRuns } from '../../db/schema';
-import { loadServerEnv } from '../../lib/env/server-env';
-import { devFallbackSchedulePeriodMs, inngestMode } from '../../lib/env/inngest-mode';
-import { releaseSyncLease, tryAcquireSyncLease } from '../../lib/data/sync-leases';
-import { scheduleHealth } from '../../lib/sync-schedule';
-import { startDevFallbackSchedule } from '../../lib/sync-schedule/dev-fallback';
-import { runScheduledTickInProcess, type InProcessTickReport } from '../../lib/sync-schedule/run-tick-in-process';
+import { syncRuns } from '@/db/schema';
+import { loadServerEnv } from '@/lib/env/server-env';
+import { devFallbackSchedulePeriodMs, inngestMode } from '@/lib/env/inngest-mode';
+import { releaseSyncLease, tryAcquireSyncLease } from '@/lib/data/sync-leases';
+import { scheduleHealth } from '@/lib/sync-schedule';
+import { startDevFallbackSchedule } from '@/lib/sync-schedule/dev-fallback';
+import { runScheduledTickInProcess, type InProcessTickReport } from '@/lib/sync-schedule/run-tick-in-process';
 import { startSimulator, type Simulator } from '@/simulator';
-import { createSyncWorkspace as connectWorkspace, endpointOf, type SyncWorkspaceFixture } from '../support/sync-fixtures';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { createSyncWorkspace as connectWorkspace, endpointOf, type SyncWorkspaceFixture } from '@/tests/support/sync-fixtures';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 
 let database: TestDatabase;
 let sim: Simulator;

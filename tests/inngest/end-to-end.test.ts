@@ -1,14 +1,14 @@
 import { InngestTestEngine } from '@inngest/test';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { orders, syncRuns } from '../../db/schema';
-import { queryCounter } from '../../db/query-counter';
-import { scheduleHealth } from '../../lib/sync-schedule';
-import { requestSyncNow } from '../../lib/console/sync-now';
+import { orders, syncRuns } from '@/db/schema';
+import { queryCounter } from '@/db/query-counter';
+import { scheduleHealth } from '@/lib/sync-schedule';
+import { requestSyncNow } from '@/lib/console/sync-now';
 import { currentSyncStatus } from '@/lib/data/sync-runs';
 import { startSimulator, type Simulator } from '@/simulator';
-import { createSyncWorkspace as connectWorkspace, endpointOf, type SyncWorkspaceFixture } from '../support/sync-fixtures';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { createSyncWorkspace as connectWorkspace, endpointOf, type SyncWorkspaceFixture } from '@/tests/support/sync-fixtures';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 import { startFakeInngestServer, useFakeInngestEnvironment, type SentEvent } from './support/fake-inngest-server';
 
 type FunctionFactory = (deps: { db: () => Promise<TestDatabase['db']> }) => ConstructorParameters<typeof InngestTestEngine>[0]['function'];
@@ -17,7 +17,7 @@ let database: TestDatabase;
 let sim: Simulator;
 let fixture: SyncWorkspaceFixture;
 let fakeInngest: Awaited<ReturnType<typeof startFakeInngestServer>>;
-let queueReservedWorkspaceSync: typeof import('../../inngest/queue').queueReservedWorkspaceSync;
+let queueReservedWorkspaceSync: typeof import('@/inngest/queue').queueReservedWorkspaceSync;
 let run: Record<'scheduler' | 'workspace' | 'order', () => InngestTestEngine>;
 
 /** Runs the scheduler for one tick and returns the event it sent for our workspace, as Inngest would deliver it. */
@@ -50,11 +50,11 @@ beforeAll(async () => {
     settings: { syncStartAt: new Date(Date.now() - 3600_000) },
   });
   const deps = { db: async () => database.db };
-  ({ queueReservedWorkspaceSync } = await import('../../inngest/queue'));
+  ({ queueReservedWorkspaceSync } = await import('@/inngest/queue'));
   const factories: Record<'scheduler' | 'workspace' | 'order', FunctionFactory> = {
-    scheduler: (await import('../../inngest/functions/sync-scheduler')).createSyncScheduler,
-    workspace: (await import('../../inngest/functions/sync-workspace')).createSyncWorkspace,
-    order: (await import('../../inngest/functions/sync-order')).createSyncOrder,
+    scheduler: (await import('@/inngest/functions/sync-scheduler')).createSyncScheduler,
+    workspace: (await import('@/inngest/functions/sync-workspace')).createSyncWorkspace,
+    order: (await import('@/inngest/functions/sync-order')).createSyncOrder,
   };
   const fns = Object.fromEntries(Object.entries(factories).map(([k, create]) => [k, create(deps)]));
   // A new engine per run: @inngest/test keeps completed steps on the engine and would replay them into the next run.

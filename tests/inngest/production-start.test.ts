@@ -1,7 +1,7 @@
 import { Inngest } from 'inngest';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { loadServerEnv } from '../../lib/env/server-env';
-import { localServerEnv } from '../support/local-server-env';
+import { loadServerEnv } from '@/lib/env/server-env';
+import { localServerEnv } from '@/tests/support/local-server-env';
 
 const productionSecrets = {
   NODE_ENV: 'production',
@@ -55,7 +55,7 @@ describe('production start-up and the Inngest signing key', () => {
     vi.stubEnv('INNGEST_DEV', '');
     vi.stubEnv('INNGEST_SIGNING_KEY', '');
     vi.stubEnv('DATABASE_URL', 'mysql://never-reached');
-    const { register } = await import('../../instrumentation');
+    const { register } = await import('@/instrumentation');
     await expect(register()).rejects.toThrow(/cannot start in production without: INNGEST_SIGNING_KEY/);
   });
 });

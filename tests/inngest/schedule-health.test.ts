@@ -1,8 +1,8 @@
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stores, syncLeases, syncRuns, type SyncCounts } from '../../db/schema';
-import { scheduleHealth } from '../../lib/sync-schedule';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { stores, syncLeases, syncRuns, type SyncCounts } from '@/db/schema';
+import { scheduleHealth } from '@/lib/sync-schedule';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 import { seedWorkspaces } from './support/seed-workspaces';
 
 let database: TestDatabase;

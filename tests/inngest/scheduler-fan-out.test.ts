@@ -2,9 +2,9 @@ import { InngestTestEngine } from '@inngest/test';
 import { sql } from 'drizzle-orm';
 import type { InngestFunction } from 'inngest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { workspaceSyncRequestedData } from '../../inngest/events';
-import { SPREAD_WINDOW_MS } from '../../lib/sync-schedule/fan-out';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { workspaceSyncRequestedData } from '@/inngest/events';
+import { SPREAD_WINDOW_MS } from '@/lib/sync-schedule/fan-out';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 import { startFakeInngestServer, useFakeInngestEnvironment, type SentEvent } from './support/fake-inngest-server';
 import { seedWorkspaces } from './support/seed-workspaces';
 
@@ -33,7 +33,7 @@ beforeAll(async () => {
       select w.id from workspaces w where w.slug like 'fleet-%' order by w.id limit ${SHARED_HOST_FLEET}) returning workspace_id`);
   const rows = Array.isArray(shared) ? shared : (shared as unknown as { rows: { workspace_id: string }[] }).rows;
   sharedHostIds = new Set(rows.map((r) => r.workspace_id));
-  const { createSyncScheduler } = await import('../../inngest/functions/sync-scheduler');
+  const { createSyncScheduler } = await import('@/inngest/functions/sync-scheduler');
   scheduler = createSyncScheduler({ db: async () => database.db });
   const run = await new InngestTestEngine({ function: scheduler }).execute({ events: [{ name: 'inngest/scheduled.timer', data: { cron: '*/5 * * * *' }, ts: tickTime }] });
   expect(run.error).toBeUndefined();

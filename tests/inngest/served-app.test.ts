@@ -14,13 +14,13 @@ type RegisteredFunction = {
 type Registration = { appName: string; url: string; functions: RegisteredFunction[] };
 
 let fakeInngest: Awaited<ReturnType<typeof startFakeInngestServer>>;
-let route: typeof import('../../app/api/inngest/route');
+let route: typeof import('@/app/api/inngest/route');
 const endpoint = 'http://localhost:3000/api/inngest';
 
 beforeAll(async () => {
   fakeInngest = await startFakeInngestServer();
   useFakeInngestEnvironment(fakeInngest.url);
-  route = await import('../../app/api/inngest/route');
+  route = await import('@/app/api/inngest/route');
 });
 afterAll(async () => fakeInngest?.close());
 

@@ -3,10 +3,10 @@ import { InngestTestEngine } from '@inngest/test';
 import type { InngestFunction } from 'inngest';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syncRuns } from '../../db/schema';
-import { releaseSyncLease, tryAcquireSyncLease } from '../../lib/data/sync-leases';
+import { syncRuns } from '@/db/schema';
+import { releaseSyncLease, tryAcquireSyncLease } from '@/lib/data/sync-leases';
 import { recordFinishedRun } from '@/lib/data/sync-runs';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 import { startFakeInngestServer, useFakeInngestEnvironment } from './support/fake-inngest-server';
 import { seedWorkspaces } from './support/seed-workspaces';
 
@@ -30,7 +30,7 @@ beforeAll(async () => {
   fakeInngest = await startFakeInngestServer();
   useFakeInngestEnvironment(fakeInngest.url);
   database = await createTestDatabase();
-  const { createSyncOnWebhook } = await import('../../inngest/functions/sync-on-webhook');
+  const { createSyncOnWebhook } = await import('@/inngest/functions/sync-on-webhook');
   fn = createSyncOnWebhook({ db: async () => database.db });
 });
 afterAll(async () => {
@@ -73,7 +73,7 @@ describe('sync-workspace-on-webhook', () => {
 
 describe('webhook health on scheduled ticks', () => {
   it('runs as its own step on the :00 and :30 ticks when stores can reach the app, and not on the others', async () => {
-    const { createSyncWorkspace } = await import('../../inngest/functions/sync-workspace');
+    const { createSyncWorkspace } = await import('@/inngest/functions/sync-workspace');
     const scheduled = createSyncWorkspace({ db: async () => database.db });
     const [workspaceId] = await seedWorkspaces(database.db, 'hook-health', 1, 'no-main');
     const tickEvent = (tick: string) => ({ name: 'orderbridge/workspace.sync.requested', id: `${workspaceId}:${tick}`, data: { workspaceId, tick }, ts: Date.now() });

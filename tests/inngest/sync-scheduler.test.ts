@@ -1,7 +1,7 @@
 import { InngestTestEngine } from '@inngest/test';
 import type { InngestFunction } from 'inngest';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 import { startFakeInngestServer, useFakeInngestEnvironment } from './support/fake-inngest-server';
 import { seedWorkspaces } from './support/seed-workspaces';
 
@@ -23,7 +23,7 @@ beforeAll(async () => {
   await seedWorkspaces(database.db, 'nosub', 40, 'no-substore');
   await seedWorkspaces(database.db, 'paused', 40, 'substores-paused');
   await seedWorkspaces(database.db, 'nomain', 40, 'no-main');
-  const { createSyncScheduler } = await import('../../inngest/functions/sync-scheduler');
+  const { createSyncScheduler } = await import('@/inngest/functions/sync-scheduler');
   scheduler = createSyncScheduler({ db: async () => database.db });
 }, 120_000);
 

@@ -1,15 +1,15 @@
 import { InngestTestEngine } from '@inngest/test';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syncRuns } from '../../db/schema';
-import type { CrashPoint, SyncProgress, SyncTuning } from '../../lib/sync';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { startSyncWorld, FAST_TUNING, type SyncWorld } from '../sync/sync-world';
+import { syncRuns } from '@/db/schema';
+import type { CrashPoint, SyncProgress, SyncTuning } from '@/lib/sync';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
+import { startSyncWorld, FAST_TUNING, type SyncWorld } from '@/tests/sync/sync-world';
 import { startFakeInngestServer, useFakeInngestEnvironment } from './support/fake-inngest-server';
 
 let database: TestDatabase;
 let fakeInngest: Awaited<ReturnType<typeof startFakeInngestServer>>;
-let createSyncWorkspace: typeof import('../../inngest/functions/sync-workspace').createSyncWorkspace;
+let createSyncWorkspace: typeof import('@/inngest/functions/sync-workspace').createSyncWorkspace;
 
 const TUNING: Partial<SyncTuning> = { ...FAST_TUNING, leaseWaitMs: 0 };
 /** Small enough that a 2,000-order backfill needs dozens of slices. */
@@ -19,7 +19,7 @@ beforeAll(async () => {
   fakeInngest = await startFakeInngestServer();
   useFakeInngestEnvironment(fakeInngest.url);
   database = await createTestDatabase();
-  ({ createSyncWorkspace } = await import('../../inngest/functions/sync-workspace'));
+  ({ createSyncWorkspace } = await import('@/inngest/functions/sync-workspace'));
 });
 afterAll(async () => {
   await database?.drop();

@@ -3,9 +3,9 @@ import { InngestTestEngine } from '@inngest/test';
 import type { InngestFunction } from 'inngest';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { syncRuns } from '../../db/schema';
-import { releaseSyncLease, tryAcquireSyncLease } from '../../lib/data/sync-leases';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { syncRuns } from '@/db/schema';
+import { releaseSyncLease, tryAcquireSyncLease } from '@/lib/data/sync-leases';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 import { asFailureHandler, functionFailedEvent } from './support/failure-handler';
 import { startFakeInngestServer, useFakeInngestEnvironment } from './support/fake-inngest-server';
 import { seedWorkspaces } from './support/seed-workspaces';
@@ -29,7 +29,7 @@ beforeAll(async () => {
   fakeInngest = await startFakeInngestServer();
   useFakeInngestEnvironment(fakeInngest.url);
   database = await createTestDatabase();
-  const { createSyncWorkspace } = await import('../../inngest/functions/sync-workspace');
+  const { createSyncWorkspace } = await import('@/inngest/functions/sync-workspace');
   fn = createSyncWorkspace({ db: async () => database.db });
 });
 afterAll(async () => {

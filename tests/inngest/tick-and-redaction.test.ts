@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { workspaceSyncRequestedData } from '../../inngest/events';
-import { describeAbandonedSync, redactCredentials } from '../../lib/sync-schedule/failure';
-import { scheduleTick } from '../../lib/sync-schedule/tick';
+import { workspaceSyncRequestedData } from '@/inngest/events';
+import { describeAbandonedSync, redactCredentials } from '@/lib/sync-schedule/failure';
+import { scheduleTick } from '@/lib/sync-schedule/tick';
 
 describe('scheduleTick', () => {
   it('names the 5-minute slot a moment falls in, in UTC', () => {

@@ -2,11 +2,11 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadServerEnv } from '../../lib/env/server-env';
-import { redirectLogOutput } from '../../lib/log';
-import { mailConfig, outboxDir } from '../../lib/mail/config';
-import { writeToOutbox } from '../../lib/mail/outbox';
-import { startSmtpInbox, type SmtpInbox } from '../support/smtp-inbox';
+import { loadServerEnv } from '@/lib/env/server-env';
+import { redirectLogOutput } from '@/lib/log';
+import { mailConfig, outboxDir } from '@/lib/mail/config';
+import { writeToOutbox } from '@/lib/mail/outbox';
+import { startSmtpInbox, type SmtpInbox } from '@/tests/support/smtp-inbox';
 
 const env = (values: Record<string, string>) => values as unknown as NodeJS.ProcessEnv;
 let inbox: SmtpInbox;
@@ -22,7 +22,7 @@ afterAll(() => inbox.close());
 
 describe('sendMail over SMTP', () => {
   it('delivers a plain text email (and its HTML part) to a real SMTP server, from MAIL_FROM', async () => {
-    const { sendMail, appLink } = await import('../../lib/mail');
+    const { sendMail, appLink } = await import('@/lib/mail');
     const link = appLink('/reset-password/abc123');
     expect(link).toBe('https://app.orderbridge.test/reset-password/abc123');
     await sendMail({ to: 'Merchant@Example.test', subject: 'Reset your password', text: `Open ${link} to continue.`, html: `<p><a href="${link}">Reset</a></p>` });
@@ -35,7 +35,7 @@ describe('sendMail over SMTP', () => {
   });
 
   it('hands each message out once, and waits for the next one', async () => {
-    const { sendMail } = await import('../../lib/mail');
+    const { sendMail } = await import('@/lib/mail');
     const waiting = inbox.waitForMail('twice@example.test', { subject: /second/ });
     await sendMail({ to: 'twice@example.test', subject: 'first', text: 'one' });
     await sendMail({ to: 'twice@example.test', subject: 'second', text: 'two' });

@@ -3,7 +3,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createGuardedAgents, guardedRequest, isResponseTooLargeError, readCappedBody } from '@/lib/net';
 import { checkStoreConnection } from '@/lib/stores/connection-check';
-import { gzipBomb, streamHugeBody } from '../support/hostile-bodies';
+import { gzipBomb, streamHugeBody } from '@/tests/support/hostile-bodies';
 import { startLocalServer, type LocalServer } from './support/local-server';
 
 /** A source that counts how much of it was pulled, so a test can see reading stopped early. */

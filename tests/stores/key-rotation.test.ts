@@ -9,7 +9,7 @@ import { loadKeyring } from '@/lib/crypto/encryption-keys';
 import { decryptStoreCredentials, encryptNewStoreCredentials, encryptStoreCredentials } from '@/lib/crypto/store-credentials';
 import { insertStore, updateStore } from '@/lib/data/stores';
 import { rotateStoreCredentialKeys } from '@/lib/stores';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 
 const OLD = '11'.repeat(32);
 const NEW = '22'.repeat(32);

@@ -4,7 +4,7 @@ import { encryptNewStoreCredentials } from '@/lib/crypto/store-credentials';
 import { insertStore } from '@/lib/data/stores';
 import { getWorkspace } from '@/lib/data/workspaces';
 import { currentOnboardingStep, moveOnboardingForward, saveWorkspaceName } from '@/lib/stores';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 
 let database: TestDatabase;
 let workspaceId: string;

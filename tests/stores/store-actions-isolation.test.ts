@@ -7,7 +7,7 @@ import { findStore, insertStore } from '@/lib/data/stores';
 import type { ActionState } from '@/lib/actions/action-state';
 import type { LiveAnswer } from '@/lib/actions/live-action';
 import type { WorkspaceContext } from '@/lib/auth/workspace-context';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 
 // The actions resolve user → membership → workspace from the session; here the session is workspace B's owner.
 const session: { context: WorkspaceContext | null } = { context: null };

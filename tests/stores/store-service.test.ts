@@ -21,7 +21,7 @@ import {
 } from '@/lib/stores';
 import { createGuardedAgents } from '@/lib/net';
 import { selfSignedCertificate } from '@/simulator/tls';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 
 const options: StoreServiceOptions = { check: { guard: { allowPrivate: true }, timeoutMs: 3_000 } };
 

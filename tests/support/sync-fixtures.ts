@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { eq } from 'drizzle-orm';
-import type { Db } from '../../db/client';
-import { stores, workspaces, type Store, type Workspace } from '../../db/schema';
-import { encryptNewStoreCredentials } from '../../lib/crypto/store-credentials';
+import type { Db } from '@/db/client';
+import { stores, workspaces, type Store, type Workspace } from '@/db/schema';
+import { encryptNewStoreCredentials } from '@/lib/crypto/store-credentials';
 
 export type StoreEndpoint = {
   name: string;

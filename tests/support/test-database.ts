@@ -1,8 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
-import { openDatabase, type DbHandle } from '../../db/client';
-import { migrateDatabase } from '../../db/migrate';
-import { resolveDatabaseTarget } from '../../db/connection-config';
+import { openDatabase, type DbHandle } from '@/db/client';
+import { migrateDatabase } from '@/db/migrate';
+import { resolveDatabaseTarget } from '@/db/connection-config';
 
 export type TestDatabase = DbHandle & { url?: string; drop: () => Promise<void> };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BatchConcurrency, SAMPLES_PER_LEVEL } from '../../lib/sync/batch-concurrency';
+import { BatchConcurrency, SAMPLES_PER_LEVEL } from '@/lib/sync/batch-concurrency';
 
 /** Feeds one level's worth of answered batches, each sent with `inFlight` requests out. */
 function answer(c: BatchConcurrency, msPerOrder: number, inFlight = c.limit) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BatchQueue } from '../../lib/sync/batch-queue';
+import { BatchQueue } from '@/lib/sync/batch-queue';
 
 describe('BatchQueue', () => {
   it('hands out full batches only, then the part-filled rest once closed', async () => {

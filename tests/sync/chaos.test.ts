@@ -5,8 +5,8 @@ import { randomUUID } from 'node:crypto';
 import { syncWorkspace, syncWorkspaceSlice, type SyncTuning } from '@/lib/sync';
 import { startSimulator, type FaultKind, type StoreHandle } from '@/simulator';
 import { SeededRandom } from '@/simulator/random';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { createSyncWorkspace, endpointOf } from '../support/sync-fixtures';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
+import { createSyncWorkspace, endpointOf } from '@/tests/support/sync-fixtures';
 
 const SCENARIOS = Number(process.env.CHAOS_SCENARIOS ?? 200);
 const FAULTS: FaultKind[] = ['error500', 'error502', 'error503', 'rateLimit429', 'hang', 'drop', 'commitThenDrop', 'commitThenError500', 'htmlInsteadOfJson'];

@@ -7,8 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openDatabase, type DbHandle } from '@/db/client';
 import { migrateDatabase } from '@/db/migrate';
 import { startSimulator, type Simulator } from '@/simulator';
-import { createSyncWorkspace, endpointOf } from '../support/sync-fixtures';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { createSyncWorkspace, endpointOf } from '@/tests/support/sync-fixtures';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 
 const run = promisify(execFile);
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { syncWorkspace } from '@/lib/sync';
 import { REAL_STORE_COST, type StoreHandle } from '@/simulator';
 import { FAST_TUNING, freshSyncWorldPerTest } from './sync-world';
-import { updateStoreForTest } from '../support/sync-fixtures';
+import { updateStoreForTest } from '@/tests/support/sync-fixtures';
 
 const NOTES_ROUTE = 'POST /orders/{id}/notes';
 

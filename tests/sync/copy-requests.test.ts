@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { syncWorkspace } from '@/lib/sync';
 import type { StoreHandle } from '@/simulator';
-import { updateStoreForTest } from '../support/sync-fixtures';
+import { updateStoreForTest } from '@/tests/support/sync-fixtures';
 import { FAST_TUNING, freshSyncWorldPerTest } from './sync-world';
 
 const MAIN_ORDERS = 230;

@@ -5,7 +5,7 @@ import { syncRuns } from '@/db/schema';
 import { listSyncRuns } from '@/lib/data/sync-runs';
 import { syncWorkspace, type SyncTuning } from '@/lib/sync';
 import type { StoreHandle } from '@/simulator';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 import { FAST_TUNING, startSyncWorld } from './sync-world';
 
 let database: TestDatabase;

@@ -7,8 +7,8 @@ import { listOrders } from '@/lib/data/order-list';
 import { countPendingOrders } from '@/lib/data/pending-counts';
 import { syncOrder, syncWorkspace, type CrashPoint } from '@/lib/sync';
 import type { StoreHandle, WcOrder } from '@/simulator';
-import { updateSyncSettings } from '../support/sync-fixtures';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { updateSyncSettings } from '@/tests/support/sync-fixtures';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 import { FAST_TUNING, startSyncWorld, type SyncWorld } from './sync-world';
 
 let database: TestDatabase;

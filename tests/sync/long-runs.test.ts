@@ -4,7 +4,7 @@ import { newRunId, runSlicesToEnd, syncWorkspace, syncWorkspaceSlice } from '@/l
 import { metaValue, ORIGIN_META } from '@/lib/sync/copy-meta';
 import type { StoreHandle } from '@/simulator';
 import { FAST_TUNING, freshSyncWorldPerTest } from './sync-world';
-import { updateStoreForTest } from '../support/sync-fixtures';
+import { updateStoreForTest } from '@/tests/support/sync-fixtures';
 
 describe('long and cancelled runs', () => {
   const fresh = freshSyncWorldPerTest({ subs: [{}] });

@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncWorkspace, type CrashPoint } from '@/lib/sync';
 import type { StoreHandle } from '@/simulator';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 import { FAST_TUNING, startSyncWorld } from './sync-world';
 
 let database: TestDatabase;

@@ -3,7 +3,7 @@ import { eq } from 'drizzle-orm';
 import { syncWorkspace } from '@/lib/sync';
 import { stores } from '@/db/schema';
 import { createTestDatabase, FAST_TUNING, startSyncWorld, type SyncWorld } from './sync-world';
-import type { TestDatabase } from '../support/test-database';
+import type { TestDatabase } from '@/tests/support/test-database';
 
 describe('pulling many orders (keyset paging)', () => {
   let database: TestDatabase;

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stores } from '@/db/schema';
 import { previewWorkspace, syncWorkspace } from '@/lib/sync';
 import { createTestDatabase, FAST_TUNING, startSyncWorld, type SyncWorld } from './sync-world';
-import type { TestDatabase } from '../support/test-database';
+import type { TestDatabase } from '@/tests/support/test-database';
 
 describe('a change made in the same second as the last read (WooCommerce dates have whole seconds)', () => {
   let database: TestDatabase;

@@ -7,7 +7,7 @@ import { metaValue, ORIGIN_META } from '@/lib/sync/copy-meta';
 import { emptyCounts } from '@/lib/sync/summary';
 import type { StoreHandle } from '@/simulator';
 import { FAST_TUNING, freshSyncWorldPerTest } from './sync-world';
-import { updateStoreForTest } from '../support/sync-fixtures';
+import { updateStoreForTest } from '@/tests/support/sync-fixtures';
 
 const ORDERS = 400;
 const BATCH = 20;

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { syncWorkspace } from '@/lib/sync';
 import { syncStartFor } from '@/lib/sync/link-planning';
 import { createTestDatabase, FAST_TUNING, startSyncWorld, type SyncWorld } from './sync-world';
-import type { TestDatabase } from '../support/test-database';
+import type { TestDatabase } from '@/tests/support/test-database';
 
 describe('sync start', () => {
   it('counts an order placed in the very second the store was connected (WooCommerce dates have whole seconds)', () => {

@@ -3,7 +3,7 @@ import { countPendingOrders } from '@/lib/data/pending-counts';
 import { syncWorkspace } from '@/lib/sync';
 import type { WcOrder } from '@/simulator';
 import { createTestDatabase, FAST_TUNING, startSyncWorld, type SyncWorld } from './sync-world';
-import type { TestDatabase } from '../support/test-database';
+import type { TestDatabase } from '@/tests/support/test-database';
 
 const metaOf = (order: WcOrder, key: string) => order.meta_data.find((m) => m.key === key)?.value;
 

@@ -5,8 +5,8 @@ import { previewWorkspace, syncOrder, syncWorkspace } from '@/lib/sync';
 import { queryCounter } from '@/db/query-counter';
 import { listOrderEvents } from '@/lib/data/order-events';
 import { createTestDatabase, FAST_TUNING, startSyncWorld, type SyncWorld } from './sync-world';
-import type { TestDatabase } from '../support/test-database';
-import { updateSyncSettings } from '../support/sync-fixtures';
+import type { TestDatabase } from '@/tests/support/test-database';
+import { updateSyncSettings } from '@/tests/support/sync-fixtures';
 
 describe('sync rules (simulator over HTTP, real database)', () => {
   let database: TestDatabase;

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach } from 'vitest';
 import { startSimulator, type Simulator, type StoreOptions } from '@/simulator';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { createSyncWorkspace, endpointOf, type SyncWorkspaceFixture, type SyncWorkspaceSettings } from '../support/sync-fixtures';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
+import { createSyncWorkspace, endpointOf, type SyncWorkspaceFixture, type SyncWorkspaceSettings } from '@/tests/support/sync-fixtures';
 import type { SyncTuning } from '@/lib/sync';
 
 /** Timings for tests: quick retries, no grace for unfinished claims (the simulator answers at once). */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { PACING_TRUSTED_MS, TargetPacing } from '../../lib/sync/target-pacing';
+import { PACING_TRUSTED_MS, TargetPacing } from '@/lib/sync/target-pacing';
 
 const NOW = 1_800_000_000_000;
 const good = { level: 3, settled: true, previous: { inFlight: 2, msPerOrder: 150 }, msPerOrder: 140, savedAt: NOW - 1_000 };

@@ -3,8 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createWooClient, WOO_CLIENT_DEFAULTS, type WooClient } from '@/lib/woo/client';
 import { isWooRequestError, WooRequestError } from '@/lib/woo/errors';
 import { DEFAULT_SYNC_TUNING } from '@/lib/sync';
-import { gzipBomb, streamHugeBody } from '../support/hostile-bodies';
-import { startLocalServer, type LocalServer } from '../stores/support/local-server';
+import { gzipBomb, streamHugeBody } from '@/tests/support/hostile-bodies';
+import { startLocalServer, type LocalServer } from '@/tests/stores/support/local-server';
 
 const servers: LocalServer[] = [];
 afterEach(async () => {

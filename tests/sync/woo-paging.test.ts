@@ -7,7 +7,7 @@ import { PageBudget, PageLimitError } from '@/lib/sync/page-budget';
 import { createStallCheck } from '@/lib/sync/keyset-cursor';
 import { DEFAULT_SYNC_TUNING } from '@/lib/sync';
 import type { Store } from '@/db/schema';
-import { startLocalServer, type LocalServer } from '../stores/support/local-server';
+import { startLocalServer, type LocalServer } from '@/tests/stores/support/local-server';
 
 describe('X-WP-Total / X-WP-TotalPages', () => {
   it.each([

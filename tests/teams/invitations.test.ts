@@ -8,8 +8,8 @@ import type { WorkspaceContext } from '@/lib/auth/workspace-context';
 import { addMember } from '@/lib/data/members';
 import { findUserById, markEmailVerified } from '@/lib/data/users';
 import { acceptInvitation, INVITATION_LIFETIME_MS, lookUpInvitation } from '@/lib/teams';
-import { startSmtpInbox, type SmtpInbox } from '../support/smtp-inbox';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { startSmtpInbox, type SmtpInbox } from '@/tests/support/smtp-inbox';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 
 const session = vi.hoisted(() => ({ context: null as unknown }));
 vi.mock('@/lib/auth/workspace-context', async (original) => ({

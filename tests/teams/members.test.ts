@@ -9,7 +9,7 @@ import { insertStore } from '@/lib/data/stores';
 import { findMembershipOfSession, listMembershipsOfUser } from '@/lib/data/workspaces';
 import { createUserSession } from '@/lib/data/user-sessions';
 import { changeMemberRole, createWorkspace, deleteWorkspace, LAST_OWNER_MESSAGE, leaveWorkspace, removeMember } from '@/lib/teams';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 
 let database: TestDatabase;
 let n = 0;

@@ -14,7 +14,7 @@ import { addMember } from '@/lib/data/members';
 import { insertStore } from '@/lib/data/stores';
 import { hashInvitationToken } from '@/lib/teams';
 import { upsertInvitation } from '@/lib/data/invitations';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 
 // Every action resolves the person's context from the session; here the test decides who is asking, with which role.
 const session = vi.hoisted(() => ({ context: null as unknown }));

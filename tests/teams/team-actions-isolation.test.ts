@@ -6,7 +6,7 @@ import type { WorkspaceContext } from '@/lib/auth/workspace-context';
 import { addMember } from '@/lib/data/members';
 import { upsertInvitation } from '@/lib/data/invitations';
 import { hashInvitationToken } from '@/lib/teams';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 
 // The session is workspace B's owner throughout; every target below belongs to workspace A.
 const session = vi.hoisted(() => ({ context: null as unknown, signedIn: null as unknown, cookiesSet: [] as Array<[string, string]> }));

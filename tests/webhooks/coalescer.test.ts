@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Coalescer, type CoalescedOutcome } from '../../lib/webhooks/coalescer';
+import { Coalescer, type CoalescedOutcome } from '@/lib/webhooks/coalescer';
 
 function gate() {
   let open!: () => void;

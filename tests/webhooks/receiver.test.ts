@@ -2,16 +2,16 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { stores, storeWebhooks } from '../../db/schema';
-import { encryptWebhookSecret } from '../../lib/crypto/webhook-secrets';
-import { saveStoreWebhook, setStoreWebhookToken } from '../../lib/data/store-webhooks';
-import { newWebhookToken } from '../../lib/webhooks/registration';
-import { MAX_DELIVERY_BYTES } from '../../lib/webhooks/receive-delivery';
-import { webhookSignature } from '../../lib/webhooks/signature';
-import { CAPTURES_DIR } from '../simulator/support/captures';
-import { createSyncWorkspace, type SyncWorkspaceFixture } from '../support/sync-fixtures';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
-import { startFakeInngestServer, useFakeInngestEnvironment } from '../inngest/support/fake-inngest-server';
+import { stores, storeWebhooks } from '@/db/schema';
+import { encryptWebhookSecret } from '@/lib/crypto/webhook-secrets';
+import { saveStoreWebhook, setStoreWebhookToken } from '@/lib/data/store-webhooks';
+import { newWebhookToken } from '@/lib/webhooks/registration';
+import { MAX_DELIVERY_BYTES } from '@/lib/webhooks/receive-delivery';
+import { webhookSignature } from '@/lib/webhooks/signature';
+import { CAPTURES_DIR } from '@/tests/simulator/support/captures';
+import { createSyncWorkspace, type SyncWorkspaceFixture } from '@/tests/support/sync-fixtures';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
+import { startFakeInngestServer, useFakeInngestEnvironment } from '@/tests/inngest/support/fake-inngest-server';
 import { startReceiverServer, type ReceiverServer } from './support/receiver-server';
 
 type CapturedDelivery = { headers: Record<string, string>; raw_body: string };
@@ -169,7 +169,7 @@ describe('the webhook receiver, replaying real WooCommerce deliveries', () => {
   it('with Inngest, sends one debounced-function event per delivery, whose id is the delivery\'s: a replay is the same event', async () => {
     fakeInngest = await startFakeInngestServer();
     useFakeInngestEnvironment(fakeInngest.url);
-    const { queueWebhookSync } = await import('../../inngest/queue');
+    const { queueWebhookSync } = await import('@/inngest/queue');
     receiver.setStarter(queueWebhookSync);
     await database.db.update(stores).set({ pullCursorModifiedGmt: null, pullCursorSeenIds: [] }).where(eq(stores.id, fixture.main.id));
     const delivery = capture38.deliveries[1];

@@ -1,16 +1,16 @@
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { storeWebhooks, syncRuns } from '../../db/schema';
-import { signUp } from '../../lib/accounts/sign-up';
-import { connectStore, removeStore, replaceStoreKeys, type StoreServiceOptions } from '../../lib/stores';
-import { ORIGIN_META } from '../../lib/sync/copy-meta';
-import { Coalescer } from '../../lib/webhooks/coalescer';
-import { repairWorkspaceWebhooks, WEBHOOK_CHECK_INTERVAL_MS } from '../../lib/webhooks/health';
-import { inProcessWebhookStarter } from '../../lib/webhooks/in-process-sync';
-import { listWebhookStatuses } from '../../lib/webhooks/status-view';
-import type { WebhookSetup } from '../../lib/webhooks/registration';
+import { storeWebhooks, syncRuns } from '@/db/schema';
+import { signUp } from '@/lib/accounts/sign-up';
+import { connectStore, removeStore, replaceStoreKeys, type StoreServiceOptions } from '@/lib/stores';
+import { ORIGIN_META } from '@/lib/sync/copy-meta';
+import { Coalescer } from '@/lib/webhooks/coalescer';
+import { repairWorkspaceWebhooks, WEBHOOK_CHECK_INTERVAL_MS } from '@/lib/webhooks/health';
+import { inProcessWebhookStarter } from '@/lib/webhooks/in-process-sync';
+import { listWebhookStatuses } from '@/lib/webhooks/status-view';
+import type { WebhookSetup } from '@/lib/webhooks/registration';
 import { startSimulator, type Simulator, type StoreHandle } from '@/simulator';
-import { createTestDatabase, type TestDatabase } from '../support/test-database';
+import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 import { startReceiverServer, type ReceiverServer } from './support/receiver-server';
 
 let database: TestDatabase;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isWebhookHealthTick } from '../../lib/webhooks/health';
-import { webhookConfigFromEnv, webhookDeliveryUrl } from '../../lib/webhooks/webhook-config';
+import { isWebhookHealthTick } from '@/lib/webhooks/health';
+import { webhookConfigFromEnv, webhookDeliveryUrl } from '@/lib/webhooks/webhook-config';
 
 const env = (values: Record<string, string>) => values as unknown as NodeJS.ProcessEnv;
 

@@ -1,6 +1,6 @@
 import type { Metadata } from 'next';
 import { AuthForm } from '@/app/components/auth-form';
-import { signUpAction } from '../actions';
+import { signUpAction } from '@/app/(auth)/actions';
 
 export const metadata: Metadata = { title: 'Create your account' };
 

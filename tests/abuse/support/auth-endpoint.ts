@@ -1,5 +1,5 @@
 import { NextRequest } from 'next/server';
-import type { TestDatabase } from '../../support/test-database';
+import type { TestDatabase } from '@/tests/support/test-database';
 
 /**
  * Auth.js's own route handler (app/api/auth/[...nextauth]/route.ts), called with real requests: CSRF token
@@ -7,13 +7,13 @@ import type { TestDatabase } from '../../support/test-database';
  */
 const ORIGIN = 'http://127.0.0.1:3000';
 
-type Route = typeof import('../../../app/api/auth/[...nextauth]/route');
+type Route = typeof import('@/app/api/auth/[...nextauth]/route');
 let route: Route | undefined;
 
 /** Points the app's process-wide database (getDb) at the test's, then loads the route. */
 export async function authRoute(database: TestDatabase): Promise<Route> {
   (globalThis as unknown as { orderbridgeDb?: Promise<TestDatabase> }).orderbridgeDb = Promise.resolve(database);
-  route ??= await import('../../../app/api/auth/[...nextauth]/route');
+  route ??= await import('@/app/api/auth/[...nextauth]/route');
   return route;
 }
 

@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { gzipBomb, streamHugeBody, trickle } from '../../support/hostile-bodies';
+import { gzipBomb, streamHugeBody, trickle } from '@/tests/support/hostile-bodies';
 
 /**
  * What the store does with the sync's order listing (`GET orders?per_page=100`); the connection check's

@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import type { Db } from '../../../db/client';
+import type { Db } from '@/db/client';
 
 type Shape = 'active' | 'no-substore' | 'substores-paused' | 'no-main';
 

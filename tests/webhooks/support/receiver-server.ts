@@ -1,9 +1,9 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Readable } from 'node:stream';
-import type { Db } from '../../../db/client';
-import { handleWebhookRequest } from '../../../lib/webhooks/handle-request';
-import type { WebhookSyncRequest, WebhookSyncStarter } from '../../../lib/webhooks/receive-delivery';
+import type { Db } from '@/db/client';
+import { handleWebhookRequest } from '@/lib/webhooks/handle-request';
+import type { WebhookSyncRequest, WebhookSyncStarter } from '@/lib/webhooks/receive-delivery';
 
 export type ReceiverServer = { url: string; requests: WebhookSyncRequest[]; answered: number[]; setStarter: (starter: WebhookSyncStarter) => void; close: () => Promise<void> };
 
