@@ -8,6 +8,8 @@ export async function register() {
   if (inngestMode() === 'dev_fallback_schedule') {
     const { processSingleton } = await import('@/lib/utils/process-singleton');
     const { startDevFallbackSchedule } = await import('./lib/sync-schedule/dev-fallback');
-    processSingleton('orderbridgeDevFallbackSchedule', () => startDevFallbackSchedule({ db: getDb, periodMs: devFallbackSchedulePeriodMs() }));
+    processSingleton('orderbridgeDevFallbackSchedule', () =>
+      startDevFallbackSchedule({ db: getDb, periodMs: devFallbackSchedulePeriodMs() }),
+    );
   }
 }

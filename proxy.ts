@@ -15,7 +15,8 @@ export default function proxy(request: NextRequest) {
   const { pathname } = request.nextUrl;
   if (isPublicPath(pathname)) return NextResponse.next();
   const requestedPath = `${pathname}${request.nextUrl.search}`;
-  if (!hasSessionCookie(request.cookies.getAll().map((cookie) => cookie.name))) return NextResponse.redirect(new URL(signInPathFor(requestedPath), request.nextUrl));
+  if (!hasSessionCookie(request.cookies.getAll().map((cookie) => cookie.name)))
+    return NextResponse.redirect(new URL(signInPathFor(requestedPath), request.nextUrl));
   // The page may still find the session invalid (expired, signed out, or signed with another secret), and
   // then sends the merchant to sign-in with the same way back.
   const headers = new Headers(request.headers);

@@ -8,15 +8,17 @@ export default function LandingPage() {
         Every order, on every store that needs it. Exactly once.
       </h1>
       <p className="text-lg text-slate-600">
-        Connect your main WooCommerce store and its substores. New main-store orders reach your substores, substore
-        orders reach your main store and stay up to date — every five minutes, or the moment you press Sync Now. Every
-        sync leaves a trail you can read.
+        Connect your main WooCommerce store and its substores. New main-store orders reach your substores, substore orders reach your main
+        store and stay up to date — every five minutes, or the moment you press Sync Now. Every sync leaves a trail you can read.
       </p>
       <div className="flex flex-wrap gap-3">
         <Link href="/sign-up" className="rounded-md bg-brand-600 px-5 py-2.5 font-medium text-white hover:bg-brand-700">
           Create an account
         </Link>
-        <Link href="/sign-in" className="rounded-md border border-slate-300 bg-white px-5 py-2.5 font-medium text-slate-800 hover:bg-slate-100">
+        <Link
+          href="/sign-in"
+          className="rounded-md border border-slate-300 bg-white px-5 py-2.5 font-medium text-slate-800 hover:bg-slate-100"
+        >
           Sign in
         </Link>
       </div>

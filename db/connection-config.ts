@@ -1,9 +1,7 @@
 import 'server-only';
 
 export type DatabaseTarget =
-  | { driver: 'pglite'; dataDir: string }
-  | { driver: 'node-postgres'; url: string }
-  | { driver: 'neon'; url: string };
+  { driver: 'pglite'; dataDir: string } | { driver: 'node-postgres'; url: string } | { driver: 'neon'; url: string };
 
 /**
  * One place decides which driver talks to the database:

@@ -22,8 +22,10 @@ export const workspaceSyncRequestedData = z
     storeHost: z.string().min(1).max(253).optional(),
   })
   .superRefine((data, ctx) => {
-    if ((data.trigger ?? 'schedule') === 'schedule' && !data.tick) ctx.addIssue({ code: 'custom', path: ['tick'], message: 'a scheduled sync needs its tick' });
-    if (data.trigger === 'manual' && !data.runId) ctx.addIssue({ code: 'custom', path: ['runId'], message: 'a Sync Now event needs the run it reserved' });
+    if ((data.trigger ?? 'schedule') === 'schedule' && !data.tick)
+      ctx.addIssue({ code: 'custom', path: ['tick'], message: 'a scheduled sync needs its tick' });
+    if (data.trigger === 'manual' && !data.runId)
+      ctx.addIssue({ code: 'custom', path: ['runId'], message: 'a Sync Now event needs the run it reserved' });
   });
 export type WorkspaceSyncRequestedData = z.infer<typeof workspaceSyncRequestedData>;
 

@@ -84,7 +84,8 @@ export type MerchantFacingError = { code: ErrorCode; status: number; message: st
  */
 export function toMerchantFacing(error: unknown, failure: string, context: LogContext = {}): MerchantFacingError {
   const code: ErrorCode = error instanceof UserFacingError ? error.code : 'internal';
-  if (error instanceof UserFacingError && ERROR_CODES[code].shownToMerchant) return { code, status: httpStatusOf(code), message: error.message };
+  if (error instanceof UserFacingError && ERROR_CODES[code].shownToMerchant)
+    return { code, status: httpStatusOf(code), message: error.message };
   logError(failure, error, context);
   return { code, status: httpStatusOf(code), message: UNEXPECTED_FAILURE };
 }

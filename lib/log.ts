@@ -4,7 +4,8 @@ import pino, { type DestinationStream, type Logger } from 'pino';
 export type LogContext = { workspaceId?: string; runId?: string; storeId?: string; [field: string]: unknown };
 
 const REDACTED = '[redacted]';
-const SECRET_FIELD = /^(consumer_?key|consumer_?secret|.*encrypted|password.*|.*secret|.*token|authorization|cookies?|set-cookie|api_?key|encryption_?key)$/i;
+const SECRET_FIELD =
+  /^(consumer_?key|consumer_?secret|.*encrypted|password.*|.*secret|.*token|authorization|cookies?|set-cookie|api_?key|encryption_?key)$/i;
 const SECRETS_IN_TEXT: Array<[RegExp, string]> = [
   // WooCommerce REST keys, wherever they appear (a URL, a message, a stack).
   [/\b(ck|cs)_[A-Za-z0-9]{8,}/g, `$1_${REDACTED}`],

@@ -32,12 +32,16 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 const total = Number(values.requests);
 const concurrency = Number(values.concurrency);
 const warmup = Number(values.warmup);
-if (!(total > 0 && concurrency > 0 && warmup >= 0)) throw new Error('--requests and --concurrency must be positive numbers, --warmup zero or more');
+if (!(total > 0 && concurrency > 0 && warmup >= 0))
+  throw new Error('--requests and --concurrency must be positive numbers, --warmup zero or more');
 
 if (values['no-build'] && existsSync('.next/BUILD_ID')) log('reusing the existing production build (.next)');
 else {
   log('next build …');
-  execFileSync('node_modules/.bin/next', ['build'], { stdio: ['ignore', 'ignore', 'inherit'], env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' } });
+  execFileSync('node_modules/.bin/next', ['build'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  });
 }
 
 const database = await createBenchDatabase({ pglite: false });
@@ -45,7 +49,11 @@ const url = database.target.driver === 'node-postgres' ? database.target.url : '
 let stopServer: (() => Promise<void>) | null = null;
 try {
   log(`seeding ${values.count} orders …`);
-  const seeded = spawnSync('node_modules/.bin/tsx', ['--conditions=react-server', 'scripts/seed-orders.ts', '--count', values.count!], { env: { ...process.env, DATABASE_URL: url }, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const seeded = spawnSync('node_modules/.bin/tsx', ['--conditions=react-server', 'scripts/seed-orders.ts', '--count', values.count!], {
+    env: { ...process.env, DATABASE_URL: url },
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   if (seeded.status !== 0) throw new Error(`seeding failed: ${seeded.stderr.slice(-2000)}`);
   const owner = JSON.parse(seeded.stdout.trim().split('\n').pop()!) as { workspaceId: string; email: string; password: string };
 
@@ -80,7 +88,9 @@ try {
   }
   // One page at a time: the capture patches node-postgres globally.
   const plans = [];
-  if (values.plans) for (const p of pages) plans.push({ page: p.name, search: p.search, statements: await explainOrdersPage(url, owner.workspaceId, p.search) });
+  if (values.plans)
+    for (const p of pages)
+      plans.push({ page: p.name, search: p.search, statements: await explainOrdersPage(url, owner.workspaceId, p.search) });
 
   const report = { date: new Date().toISOString(), orders: Number(values.count), concurrency, warmup, results, plans };
   if (values.json) process.stdout.write(`${JSON.stringify(report)}\n`);
@@ -88,7 +98,9 @@ try {
     console.log(`/orders at ${values.count} orders, ${concurrency} requests in flight (${report.date})`);
     for (const r of results) {
       const verdict = r.isFloor ? 'no target (the floor)' : `target p95 < 200 ms: ${r.p95Ms < 200 ? 'met' : 'MISSED'}`;
-      console.log(`${r.name.padEnd(28)} p50 ${r.p50Ms} ms  p95 ${r.p95Ms} ms  p99 ${r.p99Ms} ms  ${r.requestsPerSecond} req/s  server CPU ${r.serverCpuMsPerRequest ?? '?'} ms/request  errors ${r.errors}  ${verdict}`);
+      console.log(
+        `${r.name.padEnd(28)} p50 ${r.p50Ms} ms  p95 ${r.p95Ms} ms  p99 ${r.p99Ms} ms  ${r.requestsPerSecond} req/s  server CPU ${r.serverCpuMsPerRequest ?? '?'} ms/request  errors ${r.errors}  ${verdict}`,
+      );
     }
     for (const p of plans) {
       console.log(`\n## ${p.page} (/orders${p.search ? `?${p.search}` : ''})`);
@@ -106,7 +118,10 @@ async function sampleOrder(databaseUrl: string, workspaceId: string): Promise<{ 
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
-    const result = await client.query('select number, customer_email, store_id from orders where workspace_id = $1 and customer_email is not null order by remote_id offset 500 limit 1', [workspaceId]);
+    const result = await client.query(
+      'select number, customer_email, store_id from orders where workspace_id = $1 and customer_email is not null order by remote_id offset 500 limit 1',
+      [workspaceId],
+    );
     const row = result.rows[0] as { number: string; customer_email: string; store_id: string };
     return { number: row.number, email: row.customer_email, storeId: row.store_id };
   } finally {

@@ -36,13 +36,28 @@ const only = new Set((values.only ?? 'backfill,quiet,steady,memory,propagation')
 const log = (line: string) => process.stderr.write(`${line}\n`);
 const pglite = values.pglite;
 const sliceBudgetMs = values['slice-budget-ms'] === undefined ? undefined : Number(values['slice-budget-ms']);
-if (sliceBudgetMs !== undefined && !(sliceBudgetMs > 0)) throw new Error(`--slice-budget-ms must be a positive number, got ${values['slice-budget-ms']}`);
+if (sliceBudgetMs !== undefined && !(sliceBudgetMs > 0))
+  throw new Error(`--slice-budget-ms must be a positive number, got ${values['slice-budget-ms']}`);
 const tuning = scaledTuning(scale, sliceBudgetMs);
 /** Like PHP's max_execution_time on many hosts; the cost model scales it with everything else. */
 const STORE_TIME_LIMIT_MS = 30_000;
 
-const report: { backfill?: BackfillReport; quietTick?: QuietTickReport; steady?: SteadyReport; memory?: MemoryReport; propagation?: PropagationReport; meta: Record<string, unknown> } = {
-  meta: { date: new Date().toISOString(), database: pglite ? 'pglite' : 'postgresql', costScale: scale, batchBudgetMs: tuning.batchBudgetMs ?? null, sliceBudgetMs: tuning.sliceBudgetMs ?? null, quick: values.quick },
+const report: {
+  backfill?: BackfillReport;
+  quietTick?: QuietTickReport;
+  steady?: SteadyReport;
+  memory?: MemoryReport;
+  propagation?: PropagationReport;
+  meta: Record<string, unknown>;
+} = {
+  meta: {
+    date: new Date().toISOString(),
+    database: pglite ? 'pglite' : 'postgresql',
+    costScale: scale,
+    batchBudgetMs: tuning.batchBudgetMs ?? null,
+    sliceBudgetMs: tuning.sliceBudgetMs ?? null,
+    quick: values.quick,
+  },
 };
 const failures: string[] = [];
 /** A section that fails is reported as such; the others' figures are still printed. */
@@ -56,7 +71,9 @@ async function section<T>(name: string, run: () => Promise<T>): Promise<T | unde
     return undefined;
   }
 }
-report.backfill = await section('backfill', () => benchBackfill({ ...sizes.backfill, cost: { scale, timeLimitMs: STORE_TIME_LIMIT_MS }, naiveSample, tuning, pglite, log }));
+report.backfill = await section('backfill', () =>
+  benchBackfill({ ...sizes.backfill, cost: { scale, timeLimitMs: STORE_TIME_LIMIT_MS }, naiveSample, tuning, pglite, log }),
+);
 report.quietTick = await section('quiet', () => benchQuietTick({ ...sizes.quiet, cost: { scale }, tuning, pglite, log }));
 report.steady = await section('steady', () => benchSteady({ ...sizes.steady, cost: { scale }, tuning, pglite, log }));
 report.memory = await section('memory', () => benchMemory({ ...sizes.memory, pglite, log }));

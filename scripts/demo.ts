@@ -61,7 +61,12 @@ for (const [store, role, name] of [
   [subA, 'sub', 'Substore A'],
   [subB, 'sub', 'Substore B'],
 ] as const) {
-  const connected = await connectStore(database.db, workspace.id, { role, name, url: store.url, ...store.readWrite }, { webhooks: webhookSetupFromEnv() });
+  const connected = await connectStore(
+    database.db,
+    workspace.id,
+    { role, name, url: store.url, ...store.readWrite },
+    { webhooks: webhookSetupFromEnv() },
+  );
   if (!connected.store) throw new Error(`The demo could not connect ${name}: ${JSON.stringify(connected.check)}`);
 }
 await moveOnboardingForward(database.db, workspace.id, 'done');
@@ -118,10 +123,14 @@ app.once('exit', (code) => {
 async function waitForApp(url: string): Promise<void> {
   const deadline = Date.now() + 180_000;
   while (Date.now() < deadline) {
-    const up = await fetch(`${url}/api/health`).then((response) => response.ok, () => false);
+    const up = await fetch(`${url}/api/health`).then(
+      (response) => response.ok,
+      () => false,
+    );
     // The first request to a route compiles it in development; a store waits 5 s for an answer, so the receiver
     // is compiled before any store delivers to it.
-    if (up) return void (await fetch(`${url}/api/webhooks/woo/compile-before-the-first-delivery`, { method: 'POST' }).catch(() => undefined));
+    if (up)
+      return void (await fetch(`${url}/api/webhooks/woo/compile-before-the-first-delivery`, { method: 'POST' }).catch(() => undefined));
     await sleep(500);
   }
   console.error('The app did not answer within 3 minutes; placing the demo orders anyway.');

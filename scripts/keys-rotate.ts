@@ -6,7 +6,9 @@ try {
   const report = await rotateStoreCredentialKeys(handle.db);
   console.log(`Re-encrypted ${report.reencrypted} store(s) under the current key; ${report.alreadyCurrent} already used it.`);
   if (report.changedDuringRotation > 0) {
-    console.log(`${report.changedDuringRotation} time(s) a store's keys were replaced while this ran: the new keys were kept and the store read again.`);
+    console.log(
+      `${report.changedDuringRotation} time(s) a store's keys were replaced while this ran: the new keys were kept and the store read again.`,
+    );
   }
   for (const failure of report.failed) console.error(`Store ${failure.storeId}: ${failure.reason}`);
   if (report.failed.length > 0) {

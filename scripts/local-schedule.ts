@@ -15,7 +15,8 @@ export function startLocalSchedule(appUrl: string, options: { inngest: 'auto' | 
   if (options.inngest === 'auto' && existsSync(INNGEST_CLI_BINARY)) {
     const devServer = spawn(INNGEST_CLI_BINARY, ['dev', '-u', `${appUrl}/api/inngest`, '--no-discovery'], { stdio: 'ignore' });
     devServer.once('exit', (code) => {
-      if (code) console.error(`The Inngest dev server stopped (exit ${code}); is port 8288 taken? Syncs sent to it will fail until it runs again.`);
+      if (code)
+        console.error(`The Inngest dev server stopped (exit ${code}); is port 8288 taken? Syncs sent to it will fail until it runs again.`);
     });
     return {
       env: { INNGEST_DEV: '1', INNGEST_BASE_URL: INNGEST_DEV_SERVER },
@@ -23,7 +24,10 @@ export function startLocalSchedule(appUrl: string, options: { inngest: 'auto' | 
       stop: () => void devServer.kill('SIGTERM'),
     };
   }
-  const why = options.inngest === 'off' ? 'the Inngest dev server is switched off' : 'no Inngest dev server is installed (the optional inngest-cli needs internet at install)';
+  const why =
+    options.inngest === 'off'
+      ? 'the Inngest dev server is switched off'
+      : 'no Inngest dev server is installed (the optional inngest-cli needs internet at install)';
   return {
     env: { ORDERBRIDGE_DEV_FALLBACK_SCHEDULE: '1' },
     banner: `Schedule: DEVELOPMENT FALLBACK — ${why}, so the app syncs every workspace every 5 minutes itself. Never used in production.`,

@@ -23,7 +23,8 @@ const { values } = parseArgs({
   },
 });
 const count = Number(values.count);
-if (!Number.isInteger(count) || count < 1 || count > 5_000_000) throw new Error(`--count must be a whole number from 1 to 5,000,000; got "${values.count}"`);
+if (!Number.isInteger(count) || count < 1 || count > 5_000_000)
+  throw new Error(`--count must be a whole number from 1 to 5,000,000; got "${values.count}"`);
 const email = values.email ?? `bench-${Date.now().toString(36)}@orderbridge.test`;
 
 /** mulberry32: the same --seed gives the same data. */
@@ -64,7 +65,10 @@ const { db } = handle;
 const started = Date.now();
 
 const { workspace } = await signUp(db, { name: 'Benchmark', email, password: values.password, workspaceName: 'Benchmark stores' });
-await db.update(workspaces).set({ onboardingStep: null, syncStartAt: new Date(Date.now() - 400 * 86_400_000) }).where(sql`${workspaces.id} = ${workspace.id}`);
+await db
+  .update(workspaces)
+  .set({ onboardingStep: null, syncStartAt: new Date(Date.now() - 400 * 86_400_000) })
+  .where(sql`${workspaces.id} = ${workspace.id}`);
 const storeRows = ['Main Store', 'Substore A', 'Substore B'].map((name, index) => ({
   workspaceId: workspace.id,
   role: index === 0 ? ('main' as const) : ('sub' as const),
@@ -73,13 +77,19 @@ const storeRows = ['Main Store', 'Substore A', 'Substore B'].map((name, index) =
   url: `http://127.0.0.1:9/store-${index + 1}`,
   ...encryptNewStoreCredentials({ consumerKey: `ck_benchmark_${index}`, consumerSecret: `cs_benchmark_${index}` }),
 }));
-const [main, subA, subB] = (await db.insert(stores).values(storeRows).returning()).sort((a, b) => (a.role === 'main' ? -1 : b.role === 'main' ? 1 : a.name.localeCompare(b.name))) as [Store, Store, Store];
+const [main, subA, subB] = (await db.insert(stores).values(storeRows).returning()).sort((a, b) =>
+  a.role === 'main' ? -1 : b.role === 'main' ? 1 : a.name.localeCompare(b.name),
+) as [Store, Store, Store];
 
 const BATCH = 1000;
 const now = Date.now();
 const spanMs = 365 * 86_400_000;
 // Separate number ranges per store, so an order number names one order.
-const remoteIds = new Map<string, number>([[main.id, 1_000_000], [subA.id, 6_000_000], [subB.id, 8_000_000]]);
+const remoteIds = new Map<string, number>([
+  [main.id, 1_000_000],
+  [subA.id, 6_000_000],
+  [subB.id, 8_000_000],
+]);
 
 for (let offset = 0; offset < count; offset += BATCH) {
   const size = Math.min(BATCH, count - offset);
@@ -113,7 +123,10 @@ for (let offset = 0; offset < count; offset += BATCH) {
       body: { line_items: lines, billing: { first_name: first, last_name: last, email: customerEmail, city: 'Utrecht', country: 'NL' } },
     };
   });
-  const inserted = await db.insert(orders).values(orderRows).returning({ id: orders.id, storeId: orders.storeId, dateCreatedGmt: orders.dateCreatedGmt });
+  const inserted = await db
+    .insert(orders)
+    .values(orderRows)
+    .returning({ id: orders.id, storeId: orders.storeId, dateCreatedGmt: orders.dateCreatedGmt });
   const linkRows = inserted.flatMap((order) => {
     const targets = order.storeId === main.id ? [subA, subB] : [main];
     return targets.map((target) => {
@@ -133,7 +146,14 @@ for (let offset = 0; offset < count; offset += BATCH) {
       };
     });
   });
-  const links = await db.insert(orderLinks).values(linkRows).returning({ id: orderLinks.id, sourceOrderId: orderLinks.sourceOrderId, state: orderLinks.state, targetStoreId: orderLinks.targetStoreId, targetRemoteId: orderLinks.targetRemoteId, createdAt: orderLinks.createdAt });
+  const links = await db.insert(orderLinks).values(linkRows).returning({
+    id: orderLinks.id,
+    sourceOrderId: orderLinks.sourceOrderId,
+    state: orderLinks.state,
+    targetStoreId: orderLinks.targetStoreId,
+    targetRemoteId: orderLinks.targetRemoteId,
+    createdAt: orderLinks.createdAt,
+  });
   const storeName = new Map([main, subA, subB].map((store) => [store.id, store.name]));
   const eventRows = links
     .filter((link) => link.state === 'synced' || link.state === 'held')
@@ -142,15 +162,21 @@ for (let offset = 0; offset < count; offset += BATCH) {
       orderId: link.sourceOrderId,
       linkId: link.id,
       kind: link.state === 'synced' ? ('created' as const) : ('held' as const),
-      message: link.state === 'synced' ? `Created copy #${link.targetRemoteId} on ${storeName.get(link.targetStoreId)}` : `Held for ${storeName.get(link.targetStoreId)}: SKU RW-CAP is not on it`,
+      message:
+        link.state === 'synced'
+          ? `Created copy #${link.targetRemoteId} on ${storeName.get(link.targetStoreId)}`
+          : `Held for ${storeName.get(link.targetStoreId)}: SKU RW-CAP is not on it`,
       at: new Date(link.createdAt.getTime() + 60_000),
     }));
   if (eventRows.length) await db.insert(orderEvents).values(eventRows);
-  if ((offset / BATCH) % 10 === 0) process.stdout.write(`\rseeded ${(offset + size).toLocaleString('en-GB')} of ${count.toLocaleString('en-GB')} orders`);
+  if ((offset / BATCH) % 10 === 0)
+    process.stdout.write(`\rseeded ${(offset + size).toLocaleString('en-GB')} of ${count.toLocaleString('en-GB')} orders`);
 }
 // VACUUM, not only ANALYZE: a live database is vacuumed by autovacuum, which sets the visibility map that
 // index-only scans rely on. Right after a bulk load it is still empty, so every such scan would visit the table.
 for (const table of [orders, orderLinks, orderEvents]) await db.execute(sql`vacuum analyze ${table}`);
 await handle.close();
-console.log(`\nseeded ${count.toLocaleString('en-GB')} orders in ${((Date.now() - started) / 1000).toFixed(1)} s (${handle.target.driver})`);
+console.log(
+  `\nseeded ${count.toLocaleString('en-GB')} orders in ${((Date.now() - started) / 1000).toFixed(1)} s (${handle.target.driver})`,
+);
 console.log(JSON.stringify({ workspaceId: workspace.id, workspaceSlug: workspace.slug, email, password: values.password }));

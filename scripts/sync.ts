@@ -26,7 +26,9 @@ function parseArgs(argv: string[]): CliArgs {
 class UsageError extends Error {}
 
 function progressLine(progress: SyncProgress): string {
-  const stores = progress.stores.map((s) => `${s.name}: ${s.phase}${s.total ? ` ${s.done}/${s.total}` : ''}${s.pulled ? `, ${s.pulled} read` : ''}`);
+  const stores = progress.stores.map(
+    (s) => `${s.name}: ${s.phase}${s.total ? ` ${s.done}/${s.total}` : ''}${s.pulled ? `, ${s.pulled} read` : ''}`,
+  );
   return `[${progress.phase}] ${stores.join(' · ')}`;
 }
 
@@ -48,7 +50,9 @@ async function main(): Promise<number> {
   if (args.dryRun) {
     const preview = await previewWorkspace(db, workspace.id);
     console.log(args.json ? JSON.stringify(preview) : preview.summary);
-    if (!args.json) for (const hold of preview.held) console.log(`  held: ${hold.sourceStoreName} #${hold.orderNumber} → ${hold.targetStoreName}: ${hold.reason}`);
+    if (!args.json)
+      for (const hold of preview.held)
+        console.log(`  held: ${hold.sourceStoreName} #${hold.orderNumber} → ${hold.targetStoreName}: ${hold.reason}`);
     return 0;
   }
   let lastLine = '';

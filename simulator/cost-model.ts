@@ -105,8 +105,7 @@ export class WorkerPool {
       const turn = new Promise<void>((resolve) => this.waiting.push(resolve));
       this.peakQueued = Math.max(this.peakQueued, this.waiting.length);
       await turn;
-    }
-    else this.busy++;
+    } else this.busy++;
     this.peakActive = Math.max(this.peakActive, this.busy);
     try {
       return await task();

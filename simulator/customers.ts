@@ -20,7 +20,13 @@ export class CustomerBook {
   }
 
   add(input: { email: string; firstName?: string; lastName?: string }, now: number): Customer {
-    const customer: Customer = { id: this.nextId++, email: input.email, firstName: input.firstName ?? '', lastName: input.lastName ?? '', createdAt: now };
+    const customer: Customer = {
+      id: this.nextId++,
+      email: input.email,
+      firstName: input.firstName ?? '',
+      lastName: input.lastName ?? '',
+      createdAt: now,
+    };
     this.byId.set(customer.id, customer);
     return customer;
   }
@@ -45,7 +51,17 @@ export class CustomerBook {
 
 /** The fields of WooCommerce's customer resource the simulator keeps; addresses start empty. */
 export function customerJson(customer: Customer, identity: StoreIdentity) {
-  const address = { first_name: '', last_name: '', company: '', address_1: '', address_2: '', city: '', postcode: '', country: '', state: '' };
+  const address = {
+    first_name: '',
+    last_name: '',
+    company: '',
+    address_1: '',
+    address_2: '',
+    city: '',
+    postcode: '',
+    country: '',
+    state: '',
+  };
   return {
     id: customer.id,
     date_created: formatWcDate(customer.createdAt, identity.utcOffsetMinutes),
@@ -62,6 +78,9 @@ export function customerJson(customer: Customer, identity: StoreIdentity) {
     is_paying_customer: false,
     avatar_url: '',
     meta_data: [],
-    _links: { self: [{ href: restUrl(identity, `/wc/v3/customers/${customer.id}`) }], collection: [{ href: restUrl(identity, '/wc/v3/customers') }] },
+    _links: {
+      self: [{ href: restUrl(identity, `/wc/v3/customers/${customer.id}`) }],
+      collection: [{ href: restUrl(identity, '/wc/v3/customers') }],
+    },
   };
 }

@@ -66,10 +66,7 @@ export class FaultInjector {
   private options: FaultOptions = { ...NO_FAULTS };
   private random = new SeededRandom(NO_FAULTS.seed);
   private readonly scripted: Array<Required<Omit<ScriptedFault, 'route'>> & { route?: string }> = [];
-  readonly injected: Record<FaultKind, number> = Object.fromEntries(FAULT_KINDS.map((kind) => [kind, 0])) as Record<
-    FaultKind,
-    number
-  >;
+  readonly injected: Record<FaultKind, number> = Object.fromEntries(FAULT_KINDS.map((kind) => [kind, 0])) as Record<FaultKind, number>;
 
   configure(options: Partial<FaultOptions>): void {
     this.options = { ...this.options, ...options, rates: { ...this.options.rates, ...options.rates } };

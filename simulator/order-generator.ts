@@ -12,7 +12,14 @@ export function randomOrderBody(random: SeededRandom, catalogue: Catalogue, sequ
   const firstName = random.pick(FIRST_NAMES);
   const lastName = random.pick(LAST_NAMES);
   const email = `${firstName}.${lastName}.${sequence}@example.com`.toLowerCase();
-  const address = { first_name: firstName, last_name: lastName, address_1: `${random.integer(1, 999)} Main St`, city: 'Springfield', postcode: '12345', country: 'US' };
+  const address = {
+    first_name: firstName,
+    last_name: lastName,
+    address_1: `${random.integer(1, 999)} Main St`,
+    city: 'Springfield',
+    postcode: '12345',
+    country: 'US',
+  };
   return {
     status: random.next() < 0.8 ? 'processing' : 'on-hold',
     payment_method: 'bacs',

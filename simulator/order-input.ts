@@ -68,7 +68,8 @@ export function checkBillingEmail(posted: Posted): void {
 /** A customer id must name a registered customer (0 is a guest); coupons are never set up in the simulator. */
 export function checkReferences(customers: CustomerBook, posted: Posted): void {
   const customerId = Number(posted.customer_id ?? 0);
-  if (customerId !== 0 && !customers.get(customerId)) throw new RestError('woocommerce_rest_invalid_customer_id', 'Customer ID is invalid.', 400);
+  if (customerId !== 0 && !customers.get(customerId))
+    throw new RestError('woocommerce_rest_invalid_customer_id', 'Customer ID is invalid.', 400);
   for (const coupon of postedList(posted.coupon_lines)) {
     throw new RestError('woocommerce_rest_invalid_coupon', `Coupon "${String(coupon.code ?? '')}" does not exist!`, 400);
   }

@@ -135,7 +135,9 @@ export function orderJson(order: Order, store: StoreIdentity): WcOrder {
       meta_data: metaJson(fee.meta),
     })),
     coupon_lines: [],
-    refunds: [...(order.refunds ?? [])].reverse().map((refund) => ({ id: refund.id, reason: refund.reason, total: formatCents(-refund.amountCents) })),
+    refunds: [...(order.refunds ?? [])]
+      .reverse()
+      .map((refund) => ({ id: refund.id, reason: refund.reason, total: formatCents(-refund.amountCents) })),
     payment_url: `${store.homeUrl}/checkout/order-pay/${order.id}/?pay_for_order=true&key=${order.orderKey}`,
     is_editable: EDITABLE.has(order.status),
     needs_payment: AWAITING_PAYMENT.has(order.status) && order.totals.totalCents > 0,

@@ -33,7 +33,7 @@ export function buildLineItem(catalogue: Catalogue, ids: StoreIds, posted: Poste
   const quantity = posted.quantity === undefined ? 1 : positiveInteger(posted.quantity);
   const listCents = purchasable ? purchasable.priceCents * quantity : 0;
   const subtotalCents = parseCents(posted.subtotal) ?? listCents;
-  const totalCents = parseCents(posted.total) ?? (parseCents(posted.subtotal) ?? listCents);
+  const totalCents = parseCents(posted.total) ?? parseCents(posted.subtotal) ?? listCents;
   const parent = purchasable ? catalogue.parentOf(purchasable) : undefined;
   const item: LineItem = {
     id: ids.item.next(),

@@ -31,9 +31,7 @@ export function applyPostedMeta(order: Order, posted: Posted[], metaIds: IdSeque
     }
     if (key !== undefined && INTERNAL_KEYS.has(key)) continue;
     const existing: MetaEntry | undefined =
-      entry.id !== undefined
-        ? order.meta.find((meta) => meta.id === Number(entry.id))
-        : order.meta.find((meta) => meta.key === key);
+      entry.id !== undefined ? order.meta.find((meta) => meta.id === Number(entry.id)) : order.meta.find((meta) => meta.key === key);
     if (existing) {
       if (entry.value === null) order.meta = order.meta.filter((meta) => meta !== existing);
       else existing.value = entry.value;

@@ -46,7 +46,11 @@ export function createRefund(state: StoreState, order: Order, posted: Posted): R
   for (const line of postedList(posted.line_items)) {
     const item = order.lineItems.find((candidate) => candidate.id === Number(line.id));
     if (!item) continue;
-    lines.push({ item, quantity: Math.max(0, Number.parseInt(String(line.quantity ?? 0), 10) || 0), totalCents: parseCents(line.refund_total) ?? 0 });
+    lines.push({
+      item,
+      quantity: Math.max(0, Number.parseInt(String(line.quantity ?? 0), 10) || 0),
+      totalCents: parseCents(line.refund_total) ?? 0,
+    });
   }
   const amountCents = parseCents(posted.amount) ?? lines.reduce((sum, line) => sum + line.totalCents, 0);
   if (amountCents <= 0) throw new RestError('woocommerce_rest_invalid_order_refund', 'Refund amount must be greater than zero.', 400);

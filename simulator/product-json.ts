@@ -180,9 +180,7 @@ export function variationJson(catalogue: Catalogue, variation: Product, store: S
     name: variation.attribute?.option ?? variation.name,
     parent_id: variation.parentId,
     _links: {
-      self: [
-        { href: restUrl(store, `${parentPath}/variations/${variation.id}`), targetHints: { allow: ITEM_ALLOW } },
-      ],
+      self: [{ href: restUrl(store, `${parentPath}/variations/${variation.id}`), targetHints: { allow: ITEM_ALLOW } }],
       collection: [{ href: restUrl(store, `${parentPath}/variations`) }],
       up: [{ href: restUrl(store, parentPath) }],
     },

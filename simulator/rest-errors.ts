@@ -43,8 +43,6 @@ export function missingParams(names: string[]): RestError {
   });
 }
 
-export const noRoute = (): RestError =>
-  new RestError('rest_no_route', 'No route was found matching the URL and request method.', 404);
+export const noRoute = (): RestError => new RestError('rest_no_route', 'No route was found matching the URL and request method.', 404);
 
-export const invalidOrderId = (status: number): RestError =>
-  new RestError('woocommerce_rest_shop_order_invalid_id', 'Invalid ID.', status);
+export const invalidOrderId = (status: number): RestError => new RestError('woocommerce_rest_shop_order_invalid_id', 'Invalid ID.', status);

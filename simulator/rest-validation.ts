@@ -60,7 +60,10 @@ export function parseBooleanParam(raw: string | undefined, fallback: boolean): b
 export function parseListParam(raw: string | string[] | undefined): string[] {
   if (raw === undefined) return [];
   const values = Array.isArray(raw) ? raw : [raw];
-  return values.flatMap((value) => value.split(',')).map((value) => value.trim()).filter(Boolean);
+  return values
+    .flatMap((value) => value.split(','))
+    .map((value) => value.trim())
+    .filter(Boolean);
 }
 
 const emailPattern = /^[a-zA-Z0-9.!#$%&'*+/=?^_`{|}~-]+@[a-zA-Z0-9-]+(\.[a-zA-Z0-9-]+)+$/;

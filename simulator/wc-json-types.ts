@@ -72,7 +72,9 @@ export interface WcOrder {
   meta_data: WcMeta[];
   line_items: WcLineItem[];
   tax_lines: unknown[];
-  shipping_lines: Array<{ id: number; method_title: string; method_id: string; total: string; total_tax: string } & Record<string, unknown>>;
+  shipping_lines: Array<
+    { id: number; method_title: string; method_id: string; total: string; total_tax: string } & Record<string, unknown>
+  >;
   fee_lines: Array<{ id: number; name: string; total: string; total_tax: string } & Record<string, unknown>>;
   coupon_lines: unknown[];
   refunds: unknown[];

@@ -108,10 +108,13 @@ export class WebhookDispatcher {
       const key = `${webhook.id}:${topic}:${event.order.id}`;
       if (this.pending.has(key) || this.closed) continue;
       if (this.options.lostRate > 0 && this.random.next() < this.options.lostRate) continue;
-      const timer = setTimeout(() => {
-        this.pending.delete(key);
-        this.startDelivery(key);
-      }, this.options.delayMs + (this.options.delayJitterMs > 0 ? Math.floor(this.random.next() * this.options.delayJitterMs) : 0));
+      const timer = setTimeout(
+        () => {
+          this.pending.delete(key);
+          this.startDelivery(key);
+        },
+        this.options.delayMs + (this.options.delayJitterMs > 0 ? Math.floor(this.random.next() * this.options.delayJitterMs) : 0),
+      );
       timer.unref();
       this.pending.set(key, timer);
     }

@@ -50,7 +50,11 @@ export default async function AppLayout({ children }: { children: ReactNode }) {
               </button>
             </form>
             <form action={signOutEverywhereAction}>
-              <button type="submit" className="rounded-md px-2 py-1.5 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900" title="Ends your sessions in every browser and device, this one included">
+              <button
+                type="submit"
+                className="rounded-md px-2 py-1.5 text-sm text-slate-600 hover:bg-slate-100 hover:text-slate-900"
+                title="Ends your sessions in every browser and device, this one included"
+              >
                 Sign out everywhere
               </button>
             </form>

@@ -36,7 +36,10 @@ async function signInWithCredentials(email: string, password: string, redirectTo
   } catch (error) {
     if (error instanceof CredentialsSignin) {
       return error.code === 'locked'
-        ? { email, error: `Too many failed sign-ins for this email or from your network. Wait up to ${describeDuration(RATE_LIMITS.signInPerAccount.windowMs)} and try again.` }
+        ? {
+            email,
+            error: `Too many failed sign-ins for this email or from your network. Wait up to ${describeDuration(RATE_LIMITS.signInPerAccount.windowMs)} and try again.`,
+          }
         : { email, error: 'That email and password do not match an account.' };
     }
     if (error instanceof AuthError) return { email, error: 'Sign-in failed. Try again in a moment.' };
@@ -75,10 +78,14 @@ export async function signOutAction(): Promise<void> {
   await signOut({ redirectTo: '/sign-in' });
 }
 
-const endEverySession = workspaceAction(z.object({}), async (_input, { db, user }) => {
-  await deleteSessionsOfUser(db, user.id);
-  await signOut({ redirectTo: '/sign-in' });
-}, { permission: 'account.own' });
+const endEverySession = workspaceAction(
+  z.object({}),
+  async (_input, { db, user }) => {
+    await deleteSessionsOfUser(db, user.id);
+    await signOut({ redirectTo: '/sign-in' });
+  },
+  { permission: 'account.own' },
+);
 
 /** Ends every session of the signed-in user, in every browser, this one included. */
 export async function signOutEverywhereAction(): Promise<void> {

@@ -51,11 +51,17 @@ export function AuthForm({ mode, action, callbackUrl }: Props) {
       <p className="text-center text-sm text-slate-600">
         {isSignUp ? (
           <>
-            Already have an account? <Link href={withCallback('/sign-in', callbackUrl)} className="font-medium text-brand-600 hover:underline">Sign in</Link>
+            Already have an account?{' '}
+            <Link href={withCallback('/sign-in', callbackUrl)} className="font-medium text-brand-600 hover:underline">
+              Sign in
+            </Link>
           </>
         ) : (
           <>
-            New to Orderbridge? <Link href={withCallback('/sign-up', callbackUrl)} className="font-medium text-brand-600 hover:underline">Create an account</Link>
+            New to Orderbridge?{' '}
+            <Link href={withCallback('/sign-up', callbackUrl)} className="font-medium text-brand-600 hover:underline">
+              Create an account
+            </Link>
           </>
         )}
       </p>

@@ -14,7 +14,11 @@ export function VerifyEmailBanner({ email, action }: Props) {
         <span>
           Please confirm your email address: we sent a link to <strong>{email}</strong>. Until then you cannot invite teammates.
         </span>
-        <button type="submit" disabled={pending} className="rounded-md border border-amber-300 bg-white px-3 py-1 font-medium hover:bg-amber-100 disabled:opacity-60">
+        <button
+          type="submit"
+          disabled={pending}
+          className="rounded-md border border-amber-300 bg-white px-3 py-1 font-medium hover:bg-amber-100 disabled:opacity-60"
+        >
           {pending ? 'Sending…' : 'Send the link again'}
         </button>
         {state ? <span role={state.ok ? 'status' : 'alert'}>{state.ok ? state.data : state.error}</span> : null}

@@ -9,7 +9,9 @@ export const stores = pgTable(
   'stores',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
     role: text('role', { enum: STORE_ROLES }).notNull(),
     name: text('name').notNull(),
     url: text('url').notNull(),
@@ -44,7 +46,9 @@ export const stores = pgTable(
   },
   (t) => [
     uniqueIndex('stores_workspace_url_idx').on(t.workspaceId, t.url),
-    uniqueIndex('stores_one_main_idx').on(t.workspaceId).where(sql`${t.role} = 'main'`),
+    uniqueIndex('stores_one_main_idx')
+      .on(t.workspaceId)
+      .where(sql`${t.role} = 'main'`),
     index('stores_workspace_idx').on(t.workspaceId),
     uniqueIndex('stores_webhook_token_idx').on(t.webhookToken),
   ],
@@ -60,8 +64,12 @@ export type StoreWebhookStatus = (typeof STORE_WEBHOOK_STATUSES)[number];
 export const storeWebhooks = pgTable(
   'store_webhooks',
   {
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
-    storeId: uuid('store_id').notNull().references(() => stores.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    storeId: uuid('store_id')
+      .notNull()
+      .references(() => stores.id, { onDelete: 'cascade' }),
     topic: text('topic', { enum: WEBHOOK_TOPICS }).notNull(),
     /** The webhook's id on the store; null while it could not be created. */
     remoteId: bigint('remote_id', { mode: 'number' }),
@@ -79,8 +87,12 @@ export const storeWebhooks = pgTable(
 export const storeCustomers = pgTable(
   'store_customers',
   {
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
-    storeId: uuid('store_id').notNull().references(() => stores.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    storeId: uuid('store_id')
+      .notNull()
+      .references(() => stores.id, { onDelete: 'cascade' }),
     /** Lower-cased. */
     email: text('email').notNull(),
     remoteId: bigint('remote_id', { mode: 'number' }).notNull(),

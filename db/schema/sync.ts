@@ -11,8 +11,12 @@ export const orders = pgTable(
   'orders',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
-    storeId: uuid('store_id').notNull().references(() => stores.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    storeId: uuid('store_id')
+      .notNull()
+      .references(() => stores.id, { onDelete: 'cascade' }),
     remoteId: bigint('remote_id', { mode: 'number' }).notNull(),
     number: text('number').notNull(),
     status: text('status').notNull(),
@@ -48,9 +52,15 @@ export const orderLinks = pgTable(
   'order_links',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
-    sourceOrderId: uuid('source_order_id').notNull().references(() => orders.id, { onDelete: 'cascade' }),
-    targetStoreId: uuid('target_store_id').notNull().references(() => stores.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    sourceOrderId: uuid('source_order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
+    targetStoreId: uuid('target_store_id')
+      .notNull()
+      .references(() => stores.id, { onDelete: 'cascade' }),
     direction: text('direction', { enum: ['to_sub', 'to_main'] }).notNull(),
     state: text('state', { enum: LINK_STATES }).notNull().default('pending'),
     targetRemoteId: bigint('target_remote_id', { mode: 'number' }),
@@ -85,14 +95,22 @@ export const orderLinks = pgTable(
     index('order_links_workspace_state_idx').on(t.workspaceId, t.state),
     index('order_links_target_remote_idx').on(t.targetStoreId, t.targetRemoteId),
     // The copies Orderbridge wrote on a store lately, newest first: what the pending notice leaves out of the store's count.
-    index('order_links_target_written_idx').on(t.targetStoreId, t.updatedAt.desc()).where(sql`${t.targetRemoteId} is not null`),
-    index('order_links_workspace_needs_update_idx').on(t.workspaceId).where(sql`${t.needsUpdate}`),
-    index('order_links_workspace_changed_idx').on(t.workspaceId, t.sourceOrderId).where(sql`${t.changedAfterCopy} is not null`),
+    index('order_links_target_written_idx')
+      .on(t.targetStoreId, t.updatedAt.desc())
+      .where(sql`${t.targetRemoteId} is not null`),
+    index('order_links_workspace_needs_update_idx')
+      .on(t.workspaceId)
+      .where(sql`${t.needsUpdate}`),
+    index('order_links_workspace_changed_idx')
+      .on(t.workspaceId, t.sourceOrderId)
+      .where(sql`${t.changedAfterCopy} is not null`),
     // A copy that could not take its source's refund (`refundHeldCondition`): the held counts and filter read it here.
     index('order_links_workspace_refund_held_idx')
       .on(t.workspaceId, t.sourceOrderId, t.direction)
       .where(sql`${t.state} = 'synced' and not ${t.needsUpdate} and ${t.lastError} is not null`),
-    index('order_links_workspace_open_idx').on(t.workspaceId, t.targetStoreId).where(sql`${t.state} <> 'synced' or ${t.noteDue}`),
+    index('order_links_workspace_open_idx')
+      .on(t.workspaceId, t.targetStoreId)
+      .where(sql`${t.state} <> 'synced' or ${t.noteDue}`),
     // Every link the pending counts and the sync-state filters look at, with what they read: index-only.
     index('order_links_workspace_unsynced_idx')
       .on(t.workspaceId, t.sourceOrderId, t.direction, t.state, t.needsUpdate, t.nextAttemptAt)
@@ -100,15 +118,32 @@ export const orderLinks = pgTable(
   ],
 );
 
-export const ORDER_EVENT_KINDS = ['created', 'updated', 'held', 'retried', 'adopted', 'failed', 'warning', 'pulled', 'refunded', 'cancelled', 'edited', 'changed'] as const;
+export const ORDER_EVENT_KINDS = [
+  'created',
+  'updated',
+  'held',
+  'retried',
+  'adopted',
+  'failed',
+  'warning',
+  'pulled',
+  'refunded',
+  'cancelled',
+  'edited',
+  'changed',
+] as const;
 export type OrderEventKind = (typeof ORDER_EVENT_KINDS)[number];
 
 export const orderEvents = pgTable(
   'order_events',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
-    orderId: uuid('order_id').notNull().references(() => orders.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
+    orderId: uuid('order_id')
+      .notNull()
+      .references(() => orders.id, { onDelete: 'cascade' }),
     linkId: uuid('link_id').references(() => orderLinks.id, { onDelete: 'set null' }),
     runId: uuid('run_id'),
     kind: text('kind', { enum: ORDER_EVENT_KINDS }).notNull(),
@@ -165,7 +200,9 @@ export const syncRuns = pgTable(
   'sync_runs',
   {
     id: uuid('id').primaryKey().defaultRandom(),
-    workspaceId: uuid('workspace_id').notNull().references(() => workspaces.id, { onDelete: 'cascade' }),
+    workspaceId: uuid('workspace_id')
+      .notNull()
+      .references(() => workspaces.id, { onDelete: 'cascade' }),
     trigger: text('trigger', { enum: SYNC_TRIGGERS }).notNull(),
     status: text('status', { enum: SYNC_RUN_STATUSES }).notNull().default('running'),
     startedAt: timestamp('started_at', { withTimezone: true }).notNull().defaultNow(),
@@ -187,7 +224,9 @@ export const syncRuns = pgTable(
 
 /** One run per workspace at a time, whatever triggered it. */
 export const syncLeases = pgTable('sync_leases', {
-  workspaceId: uuid('workspace_id').primaryKey().references(() => workspaces.id, { onDelete: 'cascade' }),
+  workspaceId: uuid('workspace_id')
+    .primaryKey()
+    .references(() => workspaces.id, { onDelete: 'cascade' }),
   holder: text('holder').notNull(),
   runId: uuid('run_id'),
   expiresAt: timestamp('expires_at', { withTimezone: true }).notNull(),

@@ -37,7 +37,12 @@ export function createSyncOnWebhook(deps: FunctionDeps = appDeps) {
         for (let slice = 1; ; slice += 1) {
           const outcome = await step.run(`try-${attempt}-slice-${slice}`, async () => {
             const db = await deps.db();
-            const sliced = await syncWorkspaceSlice(db, workspaceId, { trigger: 'webhook', runId, budgetMs, tuning: deps.engine?.tuning }).catch((error: unknown) => {
+            const sliced = await syncWorkspaceSlice(db, workspaceId, {
+              trigger: 'webhook',
+              runId,
+              budgetMs,
+              tuning: deps.engine?.tuning,
+            }).catch((error: unknown) => {
               if (error instanceof WorkspaceNotFoundError) return null;
               throw error;
             });

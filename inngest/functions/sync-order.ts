@@ -21,11 +21,15 @@ export function createSyncOrder(deps: FunctionDeps = appDeps) {
       const { workspaceId, orderId, source } = event.data;
       return step.run('sync-order', async () => {
         const result = await syncOrder(await deps.db(), workspaceId, orderId, { trigger: source }).catch((error: unknown) => {
-          if (error instanceof OrderNotFoundError || error instanceof WorkspaceNotFoundError) throw new NonRetriableError(error.message, { cause: error });
+          if (error instanceof OrderNotFoundError || error instanceof WorkspaceNotFoundError)
+            throw new NonRetriableError(error.message, { cause: error });
           throw error;
         });
         if (result.status === 'already_running') {
-          throw new RetryAfterError(`A sync of workspace ${workspaceId} is running; order ${orderId} will be synced after it`, WAIT_FOR_RUNNING_SYNC);
+          throw new RetryAfterError(
+            `A sync of workspace ${workspaceId} is running; order ${orderId} will be synced after it`,
+            WAIT_FOR_RUNNING_SYNC,
+          );
         }
         return { runId: result.runId, status: result.status, counts: result.counts, summary: result.summary };
       });

@@ -45,7 +45,10 @@ export function createSyncWorkspace(deps: FunctionDeps = appDeps) {
       // Sync Now has its own key: the run it reserved in the database must not be dropped because a scheduled run is
       // finishing; the database lease keeps the two from overlapping.
       singleton: { key: 'event.data.workspaceId + "-" + event.data.trigger', mode: 'skip' },
-      concurrency: [{ limit: SYNC_WORKSPACE_GLOBAL_CONCURRENCY }, { key: 'event.data.storeHost', limit: SYNC_WORKSPACE_PER_HOST_CONCURRENCY }],
+      concurrency: [
+        { limit: SYNC_WORKSPACE_GLOBAL_CONCURRENCY },
+        { key: 'event.data.storeHost', limit: SYNC_WORKSPACE_PER_HOST_CONCURRENCY },
+      ],
       retries: SYNC_WORKSPACE_RETRIES,
       onFailure: async ({ event, error, step }) => {
         const original = workspaceSyncRequestedData.safeParse(event.data.event.data);
@@ -65,7 +68,13 @@ export function createSyncWorkspace(deps: FunctionDeps = appDeps) {
           // Runs left "running" by attempts of older deployments (one run id per attempt): close those.
           const closed = await failAbandonedRuns(db, workspaceId, { trigger, since: new Date(requestedAt), ...failure });
           if (closed.length > 0) return closed;
-          const run = await recordFinishedRun(db, workspaceId, { trigger, status: 'failed', startedAt: new Date(requestedAt), errors: [failure.error], summary: failure.summary });
+          const run = await recordFinishedRun(db, workspaceId, {
+            trigger,
+            status: 'failed',
+            startedAt: new Date(requestedAt),
+            errors: [failure.error],
+            summary: failure.summary,
+          });
           return [run.id];
         });
         return { recorded: true, runIds };
@@ -83,7 +92,14 @@ export function createSyncWorkspace(deps: FunctionDeps = appDeps) {
       for (let slice = 1; ; slice += 1) {
         const outcome = await step.run(`slice-${slice}`, async () => {
           const db = await deps.db();
-          const sliced = await syncWorkspaceSlice(db, workspaceId, { trigger, runId, budgetMs, tuning: deps.engine?.tuning, crashAt: deps.engine?.crashAt, onProgress: deps.engine?.onProgress }).catch((error: unknown) => {
+          const sliced = await syncWorkspaceSlice(db, workspaceId, {
+            trigger,
+            runId,
+            budgetMs,
+            tuning: deps.engine?.tuning,
+            crashAt: deps.engine?.crashAt,
+            onProgress: deps.engine?.onProgress,
+          }).catch((error: unknown) => {
             // Deleted since the tick was planned: nothing to sync, nothing to retry, no history to write to.
             if (error instanceof WorkspaceNotFoundError) return null;
             throw error;
@@ -93,7 +109,10 @@ export function createSyncWorkspace(deps: FunctionDeps = appDeps) {
           if (sliced.state === 'done') return runOutcome(sliced.result);
           if (slice > 1) return { runId, status: 'taken_over' as const };
           // A Sync Now run whose reservation lapsed before Inngest started it: close its row rather than add one.
-          if (event.data.runId && (await failUnfinishedSyncRun(db, workspaceId, runId, 'Skipped: another sync of this workspace was already running.'))) {
+          if (
+            event.data.runId &&
+            (await failUnfinishedSyncRun(db, workspaceId, runId, 'Skipped: another sync of this workspace was already running.'))
+          ) {
             return { runId, status: 'skipped' as const };
           }
           // Sync Now (or a late previous tick) holds the workspace; the history still shows the scheduler came by.

@@ -12,8 +12,12 @@ import { UserFacingError } from '@/lib/errors';
 export async function verifyCurrentPassword(db: Db, user: Pick<User, 'email' | 'passwordHash'>, password: string): Promise<void> {
   const reservation = await reserve(db, [[RATE_LIMITS.signInPerAccount, accountKey(user.email)]]);
   if (!reservation.ok) {
-    throw new UserFacingError(`Too many wrong passwords for this account. Wait up to ${describeDuration(reservation.retryAfterMs)} and try again.`, 'locked');
+    throw new UserFacingError(
+      `Too many wrong passwords for this account. Wait up to ${describeDuration(reservation.retryAfterMs)} and try again.`,
+      'locked',
+    );
   }
-  if (!(await verifyPassword(password, user.passwordHash))) throw new UserFacingError('Your current password is not right.', 'wrong_password');
+  if (!(await verifyPassword(password, user.passwordHash)))
+    throw new UserFacingError('Your current password is not right.', 'wrong_password');
   await clearLimit(db, RATE_LIMITS.signInPerAccount, accountKey(user.email));
 }

@@ -1,5 +1,10 @@
 import type { Db } from '@/db/client';
-import { deleteUserAndSoleWorkspaces, OwnerlessWorkspaceError, workspacesOfUserWithCounts, type WorkspaceFate } from '@/lib/data/account-deletion';
+import {
+  deleteUserAndSoleWorkspaces,
+  OwnerlessWorkspaceError,
+  workspacesOfUserWithCounts,
+  type WorkspaceFate,
+} from '@/lib/data/account-deletion';
 import { findUserById } from '@/lib/data/users';
 import { verifyCurrentPassword } from './current-password';
 import { UserFacingError } from '@/lib/errors';
@@ -45,7 +50,10 @@ export async function deleteAccount(db: Db, userId: string, currentPassword: str
     );
   } catch (error) {
     if (error instanceof OwnerlessWorkspaceError) {
-      throw new UserFacingError('You have just become the only owner of a workspace others use (another owner stepped down). Make one of them an owner first.', 'last_owner');
+      throw new UserFacingError(
+        'You have just become the only owner of a workspace others use (another owner stepped down). Make one of them an owner first.',
+        'last_owner',
+      );
     }
     throw error;
   }

@@ -16,8 +16,15 @@ export async function isEmailVerified(db: Db, userId: string): Promise<boolean> 
 
 /** Emails a verification link to the account's current address. */
 export async function sendVerificationEmail(db: Db, user: { id: string; email: string; name: string | null }): Promise<void> {
-  const token = await createAccountToken(db, { userId: user.id, purpose: 'email_verification', email: user.email, ttlMs: EMAIL_VERIFICATION_TTL_MS });
-  await sendMail(verificationEmail(user.email, user.name, appLink(`${EMAIL_VERIFICATION_PATH}${token}`), EMAIL_VERIFICATION_TTL_MS / 3_600_000));
+  const token = await createAccountToken(db, {
+    userId: user.id,
+    purpose: 'email_verification',
+    email: user.email,
+    ttlMs: EMAIL_VERIFICATION_TTL_MS,
+  });
+  await sendMail(
+    verificationEmail(user.email, user.name, appLink(`${EMAIL_VERIFICATION_PATH}${token}`), EMAIL_VERIFICATION_TTL_MS / 3_600_000),
+  );
 }
 
 /** "Resend" on the banner: rate-limited per account; nothing is sent once the address is verified. */

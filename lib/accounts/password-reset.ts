@@ -28,7 +28,12 @@ export async function reservePasswordResetRequest(db: Db, email: string, clientA
 export async function sendPasswordResetEmail(db: Db, email: string): Promise<void> {
   const user = await findUserByEmail(db, email);
   if (!user) return;
-  const token = await createAccountToken(db, { userId: user.id, purpose: 'password_reset', email: user.email, ttlMs: PASSWORD_RESET_TTL_MS });
+  const token = await createAccountToken(db, {
+    userId: user.id,
+    purpose: 'password_reset',
+    email: user.email,
+    ttlMs: PASSWORD_RESET_TTL_MS,
+  });
   await sendMail(passwordResetEmail(user.email, user.name, appLink(`${PASSWORD_RESET_PATH}${token}`), PASSWORD_RESET_TTL_MS / 60_000));
 }
 
@@ -55,7 +60,8 @@ export class InvalidLinkError extends UserFacingError {
  * held one is out), the other reset links die, and the address counts as verified (the link reached it).
  */
 export async function resetPassword(db: Db, token: string, newPassword: string): Promise<{ email: string }> {
-  if (newPassword.length < MIN_PASSWORD_LENGTH) throw new UserFacingError(`Use at least ${MIN_PASSWORD_LENGTH} characters for your password.`, 'weak_password');
+  if (newPassword.length < MIN_PASSWORD_LENGTH)
+    throw new UserFacingError(`Use at least ${MIN_PASSWORD_LENGTH} characters for your password.`, 'weak_password');
   if (newPassword.length > 200) throw new UserFacingError('That password is too long (200 characters at most).', 'weak_password');
   if (!(await findLiveAccountToken(db, 'password_reset', token))) throw new InvalidLinkError();
   const passwordHash = await hashPassword(newPassword);
@@ -71,6 +77,8 @@ export async function resetPassword(db: Db, token: string, newPassword: string):
   if (!used) throw new InvalidLinkError();
   // A merchant locked out by failed sign-ins can sign in with the new password at once.
   await clearLimit(db, RATE_LIMITS.signInPerAccount, accountKey(used.email));
-  await sendMail(passwordChangedNotice(used.email, null)).catch((error) => logError('The password-changed notice was not sent', error, { userId: used.userId }, 'warn'));
+  await sendMail(passwordChangedNotice(used.email, null)).catch((error) =>
+    logError('The password-changed notice was not sent', error, { userId: used.userId }, 'warn'),
+  );
   return { email: used.email };
 }

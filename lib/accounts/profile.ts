@@ -36,7 +36,10 @@ export async function changeEmail(db: Db, userId: string, currentPassword: strin
   try {
     await updateUserEmail(db, user.id, email);
   } catch (error) {
-    if ((error as { code?: string; cause?: { code?: string } }).code === '23505' || (error as { cause?: { code?: string } }).cause?.code === '23505') {
+    if (
+      (error as { code?: string; cause?: { code?: string } }).code === '23505' ||
+      (error as { cause?: { code?: string } }).cause?.code === '23505'
+    ) {
       throw new UserFacingError('Another account uses that email address.', 'email_taken');
     }
     throw error;
@@ -44,6 +47,8 @@ export async function changeEmail(db: Db, userId: string, currentPassword: strin
   await voidAccountTokens(db, user.id, 'email_verification');
   await voidAccountTokens(db, user.id, 'password_reset');
   await sendVerificationEmail(db, { id: user.id, email, name: user.name });
-  await sendMail(emailChangedNotice(user.email, user.name, email)).catch((error) => logError('The email-changed notice was not sent', error, { userId }, 'warn'));
+  await sendMail(emailChangedNotice(user.email, user.name, email)).catch((error) =>
+    logError('The email-changed notice was not sent', error, { userId }, 'warn'),
+  );
   return { email };
 }

@@ -37,7 +37,10 @@ export async function signUp(db: Db, input: SignUpInput) {
   const workspaceName = data.workspaceName || (data.name ? `${data.name}'s stores` : `${data.email.split('@')[0]}'s stores`);
   try {
     return await db.transaction(async (tx) => {
-      const [user] = await tx.insert(users).values({ email: data.email, name: data.name || null, passwordHash }).returning();
+      const [user] = await tx
+        .insert(users)
+        .values({ email: data.email, name: data.name || null, passwordHash })
+        .returning();
       const slug = `${slugify(workspaceName)}-${randomBytes(3).toString('hex')}`;
       const [workspace] = await tx.insert(workspaces).values({ name: workspaceName, slug }).returning();
       await tx.insert(memberships).values({ workspaceId: workspace.id, userId: user.id, role: 'owner' });

@@ -3,9 +3,7 @@ import { toMerchantFacing } from '@/lib/errors';
 import type { LogContext } from '@/lib/log';
 
 export type ActionState<T = undefined> =
-  | { ok: true; data: T; message?: string }
-  | { ok: false; error: string; fieldErrors?: Record<string, string[]> }
-  | undefined;
+  { ok: true; data: T; message?: string } | { ok: false; error: string; fieldErrors?: Record<string, string[]> } | undefined;
 
 /**
  * What the browser is told of an action that threw (lib/errors.ts decides what may be shown). Next.js's own

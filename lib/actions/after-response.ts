@@ -7,10 +7,11 @@ import { logError, type LogContext } from '@/lib/log';
  * tests calling an action directly) the task simply starts.
  */
 export function afterResponse(failure: string, task: () => Promise<unknown>, context: LogContext = {}): void {
-  const run = () => task().then(
-    () => undefined,
-    (error: unknown) => logError(failure, error, context),
-  );
+  const run = () =>
+    task().then(
+      () => undefined,
+      (error: unknown) => logError(failure, error, context),
+    );
   try {
     after(run);
   } catch {

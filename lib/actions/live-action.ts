@@ -8,7 +8,10 @@ import { failedAction, type ActionState } from './action-state';
  */
 export type LiveAnswer<Step, Result> = { steps: AsyncIterable<Step>; outcome: Promise<ActionState<Result>> };
 
-export function liveAnswer<Step, Result>(run: (onStep: (step: Step) => void) => Promise<Result>, context: LogContext = {}): LiveAnswer<Step, Result> {
+export function liveAnswer<Step, Result>(
+  run: (onStep: (step: Step) => void) => Promise<Result>,
+  context: LogContext = {},
+): LiveAnswer<Step, Result> {
   const arrived: Step[] = [];
   const changed = new Pulse();
   let finished = false;
@@ -16,7 +19,10 @@ export function liveAnswer<Step, Result>(run: (onStep: (step: Step) => void) => 
     arrived.push(step);
     changed.emit();
   })
-    .then((data): ActionState<Result> => ({ ok: true, data }), (error: unknown) => failedAction(error, context))
+    .then(
+      (data): ActionState<Result> => ({ ok: true, data }),
+      (error: unknown) => failedAction(error, context),
+    )
     .finally(() => {
       finished = true;
       changed.emit();

@@ -26,7 +26,12 @@ export const { handlers, signIn, signOut } = NextAuth({
         const parsed = credentialsSchema.safeParse(raw);
         if (!parsed.success) throw new InvalidCredentials();
         const db = await getDb();
-        const result = await authenticate(db, parsed.data.email, parsed.data.password, clientAddress(request.headers, serverEnv().trustedProxy));
+        const result = await authenticate(
+          db,
+          parsed.data.email,
+          parsed.data.password,
+          clientAddress(request.headers, serverEnv().trustedProxy),
+        );
         if (!result.ok) throw result.reason === 'locked' ? new TooManyAttempts() : new InvalidCredentials();
         const sessionId = await createUserSession(db, result.user.id, new Date(Date.now() + SESSION_MAX_AGE_SECONDS * 1000));
         return { ...result.user, sessionId };

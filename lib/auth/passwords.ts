@@ -2,7 +2,12 @@ import { randomBytes, scrypt as scryptCallback, timingSafeEqual } from 'node:cry
 import { promisify } from 'node:util';
 
 type ScryptParams = { N: number; r: number; p: number };
-const scrypt = promisify(scryptCallback) as (password: string, salt: Buffer, keylen: number, options: ScryptParams & { maxmem: number }) => Promise<Buffer>;
+const scrypt = promisify(scryptCallback) as (
+  password: string,
+  salt: Buffer,
+  keylen: number,
+  options: ScryptParams & { maxmem: number },
+) => Promise<Buffer>;
 
 /**
  * OWASP's password storage cheat sheet (2023 onwards) lists these scrypt settings as equal in strength:

@@ -10,7 +10,9 @@ type CookieLike = { name: string; value: string };
 const REUSE_MS = 5 * 60_000;
 const MAX_SESSIONS = 1_000;
 
-const sessions = processSingleton('orderbridgeSessions', () => createVersionedCache<JWT | null>({ ttlMs: REUSE_MS, maxEntries: MAX_SESSIONS }));
+const sessions = processSingleton('orderbridgeSessions', () =>
+  createVersionedCache<JWT | null>({ ttlMs: REUSE_MS, maxEntries: MAX_SESSIONS }),
+);
 
 /**
  * The session in a request's cookies, read with Auth.js's own `getToken`, or null when there is none or it

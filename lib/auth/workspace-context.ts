@@ -44,7 +44,12 @@ export async function resolveWorkspaceContext(): Promise<WorkspaceContext | null
   const membership = await findMembershipOfSession(db, { userId: user.id, sessionId: user.sessionId }, preferred);
   if (!membership) return null;
   const { account } = membership;
-  return { db, user: { ...user, email: account.email, name: account.name, emailVerifiedAt: account.emailVerifiedAt }, workspace: membership.workspace, role: membership.role };
+  return {
+    db,
+    user: { ...user, email: account.email, name: account.name, emailVerifiedAt: account.emailVerifiedAt },
+    workspace: membership.workspace,
+    role: membership.role,
+  };
 }
 
 /** The signed-in person whose session is live, whatever workspace (if any) they belong to: for pages such as an invitation. */

@@ -34,7 +34,8 @@ function chipText(chip: TargetChip, state: ChipState): string {
 }
 
 function tipText(chip: TargetChip, state: ChipState): string {
-  if ((state === 'held' && !chip.refundHeld) || state === 'failed') return chip.lastError ?? 'No reason was recorded. Sync the order again to see the store’s answer.';
+  if ((state === 'held' && !chip.refundHeld) || state === 'failed')
+    return chip.lastError ?? 'No reason was recorded. Sync the order again to see the store’s answer.';
   if (state === 'retrying') return `${chip.lastError ?? 'The store did not answer.'} It is tried again on the next sync.`;
   if (state === 'pending') return 'Waiting for the next sync. Sync Now sends it at once.';
   if (state === 'updating') return 'The original changed since it was copied; the copy is updated on the next sync.';
@@ -49,6 +50,9 @@ function tipText(chip: TargetChip, state: ChipState): string {
 
 export function chipView(chip: TargetChip): ChipView {
   const state = chipStateOf(chip.state, chip.needsUpdate, chip.retryScheduled, chip.refundHeld);
-  const href = chip.targetRemoteId !== null && (state === 'synced' || state === 'updating' || chip.refundHeld) ? wooAdminOrderUrl(chip.storeUrl, chip.targetRemoteId) : null;
+  const href =
+    chip.targetRemoteId !== null && (state === 'synced' || state === 'updating' || chip.refundHeld)
+      ? wooAdminOrderUrl(chip.storeUrl, chip.targetRemoteId)
+      : null;
   return { state, text: chipText(chip, state), tip: tipText(chip, state), href };
 }

@@ -58,7 +58,14 @@ function addressLines(address: z.output<typeof addressSchema>): AddressLines | n
   if (!address) return null;
   const name = [address.first_name, address.last_name].filter(Boolean).join(' ');
   const cityLine = [address.postcode, address.city].filter(Boolean).join(' ');
-  const lines = [name, address.company, address.address_1, address.address_2, cityLine, [address.state, address.country].filter(Boolean).join(', ')]
+  const lines = [
+    name,
+    address.company,
+    address.address_1,
+    address.address_2,
+    cityLine,
+    [address.state, address.country].filter(Boolean).join(', '),
+  ]
     .map((line) => line?.trim())
     .filter((line): line is string => Boolean(line));
   if (lines.length === 0 && !address.email && !address.phone) return null;
@@ -76,10 +83,20 @@ export function readOrderBody(body: unknown, orderTotal: string): OrderBodyView 
   const data = parsed.success ? parsed.data : bodySchema.parse({});
   const lines = (data.line_items ?? []).flatMap((line) =>
     line
-      ? [{ name: line.name || line.sku || 'Unnamed item', sku: line.sku || null, quantity: Number(line.quantity ?? 1) || 1, subtotal: line.subtotal ?? line.total ?? '0', total: line.total ?? '0' }]
+      ? [
+          {
+            name: line.name || line.sku || 'Unnamed item',
+            sku: line.sku || null,
+            quantity: Number(line.quantity ?? 1) || 1,
+            subtotal: line.subtotal ?? line.total ?? '0',
+            total: line.total ?? '0',
+          },
+        ]
       : [],
   );
-  const shipping = (data.shipping_lines ?? []).flatMap((line) => (line ? [{ title: line.method_title || 'Shipping', total: line.total ?? '0' }] : []));
+  const shipping = (data.shipping_lines ?? []).flatMap((line) =>
+    line ? [{ title: line.method_title || 'Shipping', total: line.total ?? '0' }] : [],
+  );
   const fees = (data.fee_lines ?? []).flatMap((line) => (line ? [{ name: line.name || 'Fee', total: line.total ?? '0' }] : []));
   const itemsSubtotal = sum(lines.map((line) => amount(line.subtotal)));
   const itemsTotal = sum(lines.map((line) => amount(line.total)));

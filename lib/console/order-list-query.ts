@@ -14,8 +14,20 @@ const optionalText = z
 /** The order list's filters as they live in the URL; anything unrecognised is dropped rather than failing the page. */
 const orderListQuerySchema = z.object({
   store: optionalText.pipe(z.uuid().optional().catch(undefined)),
-  origin: optionalText.pipe(z.union([z.literal('main'), z.uuid()]).optional().catch(undefined)),
-  status: optionalText.pipe(z.string().max(40).regex(/^[a-z0-9-]+$/).optional().catch(undefined)),
+  origin: optionalText.pipe(
+    z
+      .union([z.literal('main'), z.uuid()])
+      .optional()
+      .catch(undefined),
+  ),
+  status: optionalText.pipe(
+    z
+      .string()
+      .max(40)
+      .regex(/^[a-z0-9-]+$/)
+      .optional()
+      .catch(undefined),
+  ),
   sync: optionalText.pipe(z.enum(SYNC_STATE_FILTERS).optional().catch(undefined)),
   q: optionalText.pipe(z.string().max(200).optional()),
   page: z.coerce.number().int().min(1).max(100_000).catch(1).default(1),

@@ -9,7 +9,9 @@ import { processSingleton } from '@/lib/utils/process-singleton';
 export const PENDING_COUNTS_MAX_AGE_MS = 5_000;
 const MAX_WORKSPACES = 1_000;
 
-const cache = processSingleton('orderbridgePendingCounts', () => createVersionedCache<PendingCounts>({ ttlMs: PENDING_COUNTS_MAX_AGE_MS, maxEntries: MAX_WORKSPACES }));
+const cache = processSingleton('orderbridgePendingCounts', () =>
+  createVersionedCache<PendingCounts>({ ttlMs: PENDING_COUNTS_MAX_AGE_MS, maxEntries: MAX_WORKSPACES }),
+);
 
 /**
  * The pending notice's counts, shared by every page load of a workspace in this process. They are counted
@@ -24,7 +26,9 @@ export async function consolePendingCounts(db: Db, workspaceId: string): Promise
 /** How long a count of what waits on the stores is shown before the stores are asked again. */
 export const WAITING_ON_STORES_MAX_AGE_MS = 30_000;
 
-const waitingCache = processSingleton('orderbridgeWaitingOnStores', () => createVersionedCache<WaitingOnStores>({ ttlMs: WAITING_ON_STORES_MAX_AGE_MS, maxEntries: MAX_WORKSPACES }));
+const waitingCache = processSingleton('orderbridgeWaitingOnStores', () =>
+  createVersionedCache<WaitingOnStores>({ ttlMs: WAITING_ON_STORES_MAX_AGE_MS, maxEntries: MAX_WORKSPACES }),
+);
 
 /**
  * What waits on the stores that no sync has read yet, asked of the stores at most once per workspace every
@@ -33,7 +37,11 @@ const waitingCache = processSingleton('orderbridgeWaitingOnStores', () => create
  * run holds the workspace the stores are not asked ('running'): it is reading them, and the database's
  * counts grow as it does.
  */
-export async function consoleWaitingOnStores(db: Db, workspaceId: string, options: Parameters<typeof countWaitingOnStores>[2] = {}): Promise<WaitingOnStores | 'running'> {
+export async function consoleWaitingOnStores(
+  db: Db,
+  workspaceId: string,
+  options: Parameters<typeof countWaitingOnStores>[2] = {},
+): Promise<WaitingOnStores | 'running'> {
   const state = await storeCountsState(db, workspaceId);
   if (state.running) return 'running';
   return waitingCache.get(workspaceId, state.version, () => countWaitingOnStores(db, workspaceId, options));

@@ -42,10 +42,18 @@ export function describePending(counts: PendingCountsView, now: Date = new Date(
     if (checking && !counts.checkedAt) return { inSync: true, headline: 'Checking your stores for waiting orders…', detail: null };
     if (running) return { inSync: true, headline: 'A sync is reading your stores', detail: lastRun };
     if (silent.length) {
-      return { inSync: false, headline: 'Could not count every store’s waiting orders', detail: details(silent.join(', '), lastRun ?? 'no sync has run yet') };
+      return {
+        inSync: false,
+        headline: 'Could not count every store’s waiting orders',
+        detail: details(silent.join(', '), lastRun ?? 'no sync has run yet'),
+      };
     }
     if (!counts.checkedAt) {
-      return { inSync: true, headline: 'No sync has run yet', detail: stores ? 'no new orders wait on your stores' : 'press Sync Now to read your stores’ new orders' };
+      return {
+        inSync: true,
+        headline: 'No sync has run yet',
+        detail: stores ? 'no new orders wait on your stores' : 'press Sync Now to read your stores’ new orders',
+      };
     }
     return { inSync: true, headline: 'All orders are in sync', detail: details(lastRun, checking ? 'checking your stores…' : null) };
   }

@@ -12,8 +12,7 @@ export type SyncNowOutcome = { kind: 'started' | 'already_running'; message: str
 
 /** How Sync Now starts the run it reserved: an event Inngest runs in bounded steps, or a run in this process. */
 export type SyncNowStarter =
-  | { via: 'inngest'; queue: (runId: string) => Promise<void> }
-  | { via: 'this_process'; run: (runId: string) => Promise<unknown> };
+  { via: 'inngest'; queue: (runId: string) => Promise<void> } | { via: 'this_process'; run: (runId: string) => Promise<unknown> };
 
 /** Runs Sync Now started in this process, by workspace: they outlive the request (`after()`, tests). */
 const backgroundRuns = processSingleton('orderbridgeSyncNowRuns', () => new Map<string, Promise<void>>());
@@ -33,7 +32,12 @@ function runningElsewhereMessage(trigger: SyncTrigger): string {
  * one run: only one of them gets it; the others are told what is running. The run row exists before this answers,
  * so the progress indicator follows the run even when Inngest starts it a moment later.
  */
-export async function requestSyncNow(db: Db, workspaceId: string, starter: SyncNowStarter, now: Date = new Date()): Promise<SyncNowOutcome> {
+export async function requestSyncNow(
+  db: Db,
+  workspaceId: string,
+  starter: SyncNowStarter,
+  now: Date = new Date(),
+): Promise<SyncNowOutcome> {
   const status = await currentSyncStatus(db, workspaceId, now);
   if (status.running) return { kind: 'already_running', message: runningElsewhereMessage(status.running.trigger) };
   const reservation = await reserveSyncRun(db, workspaceId, { runId: randomUUID(), trigger: 'sync_now' });
@@ -47,8 +51,16 @@ export async function requestSyncNow(db: Db, workspaceId: string, starter: SyncN
       await starter.queue(runId);
     } catch (error) {
       logError('Sync Now: the run could not be sent to Inngest', error, { workspaceId, runId });
-      await abandonReservedRun(db, workspaceId, runId, 'Sync Now could not be handed to Inngest, so it did not run. Press Sync Now to try again.');
-      throw new UserFacingError('Sync Now could not reach the job queue (Inngest), so nothing was started. Try again in a moment.', 'queue_unavailable');
+      await abandonReservedRun(
+        db,
+        workspaceId,
+        runId,
+        'Sync Now could not be handed to Inngest, so it did not run. Press Sync Now to try again.',
+      );
+      throw new UserFacingError(
+        'Sync Now could not reach the job queue (Inngest), so nothing was started. Try again in a moment.',
+        'queue_unavailable',
+      );
     }
     return { kind: 'started', message: STARTED_MESSAGE };
   }
@@ -59,7 +71,9 @@ export async function requestSyncNow(db: Db, workspaceId: string, starter: SyncN
       (error: unknown) => logError('Sync Now: the background run failed', error, { workspaceId, runId }),
     )
     // A run that stopped before recording its end must not keep the workspace reserved until the lease expires.
-    .then(() => abandonReservedRun(db, workspaceId, runId, 'The sync stopped before it could record its result. Press Sync Now to try again.'))
+    .then(() =>
+      abandonReservedRun(db, workspaceId, runId, 'The sync stopped before it could record its result. Press Sync Now to try again.'),
+    )
     .catch(() => undefined)
     .finally(() => {
       if (backgroundRuns.get(workspaceId) === done) backgroundRuns.delete(workspaceId);

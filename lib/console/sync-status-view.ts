@@ -28,7 +28,12 @@ export function toSyncStatusView(status: SyncStatus): SyncStatusView {
   const { running, lastFinished } = status;
   return {
     running: running
-      ? { runId: running.id, trigger: describeTrigger(running.trigger, 'running'), startedAt: running.startedAt.toISOString(), ...describeProgress(running.progress) }
+      ? {
+          runId: running.id,
+          trigger: describeTrigger(running.trigger, 'running'),
+          startedAt: running.startedAt.toISOString(),
+          ...describeProgress(running.progress),
+        }
       : null,
     lastFinished: lastFinished
       ? {

@@ -23,9 +23,7 @@ function keyId(key: Buffer): string {
 export function loadKeyring(env: NodeJS.ProcessEnv = process.env): EncryptionKeyring {
   const currentMaterial =
     env.ORDERBRIDGE_ENCRYPTION_KEY ??
-    (env.NODE_ENV === 'production'
-      ? undefined
-      : readOrCreateDevSecret('encryption-key', () => randomHex32()));
+    (env.NODE_ENV === 'production' ? undefined : readOrCreateDevSecret('encryption-key', () => randomHex32()));
   if (!currentMaterial) {
     throw new Error('ORDERBRIDGE_ENCRYPTION_KEY is not set: it is required in production to encrypt store credentials.');
   }

@@ -44,7 +44,9 @@ export function decryptSecret(stored: string, keyring: EncryptionKeyring, associ
   if (!parsed) throw new Error('Cannot decrypt a stored credential: it is not in a known format.');
   const key = keyring.byId.get(parsed.keyId);
   if (!key) {
-    throw new Error(`Cannot decrypt a stored credential: encryption key ${parsed.keyId} is not configured (set ORDERBRIDGE_PREVIOUS_ENCRYPTION_KEYS).`);
+    throw new Error(
+      `Cannot decrypt a stored credential: encryption key ${parsed.keyId} is not configured (set ORDERBRIDGE_PREVIOUS_ENCRYPTION_KEYS).`,
+    );
   }
   const iv = Buffer.from(parsed.iv, 'base64url');
   const tag = Buffer.from(parsed.tag, 'base64url');

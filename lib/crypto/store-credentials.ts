@@ -22,7 +22,11 @@ function associatedData(storeId: string, field: keyof StoreCredentials): string 
   return `store:${storeId}:${field}`;
 }
 
-export function encryptStoreCredentials(storeId: string, credentials: StoreCredentials, ring: EncryptionKeyring = keyring()): EncryptedStoreCredentials {
+export function encryptStoreCredentials(
+  storeId: string,
+  credentials: StoreCredentials,
+  ring: EncryptionKeyring = keyring(),
+): EncryptedStoreCredentials {
   return {
     consumerKeyEncrypted: encryptSecret(credentials.consumerKey, ring, associatedData(storeId, 'consumerKey')),
     consumerSecretEncrypted: encryptSecret(credentials.consumerSecret, ring, associatedData(storeId, 'consumerSecret')),
@@ -32,7 +36,10 @@ export function encryptStoreCredentials(storeId: string, credentials: StoreCrede
 }
 
 /** A new store's row takes its id from here, so its credentials can be bound to it before it is inserted. */
-export function encryptNewStoreCredentials(credentials: StoreCredentials, ring: EncryptionKeyring = keyring()): EncryptedStoreCredentials & { id: string } {
+export function encryptNewStoreCredentials(
+  credentials: StoreCredentials,
+  ring: EncryptionKeyring = keyring(),
+): EncryptedStoreCredentials & { id: string } {
   const id = randomUUID();
   return { id, ...encryptStoreCredentials(id, credentials, ring) };
 }
@@ -45,6 +52,13 @@ export function decryptStoreCredentials(store: EncryptedStoreRow, ring: Encrypti
 }
 
 /** Both values bound to their row and under the current key: nothing for `keys:rotate` to rewrite. */
-export function storeCredentialsAreCurrent(store: EncryptedStoreRow & { encryptionKeyId: string }, ring: EncryptionKeyring = keyring()): boolean {
-  return store.encryptionKeyId === ring.current.id && isCurrentSecret(store.consumerKeyEncrypted, ring) && isCurrentSecret(store.consumerSecretEncrypted, ring);
+export function storeCredentialsAreCurrent(
+  store: EncryptedStoreRow & { encryptionKeyId: string },
+  ring: EncryptionKeyring = keyring(),
+): boolean {
+  return (
+    store.encryptionKeyId === ring.current.id &&
+    isCurrentSecret(store.consumerKeyEncrypted, ring) &&
+    isCurrentSecret(store.consumerSecretEncrypted, ring)
+  );
 }

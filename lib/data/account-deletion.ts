@@ -5,7 +5,15 @@ import type { Db } from '@/db/client';
 import { memberships, orders, stores, users, workspaces } from '@/db/schema';
 import { lockWorkspace } from './members';
 
-export type WorkspaceFate = { id: string; name: string; role: 'owner' | 'admin' | 'member'; otherMembers: number; otherOwners: number; stores: number; orders: number };
+export type WorkspaceFate = {
+  id: string;
+  name: string;
+  role: 'owner' | 'admin' | 'member';
+  otherMembers: number;
+  otherOwners: number;
+  stores: number;
+  orders: number;
+};
 
 /** Each workspace of the user, with who else is in it and what it holds. */
 export async function workspacesOfUserWithCounts(db: Db, userId: string): Promise<WorkspaceFate[]> {
@@ -43,7 +51,10 @@ export async function deleteUserAndSoleWorkspaces(db: Db, userId: string, worksp
   await db.transaction(async (tx) => {
     // Under each workspace's lock (as role changes take it), in one order so two deletions cannot deadlock: a
     // co-owner stepping down or leaving at the same moment cannot leave a shared workspace without an owner.
-    const theirs = await tx.select({ workspaceId: memberships.workspaceId, role: memberships.role }).from(memberships).where(eq(memberships.userId, userId));
+    const theirs = await tx
+      .select({ workspaceId: memberships.workspaceId, role: memberships.role })
+      .from(memberships)
+      .where(eq(memberships.userId, userId));
     for (const { workspaceId, role } of [...theirs].sort((a, b) => a.workspaceId.localeCompare(b.workspaceId))) {
       await lockWorkspace(tx, workspaceId);
       if (role !== 'owner' || workspaceIds.includes(workspaceId)) continue;

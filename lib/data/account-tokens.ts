@@ -11,11 +11,22 @@ export function hashAccountToken(token: string): string {
 }
 
 /** A new single-use token for `purpose`, bound to the address it is sent to; returns the token itself (only the email carries it). */
-export async function createAccountToken(db: Db, input: { userId: string; purpose: AccountTokenPurpose; email: string; ttlMs: number }, now = new Date()): Promise<string> {
+export async function createAccountToken(
+  db: Db,
+  input: { userId: string; purpose: AccountTokenPurpose; email: string; ttlMs: number },
+  now = new Date(),
+): Promise<string> {
   // Hex: nothing in it looks like a key the log redaction would cut out of a printed link.
   const token = randomBytes(32).toString('hex');
   // The user's spent tokens go as a new one comes, so the table holds about the live ones.
-  await db.delete(accountTokens).where(and(eq(accountTokens.userId, input.userId), or(lt(accountTokens.expiresAt, now), lt(accountTokens.usedAt, new Date(now.getTime() - 86_400_000)))));
+  await db
+    .delete(accountTokens)
+    .where(
+      and(
+        eq(accountTokens.userId, input.userId),
+        or(lt(accountTokens.expiresAt, now), lt(accountTokens.usedAt, new Date(now.getTime() - 86_400_000))),
+      ),
+    );
   await db.insert(accountTokens).values({
     userId: input.userId,
     purpose: input.purpose,
@@ -46,7 +57,11 @@ export async function findLiveAccountToken(db: Db, purpose: AccountTokenPurpose,
 /** Uses the token up in one statement: of two concurrent uses exactly one gets the row. */
 export async function consumeAccountToken(db: Db, purpose: AccountTokenPurpose, token: string): Promise<AccountToken | null> {
   if (!/^[0-9a-f]{64}$/.test(token)) return null;
-  const [row] = await db.update(accountTokens).set({ usedAt: sql`now()` }).where(live(purpose, token)).returning();
+  const [row] = await db
+    .update(accountTokens)
+    .set({ usedAt: sql`now()` })
+    .where(live(purpose, token))
+    .returning();
   return row ?? null;
 }
 

@@ -4,7 +4,9 @@ import { and, asc, eq, gt, sql } from 'drizzle-orm';
 import type { Db } from '@/db/client';
 import { invitations, users, workspaces, type Invitation, type MembershipRole, type Workspace } from '@/db/schema';
 
-export type PendingInvitation = Pick<Invitation, 'id' | 'email' | 'role' | 'createdAt' | 'sentAt' | 'expiresAt'> & { invitedBy: string | null };
+export type PendingInvitation = Pick<Invitation, 'id' | 'email' | 'role' | 'createdAt' | 'sentAt' | 'expiresAt'> & {
+  invitedBy: string | null;
+};
 
 export async function listInvitations(db: Db, workspaceId: string): Promise<PendingInvitation[]> {
   return db
@@ -33,7 +35,10 @@ export async function findInvitation(db: Db, workspaceId: string, invitationId: 
 }
 
 /** The invitation a link's token names, with its workspace; the token itself is never stored, only its hash. */
-export async function findInvitationByTokenHash(db: Db, tokenHash: string): Promise<{ invitation: Invitation; workspace: Workspace } | null> {
+export async function findInvitationByTokenHash(
+  db: Db,
+  tokenHash: string,
+): Promise<{ invitation: Invitation; workspace: Workspace } | null> {
   const [row] = await db
     .select({ invitation: invitations, workspace: workspaces })
     .from(invitations)
@@ -53,13 +58,25 @@ export async function upsertInvitation(
     .values(values)
     .onConflictDoUpdate({
       target: [invitations.workspaceId, invitations.email],
-      set: { role: values.role, tokenHash: values.tokenHash, invitedByUserId: values.invitedByUserId, expiresAt: values.expiresAt, sentAt: sql`now()` },
+      set: {
+        role: values.role,
+        tokenHash: values.tokenHash,
+        invitedByUserId: values.invitedByUserId,
+        expiresAt: values.expiresAt,
+        sentAt: sql`now()`,
+      },
     })
     .returning();
   return row;
 }
 
-export async function renewInvitationToken(db: Db, workspaceId: string, invitationId: string, tokenHash: string, expiresAt: Date): Promise<Invitation | null> {
+export async function renewInvitationToken(
+  db: Db,
+  workspaceId: string,
+  invitationId: string,
+  tokenHash: string,
+  expiresAt: Date,
+): Promise<Invitation | null> {
   const [row] = await db
     .update(invitations)
     .set({ tokenHash, expiresAt, sentAt: sql`now()` })
@@ -69,7 +86,12 @@ export async function renewInvitationToken(db: Db, workspaceId: string, invitati
 }
 
 /** Uses up an invitation by its token, if it is still the live one: the role returned is the one in force now. */
-export async function takeInvitationByTokenHash(db: Db, workspaceId: string, tokenHash: string, now: Date): Promise<{ email: string; role: MembershipRole } | null> {
+export async function takeInvitationByTokenHash(
+  db: Db,
+  workspaceId: string,
+  tokenHash: string,
+  now: Date,
+): Promise<{ email: string; role: MembershipRole } | null> {
   const [row] = await db
     .delete(invitations)
     .where(and(eq(invitations.workspaceId, workspaceId), eq(invitations.tokenHash, tokenHash), gt(invitations.expiresAt, now)))

@@ -40,7 +40,10 @@ export async function countOwners(db: Db, workspaceId: string): Promise<number> 
 }
 
 export async function setMemberRole(db: Db, workspaceId: string, userId: string, role: MembershipRole): Promise<void> {
-  await db.update(memberships).set({ role }).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
+  await db
+    .update(memberships)
+    .set({ role })
+    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
 }
 
 export async function deleteMember(db: Db, workspaceId: string, userId: string): Promise<void> {

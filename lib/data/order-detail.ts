@@ -51,17 +51,18 @@ async function findOrigin(db: Db, workspaceId: string, order: Order): Promise<Or
 export async function getOrderDetail(db: Db, workspaceId: string, orderId: string): Promise<OrderDetail | null> {
   if (!isOrderId(orderId)) return null;
   const [row] = await db
-    .select({ order: orders, store: { id: stores.id, name: stores.name, url: stores.url, role: stores.role }, targets: targetChipsOf(workspaceId, orders.id) })
+    .select({
+      order: orders,
+      store: { id: stores.id, name: stores.name, url: stores.url, role: stores.role },
+      targets: targetChipsOf(workspaceId, orders.id),
+    })
     .from(orders)
     .innerJoin(stores, eq(stores.id, orders.storeId))
     .where(and(eq(orders.workspaceId, workspaceId), eq(orders.id, orderId)))
     .limit(1);
   if (!row) return null;
 
-  const [origin, events] = await Promise.all([
-    findOrigin(db, workspaceId, row.order),
-    listOrderEvents(db, workspaceId, orderId),
-  ]);
+  const [origin, events] = await Promise.all([findOrigin(db, workspaceId, row.order), listOrderEvents(db, workspaceId, orderId)]);
   return { order: row.order, store: row.store, origin, targets: row.targets, events };
 }
 

@@ -8,7 +8,16 @@ export type NewOrderEvent = { orderId: string; linkId?: string | null; runId?: s
 
 export async function recordOrderEvents(db: Db, workspaceId: string, events: NewOrderEvent[]): Promise<void> {
   if (events.length === 0) return;
-  await db.insert(orderEvents).values(events.map((e) => ({ workspaceId, orderId: e.orderId, linkId: e.linkId ?? null, runId: e.runId ?? null, kind: e.kind, message: e.message })));
+  await db.insert(orderEvents).values(
+    events.map((e) => ({
+      workspaceId,
+      orderId: e.orderId,
+      linkId: e.linkId ?? null,
+      runId: e.runId ?? null,
+      kind: e.kind,
+      message: e.message,
+    })),
+  );
 }
 
 export type OrderEventView = Pick<OrderEvent, 'id' | 'kind' | 'message' | 'at' | 'linkId'>;

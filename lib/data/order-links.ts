@@ -18,7 +18,12 @@ export async function planOrderLinks(db: Db, workspaceId: string, plans: LinkPla
 }
 
 /** Synced links of sources the index just took a new version of now need an update. */
-export async function flagLinksForUpdate(db: Db, workspaceId: string, changedSourceOrderIds: string[], directions: LinkDirection[]): Promise<void> {
+export async function flagLinksForUpdate(
+  db: Db,
+  workspaceId: string,
+  changedSourceOrderIds: string[],
+  directions: LinkDirection[],
+): Promise<void> {
   if (changedSourceOrderIds.length === 0 || directions.length === 0) return;
   await db
     .update(orderLinks)
@@ -40,7 +45,9 @@ export async function remoteIdsOfCopies(db: Db, of: { workspaceId: string; store
   const rows = await db
     .select({ remoteId: orderLinks.targetRemoteId })
     .from(orderLinks)
-    .where(and(eq(orderLinks.workspaceId, workspaceId), eq(orderLinks.targetStoreId, storeId), inArray(orderLinks.targetRemoteId, remoteIds)));
+    .where(
+      and(eq(orderLinks.workspaceId, workspaceId), eq(orderLinks.targetStoreId, storeId), inArray(orderLinks.targetRemoteId, remoteIds)),
+    );
   return new Set(rows.map((r) => r.remoteId).filter((id): id is number => id !== null));
 }
 
@@ -100,7 +107,10 @@ export async function loadLinksWithSources(db: Db, workspaceId: string, linkIds:
 }
 
 export async function listLinksOfSourceOrder(db: Db, workspaceId: string, sourceOrderId: string): Promise<OrderLink[]> {
-  return db.select().from(orderLinks).where(and(eq(orderLinks.workspaceId, workspaceId), eq(orderLinks.sourceOrderId, sourceOrderId)));
+  return db
+    .select()
+    .from(orderLinks)
+    .where(and(eq(orderLinks.workspaceId, workspaceId), eq(orderLinks.sourceOrderId, sourceOrderId)));
 }
 
 /** The claim: from here on a crash leaves `creating`, and the next run looks for the copy before sending again. */
@@ -109,7 +119,13 @@ export async function claimLinksForCreate(db: Db, workspaceId: string, linkIds: 
   const rows = await db
     .update(orderLinks)
     .set({ state: 'creating', claimedAt: sql`now()`, attempts: sql`${orderLinks.attempts} + 1`, updatedAt: new Date() })
-    .where(and(eq(orderLinks.workspaceId, workspaceId), inArray(orderLinks.id, linkIds), inArray(orderLinks.state, ['pending', 'failed', 'held'])))
+    .where(
+      and(
+        eq(orderLinks.workspaceId, workspaceId),
+        inArray(orderLinks.id, linkIds),
+        inArray(orderLinks.state, ['pending', 'failed', 'held']),
+      ),
+    )
     .returning({ id: orderLinks.id, claimedAt: orderLinks.claimedAt });
   return rows.map((r) => ({ id: r.id, claimedAt: r.claimedAt ?? new Date() }));
 }
@@ -123,13 +139,21 @@ export async function markClaimAttempt(db: Db, workspaceId: string, linkIds: str
 }
 
 /** `sourcePulledAt`: when the version of the source the copy was built from was read (`orders.pulled_at`). */
-export type CreatedCopy = { linkId: string; remoteId: number; number: string; sourceModifiedGmt: Date; sourcePulledAt: Date; noteDue: boolean };
+export type CreatedCopy = {
+  linkId: string;
+  remoteId: number;
+  number: string;
+  sourceModifiedGmt: Date;
+  sourcePulledAt: Date;
+  noteDue: boolean;
+};
 
 export async function markLinksSynced(db: Db, workspaceId: string, copies: CreatedCopy[]): Promise<void> {
   if (copies.length === 0) return;
   const values = sql.join(
     copies.map(
-      (c) => sql`(${c.linkId}::uuid, ${c.remoteId}::bigint, ${c.number}::text, ${c.sourceModifiedGmt.toISOString()}::timestamptz, ${c.sourcePulledAt.toISOString()}::timestamptz, ${c.noteDue}::boolean)`,
+      (c) =>
+        sql`(${c.linkId}::uuid, ${c.remoteId}::bigint, ${c.number}::text, ${c.sourceModifiedGmt.toISOString()}::timestamptz, ${c.sourcePulledAt.toISOString()}::timestamptz, ${c.noteDue}::boolean)`,
     ),
     sql`, `,
   );
@@ -153,7 +177,12 @@ export async function markLinksSynced(db: Db, workspaceId: string, copies: Creat
 }
 
 /** `retryAt` null means a permanent failure: shown with its reason, retried only when a person asks. */
-export async function markLinksFailed(db: Db, workspaceId: string, linkIds: string[], failure: { error: string; retryAt: Date | null }): Promise<void> {
+export async function markLinksFailed(
+  db: Db,
+  workspaceId: string,
+  linkIds: string[],
+  failure: { error: string; retryAt: Date | null },
+): Promise<void> {
   if (linkIds.length === 0) return;
   await db
     .update(orderLinks)
@@ -166,7 +195,13 @@ export async function markLinkHeld(db: Db, workspaceId: string, linkIds: string[
   await db
     .update(orderLinks)
     .set({ state: 'held', lastError: reason, nextAttemptAt: null, updatedAt: new Date() })
-    .where(and(eq(orderLinks.workspaceId, workspaceId), inArray(orderLinks.id, linkIds), inArray(orderLinks.state, ['pending', 'failed', 'held', 'creating'])));
+    .where(
+      and(
+        eq(orderLinks.workspaceId, workspaceId),
+        inArray(orderLinks.id, linkIds),
+        inArray(orderLinks.state, ['pending', 'failed', 'held', 'creating']),
+      ),
+    );
 }
 
 export async function markLinkUpdated(
@@ -264,9 +299,17 @@ export type FoundCopy = { linkId: string; remoteId: number; number: string };
  * Copies found on a target that carry a link's UUID: an unfinished claim (a timeout, a crash) whose order
  * was created after all. Adopting them is what keeps a retry from creating a second copy.
  */
-export async function adoptFoundCopies(db: Db, workspaceId: string, targetStoreId: string, copies: FoundCopy[]): Promise<{ adopted: OrderLink[]; duplicates: FoundCopy[] }> {
+export async function adoptFoundCopies(
+  db: Db,
+  workspaceId: string,
+  targetStoreId: string,
+  copies: FoundCopy[],
+): Promise<{ adopted: OrderLink[]; duplicates: FoundCopy[] }> {
   if (copies.length === 0) return { adopted: [], duplicates: [] };
-  const values = sql.join(copies.map((c) => sql`(${c.linkId}::uuid, ${c.remoteId}::bigint, ${c.number}::text)`), sql`, `);
+  const values = sql.join(
+    copies.map((c) => sql`(${c.linkId}::uuid, ${c.remoteId}::bigint, ${c.number}::text)`),
+    sql`, `,
+  );
   // Locked like in markLinksSynced: a pull indexing a newer version of the source commits first, and is seen here.
   const result = await db.execute(sql`
     with found as (select id, remote_id, number from (values ${values}) as v(id, remote_id, number)),
@@ -293,7 +336,16 @@ export async function adoptFoundCopies(db: Db, workspaceId: string, targetStoreI
   const synced = await db
     .select({ id: orderLinks.id, remoteId: orderLinks.targetRemoteId })
     .from(orderLinks)
-    .where(and(eq(orderLinks.workspaceId, workspaceId), eq(orderLinks.targetStoreId, targetStoreId), inArray(orderLinks.id, rest.map((c) => c.linkId))));
+    .where(
+      and(
+        eq(orderLinks.workspaceId, workspaceId),
+        eq(orderLinks.targetStoreId, targetStoreId),
+        inArray(
+          orderLinks.id,
+          rest.map((c) => c.linkId),
+        ),
+      ),
+    );
   const syncedRemote = new Map(synced.map((s) => [s.id, s.remoteId]));
   const duplicates = rest.filter((c) => syncedRemote.has(c.linkId) && syncedRemote.get(c.linkId) !== c.remoteId);
   return { adopted, duplicates };

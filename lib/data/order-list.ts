@@ -90,10 +90,7 @@ function filterConditions(workspaceId: string, query: OrderListFilter, mainStore
     if (!originStoreId) conditions.push(sql`false`);
     else {
       conditions.push(
-        or(
-          and(eq(orders.storeId, originStoreId), isNull(orders.originRef)),
-          sql`${orders.originRef} like ${`${originStoreId}:%`}`,
-        )!,
+        or(and(eq(orders.storeId, originStoreId), isNull(orders.originRef)), sql`${orders.originRef} like ${`${originStoreId}:%`}`)!,
       );
     }
   }
@@ -140,13 +137,17 @@ export function targetChipsOf(workspaceId: string, orderId: SQL | AnyColumn): SQ
  * among the synced links, for copies holding a refund.
  */
 async function cappedTotal(db: Db, workspaceId: string, query: OrderListFilter, where: SQL | undefined): Promise<number> {
-  const onlySync = query.sync === 'synced' || query.sync === 'changed' || query.store || query.origin || query.status || query.q ? undefined : query.sync;
+  const onlySync =
+    query.sync === 'synced' || query.sync === 'changed' || query.store || query.origin || query.status || query.q ? undefined : query.sync;
   const matching = onlySync
     ? db
         .selectDistinct({ one: orderLinks.sourceOrderId })
         .from(orderLinks)
         .where(and(eq(orderLinks.workspaceId, workspaceId), openLinkCondition(onlySync)))
-    : db.select({ one: sql`1`.as('one') }).from(orders).where(where);
+    : db
+        .select({ one: sql`1`.as('one') })
+        .from(orders)
+        .where(where);
   const [counted] = await db.select({ total: count() }).from(matching.limit(ORDER_COUNT_CAP + 1).as('capped'));
   return Number(counted?.total ?? 0);
 }

@@ -20,7 +20,14 @@ export type PulledOrderRow = {
 };
 
 /** `changed`: this version of the order is new to the index (a re-read of the version it holds is not). */
-export type UpsertedOrder = { id: string; remoteId: number; dateCreatedGmt: Date; dateModifiedGmt: Date; originRef: string | null; changed: boolean };
+export type UpsertedOrder = {
+  id: string;
+  remoteId: number;
+  dateCreatedGmt: Date;
+  dateModifiedGmt: Date;
+  originRef: string | null;
+  changed: boolean;
+};
 
 /**
  * Whether the index's row differs from `incoming` (`excluded` in an upsert, a values list) in what the order
@@ -65,7 +72,10 @@ export async function upsertPulledOrders(db: Db, workspaceId: string, storeId: s
       originRef: orders.originRef,
       pulledAt: orders.pulledAt,
     });
-  return upserted.map(({ pulledAt: versionPulledAt, ...order }) => ({ ...order, changed: versionPulledAt.getTime() === pulledAt.getTime() }));
+  return upserted.map(({ pulledAt: versionPulledAt, ...order }) => ({
+    ...order,
+    changed: versionPulledAt.getTime() === pulledAt.getTime(),
+  }));
 }
 
 /** Which of these rows of a store the index already holds in this very version: reading them again brought nothing new. */
@@ -86,12 +96,19 @@ export async function unchangedRemoteIds(db: Db, workspaceId: string, storeId: s
 }
 
 export async function getOrderForSync(db: Db, workspaceId: string, orderId: string): Promise<Order | null> {
-  const [row] = await db.select().from(orders).where(and(eq(orders.workspaceId, workspaceId), eq(orders.id, orderId))).limit(1);
+  const [row] = await db
+    .select()
+    .from(orders)
+    .where(and(eq(orders.workspaceId, workspaceId), eq(orders.id, orderId)))
+    .limit(1);
   return row ?? null;
 }
 
 /** An order of one store by its WooCommerce id. */
-export async function findOrderByRemoteId(db: Db, order: { workspaceId: string; storeId: string; remoteId: number }): Promise<Order | null> {
+export async function findOrderByRemoteId(
+  db: Db,
+  order: { workspaceId: string; storeId: string; remoteId: number },
+): Promise<Order | null> {
   const { workspaceId, storeId, remoteId } = order;
   const [row] = await db
     .select()

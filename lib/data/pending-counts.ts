@@ -8,7 +8,13 @@ import { lastWorkingRunFinishedAt } from './sync-runs';
 /** Orders waiting to sync per direction (and in all), held and failed ones, and when the last sync that did work finished. */
 export type PendingCounts = { toSubstores: number; toMain: number; total: number; held: number; failed: number; checkedAt: Date | null };
 
-type CountsRow = { to_sub: string | number | null; to_main: string | number | null; held: string | number | null; failed: string | number | null; checked_at: string | Date | null };
+type CountsRow = {
+  to_sub: string | number | null;
+  to_main: string | number | null;
+  held: string | number | null;
+  failed: string | number | null;
+  checked_at: string | Date | null;
+};
 
 /**
  * Distinct source orders with work left per direction, plus held and failed ones. Besides copies holding a

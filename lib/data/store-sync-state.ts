@@ -6,7 +6,11 @@ import { stores, type Store } from '@/db/schema';
 
 /** The sync's view of a workspace's stores: main first, then substores in connection order. */
 export async function listStoresForSync(db: Db, workspaceId: string): Promise<Store[]> {
-  return db.select().from(stores).where(eq(stores.workspaceId, workspaceId)).orderBy(sql`${stores.role} = 'main' desc`, asc(stores.createdAt));
+  return db
+    .select()
+    .from(stores)
+    .where(eq(stores.workspaceId, workspaceId))
+    .orderBy(sql`${stores.role} = 'main' desc`, asc(stores.createdAt));
 }
 
 export type PullCursor = { modifiedGmt: Date | null; seenIds: number[] };
@@ -19,7 +23,10 @@ export async function saveStorePullCursor(db: Db, workspaceId: string, storeId: 
 }
 
 export async function saveStoreBatchSize(db: Db, workspaceId: string, storeId: string, batchSize: number): Promise<void> {
-  await db.update(stores).set({ batchSize }).where(and(eq(stores.workspaceId, workspaceId), eq(stores.id, storeId)));
+  await db
+    .update(stores)
+    .set({ batchSize })
+    .where(and(eq(stores.workspaceId, workspaceId), eq(stores.id, storeId)));
 }
 
 /** One statement for every store a run reached: clears their last error. */

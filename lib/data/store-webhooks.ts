@@ -44,7 +44,13 @@ export async function saveStoreWebhook(db: Db, workspaceId: string, storeId: str
     .values({ workspaceId, storeId, ...row })
     .onConflictDoUpdate({
       target: [storeWebhooks.storeId, storeWebhooks.topic],
-      set: { remoteId: row.remoteId, secretEncrypted: row.secretEncrypted, status: row.status, lastError: row.lastError, checkedAt: row.checkedAt },
+      set: {
+        remoteId: row.remoteId,
+        secretEncrypted: row.secretEncrypted,
+        status: row.status,
+        lastError: row.lastError,
+        checkedAt: row.checkedAt,
+      },
     });
 }
 

@@ -12,7 +12,11 @@ function isStoreId(value: string): boolean {
 }
 
 export async function listStores(db: Db, workspaceId: string): Promise<Store[]> {
-  return db.select().from(stores).where(eq(stores.workspaceId, workspaceId)).orderBy(sql`${stores.role} = 'main' desc`, asc(stores.createdAt));
+  return db
+    .select()
+    .from(stores)
+    .where(eq(stores.workspaceId, workspaceId))
+    .orderBy(sql`${stores.role} = 'main' desc`, asc(stores.createdAt));
 }
 
 export type StoreSummary = { id: string; name: string; url: string; role: StoreRole };
@@ -60,7 +64,11 @@ export async function listStoreHealth(db: Db, workspaceId: string): Promise<Stor
 
 export async function findStore(db: Db, workspaceId: string, storeId: string): Promise<Store | null> {
   if (!isStoreId(storeId)) return null;
-  const [row] = await db.select().from(stores).where(and(eq(stores.workspaceId, workspaceId), eq(stores.id, storeId))).limit(1);
+  const [row] = await db
+    .select()
+    .from(stores)
+    .where(and(eq(stores.workspaceId, workspaceId), eq(stores.id, storeId)))
+    .limit(1);
   return row ?? null;
 }
 
@@ -74,13 +82,20 @@ export async function findStoreByUrl(db: Db, workspaceId: string, url: string): 
 }
 
 export async function findMainStore(db: Db, workspaceId: string): Promise<Store | null> {
-  const [row] = await db.select().from(stores).where(and(eq(stores.workspaceId, workspaceId), eq(stores.role, 'main'))).limit(1);
+  const [row] = await db
+    .select()
+    .from(stores)
+    .where(and(eq(stores.workspaceId, workspaceId), eq(stores.role, 'main')))
+    .limit(1);
   return row ?? null;
 }
 
 /** `values.id` comes with the encrypted credentials (they are bound to it), see encryptNewStoreCredentials. */
 export async function insertStore(db: Db, workspaceId: string, values: Omit<NewStore, 'workspaceId'>): Promise<Store> {
-  const [row] = await db.insert(stores).values({ ...values, workspaceId }).returning();
+  const [row] = await db
+    .insert(stores)
+    .values({ ...values, workspaceId })
+    .returning();
   return row;
 }
 

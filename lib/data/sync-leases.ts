@@ -11,7 +11,10 @@ export type LeaseHolder = { holder: string; runId: string | null; expiresAt: Dat
  * process is gone: a slice runs only after the one before it ended or was given up). The holder is unique
  * per slice, so a slice that outlived its turn fails its next renewal and stops.
  */
-export async function tryAcquireSyncLease(db: Db, lease: { workspaceId: string; holder: string; runId: string; ttlMs: number }): Promise<boolean> {
+export async function tryAcquireSyncLease(
+  db: Db,
+  lease: { workspaceId: string; holder: string; runId: string; ttlMs: number },
+): Promise<boolean> {
   const { workspaceId, holder, runId, ttlMs } = lease;
   const expiresAt = sql`now() + ${`${Math.ceil(ttlMs)} milliseconds`}::interval`;
   const rows = await db

@@ -10,12 +10,23 @@ export type SyncRunStatus = SyncRun['status'];
 
 /** A run reserved beforehand already has its row: the engine keeps it (and its start time) rather than failing. */
 export async function insertSyncRun(db: Db, workspaceId: string, run: { id: string; trigger: SyncTrigger }): Promise<void> {
-  await db.insert(syncRuns).values({ id: run.id, workspaceId, trigger: run.trigger, status: 'running' }).onConflictDoNothing({ target: syncRuns.id });
+  await db
+    .insert(syncRuns)
+    .values({ id: run.id, workspaceId, trigger: run.trigger, status: 'running' })
+    .onConflictDoNothing({ target: syncRuns.id });
 }
 
 /** Starts the run with this id, or finds it when it exists (a later slice): one statement for a new run. */
-export async function startOrFindSyncRun(db: Db, workspaceId: string, run: { id: string; trigger: SyncTrigger }): Promise<{ run: SyncRun; created: boolean }> {
-  const [created] = await db.insert(syncRuns).values({ id: run.id, workspaceId, trigger: run.trigger, status: 'running' }).onConflictDoNothing().returning();
+export async function startOrFindSyncRun(
+  db: Db,
+  workspaceId: string,
+  run: { id: string; trigger: SyncTrigger },
+): Promise<{ run: SyncRun; created: boolean }> {
+  const [created] = await db
+    .insert(syncRuns)
+    .values({ id: run.id, workspaceId, trigger: run.trigger, status: 'running' })
+    .onConflictDoNothing()
+    .returning();
   if (created) return { run: created, created: true };
   const existing = await getSyncRun(db, workspaceId, run.id);
   if (!existing) throw new Error(`Run ${run.id} belongs to another workspace`);
@@ -23,7 +34,10 @@ export async function startOrFindSyncRun(db: Db, workspaceId: string, run: { id:
 }
 
 export async function updateSyncRunProgress(db: Db, workspaceId: string, runId: string, progress: Record<string, unknown>): Promise<void> {
-  await db.update(syncRuns).set({ progress }).where(and(eq(syncRuns.workspaceId, workspaceId), eq(syncRuns.id, runId)));
+  await db
+    .update(syncRuns)
+    .set({ progress })
+    .where(and(eq(syncRuns.workspaceId, workspaceId), eq(syncRuns.id, runId)));
 }
 
 /** Keeps what a run has done so far when a slice ends with work left, so the next slice carries on from it. */
@@ -52,7 +66,8 @@ export async function finishSyncRun(
     .where(and(eq(syncRuns.workspaceId, workspaceId), eq(syncRuns.id, runId), eq(syncRuns.status, 'running')));
 }
 
-const INTERRUPTED_SUMMARY = 'Interrupted: the sync stopped before it finished (its process ended or lost its lease). The next sync carries on with its orders.';
+const INTERRUPTED_SUMMARY =
+  'Interrupted: the sync stopped before it finished (its process ended or lost its lease). The next sync carries on with its orders.';
 
 /** The run holding the workspace's live lease, if any. */
 async function liveLeaseRunId(db: Db, workspaceId: string): Promise<string | null> {
@@ -87,7 +102,12 @@ export async function closeInterruptedRuns(db: Db, workspaceId: string, takenOve
 }
 
 /** Closes one run its job gave up on, unless it already ended. Returns whether it was still open. */
-export async function closeAbandonedRun(db: Db, workspaceId: string, runId: string, outcome: { status: 'failed' | 'interrupted'; error: string; summary: string }): Promise<boolean> {
+export async function closeAbandonedRun(
+  db: Db,
+  workspaceId: string,
+  runId: string,
+  outcome: { status: 'failed' | 'interrupted'; error: string; summary: string },
+): Promise<boolean> {
   const rows = await db
     .update(syncRuns)
     .set({ status: outcome.status, finishedAt: new Date(), errors: [outcome.error], summary: outcome.summary, carry: null })
@@ -97,7 +117,11 @@ export async function closeAbandonedRun(db: Db, workspaceId: string, runId: stri
 }
 
 export async function getSyncRun(db: Db, workspaceId: string, runId: string): Promise<SyncRun | null> {
-  const [row] = await db.select().from(syncRuns).where(and(eq(syncRuns.workspaceId, workspaceId), eq(syncRuns.id, runId))).limit(1);
+  const [row] = await db
+    .select()
+    .from(syncRuns)
+    .where(and(eq(syncRuns.workspaceId, workspaceId), eq(syncRuns.id, runId)))
+    .limit(1);
   return row ?? null;
 }
 
@@ -180,7 +204,13 @@ export async function runStartedSince(db: Db, workspaceId: string, delivered: Da
   const [row] = await db
     .select({ id: syncRuns.id })
     .from(syncRuns)
-    .where(and(eq(syncRuns.workspaceId, workspaceId), gte(syncRuns.startedAt, since), inArray(syncRuns.status, ['running', 'succeeded', 'partial'])))
+    .where(
+      and(
+        eq(syncRuns.workspaceId, workspaceId),
+        gte(syncRuns.startedAt, since),
+        inArray(syncRuns.status, ['running', 'succeeded', 'partial']),
+      ),
+    )
     .limit(1);
   return Boolean(row);
 }
@@ -239,7 +269,13 @@ async function lastFinishedRun(db: Db, workspaceId: string): Promise<SyncRun | n
   const [run] = await db
     .select()
     .from(syncRuns)
-    .where(and(eq(syncRuns.workspaceId, workspaceId), inArray(syncRuns.status, ['succeeded', 'partial', 'failed']), sql`${syncRuns.finishedAt} is not null`))
+    .where(
+      and(
+        eq(syncRuns.workspaceId, workspaceId),
+        inArray(syncRuns.status, ['succeeded', 'partial', 'failed']),
+        sql`${syncRuns.finishedAt} is not null`,
+      ),
+    )
     .orderBy(desc(syncRuns.finishedAt))
     .limit(1);
   return run ?? null;

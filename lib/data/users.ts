@@ -5,7 +5,11 @@ import type { Db } from '@/db/client';
 import { users, userSessions } from '@/db/schema';
 
 export async function findUserByEmail(db: Db, email: string) {
-  const [user] = await db.select().from(users).where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`).limit(1);
+  const [user] = await db
+    .select()
+    .from(users)
+    .where(sql`lower(${users.email}) = ${email.trim().toLowerCase()}`)
+    .limit(1);
   return user ?? null;
 }
 
@@ -16,7 +20,10 @@ export async function findUserById(db: Db, userId: string) {
 
 /** Replaces the hash only if it is still the one that was checked (a concurrent password change wins). */
 export async function updatePasswordHash(db: Db, userId: string, previousHash: string, passwordHash: string): Promise<void> {
-  await db.update(users).set({ passwordHash }).where(and(eq(users.id, userId), eq(users.passwordHash, previousHash)));
+  await db
+    .update(users)
+    .set({ passwordHash })
+    .where(and(eq(users.id, userId), eq(users.passwordHash, previousHash)));
 }
 
 /** A new password, and every session of the user but `keepSessionId` ended, together. */

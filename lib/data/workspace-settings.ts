@@ -23,7 +23,11 @@ export async function getWorkspaceSyncSettings(db: Db, workspaceId: string): Pro
   return row ?? null;
 }
 
-export async function updateWorkspaceSyncSettings(db: Db, workspaceId: string, changes: Partial<WorkspaceSyncSettings>): Promise<WorkspaceSyncSettings | null> {
+export async function updateWorkspaceSyncSettings(
+  db: Db,
+  workspaceId: string,
+  changes: Partial<WorkspaceSyncSettings>,
+): Promise<WorkspaceSyncSettings | null> {
   const [row] = await db.update(workspaces).set(changes).where(eq(workspaces.id, workspaceId)).returning(settingsColumns);
   return row ?? null;
 }

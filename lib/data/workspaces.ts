@@ -40,11 +40,18 @@ export async function findMembershipOfSession(
   preferredWorkspaceId: string | undefined,
 ): Promise<(WorkspaceMembership & { account: SessionAccount }) | null> {
   const [row] = await db
-    .select({ workspace: workspaces, role: memberships.role, account: { email: users.email, name: users.name, emailVerifiedAt: users.emailVerifiedAt } })
+    .select({
+      workspace: workspaces,
+      role: memberships.role,
+      account: { email: users.email, name: users.name, emailVerifiedAt: users.emailVerifiedAt },
+    })
     .from(memberships)
     .innerJoin(workspaces, eq(workspaces.id, memberships.workspaceId))
     .innerJoin(users, eq(users.id, memberships.userId))
-    .innerJoin(userSessions, and(eq(userSessions.id, session.sessionId), eq(userSessions.userId, memberships.userId), gt(userSessions.expiresAt, sql`now()`)))
+    .innerJoin(
+      userSessions,
+      and(eq(userSessions.id, session.sessionId), eq(userSessions.userId, memberships.userId), gt(userSessions.expiresAt, sql`now()`)),
+    )
     .where(eq(memberships.userId, session.userId))
     .orderBy(desc(sql`${memberships.workspaceId}::text = ${preferredWorkspaceId ?? ''}`), asc(memberships.createdAt))
     .limit(1);

@@ -15,7 +15,10 @@ const envSchema = z.object({
   DB_DRIVER: z.enum(['neon', 'node-postgres']).optional(),
   AUTH_SECRET: z.string().min(32, 'AUTH_SECRET must be at least 32 characters (openssl rand -base64 32)').optional(),
   AUTH_URL: z.string().url().optional(),
-  ORDERBRIDGE_PUBLIC_URL: z.string().url('ORDERBRIDGE_PUBLIC_URL must be the app\'s full public address, like https://orderbridge.example.com').optional(),
+  ORDERBRIDGE_PUBLIC_URL: z
+    .string()
+    .url("ORDERBRIDGE_PUBLIC_URL must be the app's full public address, like https://orderbridge.example.com")
+    .optional(),
   ORDERBRIDGE_ENCRYPTION_KEY: z.string().optional(),
   ORDERBRIDGE_PREVIOUS_ENCRYPTION_KEYS: z.string().optional(),
   ALLOW_PRIVATE_STORE_URLS: booleanFlag,
@@ -28,7 +31,10 @@ const envSchema = z.object({
   SMTP_URL: z
     .string()
     .optional()
-    .refine((value) => !value?.trim() || /^smtps?:\/\/[^/]/.test(value.trim()), 'SMTP_URL must look like smtp://user:password@host:587 or smtps://user:password@host:465'),
+    .refine(
+      (value) => !value?.trim() || /^smtps?:\/\/[^/]/.test(value.trim()),
+      'SMTP_URL must look like smtp://user:password@host:587 or smtps://user:password@host:465',
+    ),
   MAIL_FROM: z.string().optional(),
   ORDERBRIDGE_ALLOW_MAIL_OUTBOX_IN_PRODUCTION: booleanFlag,
   TRUSTED_PROXY: z
@@ -63,7 +69,8 @@ export function loadServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   const missing: string[] = [];
   if (isProduction && !values.AUTH_SECRET) missing.push('AUTH_SECRET (openssl rand -base64 32)');
   if (isProduction && !values.ORDERBRIDGE_ENCRYPTION_KEY) missing.push('ORDERBRIDGE_ENCRYPTION_KEY (openssl rand -hex 32)');
-  if (isProduction && !isInngestDevMode(values.INNGEST_DEV) && !values.INNGEST_SIGNING_KEY) missing.push('INNGEST_SIGNING_KEY (from Inngest Cloud or your self-hosted Inngest server)');
+  if (isProduction && !isInngestDevMode(values.INNGEST_DEV) && !values.INNGEST_SIGNING_KEY)
+    missing.push('INNGEST_SIGNING_KEY (from Inngest Cloud or your self-hosted Inngest server)');
   if (isProduction && !values.DATABASE_URL?.trim() && !values.ORDERBRIDGE_SINGLE_SERVER) {
     missing.push(
       'DATABASE_URL (without it each server instance keeps its own embedded PGlite database; for one deliberate single server, set ORDERBRIDGE_SINGLE_SERVER=true)',
@@ -75,10 +82,14 @@ export function loadServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
     );
   }
   if (isProduction && !values.SMTP_URL?.trim() && !values.ORDERBRIDGE_ALLOW_MAIL_OUTBOX_IN_PRODUCTION) {
-    missing.push('SMTP_URL (the SMTP server that sends password resets and address verifications, e.g. smtps://user:password@smtp.example.com:465)');
+    missing.push(
+      'SMTP_URL (the SMTP server that sends password resets and address verifications, e.g. smtps://user:password@smtp.example.com:465)',
+    );
   }
-  if (isProduction && values.SMTP_URL?.trim() && !values.MAIL_FROM?.trim()) missing.push('MAIL_FROM (the sender of those emails, e.g. "Orderbridge <no-reply@example.com>")');
-  if (isProduction && !values.AUTH_URL?.trim()) missing.push('AUTH_URL (the app\'s public URL, e.g. https://orderbridge.example.com: links in emails point there)');
+  if (isProduction && values.SMTP_URL?.trim() && !values.MAIL_FROM?.trim())
+    missing.push('MAIL_FROM (the sender of those emails, e.g. "Orderbridge <no-reply@example.com>")');
+  if (isProduction && !values.AUTH_URL?.trim())
+    missing.push("AUTH_URL (the app's public URL, e.g. https://orderbridge.example.com: links in emails point there)");
   const refused: string[] = [];
   if (isProduction && values.ALLOW_PRIVATE_STORE_URLS && !values.ORDERBRIDGE_ALLOW_PRIVATE_STORES_IN_PRODUCTION) {
     refused.push('ALLOW_PRIVATE_STORE_URLS (it lets store URLs reach loopback and private addresses: your own network)');
@@ -99,7 +110,10 @@ export function loadServerEnv(env: NodeJS.ProcessEnv = process.env): ServerEnv {
   ].filter(Boolean);
   if (problems.length) throw new Error(`${problems.join(' ')} See .env.example.`);
   const authSecret =
-    values.AUTH_SECRET ?? (isBuild ? 'build-phase-placeholder-never-used-to-sign' : readOrCreateDevSecret('auth-secret', () => randomBytes(32).toString('base64')));
+    values.AUTH_SECRET ??
+    (isBuild
+      ? 'build-phase-placeholder-never-used-to-sign'
+      : readOrCreateDevSecret('auth-secret', () => randomBytes(32).toString('base64')));
   return { ...values, authSecret, trustedProxy: parseTrustedProxy(values.TRUSTED_PROXY) };
 }
 

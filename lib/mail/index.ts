@@ -28,7 +28,13 @@ export async function sendMail(message: MailMessage): Promise<void> {
     return;
   }
   try {
-    await transportFor(config.smtpUrl).sendMail({ from: config.from, to: message.to, subject: message.subject, text: message.text, ...(message.html ? { html: message.html } : {}) });
+    await transportFor(config.smtpUrl).sendMail({
+      from: config.from,
+      to: message.to,
+      subject: message.subject,
+      text: message.text,
+      ...(message.html ? { html: message.html } : {}),
+    });
   } catch (error) {
     logError('The SMTP server did not accept an email', error, { subject: message.subject });
     throw error;

@@ -30,7 +30,11 @@ const IPV4_RANGES: Ipv4Range[] = [
   ['203.0.113.0', 24, 'reserved'],
   ['224.0.0.0', 4, 'multicast'],
   ['240.0.0.0', 4, 'reserved'],
-].map(([base, prefix, reason]) => ({ base: ipv4ToNumber(base as string), prefix: prefix as number, reason: reason as ForbiddenAddressReason }));
+].map(([base, prefix, reason]) => ({
+  base: ipv4ToNumber(base as string),
+  prefix: prefix as number,
+  reason: reason as ForbiddenAddressReason,
+}));
 
 function ipv4ToNumber(address: string): number {
   return address.split('.').reduce((value, part) => value * 256 + Number(part), 0);

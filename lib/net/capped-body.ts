@@ -12,7 +12,9 @@ export class ResponseTooLargeError extends Error {
     readonly host: string,
     readonly limitBytes: number,
   ) {
-    super(`${host} sent an answer larger than ${formatBytes(limitBytes)} (unpacked), the most Orderbridge reads from a store in one answer`);
+    super(
+      `${host} sent an answer larger than ${formatBytes(limitBytes)} (unpacked), the most Orderbridge reads from a store in one answer`,
+    );
     this.name = 'ResponseTooLargeError';
   }
 }
@@ -44,7 +46,9 @@ function decoderFor(contentEncoding: string | undefined, host: string): Transfor
     case 'br':
       return createBrotliDecompress();
     default:
-      throw Object.assign(new Error(`${host} sent its answer in an encoding Orderbridge cannot read (${encoding.slice(0, 40)})`), { code: UNSUPPORTED_ENCODING });
+      throw Object.assign(new Error(`${host} sent its answer in an encoding Orderbridge cannot read (${encoding.slice(0, 40)})`), {
+        code: UNSUPPORTED_ENCODING,
+      });
   }
 }
 
@@ -105,7 +109,8 @@ export function readCappedBody(body: Readable, options: CappedBodyOptions): Prom
     body.once('error', fail);
     // A connection cut before the end is a failure, not a short answer.
     body.once('close', () => {
-      if (!body.readableEnded) fail(Object.assign(new Error('The store closed the connection before the end of its answer'), { code: 'ECONNRESET' }));
+      if (!body.readableEnded)
+        fail(Object.assign(new Error('The store closed the connection before the end of its answer'), { code: 'ECONNRESET' }));
     });
   });
 }

@@ -9,11 +9,16 @@ export class StoreAddressForbiddenError extends Error {
     readonly address: string,
     readonly reason: ForbiddenAddressReason,
   ) {
-    super(`${hostname} resolves to ${address}, ${describeForbiddenReason(reason)}; Orderbridge only connects to stores on the public internet.`);
+    super(
+      `${hostname} resolves to ${address}, ${describeForbiddenReason(reason)}; Orderbridge only connects to stores on the public internet.`,
+    );
     this.name = 'StoreAddressForbiddenError';
   }
 }
 
 export function isStoreAddressForbiddenError(error: unknown): error is StoreAddressForbiddenError {
-  return error instanceof StoreAddressForbiddenError || (error instanceof Error && (error as { code?: unknown }).code === 'ERR_STORE_ADDRESS_FORBIDDEN');
+  return (
+    error instanceof StoreAddressForbiddenError ||
+    (error instanceof Error && (error as { code?: unknown }).code === 'ERR_STORE_ADDRESS_FORBIDDEN')
+  );
 }

@@ -27,7 +27,10 @@ function refusedLiteralAddress(options: http.ClientRequestArgs, policy: LiteralP
 }
 
 class GuardedHttpAgent extends http.Agent {
-  constructor(private readonly policy: LiteralPolicy, options: http.AgentOptions) {
+  constructor(
+    private readonly policy: LiteralPolicy,
+    options: http.AgentOptions,
+  ) {
     super(options);
   }
 
@@ -38,7 +41,10 @@ class GuardedHttpAgent extends http.Agent {
 }
 
 class GuardedHttpsAgent extends https.Agent {
-  constructor(private readonly policy: LiteralPolicy, options: https.AgentOptions) {
+  constructor(
+    private readonly policy: LiteralPolicy,
+    options: https.AgentOptions,
+  ) {
     super(options);
   }
 

@@ -52,7 +52,11 @@ export function createGuardedLookup(options: GuardOptions = {}): LookupFunction 
         const family = wantedFamily === 4 || wantedFamily === 'IPv4' ? 4 : wantedFamily === 6 || wantedFamily === 'IPv6' ? 6 : 0;
         const usable = family ? addresses.filter((a) => a.family === family) : addresses;
         if (usable.length === 0) {
-          callback(Object.assign(new Error(`${hostname} has no IPv${family} address`), { code: 'ENOTFOUND' }) as NodeJS.ErrnoException, '', 4);
+          callback(
+            Object.assign(new Error(`${hostname} has no IPv${family} address`), { code: 'ENOTFOUND' }) as NodeJS.ErrnoException,
+            '',
+            4,
+          );
         } else if (wantsAll) {
           (callback as unknown as (error: null, addresses: ResolvedAddress[]) => void)(null, usable);
         } else {

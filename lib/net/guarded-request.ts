@@ -52,11 +52,14 @@ function sendOnce(request: GuardedRequest, url: URL, deadline: number): Promise<
       agent: isHttps ? request.agents.httpsAgent : request.agents.httpAgent,
     });
     // A deadline for the whole exchange, not an idle timeout: a store trickling a byte a second cannot extend it.
-    const timer = setTimeout(() => {
-      const code = connected ? 'RESPONSE_TIMEOUT' : 'CONNECT_TIMEOUT';
-      timedOut = transportError(`${url.host} did not answer within ${Math.round(timeoutMs / 1000)} s`, code);
-      req.destroy(timedOut);
-    }, Math.max(0, deadline - Date.now()));
+    const timer = setTimeout(
+      () => {
+        const code = connected ? 'RESPONSE_TIMEOUT' : 'CONNECT_TIMEOUT';
+        timedOut = transportError(`${url.host} did not answer within ${Math.round(timeoutMs / 1000)} s`, code);
+        req.destroy(timedOut);
+      },
+      Math.max(0, deadline - Date.now()),
+    );
     const fail = (error: unknown) => {
       clearTimeout(timer);
       reject(timedOut ?? error);
@@ -68,13 +71,16 @@ function sendOnce(request: GuardedRequest, url: URL, deadline: number): Promise<
     });
     req.on('error', fail);
     req.on('response', (res) => {
-      readCappedBody(res, { maxBytes: maxBodyBytes, contentEncoding: headerText(res.headers['content-encoding']), host: url.host }).then((body) => {
-        clearTimeout(timer);
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, bodyText: body.toString('utf8') });
-      }, (error: unknown) => {
-        req.destroy();
-        fail(error);
-      });
+      readCappedBody(res, { maxBytes: maxBodyBytes, contentEncoding: headerText(res.headers['content-encoding']), host: url.host }).then(
+        (body) => {
+          clearTimeout(timer);
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, bodyText: body.toString('utf8') });
+        },
+        (error: unknown) => {
+          req.destroy();
+          fail(error);
+        },
+      );
     });
     req.end(request.body);
   });

@@ -11,4 +11,11 @@ export {
 } from './guarded-lookup';
 export { createGuardedAgents, type GuardedAgents } from './guarded-agents';
 export { guardedRequest, GUARDED_REQUEST_DEFAULTS, isRedirectStatus, type GuardedRequest, type GuardedResponse } from './guarded-request';
-export { formatBytes, isResponseTooLargeError, readCappedBody, ResponseTooLargeError, RESPONSE_TOO_LARGE, type CappedBodyOptions } from './capped-body';
+export {
+  formatBytes,
+  isResponseTooLargeError,
+  readCappedBody,
+  ResponseTooLargeError,
+  RESPONSE_TOO_LARGE,
+  type CappedBodyOptions,
+} from './capped-body';

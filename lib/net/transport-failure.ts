@@ -101,9 +101,15 @@ export function adviseOnTransportFailure(error: unknown, url: string, timeoutMs:
     case 'forbidden_address':
       return { kind, message: `${detail} Enter the store's public address.` };
     case 'response_too_large':
-      return { kind, message: `${detail}. A WooCommerce store's answers to these requests are a few kilobytes: check that the address is your store.` };
+      return {
+        kind,
+        message: `${detail}. A WooCommerce store's answers to these requests are a few kilobytes: check that the address is your store.`,
+      };
     case 'dns_failure':
-      return { kind, message: `We could not find ${host}: no DNS record exists for it. Check the spelling of the store address (for example https://shop.example.com).` };
+      return {
+        kind,
+        message: `We could not find ${host}: no DNS record exists for it. Check the spelling of the store address (for example https://shop.example.com).`,
+      };
     case 'connection_refused': {
       const port = target.port || (target.protocol === 'https:' ? '443' : '80');
       return { kind, message: `${host} refused the connection on port ${port}. Check the address and port, and that the site is online.` };
@@ -121,6 +127,9 @@ export function adviseOnTransportFailure(error: unknown, url: string, timeoutMs:
       };
     case 'connection_closed':
     case 'connection_failed':
-      return { kind, message: `The connection to ${host} failed (${code ?? 'no answer'}). Check that the site opens in a browser and try again.` };
+      return {
+        kind,
+        message: `The connection to ${host} failed (${code ?? 'no answer'}). Check that the site opens in a browser and try again.`,
+      };
   }
 }

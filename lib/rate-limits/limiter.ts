@@ -51,7 +51,10 @@ export class RateLimitedError extends UserFacingError {
     readonly limit: RateLimit,
     readonly retryAfterMs: number,
   ) {
-    super(`Too many ${limit.what}: at most ${limit.limit} per ${describeDuration(limit.windowMs)}. Try again in ${describeDuration(retryAfterMs)}.`, 'rate_limited');
+    super(
+      `Too many ${limit.what}: at most ${limit.limit} per ${describeDuration(limit.windowMs)}. Try again in ${describeDuration(retryAfterMs)}.`,
+      'rate_limited',
+    );
     this.name = 'RateLimitedError';
   }
 }
@@ -66,7 +69,10 @@ export async function reserveOrThrow(db: Db, limits: Array<[RateLimit, string]>,
 /** Another run of the same work holds the only place: the merchant is told what runs and how long it may take. */
 export class AlreadyRunningError extends UserFacingError {
   constructor(readonly limit: RateLimit) {
-    super(`${limit.what} is already running. Try again when it has finished (within ${describeDuration(limit.windowMs)}).`, 'already_running');
+    super(
+      `${limit.what} is already running. Try again when it has finished (within ${describeDuration(limit.windowMs)}).`,
+      'already_running',
+    );
     this.name = 'AlreadyRunningError';
   }
 }

@@ -12,16 +12,46 @@ export const RATE_LIMITS = {
   signInPerAddress: { bucket: 'sign-in:address', limit: 30, windowMs: 15 * MINUTE, what: 'failed sign-ins from your network address' },
   signUpPerAddress: { bucket: 'sign-up:address', limit: 30, windowMs: 60 * MINUTE, what: 'new accounts from your network address' },
   /** Counted for every address asked about, with or without an account, so the answer tells nothing. */
-  passwordResetPerAccount: { bucket: 'password-reset:account', limit: 5, windowMs: 60 * MINUTE, what: 'password reset emails for this address' },
-  passwordResetPerAddress: { bucket: 'password-reset:address', limit: 20, windowMs: 60 * MINUTE, what: 'password reset requests from your network address' },
+  passwordResetPerAccount: {
+    bucket: 'password-reset:account',
+    limit: 5,
+    windowMs: 60 * MINUTE,
+    what: 'password reset emails for this address',
+  },
+  passwordResetPerAddress: {
+    bucket: 'password-reset:address',
+    limit: 20,
+    windowMs: 60 * MINUTE,
+    what: 'password reset requests from your network address',
+  },
   /** Verification emails of one account (resends and changes of address). */
-  verificationEmailPerUser: { bucket: 'verification-email:user', limit: 5, windowMs: 60 * MINUTE, what: 'verification emails for your account' },
-  connectionCheckPerAddress: { bucket: 'connection-check:address', limit: 60, windowMs: 60 * MINUTE, what: 'store connection checks from your network address' },
-  connectionCheckPerWorkspace: { bucket: 'connection-check:workspace', limit: 30, windowMs: 60 * MINUTE, what: 'store connection checks in this workspace' },
+  verificationEmailPerUser: {
+    bucket: 'verification-email:user',
+    limit: 5,
+    windowMs: 60 * MINUTE,
+    what: 'verification emails for your account',
+  },
+  connectionCheckPerAddress: {
+    bucket: 'connection-check:address',
+    limit: 60,
+    windowMs: 60 * MINUTE,
+    what: 'store connection checks from your network address',
+  },
+  connectionCheckPerWorkspace: {
+    bucket: 'connection-check:workspace',
+    limit: 30,
+    windowMs: 60 * MINUTE,
+    what: 'store connection checks in this workspace',
+  },
   /** New workspaces: each brings its own per-workspace limits (connection checks), so their number is limited too. */
   workspacesPerUser: { bucket: 'workspaces:user', limit: 10, windowMs: 24 * 60 * MINUTE, what: 'new workspaces from your account' },
   /** Invitation emails (new and resent): a workspace cannot be used to mail strangers in bulk. */
-  invitationsPerWorkspace: { bucket: 'invitations:workspace', limit: 20, windowMs: 60 * MINUTE, what: 'invitation emails from this workspace' },
+  invitationsPerWorkspace: {
+    bucket: 'invitations:workspace',
+    limit: 20,
+    windowMs: 60 * MINUTE,
+    what: 'invitation emails from this workspace',
+  },
   invitationsPerUser: { bucket: 'invitations:user', limit: 50, windowMs: 24 * 60 * MINUTE, what: 'invitation emails sent by you' },
   /** A lease rather than a rate (see `runExclusive`): one preview at a time per workspace, freed when it ends or after the window. */
   onboardingPreviewRunning: { bucket: 'onboarding-preview:running', limit: 1, windowMs: 5 * MINUTE, what: 'A preview of this workspace' },

@@ -91,7 +91,12 @@ function createStoreHttp(url: string, input: ConnectionCheckInput, agents: Guard
 
 type IndexFacts = { homeUrl: string | null; siteName: string | null; timezone: string | null };
 
-async function checkRestIndex(url: string, agents: GuardedAgents, timeoutMs: number, passed: (step: CheckStep, detail?: string) => void): Promise<IndexFacts> {
+async function checkRestIndex(
+  url: string,
+  agents: GuardedAgents,
+  timeoutMs: number,
+  passed: (step: CheckStep, detail?: string) => void,
+): Promise<IndexFacts> {
   const indexUrl = `${url}/wp-json/`;
   let response: GuardedResponse;
   try {
@@ -99,7 +104,9 @@ async function checkRestIndex(url: string, agents: GuardedAgents, timeoutMs: num
   } catch (error) {
     throw new StepFailed(describeTransportFailure(error, indexUrl, 'reachable', timeoutMs));
   }
-  const finalLocation = response.redirects.at(-1) ?? (typeof response.headers.location === 'string' ? new URL(response.headers.location, indexUrl).toString() : null);
+  const finalLocation =
+    response.redirects.at(-1) ??
+    (typeof response.headers.location === 'string' ? new URL(response.headers.location, indexUrl).toString() : null);
   if (finalLocation) {
     let suggested: string;
     try {
@@ -108,26 +115,44 @@ async function checkRestIndex(url: string, agents: GuardedAgents, timeoutMs: num
       suggested = finalLocation;
     }
     if (suggested !== url) {
-      throw new StepFailed({ step: 'reachable', code: 'redirect', message: failureMessages.redirect(url, finalLocation, suggested), suggestedUrl: suggested });
+      throw new StepFailed({
+        step: 'reachable',
+        code: 'redirect',
+        message: failureMessages.redirect(url, finalLocation, suggested),
+        suggestedUrl: suggested,
+      });
     }
   }
   passed('reachable', `HTTP ${response.status} from ${new URL(url).host}`);
-  if (response.status === 404) throw new StepFailed({ step: 'rest_api', code: 'rest_api_disabled', message: failureMessages.restApiDisabled(url) });
+  if (response.status === 404)
+    throw new StepFailed({ step: 'rest_api', code: 'rest_api_disabled', message: failureMessages.restApiDisabled(url) });
   const index = parseJson(response);
   if (index === undefined) {
-    if (response.status >= 200 && response.status < 300) throw new StepFailed({ step: 'rest_api', code: 'html_instead_of_json', message: failureMessages.htmlInsteadOfJson(indexUrl) });
-    throw new StepFailed({ step: 'rest_api', code: 'unexpected_response', message: failureMessages.unexpected(indexUrl, response.status, null) });
+    if (response.status >= 200 && response.status < 300)
+      throw new StepFailed({ step: 'rest_api', code: 'html_instead_of_json', message: failureMessages.htmlInsteadOfJson(indexUrl) });
+    throw new StepFailed({
+      step: 'rest_api',
+      code: 'unexpected_response',
+      message: failureMessages.unexpected(indexUrl, response.status, null),
+    });
   }
   if (response.status < 200 || response.status >= 300) {
-    throw new StepFailed({ step: 'rest_api', code: 'unexpected_response', message: failureMessages.unexpected(indexUrl, response.status, wooError(index).message) });
+    throw new StepFailed({
+      step: 'rest_api',
+      code: 'unexpected_response',
+      message: failureMessages.unexpected(indexUrl, response.status, wooError(index).message),
+    });
   }
   const record = (index && typeof index === 'object' ? index : {}) as Record<string, unknown>;
-  if (!Array.isArray(record.namespaces)) throw new StepFailed({ step: 'rest_api', code: 'not_wordpress', message: failureMessages.notWordPress(url) });
+  if (!Array.isArray(record.namespaces))
+    throw new StepFailed({ step: 'rest_api', code: 'not_wordpress', message: failureMessages.notWordPress(url) });
   const siteName = typeof record.name === 'string' ? record.name : null;
   passed('rest_api', siteName ? `WordPress site "${siteName}"` : undefined);
-  if (!record.namespaces.includes('wc/v3')) throw new StepFailed({ step: 'woocommerce', code: 'not_woocommerce', message: failureMessages.notWooCommerce(url) });
+  if (!record.namespaces.includes('wc/v3'))
+    throw new StepFailed({ step: 'woocommerce', code: 'not_woocommerce', message: failureMessages.notWooCommerce(url) });
   passed('woocommerce');
-  const timezone = typeof record.timezone_string === 'string' && record.timezone_string ? record.timezone_string : gmtOffsetZone(record.gmt_offset);
+  const timezone =
+    typeof record.timezone_string === 'string' && record.timezone_string ? record.timezone_string : gmtOffsetZone(record.gmt_offset);
   return { homeUrl: typeof record.home === 'string' ? withoutTrailingSlash(record.home) : null, siteName, timezone };
 }
 
@@ -140,13 +165,21 @@ function gmtOffsetZone(offset: unknown): string | null {
   return `UTC${sign}${Math.floor(minutes / 60)}${minutes % 60 ? `:${String(minutes % 60).padStart(2, '0')}` : ''}`;
 }
 
-function authFailure(step: CheckStep, response: GuardedResponse, body: unknown, input: ConnectionCheckInput, url: string, homeUrl: string | null): ConnectionFailure {
+function authFailure(
+  step: CheckStep,
+  response: GuardedResponse,
+  body: unknown,
+  input: ConnectionCheckInput,
+  url: string,
+  homeUrl: string | null,
+): ConnectionFailure {
   const last4 = consumerKeyLast4(input.consumerKey);
   const { code, message } = wooError(body);
   const text = message ?? '';
   if (/consumer key is invalid/i.test(text)) return { step, code: 'unknown_key', message: failureMessages.unknownKey(last4) };
   if (/invalid signature/i.test(text) && !/signature method/i.test(text)) {
-    if (homeUrl && homeUrl !== url) return { step, code: 'host_mismatch', message: failureMessages.hostMismatch(url, homeUrl), suggestedUrl: homeUrl };
+    if (homeUrl && homeUrl !== url)
+      return { step, code: 'host_mismatch', message: failureMessages.hostMismatch(url, homeUrl), suggestedUrl: homeUrl };
     return { step, code: 'secret_mismatch', message: failureMessages.secretMismatch(last4) };
   }
   if (/consumer secret is invalid/i.test(text)) return { step, code: 'secret_mismatch', message: failureMessages.secretMismatch(last4) };
@@ -158,10 +191,20 @@ function authFailure(step: CheckStep, response: GuardedResponse, body: unknown, 
   if (step === 'keys' && (/read permissions/i.test(text) || code === 'woocommerce_rest_cannot_view')) {
     return { step, code: 'cannot_read', message: failureMessages.cannotRead(last4, text || `HTTP ${response.status}`) };
   }
-  return { step, code: 'unexpected_response', message: failureMessages.unexpected(`The store's ${step === 'write' ? 'write' : 'read'} check`, response.status, message) };
+  return {
+    step,
+    code: 'unexpected_response',
+    message: failureMessages.unexpected(`The store's ${step === 'write' ? 'write' : 'read'} check`, response.status, message),
+  };
 }
 
-async function wooStep(http: StoreHttp, step: CheckStep, method: 'GET' | 'POST', route: string, body: unknown): Promise<{ response: GuardedResponse; json: unknown }> {
+async function wooStep(
+  http: StoreHttp,
+  step: CheckStep,
+  method: 'GET' | 'POST',
+  route: string,
+  body: unknown,
+): Promise<{ response: GuardedResponse; json: unknown }> {
   let response: GuardedResponse;
   try {
     response = await http.woo(method, route, body);
@@ -171,7 +214,8 @@ async function wooStep(http: StoreHttp, step: CheckStep, method: 'GET' | 'POST',
   const json = parseJson(response);
   if (json === undefined) {
     const endpoint = `${http.url}/wp-json/wc/v3/${route}`;
-    if (response.status >= 200 && response.status < 300) throw new StepFailed({ step, code: 'html_instead_of_json', message: failureMessages.htmlInsteadOfJson(endpoint) });
+    if (response.status >= 200 && response.status < 300)
+      throw new StepFailed({ step, code: 'html_instead_of_json', message: failureMessages.htmlInsteadOfJson(endpoint) });
     throw new StepFailed({ step, code: 'unexpected_response', message: failureMessages.unexpected(endpoint, response.status, null) });
   }
   return { response, json };
@@ -182,7 +226,10 @@ async function wooStep(http: StoreHttp, step: CheckStep, method: 'GET' | 'POST',
  * keys read → write permission (the side-effect-free empty batch) → store facts. Stops at the first
  * failure, which says what is wrong and what to do.
  */
-export async function checkStoreConnection(input: ConnectionCheckInput, options: ConnectionCheckOptions = {}): Promise<ConnectionCheckResult> {
+export async function checkStoreConnection(
+  input: ConnectionCheckInput,
+  options: ConnectionCheckOptions = {},
+): Promise<ConnectionCheckResult> {
   const now = options.now ?? (() => new Date());
   const url = normaliseStoreUrl(input.url);
   const timeoutMs = options.timeoutMs ?? 15_000;

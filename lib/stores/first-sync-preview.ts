@@ -8,5 +8,7 @@ import { previewWorkspace, type SyncPreview } from '@/lib/sync/preview';
  * and only one at a time per workspace (a second request is told one is running).
  */
 export async function previewFirstSync(db: Db, workspaceId: string): Promise<SyncPreview> {
-  return runExclusive(db, RATE_LIMITS.onboardingPreviewRunning, workspaceId, () => previewWorkspace(db, workspaceId, createGuardedAgents()));
+  return runExclusive(db, RATE_LIMITS.onboardingPreviewRunning, workspaceId, () =>
+    previewWorkspace(db, workspaceId, createGuardedAgents()),
+  );
 }

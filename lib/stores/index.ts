@@ -1,6 +1,12 @@
 export { validateConsumerCredentials, consumerKeyLast4 } from './store-url';
 export { normaliseStoreUrl } from '@/lib/woo/store-url';
-export { checkStoreConnection, type ConnectionCheckResult, type CheckStepResult, type ConnectionCheckOptions, type StepStatus } from './connection-check';
+export {
+  checkStoreConnection,
+  type ConnectionCheckResult,
+  type CheckStepResult,
+  type ConnectionCheckOptions,
+  type StepStatus,
+} from './connection-check';
 export { CHECK_STEPS, CHECK_STEP_LABELS, type CheckStep, type ConnectionFailure, type ConnectionFailureCode } from './connection-failures';
 export type { StoreFacts } from './store-facts';
 export { toStoreView, type StoreView } from './store-view';

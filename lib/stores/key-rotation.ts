@@ -38,7 +38,10 @@ async function rotateStore(db: Db, workspaceId: string, listed: Store, keyring: 
       return;
     }
     if (attempt > ATTEMPTS_PER_STORE) {
-      report.failed.push({ storeId: store.id, reason: `its keys changed ${ATTEMPTS_PER_STORE} times while rotation ran; run keys:rotate again` });
+      report.failed.push({
+        storeId: store.id,
+        reason: `its keys changed ${ATTEMPTS_PER_STORE} times while rotation ran; run keys:rotate again`,
+      });
       return;
     }
     let credentials;
@@ -49,7 +52,9 @@ async function rotateStore(db: Db, workspaceId: string, listed: Store, keyring: 
       report.failed.push({ storeId: store.id, reason: `${(error as Error).message} (key ${store.encryptionKeyId})` });
       return;
     }
-    if (await replaceStoreCredentialsIfUnchanged(db, workspaceId, store.id, store, encryptStoreCredentials(store.id, credentials, keyring))) {
+    if (
+      await replaceStoreCredentialsIfUnchanged(db, workspaceId, store.id, store, encryptStoreCredentials(store.id, credentials, keyring))
+    ) {
       report.reencrypted += 1;
       return;
     }

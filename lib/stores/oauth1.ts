@@ -23,7 +23,9 @@ export function signOAuthUrl(method: string, url: string, consumerKey: string, c
     .join('&');
   const baseUrl = `${parsed.protocol}//${parsed.host}${parsed.pathname}`;
   const baseString = [method.toUpperCase(), encode(baseUrl), encode(normalised)].join('&');
-  const signature = createHmac('sha256', `${encode(consumerSecret)}&`).update(baseString).digest('base64');
+  const signature = createHmac('sha256', `${encode(consumerSecret)}&`)
+    .update(baseString)
+    .digest('base64');
   const signed = new URL(baseUrl);
   for (const [key, value] of params) signed.searchParams.set(key, value);
   signed.searchParams.set('oauth_signature', signature);

@@ -3,8 +3,22 @@ import type { StoreRole } from '@/db/schema';
 import { NotFoundError, UserFacingError } from '@/lib/errors';
 import type { EncryptionKeyring } from '@/lib/crypto/encryption-keys';
 import { decryptStoreCredentials, encryptNewStoreCredentials, encryptStoreCredentials } from '@/lib/crypto/store-credentials';
-import { countStoreHistory, deleteStore, findMainStore, findStore, findStoreByUrl, insertStore, listStores, updateStore } from '@/lib/data/stores';
-import { checkStoreConnection, type ConnectionCheckInput, type ConnectionCheckOptions, type ConnectionCheckResult } from './connection-check';
+import {
+  countStoreHistory,
+  deleteStore,
+  findMainStore,
+  findStore,
+  findStoreByUrl,
+  insertStore,
+  listStores,
+  updateStore,
+} from '@/lib/data/stores';
+import {
+  checkStoreConnection,
+  type ConnectionCheckInput,
+  type ConnectionCheckOptions,
+  type ConnectionCheckResult,
+} from './connection-check';
 import { RATE_LIMITS, reserveOrThrow, type RateLimit } from '@/lib/rate-limits';
 import { normaliseStoreUrl } from '@/lib/woo/store-url';
 import { validateConsumerCredentials } from './store-url';
@@ -16,16 +30,27 @@ import { deregisterStoreWebhooks, registerStoreWebhooks, type WebhookSetup } fro
 
 /** `requesterAddress`: who asked, for the per-address limit on connection checks (the per-workspace one always applies). */
 /** `webhooks`: where stores deliver webhooks (absent: the app has no reachable address, stores are polled only). */
-export type StoreServiceOptions = { check?: ConnectionCheckOptions; keyring?: EncryptionKeyring; requesterAddress?: string; webhooks?: WebhookSetup | null };
+export type StoreServiceOptions = {
+  check?: ConnectionCheckOptions;
+  keyring?: EncryptionKeyring;
+  requesterAddress?: string;
+  webhooks?: WebhookSetup | null;
+};
 export type ConnectStoreInput = { role: StoreRole; url: string; consumerKey: string; consumerSecret: string; name?: string };
 export type CheckedStore = { check: ConnectionCheckResult; store: StoreView | null };
 
 function alreadyConnected(name: string): UserFacingError {
-  return new UserFacingError(`This store is already connected to this workspace (as "${name}"). Use "Replace keys" on the Stores page to change its keys.`, 'already_connected');
+  return new UserFacingError(
+    `This store is already connected to this workspace (as "${name}"). Use "Replace keys" on the Stores page to change its keys.`,
+    'already_connected',
+  );
 }
 
 function secondMain(name: string): UserFacingError {
-  return new UserFacingError(`This workspace already has a main store ("${name}"). Connect this store as a substore, or remove the main store first.`, 'main_exists');
+  return new UserFacingError(
+    `This workspace already has a main store ("${name}"). Connect this store as a substore, or remove the main store first.`,
+    'main_exists',
+  );
 }
 
 function isUniqueViolation(error: unknown): boolean {
@@ -42,7 +67,12 @@ function isUniqueViolation(error: unknown): boolean {
  * address before any request leaves, so neither a workspace nor a stream of new accounts can turn the
  * servers into a prober of other hosts.
  */
-async function limitedCheck(db: Db, workspaceId: string, input: ConnectionCheckInput, options: StoreServiceOptions): Promise<ConnectionCheckResult> {
+async function limitedCheck(
+  db: Db,
+  workspaceId: string,
+  input: ConnectionCheckInput,
+  options: StoreServiceOptions,
+): Promise<ConnectionCheckResult> {
   const limits: Array<[RateLimit, string]> = [[RATE_LIMITS.connectionCheckPerWorkspace, workspaceId]];
   if (options.requesterAddress) limits.push([RATE_LIMITS.connectionCheckPerAddress, options.requesterAddress]);
   await reserveOrThrow(db, limits);
@@ -69,7 +99,12 @@ export async function prepareStoreConnection(db: Db, workspaceId: string, input:
 }
 
 /** Connect a store: live check → encrypt the keys → save. Nothing is saved unless every check passed. */
-export async function connectStore(db: Db, workspaceId: string, input: ConnectStoreInput, options: StoreServiceOptions = {}): Promise<CheckedStore> {
+export async function connectStore(
+  db: Db,
+  workspaceId: string,
+  input: ConnectStoreInput,
+  options: StoreServiceOptions = {},
+): Promise<CheckedStore> {
   const { url, credentials } = await prepareStoreConnection(db, workspaceId, input);
   const check = await limitedCheck(db, workspaceId, { url, ...credentials }, options);
   if (!check.ok) return { check, store: null };
@@ -147,7 +182,10 @@ export async function replaceStoreKeys(
   if (!check.ok) return { check, store: toStoreView(store) };
   // The old keys' webhooks go with them (the store may have revoked those keys: then they fail on their own).
   await removeWebhooksQuietly(db, store, options);
-  const updated = await updateStore(db, workspaceId, storeId, { ...encryptStoreCredentials(storeId, credentials, options.keyring), ...healthFrom(check) });
+  const updated = await updateStore(db, workspaceId, storeId, {
+    ...encryptStoreCredentials(storeId, credentials, options.keyring),
+    ...healthFrom(check),
+  });
   if (!updated) throw new NotFoundError('That store');
   if (options.webhooks) await registerStoreWebhooks(db, updated, { keyring: options.keyring, ...options.webhooks }, credentials);
   return { check, store: toStoreView(updated) };
@@ -166,7 +204,11 @@ export async function setSubstoreDirections(
   directions: { receivesMainOrders?: boolean; sendsOrdersToMain?: boolean },
 ): Promise<StoreView> {
   const store = await requireStore(db, workspaceId, storeId);
-  if (store.role !== 'sub') throw new UserFacingError('These switches apply to substores; the main store sends to and receives from every substore.', 'not_a_substore');
+  if (store.role !== 'sub')
+    throw new UserFacingError(
+      'These switches apply to substores; the main store sends to and receives from every substore.',
+      'not_a_substore',
+    );
   const updated = await updateStore(db, workspaceId, storeId, directions);
   if (!updated) throw new NotFoundError('That store');
   return toStoreView(updated);
@@ -185,7 +227,12 @@ export async function describeStoreRemoval(db: Db, workspaceId: string, storeId:
   );
 }
 
-export async function removeStore(db: Db, workspaceId: string, storeId: string, options: Pick<StoreServiceOptions, 'keyring'> = {}): Promise<void> {
+export async function removeStore(
+  db: Db,
+  workspaceId: string,
+  storeId: string,
+  options: Pick<StoreServiceOptions, 'keyring'> = {},
+): Promise<void> {
   const store = await requireStore(db, workspaceId, storeId);
   await removeWebhooksQuietly(db, store, options);
   if (!(await deleteStore(db, workspaceId, storeId))) throw new NotFoundError('That store');

@@ -5,7 +5,6 @@ import { NotFoundError, UserFacingError } from '@/lib/errors';
 export { SYNC_SETTING_EXPLANATIONS } from './sync-setting-explanations';
 import { getWorkspaceSyncSettings, updateWorkspaceSyncSettings, type WorkspaceSyncSettings } from '@/lib/data/workspace-settings';
 
-
 const checkbox = z.union([z.boolean(), z.enum(['on', 'true', 'false', 'off'])]).transform((v) => v === true || v === 'on' || v === 'true');
 
 /** Form fields arrive as strings; an unchecked checkbox is absent. */
@@ -26,7 +25,8 @@ function parseSyncStart(mode: 'connected' | 'custom', value: string | undefined)
   const text = value?.trim() ?? '';
   // datetime-local has no zone; the form labels it UTC.
   const date = new Date(/[zZ]|[+-]\d\d:\d\d$/.test(text) ? text : `${text}Z`);
-  if (!text || Number.isNaN(date.getTime())) throw new UserFacingError('Enter the date and time syncing starts from (UTC).', 'invalid_sync_start');
+  if (!text || Number.isNaN(date.getTime()))
+    throw new UserFacingError('Enter the date and time syncing starts from (UTC).', 'invalid_sync_start');
   return date;
 }
 
@@ -36,7 +36,11 @@ export async function readSyncSettings(db: Db, workspaceId: string): Promise<Wor
   return settings;
 }
 
-export async function saveSyncSettings(db: Db, workspaceId: string, input: z.output<typeof syncSettingsInput>): Promise<WorkspaceSyncSettings> {
+export async function saveSyncSettings(
+  db: Db,
+  workspaceId: string,
+  input: z.output<typeof syncSettingsInput>,
+): Promise<WorkspaceSyncSettings> {
   const saved = await updateWorkspaceSyncSettings(db, workspaceId, {
     syncStartAt: parseSyncStart(input.syncStartMode, input.syncStartAt),
     keepSubstoreCopiesUpdated: input.keepSubstoreCopiesUpdated,

@@ -23,7 +23,9 @@ export function startDevFallbackSchedule(options: {
     running = true;
     try {
       const report = await runScheduledTickInProcess(await options.db());
-      log(`[${DEV_FALLBACK_LABEL}] tick ${report.tick}: ${report.workspaces} active workspace${report.workspaces === 1 ? '' : 's'}, ${report.synced} synced, ${report.skipped} skipped, ${report.failed} failed`);
+      log(
+        `[${DEV_FALLBACK_LABEL}] tick ${report.tick}: ${report.workspaces} active workspace${report.workspaces === 1 ? '' : 's'}, ${report.synced} synced, ${report.skipped} skipped, ${report.failed} failed`,
+      );
       options.onTick?.(report);
     } catch (error) {
       log(`[${DEV_FALLBACK_LABEL}] tick failed: ${error instanceof Error ? error.message : String(error)}`);
@@ -33,7 +35,9 @@ export function startDevFallbackSchedule(options: {
   };
   const timer = setInterval(() => void tick(), options.periodMs);
   timer.unref?.();
-  log(`[${DEV_FALLBACK_LABEL}] No Inngest dev server: this process syncs every active workspace every ${describePeriod(options.periodMs)} (development only).`);
+  log(
+    `[${DEV_FALLBACK_LABEL}] No Inngest dev server: this process syncs every active workspace every ${describePeriod(options.periodMs)} (development only).`,
+  );
   return { stop: () => clearInterval(timer) };
 }
 

@@ -20,10 +20,7 @@ export type ScheduleHealth =
  * no scheduled run started in the last 15 minutes while the workspace was eligible and none is still running.
  */
 export async function scheduleHealth(db: Db, workspaceId: string, now: Date): Promise<ScheduleHealth> {
-  const [eligibility, run] = await Promise.all([
-    findScheduleEligibility(db, workspaceId),
-    latestSyncRun(db, workspaceId, 'schedule'),
-  ]);
+  const [eligibility, run] = await Promise.all([findScheduleEligibility(db, workspaceId), latestSyncRun(db, workspaceId, 'schedule')]);
   const lastRun = run && pickRun(run);
   if (!eligibility.active || !eligibility.activeSince) {
     return { state: 'not_scheduled', reason: 'Scheduled sync starts once a main store and an active substore are connected.', lastRun };

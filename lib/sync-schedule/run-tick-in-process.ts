@@ -33,7 +33,11 @@ async function syncOneWorkspace(db: Db, workspaceId: string, report: InProcessTi
   const webhooks = webhookSetupFromEnv();
   if (webhooks) await checkWebhooksQuietly(db, workspaceId, webhooks);
   try {
-    const result = await runSlicesToEnd(db, workspaceId, { trigger: 'schedule', runId: randomUUID(), budgetMs: IN_PROCESS_SCHEDULED_SLICE_MS });
+    const result = await runSlicesToEnd(db, workspaceId, {
+      trigger: 'schedule',
+      runId: randomUUID(),
+      budgetMs: IN_PROCESS_SCHEDULED_SLICE_MS,
+    });
     if (result.status !== 'already_running') {
       report.synced += 1;
       return;

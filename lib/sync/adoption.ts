@@ -21,7 +21,15 @@ export async function adoptCopiesCreatedSince(ctx: RunContext, target: Store, li
     // Cut short, the copies not found would be sent again: fail instead, and the next run looks again.
     ctx.pageBudget.takeOrThrow(target, 'its recent orders for copies to adopt');
     const response = await client.requestWithRetry<Array<Pick<WooOrder, 'id' | 'number' | 'meta_data'>>>('get', 'orders', {
-      query: { after: formatWooGmt(after), dates_are_gmt: true, orderby: 'date', order: 'asc', per_page: WOO_PAGE_SIZE, page, _fields: 'id,number,meta_data' },
+      query: {
+        after: formatWooGmt(after),
+        dates_are_gmt: true,
+        orderby: 'date',
+        order: 'asc',
+        per_page: WOO_PAGE_SIZE,
+        page,
+        _fields: 'id,number,meta_data',
+      },
       signal: ctx.signal,
     });
     const orders = Array.isArray(response.data) ? response.data : [];

@@ -15,7 +15,15 @@ import type { OrderBody } from './order-snapshot';
 
 export type CopyPolicy = Pick<Workspace, 'customerEmailPolicy' | 'stockPolicy' | 'currencyMismatchPolicy' | 'addCopyNote'>;
 
-export type CopySource = { storeId: string; storeName: string; remoteId: number; number: string; status: string; currency: string; body: OrderBody };
+export type CopySource = {
+  storeId: string;
+  storeName: string;
+  remoteId: number;
+  number: string;
+  status: string;
+  currency: string;
+  body: OrderBody;
+};
 export type CopyTarget = {
   name: string;
   currency: string | null;
@@ -24,9 +32,7 @@ export type CopyTarget = {
   customerIds?: ReadonlyMap<string, number>;
 };
 
-export type CopyPlan =
-  | { kind: 'create'; payload: Record<string, unknown>; note: string | null }
-  | { kind: 'hold'; reason: string };
+export type CopyPlan = { kind: 'create'; payload: Record<string, unknown>; note: string | null } | { kind: 'hold'; reason: string };
 
 export function isAcceptedStatus(status: string): boolean {
   return (WOO_ORDER_STATUSES as readonly string[]).includes(status);
@@ -98,9 +104,15 @@ export function buildCopy(source: CopySource, target: CopyTarget, policy: CopyPo
     customer_note: body.customer_note ?? '',
     billing: copyAddress(body.billing, { keepEmail: !suppressEmail }),
     shipping: copyAddress(body.shipping, { keepEmail: false }),
-    line_items: (body.line_items ?? []).map((l) => withoutUndefined({ sku: (l.sku ?? '').trim(), quantity: l.quantity, subtotal: l.subtotal, total: l.total })),
-    shipping_lines: (body.shipping_lines ?? []).map((s) => withoutUndefined({ method_id: s.method_id, method_title: s.method_title, total: s.total })),
-    fee_lines: (body.fee_lines ?? []).map((f) => withoutUndefined({ name: f.name, total: f.total, tax_status: f.tax_status, tax_class: f.tax_class })),
+    line_items: (body.line_items ?? []).map((l) =>
+      withoutUndefined({ sku: (l.sku ?? '').trim(), quantity: l.quantity, subtotal: l.subtotal, total: l.total }),
+    ),
+    shipping_lines: (body.shipping_lines ?? []).map((s) =>
+      withoutUndefined({ method_id: s.method_id, method_title: s.method_title, total: s.total }),
+    ),
+    fee_lines: (body.fee_lines ?? []).map((f) =>
+      withoutUndefined({ name: f.name, total: f.total, tax_status: f.tax_status, tax_class: f.tax_class }),
+    ),
     meta_data: meta,
   };
   return { kind: 'create', payload, note: copyNote(source, target, policy, suppressEmail ? email : null) };
@@ -118,14 +130,27 @@ function copyAddress(address: WooAddress | undefined, { keepEmail }: { keepEmail
 }
 
 /** What the copy's private note would say, as meta the merchant sees in the order screen's Custom Fields. */
-export function provenanceMeta(source: Pick<CopySource, 'storeName' | 'number' | 'remoteId'>, target: Pick<CopyTarget, 'name'>, suppressedEmail: string | null): WooMeta[] {
+export function provenanceMeta(
+  source: Pick<CopySource, 'storeName' | 'number' | 'remoteId'>,
+  target: Pick<CopyTarget, 'name'>,
+  suppressedEmail: string | null,
+): WooMeta[] {
   const meta: WooMeta[] = [{ key: SOURCE_LABEL_META, value: `${source.storeName} order #${source.number} (id ${source.remoteId})` }];
-  if (suppressedEmail) meta.push({ key: CUSTOMER_EMAIL_LABEL_META, value: `${suppressedEmail} (left off this copy so ${target.name} does not email the customer)` });
+  if (suppressedEmail)
+    meta.push({
+      key: CUSTOMER_EMAIL_LABEL_META,
+      value: `${suppressedEmail} (left off this copy so ${target.name} does not email the customer)`,
+    });
   return meta;
 }
 
 /** The private note a copy gets only when the workspace asks for it: one request per copy, since notes cannot be batched. */
-export function copyNote(source: Pick<CopySource, 'storeName' | 'number'>, target: Pick<CopyTarget, 'name'>, policy: CopyPolicy, suppressedEmail: string | null): string | null {
+export function copyNote(
+  source: Pick<CopySource, 'storeName' | 'number'>,
+  target: Pick<CopyTarget, 'name'>,
+  policy: CopyPolicy,
+  suppressedEmail: string | null,
+): string | null {
   if (!policy.addCopyNote) return null;
   const parts = [`Copied from ${source.storeName} order #${source.number}.`];
   if (suppressedEmail) parts.push(`Customer email: ${suppressedEmail} (left off this copy so ${target.name} does not email the customer).`);
@@ -146,8 +171,12 @@ export function suppressedEmailOf(body: OrderBody, policy: CopyPolicy): string |
  * "Refunded" comes from the mirrored refunds themselves: set as a status, WooCommerce would refund the rest
  * of the copy on its own, without our marker.
  */
-export function buildUpdate(source: Pick<CopySource, 'status' | 'body'>, targetRemoteId: number): { kind: 'update'; body: Record<string, unknown> } | { kind: 'hold'; reason: string } {
-  if (!isAcceptedStatus(source.status)) return { kind: 'hold', reason: `Status "${source.status}" is not an order status WooCommerce accepts` };
+export function buildUpdate(
+  source: Pick<CopySource, 'status' | 'body'>,
+  targetRemoteId: number,
+): { kind: 'update'; body: Record<string, unknown> } | { kind: 'hold'; reason: string } {
+  if (!isAcceptedStatus(source.status))
+    return { kind: 'hold', reason: `Status "${source.status}" is not an order status WooCommerce accepts` };
   const status = source.status === 'refunded' ? {} : { status: source.status };
   return { kind: 'update', body: { id: targetRemoteId, ...status, customer_note: source.body.customer_note ?? '' } };
 }

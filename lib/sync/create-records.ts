@@ -45,7 +45,14 @@ export async function recordBatchAnswer(
     }
     if (!answer.id) return;
     answered.add(item.entry.link.id);
-    created.push({ linkId: item.entry.link.id, remoteId: answer.id, number: String(answer.number ?? answer.id), sourceModifiedGmt: item.entry.source.dateModifiedGmt, sourcePulledAt: item.entry.source.pulledAt, noteDue: item.hasNote });
+    created.push({
+      linkId: item.entry.link.id,
+      remoteId: answer.id,
+      number: String(answer.number ?? answer.id),
+      sourceModifiedGmt: item.entry.source.dateModifiedGmt,
+      sourcePulledAt: item.entry.source.pulledAt,
+      noteDue: item.hasNote,
+    });
     const warning = totalsWarning(item.entry.source.total, answer.total, item.entry.source.currency, target.name);
     if (warning) warnings.push({ item, message: warning });
   });
@@ -53,8 +60,18 @@ export async function recordBatchAnswer(
   for (const copy of created) directionCounts(ctx, byLink.get(copy.linkId)!.entry).created += 1;
   await ctx.progress.add(target.id, 'done', created.length);
   await ctx.events([
-    ...created.map((c) => ({ orderId: byLink.get(c.linkId)!.entry.source.id, linkId: c.linkId, kind: 'created' as const, message: `Created copy #${c.number} on ${target.name}` })),
-    ...warnings.map((w) => ({ orderId: w.item.entry.source.id, linkId: w.item.entry.link.id, kind: 'warning' as const, message: w.message })),
+    ...created.map((c) => ({
+      orderId: byLink.get(c.linkId)!.entry.source.id,
+      linkId: c.linkId,
+      kind: 'created' as const,
+      message: `Created copy #${c.number} on ${target.name}`,
+    })),
+    ...warnings.map((w) => ({
+      orderId: w.item.entry.source.id,
+      linkId: w.item.entry.link.id,
+      kind: 'warning' as const,
+      message: w.message,
+    })),
   ]);
   for (const w of warnings) ctx.warnings.push(`Order #${w.item.entry.source.number}: ${w.message}`);
   for (const [reason, group] of failures) await failPermanently(ctx, target, group, reason);
@@ -67,13 +84,23 @@ export async function recordBatchAnswer(
 
 /** Certainly not created and not worth sending again by itself: shown with its reason, retried when a person asks. */
 export async function failPermanently(ctx: RunContext, target: Store, items: CreateItem[], reason: string): Promise<void> {
-  await markLinksFailed(ctx.db, ctx.workspace.id, items.map((i) => i.entry.link.id), { error: reason, retryAt: null });
+  await markLinksFailed(
+    ctx.db,
+    ctx.workspace.id,
+    items.map((i) => i.entry.link.id),
+    { error: reason, retryAt: null },
+  );
   await recordFailures(ctx, target, items, reason);
 }
 
 /** Certainly not created: a later run tries again. */
 export async function failForNow(ctx: RunContext, target: Store, items: CreateItem[], reason: string): Promise<void> {
-  await markLinksFailed(ctx.db, ctx.workspace.id, items.map((i) => i.entry.link.id), { error: reason, retryAt: new Date(Date.now() + ctx.tuning.retryLaterMs) });
+  await markLinksFailed(
+    ctx.db,
+    ctx.workspace.id,
+    items.map((i) => i.entry.link.id),
+    { error: reason, retryAt: new Date(Date.now() + ctx.tuning.retryLaterMs) },
+  );
   await recordFailures(ctx, target, items, `${reason} (will retry)`);
 }
 
@@ -82,5 +109,12 @@ async function recordFailures(ctx: RunContext, target: Store, items: CreateItem[
     directionCounts(ctx, item.entry).failed += 1;
     ctx.failed.push(issue(ctx, item.entry, target, reason));
   }
-  await ctx.events(items.map((i) => ({ orderId: i.entry.source.id, linkId: i.entry.link.id, kind: 'failed' as const, message: `Copy to ${target.name} failed: ${reason}` })));
+  await ctx.events(
+    items.map((i) => ({
+      orderId: i.entry.source.id,
+      linkId: i.entry.link.id,
+      kind: 'failed' as const,
+      message: `Copy to ${target.name} failed: ${reason}`,
+    })),
+  );
 }

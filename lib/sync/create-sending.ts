@@ -59,14 +59,22 @@ export async function sendBatch(
         await failPermanently(ctx, target, remaining, error.message);
         return;
       }
-      if (error.kind === 'ambiguous' && (error.code === 'RESPONSE_TIMEOUT' || error.code === 'ECONNRESET')) sizing.size = shrinkAfterTimeout(sizing.size);
+      if (error.kind === 'ambiguous' && (error.code === 'RESPONSE_TIMEOUT' || error.code === 'ECONNRESET'))
+        sizing.size = shrinkAfterTimeout(sizing.size);
       slowDown();
       if (attempt + 1 >= ctx.tuning.retry.attempts) {
         if (error.kind === 'retryable') await failForNow(ctx, target, remaining, error.message);
         else ctx.errors.push(`${remaining.length} order(s) to ${target.name} left for the next run after: ${error.message}`);
         return;
       }
-      await ctx.events(remaining.map((i) => ({ orderId: i.entry.source.id, linkId: i.entry.link.id, kind: 'retried' as const, message: `Retrying the copy to ${target.name} after: ${error.message}` })));
+      await ctx.events(
+        remaining.map((i) => ({
+          orderId: i.entry.source.id,
+          linkId: i.entry.link.id,
+          kind: 'retried' as const,
+          message: `Retrying the copy to ${target.name} after: ${error.message}`,
+        })),
+      );
       await sleep(retryDelayMs(attempt, ctx.tuning.retry, error.retryAfterMs), ctx.signal);
       if (error.kind === 'retryable') {
         await countAttempt(ctx, remaining);
@@ -74,7 +82,12 @@ export async function sendBatch(
       }
     }
     const since = new Date(Math.min(...remaining.map((i) => i.claimedAt!.getTime())));
-    const adopted = await adoptCopiesCreatedSince(ctx, target, remaining.map((i) => i.entry.link.id), since);
+    const adopted = await adoptCopiesCreatedSince(
+      ctx,
+      target,
+      remaining.map((i) => i.entry.link.id),
+      since,
+    );
     for (const item of remaining.filter((i) => adopted.has(i.entry.link.id))) item.hasNote = false;
     remaining = [...remaining.filter((i) => !adopted.has(i.entry.link.id)), ...asGuests];
     asGuests = [];

@@ -69,11 +69,19 @@ export class CustomerDirectory {
     } catch (error) {
       if (!isWooRequestError(error) || this.ctx.signal.aborted) throw error;
       // A store that pages past the run's budget is a limit the merchant should see in the run's history.
-      (error instanceof PageLimitError ? this.ctx.errors : this.ctx.warnings).push(`Could not read ${target.name}'s customer accounts (${error.message}); its copies are guest orders this time`);
+      (error instanceof PageLimitError ? this.ctx.errors : this.ctx.warnings).push(
+        `Could not read ${target.name}'s customer accounts (${error.message}); its copies are guest orders this time`,
+      );
       return false;
     }
     if (highest > readBefore) {
-      await saveStoreCustomers(this.ctx.db, this.ctx.workspace.id, target.id, [...newest].map(([email, remoteId]) => ({ email, remoteId })), highest);
+      await saveStoreCustomers(
+        this.ctx.db,
+        this.ctx.workspace.id,
+        target.id,
+        [...newest].map(([email, remoteId]) => ({ email, remoteId })),
+        highest,
+      );
     }
     return true;
   }

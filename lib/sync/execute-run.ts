@@ -33,13 +33,18 @@ export type RunScope = {
 export async function executeRun(ctx: RunContext, scope: RunScope = {}): Promise<void> {
   const active = ctx.stores.filter((s) => !s.paused);
   const pulls = new Map<string, Promise<boolean>>();
-  for (const store of active) pulls.set(store.id, scope.skipPull || scope.alreadyPulled?.has(store.id) ? Promise.resolve(true) : guardedPull(ctx, store));
+  for (const store of active)
+    pulls.set(store.id, scope.skipPull || scope.alreadyPulled?.has(store.id) ? Promise.resolve(true) : guardedPull(ctx, store));
   const allPulls = Promise.all(pulls.values());
   // A pull a slice boundary cut is long: its backlog of copies goes out at once, not after waiting to see.
   const settledTogether = await settlesWithin(allPulls, scope.resumed ? 0 : QUICK_PULL_MS);
 
   const targets = active.filter((s) => dependenciesOf(ctx, s).length > 0);
-  const lookups: TargetLookups = scope.lookups ?? { skus: new SkuCache(), customers: new CustomerDirectory(ctx), pacing: new TargetPacing() };
+  const lookups: TargetLookups = scope.lookups ?? {
+    skus: new SkuCache(),
+    customers: new CustomerDirectory(ctx),
+    pacing: new TargetPacing(),
+  };
   await ctx.progress.setPhase('pushing');
   // When every pull is done at once (the usual case) one query finds the work of all targets.
   const shared = settledTogether ? await openLinks(ctx, scope) : null;
@@ -47,7 +52,9 @@ export async function executeRun(ctx: RunContext, scope: RunScope = {}): Promise
     targets.map(async (target) => {
       const targetWasRead = await (pulls.get(target.id) ?? Promise.resolve(false));
       const sourcesRead = Promise.all(dependenciesOf(ctx, target).map((s) => pulls.get(s.id) ?? Promise.resolve(false)));
-      const links = shared ? once(shared.filter((l) => l.targetStoreId === target.id)) : linksAsTheyArePlanned(ctx, scope, target.id, sourcesRead);
+      const links = shared
+        ? once(shared.filter((l) => l.targetStoreId === target.id))
+        : linksAsTheyArePlanned(ctx, scope, target.id, sourcesRead);
       await pushToTarget(ctx, target, links, lookups, targetWasRead);
     }),
   );
@@ -63,7 +70,12 @@ async function* once(links: OpenLink[]): AsyncIterable<OpenLink[]> {
  * The target's open links, first those planned so far, then each time pulled pages add more, until a
  * listing made after every source was read. A link is handed out once per run.
  */
-async function* linksAsTheyArePlanned(ctx: RunContext, scope: RunScope, targetStoreId: string, sourcesRead: Promise<unknown>): AsyncIterable<OpenLink[]> {
+async function* linksAsTheyArePlanned(
+  ctx: RunContext,
+  scope: RunScope,
+  targetStoreId: string,
+  sourcesRead: Promise<unknown>,
+): AsyncIterable<OpenLink[]> {
   let sourcesDone = false;
   const settled = sourcesRead.then(
     () => (sourcesDone = true),
@@ -86,7 +98,11 @@ function dependenciesOf(ctx: RunContext, target: Store): Store[] {
 }
 
 function openLinks(ctx: RunContext, scope: RunScope, targetStoreId?: string): Promise<OpenLink[]> {
-  return listOpenLinks(ctx.db, ctx.workspace.id, { includeHeldAndPermanentFailures: ctx.manual, sourceOrderIds: scope.sourceOrderIds, targetStoreId });
+  return listOpenLinks(ctx.db, ctx.workspace.id, {
+    includeHeldAndPermanentFailures: ctx.manual,
+    sourceOrderIds: scope.sourceOrderIds,
+    targetStoreId,
+  });
 }
 
 /** Whether the store was read to the end: only then are its unfinished claims known to be adopted or not. */
@@ -102,7 +118,13 @@ async function guardedPull(ctx: RunContext, store: Store): Promise<boolean> {
   }
 }
 
-async function pushToTarget(ctx: RunContext, target: Store, links: AsyncIterable<OpenLink[]>, lookups: TargetLookups, targetWasRead: boolean): Promise<void> {
+async function pushToTarget(
+  ctx: RunContext,
+  target: Store,
+  links: AsyncIterable<OpenLink[]>,
+  lookups: TargetLookups,
+  targetWasRead: boolean,
+): Promise<void> {
   const updates: OpenLink[] = [];
   let skipped = 0;
   let started = false;
@@ -129,10 +151,13 @@ async function pushToTarget(ctx: RunContext, target: Store, links: AsyncIterable
     await pushCreates(ctx, target, creates(), lookups);
     if (started && !ctx.sliceEnded) {
       const listed = new Set(updates.map((l) => l.id));
-      updates.push(...(await listNewCopiesWithRefundsDue(ctx.db, ctx.workspace.id, target.id, createsFrom)).filter((l) => !listed.has(l.id)));
+      updates.push(
+        ...(await listNewCopiesWithRefundsDue(ctx.db, ctx.workspace.id, target.id, createsFrom)).filter((l) => !listed.has(l.id)),
+      );
     }
     // A slice that stopped reading the target early leaves its creates to the next slice: no error.
-    if (skipped > 0 && !ctx.sliceEnded) ctx.errors.push(`Skipped creating ${skipped} order(s) on ${target.name} until its orders can be read`);
+    if (skipped > 0 && !ctx.sliceEnded)
+      ctx.errors.push(`Skipped creating ${skipped} order(s) on ${target.name} until its orders can be read`);
     await pushUpdates(ctx, target, updates);
     if (notesMayBeDue) {
       const notes = await listLinksWithNoteDue(ctx.db, ctx.workspace.id, target.id);

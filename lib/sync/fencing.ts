@@ -15,7 +15,11 @@ export function fencedDb(db: Db, fence: () => void): Db {
       if (property === 'transaction') {
         return (work: (tx: Db) => Promise<unknown>, config?: unknown) => {
           fence();
-          return (value as (w: (tx: Db) => Promise<unknown>, c?: unknown) => Promise<unknown>).call(target, (tx: Db) => work(fencedDb(tx, fence)), config);
+          return (value as (w: (tx: Db) => Promise<unknown>, c?: unknown) => Promise<unknown>).call(
+            target,
+            (tx: Db) => work(fencedDb(tx, fence)),
+            config,
+          );
         };
       }
       if (!DB_WRITES.has(property)) return value;

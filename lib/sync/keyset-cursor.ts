@@ -20,7 +20,9 @@ export function modifiedAfterFor(cursor: KeysetCursor, floor: Date): Date {
 
 export function isAlreadySeen(cursor: KeysetCursor, order: KeyedOrder): boolean {
   if (!cursor.modifiedGmt) return false;
-  return truncateToSecond(order.modifiedGmt).getTime() === truncateToSecond(cursor.modifiedGmt).getTime() && cursor.seenIds.includes(order.id);
+  return (
+    truncateToSecond(order.modifiedGmt).getTime() === truncateToSecond(cursor.modifiedGmt).getTime() && cursor.seenIds.includes(order.id)
+  );
 }
 
 export type PageOutcome<T extends KeyedOrder> = { state: KeysetState; fresh: T[]; done: boolean };

@@ -37,7 +37,14 @@ export class RunLease {
   }
 
   /** Waits up to `leaseWaitMs` for the workspace; null means another run still holds it. */
-  static async acquire(db: Db, workspaceId: string, runId: string, tuning: SyncTuning, onLost: (error: LeaseLostError) => void, signal?: AbortSignal): Promise<RunLease | null> {
+  static async acquire(
+    db: Db,
+    workspaceId: string,
+    runId: string,
+    tuning: SyncTuning,
+    onLost: (error: LeaseLostError) => void,
+    signal?: AbortSignal,
+  ): Promise<RunLease | null> {
     const holder = `run:${runId}:${randomUUID().slice(0, 8)}`;
     const deadline = Date.now() + tuning.leaseWaitMs;
     for (;;) {

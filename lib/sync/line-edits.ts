@@ -23,7 +23,8 @@ export function lineChanges(source: Line[], copy: Line[]): LineChange[] | null {
   const changes: LineChange[] = [];
   for (const [sku, line] of from) {
     const onCopy = to.get(sku) ?? null;
-    if (!onCopy || Number(onCopy.quantity) !== Number(line.quantity) || amount(onCopy.total) !== amount(line.total)) changes.push({ sku, source: line, copy: onCopy });
+    if (!onCopy || Number(onCopy.quantity) !== Number(line.quantity) || amount(onCopy.total) !== amount(line.total))
+      changes.push({ sku, source: line, copy: onCopy });
   }
   for (const [sku, line] of to) if (!from.has(sku)) changes.push({ sku, source: null, copy: line });
   return changes;

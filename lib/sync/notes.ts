@@ -2,7 +2,8 @@ import type { WooOrderNote } from '@/lib/woo/types';
 import { parseWooGmt } from '@/lib/woo/types';
 
 /** Notes the target store writes for itself when the copy changes; carrying them would say everything twice. */
-const STORE_GENERATED_NOTE = /^(Order status changed from|Stock levels (reduced|increased)|Item #\d+ stock (increased|reduced)|Copied from |Customer email: |Note from )/i;
+const STORE_GENERATED_NOTE =
+  /^(Order status changed from|Stock levels (reduced|increased)|Item #\d+ stock (increased|reduced)|Copied from |Customer email: |Note from )/i;
 
 /** Private notes added to the source since the copy was made and not carried yet, oldest first. */
 export function notesToCarry(notes: WooOrderNote[], since: Date | null, alreadyCarried: number[]): WooOrderNote[] {

@@ -32,12 +32,23 @@ export function toPulledOrderRow(order: WooOrder): PulledOrderRow {
     transaction_id: order.transaction_id,
     billing: order.billing,
     shipping: order.shipping,
-    line_items: (order.line_items ?? []).map((l) => ({ id: l.id, name: l.name, sku: l.sku, quantity: l.quantity, subtotal: l.subtotal, total: l.total, product_id: l.product_id, variation_id: l.variation_id })),
+    line_items: (order.line_items ?? []).map((l) => ({
+      id: l.id,
+      name: l.name,
+      sku: l.sku,
+      quantity: l.quantity,
+      subtotal: l.subtotal,
+      total: l.total,
+      product_id: l.product_id,
+      variation_id: l.variation_id,
+    })),
     shipping_lines: (order.shipping_lines ?? []).map((s) => ({ method_id: s.method_id, method_title: s.method_title, total: s.total })),
     fee_lines: (order.fee_lines ?? []).map((f) => ({ name: f.name, total: f.total, tax_status: f.tax_status, tax_class: f.tax_class })),
     coupon_lines: (order.coupon_lines ?? []).map((c) => ({ code: c.code, discount: c.discount })),
     refunds: (order.refunds ?? []).map((r) => ({ id: r.id, total: r.total })),
-    meta_data: (order.meta_data ?? []).filter((m) => typeof m.key === 'string' && m.key.startsWith('_orderbridge_')).map((m) => ({ key: m.key, value: m.value })),
+    meta_data: (order.meta_data ?? [])
+      .filter((m) => typeof m.key === 'string' && m.key.startsWith('_orderbridge_'))
+      .map((m) => ({ key: m.key, value: m.value })),
   };
   return {
     remoteId: order.id,

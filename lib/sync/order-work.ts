@@ -32,12 +32,18 @@ export async function syncSourceOrders(ctx: RunContext, sourceOrderIds: string[]
     await recordAdoptions(ctx, store, adopted);
     ctx.counts.pulled += 1;
     const links = await listLinksOfSourceOrder(ctx.db, ctx.workspace.id, order.id);
-    await requestLinkUpdates(ctx.db, ctx.workspace.id, links.filter((l) => l.state === 'synced').map((l) => l.id));
+    await requestLinkUpdates(
+      ctx.db,
+      ctx.workspace.id,
+      links.filter((l) => l.state === 'synced').map((l) => l.id),
+    );
   }
   ctx.listBeforeResending = true;
   await executeRun(ctx, { sourceOrderIds, skipPull: true });
   // A copy adopted on the way reflects the order as it was when first sent: bring it up to date too.
   if (ctx.sliceEnded) return;
-  const behind = (await Promise.all(sourceOrderIds.map((id) => listLinksOfSourceOrder(ctx.db, ctx.workspace.id, id)))).flat().filter((l) => l.state === 'synced' && l.needsUpdate);
+  const behind = (await Promise.all(sourceOrderIds.map((id) => listLinksOfSourceOrder(ctx.db, ctx.workspace.id, id))))
+    .flat()
+    .filter((l) => l.state === 'synced' && l.needsUpdate);
   if (behind.length > 0) await executeRun(ctx, { sourceOrderIds, skipPull: true });
 }

@@ -37,7 +37,10 @@ export class PageBudget {
 
 export class PageLimitError extends WooRequestError {
   constructor(store: Store, listing: string, pages: number) {
-    super(`Stopped listing ${listing} on ${store.name}: it already sent ${pages} pages this run (maxStorePagesPerRun); the next run goes on`, { kind: 'permanent', code: 'PAGE_LIMIT' });
+    super(
+      `Stopped listing ${listing} on ${store.name}: it already sent ${pages} pages this run (maxStorePagesPerRun); the next run goes on`,
+      { kind: 'permanent', code: 'PAGE_LIMIT' },
+    );
     this.name = 'PageLimitError';
   }
 }

@@ -60,7 +60,14 @@ export async function previewWorkspace(db: Db, workspaceId: string, overrides?: 
 
   // Orders already indexed but not yet copied count too.
   const open = await listOpenLinks(db, workspaceId, { includeHeldAndPermanentFailures: true });
-  const openEntries = await loadLinksWithSources(db, workspaceId, open.filter((l) => l.state !== 'synced').slice(0, PREVIEW_ORDER_CAP).map((l) => l.id));
+  const openEntries = await loadLinksWithSources(
+    db,
+    workspaceId,
+    open
+      .filter((l) => l.state !== 'synced')
+      .slice(0, PREVIEW_ORDER_CAP)
+      .map((l) => l.id),
+  );
   const storesById = new Map(stores.map((s) => [s.id, s]));
   const seen = new Set(candidates.map((c) => `${c.store.id}:${c.row.remoteId}`));
   const pairs: Array<{ candidate: Candidate; target: Store }> = [];
@@ -80,7 +87,11 @@ export async function previewWorkspace(db: Db, workspaceId: string, overrides?: 
     const forTarget = pairs.filter((p) => p.target.id === target.id);
     if (forTarget.length === 0) continue;
     try {
-      await skuCache.ensure(target, clients.get(target.id)!, forTarget.flatMap((p) => skusOf(p.candidate.row.body as OrderBody)));
+      await skuCache.ensure(
+        target,
+        clients.get(target.id)!,
+        forTarget.flatMap((p) => skusOf(p.candidate.row.body as OrderBody)),
+      );
     } catch (error) {
       if (!isWooRequestError(error)) throw error;
       storeReports.find((r) => r.storeId === target.id)!.error ??= error.message;
@@ -88,7 +99,15 @@ export async function previewWorkspace(db: Db, workspaceId: string, overrides?: 
     const knownSkus = skuCache.knownSkus(target.id);
     for (const { candidate, target: t } of forTarget) {
       const reason = holdReason(
-        { storeId: candidate.store.id, storeName: candidate.store.name, remoteId: candidate.row.remoteId, number: candidate.row.number, status: candidate.row.status, currency: candidate.row.currency, body: candidate.row.body as OrderBody },
+        {
+          storeId: candidate.store.id,
+          storeName: candidate.store.name,
+          remoteId: candidate.row.remoteId,
+          number: candidate.row.number,
+          status: candidate.row.status,
+          currency: candidate.row.currency,
+          body: candidate.row.body as OrderBody,
+        },
         { name: t.name, currency: t.currency, knownSkus },
         workspace,
       );
@@ -114,7 +133,9 @@ async function readNewOrders(db: Db, store: Store, client: WooClient, workspace:
 
 function previewSentence(toSub: number, toMain: number, held: number): string {
   if (toSub + toMain + held === 0) return 'Nothing to sync yet — all orders are in sync.';
-  const parts = [`A sync now would create ${toSub + toMain} cop${toSub + toMain === 1 ? 'y' : 'ies'}: ${toSub} on substores, ${toMain} on the main store.`];
+  const parts = [
+    `A sync now would create ${toSub + toMain} cop${toSub + toMain === 1 ? 'y' : 'ies'}: ${toSub} on substores, ${toMain} on the main store.`,
+  ];
   if (held > 0) parts.push(`${held} would be held.`);
   return parts.join(' ');
 }

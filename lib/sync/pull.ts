@@ -1,6 +1,13 @@
 import type { Db } from '@/db/client';
 import type { OrderLink, Store } from '@/db/schema';
-import { adoptFoundCopies, flagLinksForUpdate, planOrderLinks, remoteIdsOfCopies, type FoundCopy, type LinkPlan } from '@/lib/data/order-links';
+import {
+  adoptFoundCopies,
+  flagLinksForUpdate,
+  planOrderLinks,
+  remoteIdsOfCopies,
+  type FoundCopy,
+  type LinkPlan,
+} from '@/lib/data/order-links';
 import { upsertPulledOrders, type PulledOrderRow } from '@/lib/data/orders';
 import { saveStorePullCursor } from '@/lib/data/store-sync-state';
 import { planLinksFor, syncStartFor, updatingDirections } from './link-planning';
@@ -46,16 +53,28 @@ export async function pullStore(ctx: RunContext, store: Store): Promise<{ pulled
   );
   if (end.kind === 'page-limit') ctx.errors.push(pageLimitNote(store, ctx.pageBudget.pagesPerStore));
   if (end.kind === 'stalled') {
-    ctx.errors.push(`Stopped reading ${store.name}: asked for page ${end.page}, it sent the same orders as page ${end.page - 1} (its paging does not advance); the next run tries again from the saved cursor`);
+    ctx.errors.push(
+      `Stopped reading ${store.name}: asked for page ${end.page}, it sent the same orders as page ${end.page - 1} (its paging does not advance); the next run tries again from the saved cursor`,
+    );
   }
   return { pulled, complete: end.kind === 'done' };
 }
 
 /** Upsert a page, plan the links of new source orders, flag the copies of changed ones, adopt copies found carrying a link's UUID. */
-export async function indexPage(db: Db, ctx: Pick<RunContext, 'workspace' | 'stores' | 'warnings'>, store: Store, rows: PulledOrderRow[], options: { ignoreSyncStart?: boolean } = {}) {
+export async function indexPage(
+  db: Db,
+  ctx: Pick<RunContext, 'workspace' | 'stores' | 'warnings'>,
+  store: Store,
+  rows: PulledOrderRow[],
+  options: { ignoreSyncStart?: boolean } = {},
+) {
   const workspaceId = ctx.workspace.id;
   const upserted = await upsertPulledOrders(db, workspaceId, store.id, rows);
-  const knownCopies = await remoteIdsOfCopies(db, { workspaceId, storeId: store.id, remoteIds: upserted.filter((o) => !o.originRef).map((o) => o.remoteId) });
+  const knownCopies = await remoteIdsOfCopies(db, {
+    workspaceId,
+    storeId: store.id,
+    remoteIds: upserted.filter((o) => !o.originRef).map((o) => o.remoteId),
+  });
   const plans: LinkPlan[] = [];
   const changedSources: string[] = [];
   for (const order of upserted) {
@@ -65,7 +84,9 @@ export async function indexPage(db: Db, ctx: Pick<RunContext, 'workspace' | 'sto
   }
   await planOrderLinks(db, workspaceId, plans);
   await flagLinksForUpdate(db, workspaceId, changedSources, updatingDirections(store, ctx.workspace));
-  const found: FoundCopy[] = rows.filter((r) => r.originLinkId).map((r) => ({ linkId: r.originLinkId!, remoteId: r.remoteId, number: r.number }));
+  const found: FoundCopy[] = rows
+    .filter((r) => r.originLinkId)
+    .map((r) => ({ linkId: r.originLinkId!, remoteId: r.remoteId, number: r.number }));
   const { adopted, duplicates } = await adoptFoundCopies(db, workspaceId, store.id, found);
   for (const dup of duplicates) ctx.warnings.push(`A second copy #${dup.number} of the same order exists on ${store.name}`);
   return { upserted, adopted };

@@ -33,14 +33,22 @@ export type TargetLookups = { skus: SkuCache; customers: CustomerDirectory; paci
 export async function pushCreates(ctx: RunContext, target: Store, links: AsyncIterable<OpenLink[]>, lookups: TargetLookups): Promise<void> {
   // An earlier slice of this run left the target at a pace: start there rather than ramp up again.
   const pace = lookups.pacing.get(target.id);
-  const sizing: Sizing = { size: clampBatchSize(target.batchSize ?? FIRST_BATCH_SIZE), speed: { msPerOrder: pace?.msPerOrder ?? null }, learned: false };
+  const sizing: Sizing = {
+    size: clampBatchSize(target.batchSize ?? FIRST_BATCH_SIZE),
+    speed: { msPerOrder: pace?.msPerOrder ?? null },
+    learned: false,
+  };
   const concurrency = BatchConcurrency.resume(ctx.tuning.storeConcurrency, pace?.concurrency ?? null);
   const queue = new BatchQueue<CreateItem>(QUEUE_CAPACITY);
   const produce = async () => {
     try {
       for await (const group of links) {
         for (let i = 0; i < group.length; i += LOAD_CHUNK) {
-          const entries = await loadLinksWithSources(ctx.db, ctx.workspace.id, group.slice(i, i + LOAD_CHUNK).map((l) => l.id));
+          const entries = await loadLinksWithSources(
+            ctx.db,
+            ctx.workspace.id,
+            group.slice(i, i + LOAD_CHUNK).map((l) => l.id),
+          );
           await queue.push(await prepareCopies(ctx, target, entries, lookups));
         }
       }
@@ -65,7 +73,14 @@ export async function pushCreates(ctx: RunContext, target: Store, links: AsyncIt
  * as many batches in flight as the store turns into throughput (`BatchConcurrency`), from where an
  * earlier slice of the run left it.
  */
-async function sendAll(ctx: RunContext, target: Store, queue: BatchQueue<CreateItem>, sizing: Sizing, concurrency: BatchConcurrency, customers: CustomerDirectory): Promise<void> {
+async function sendAll(
+  ctx: RunContext,
+  target: Store,
+  queue: BatchQueue<CreateItem>,
+  sizing: Sizing,
+  concurrency: BatchConcurrency,
+  customers: CustomerDirectory,
+): Promise<void> {
   let probing = target.batchSize === null;
   let taken = 0;
   const worker = async (index: number) => {
@@ -103,19 +118,39 @@ function expectedBatchMs(sizing: Sizing): number {
   return sizing.speed.msPerOrder === null ? 0 : sizing.speed.msPerOrder * sizing.size;
 }
 
-async function prepareCopies(ctx: RunContext, target: Store, entries: LinkWithSource[], { skus: skuCache, customers }: TargetLookups): Promise<CreateItem[]> {
+async function prepareCopies(
+  ctx: RunContext,
+  target: Store,
+  entries: LinkWithSource[],
+  { skus: skuCache, customers }: TargetLookups,
+): Promise<CreateItem[]> {
   const graceStart = Date.now() - ctx.tuning.staleClaimGraceMs;
   // A claim this young may belong to a request the store is still working on: leave it to a later run.
   let usable = entries.filter((e) => e.link.state !== 'creating' || (e.link.claimedAt?.getTime() ?? 0) <= graceStart);
   const unfinished = usable.filter((e) => e.link.state === 'creating');
   if (ctx.listBeforeResending && unfinished.length > 0) {
     const since = new Date(Math.min(...unfinished.map((e) => e.link.claimedAt?.getTime() ?? Date.now())));
-    const adopted = await adoptCopiesCreatedSince(ctx, target, unfinished.map((e) => e.link.id), since);
+    const adopted = await adoptCopiesCreatedSince(
+      ctx,
+      target,
+      unfinished.map((e) => e.link.id),
+      since,
+    );
     usable = usable.filter((e) => !adopted.has(e.link.id));
   }
-  await skuCache.ensure(target, ctx.client(target), usable.flatMap((e) => skusOf(e.source.body as OrderBody)), ctx.signal);
+  await skuCache.ensure(
+    target,
+    ctx.client(target),
+    usable.flatMap((e) => skusOf(e.source.body as OrderBody)),
+    ctx.signal,
+  );
   const knownSkus = skuCache.knownSkus(target.id);
-  const customerIds = copiesNameAccounts(ctx.workspace) ? await customers.idsFor(target, usable.map((e) => customerEmailOf(e.source.body as OrderBody))) : new Map<string, number>();
+  const customerIds = copiesNameAccounts(ctx.workspace)
+    ? await customers.idsFor(
+        target,
+        usable.map((e) => customerEmailOf(e.source.body as OrderBody)),
+      )
+    : new Map<string, number>();
   const policy: CopyPolicy = ctx.workspace;
   const held = new Map<string, LinkWithSource[]>();
   const ready: CreateItem[] = [];
@@ -123,22 +158,45 @@ async function prepareCopies(ctx: RunContext, target: Store, entries: LinkWithSo
     const source = ctx.storesById.get(entry.source.storeId);
     if (!source) continue;
     const plan = buildCopy(
-      { storeId: source.id, storeName: source.name, remoteId: entry.source.remoteId, number: entry.source.number, status: entry.source.status, currency: entry.source.currency, body: entry.source.body as OrderBody },
+      {
+        storeId: source.id,
+        storeName: source.name,
+        remoteId: entry.source.remoteId,
+        number: entry.source.number,
+        status: entry.source.status,
+        currency: entry.source.currency,
+        body: entry.source.body as OrderBody,
+      },
       { name: target.name, currency: target.currency, knownSkus, customerIds },
       policy,
       entry.link.id,
     );
     if (plan.kind === 'hold') held.set(plan.reason, [...(held.get(plan.reason) ?? []), entry]);
     // The payload now holds what the copy needs: the source's body need not wait in the queue too.
-    else ready.push({ entry: { link: entry.link, source: { ...entry.source, body: {} } }, payload: plan.payload, hasNote: plan.note !== null, claimedAt: entry.link.state === 'creating' ? entry.link.claimedAt : null });
+    else
+      ready.push({
+        entry: { link: entry.link, source: { ...entry.source, body: {} } },
+        payload: plan.payload,
+        hasNote: plan.note !== null,
+        claimedAt: entry.link.state === 'creating' ? entry.link.claimedAt : null,
+      });
   }
   for (const [reason, group] of held) {
-    await markLinkHeld(ctx.db, ctx.workspace.id, group.map((e) => e.link.id), reason);
+    await markLinkHeld(
+      ctx.db,
+      ctx.workspace.id,
+      group.map((e) => e.link.id),
+      reason,
+    );
     for (const e of group) {
       directionCounts(ctx, e).held += 1;
       ctx.held.push(issue(ctx, e, target, reason));
     }
-    await ctx.events(group.filter((e) => e.link.state !== 'held' || e.link.lastError !== reason).map((e) => ({ orderId: e.source.id, linkId: e.link.id, kind: 'held' as const, message: `Held for ${target.name}: ${reason}` })));
+    await ctx.events(
+      group
+        .filter((e) => e.link.state !== 'held' || e.link.lastError !== reason)
+        .map((e) => ({ orderId: e.source.id, linkId: e.link.id, kind: 'held' as const, message: `Held for ${target.name}: ${reason}` })),
+    );
   }
   return ready;
 }

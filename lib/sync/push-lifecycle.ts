@@ -30,7 +30,11 @@ export type LifecyclePlan = {
  * target store's staff changed on the copy are never touched unless the source changed the same SKU.
  */
 export async function planLifecycle(ctx: RunContext, target: Store, entries: LinkWithSource[]): Promise<Map<string, LifecyclePlan>> {
-  const indexed = await indexedOrdersByRemoteId(ctx.db, { workspaceId: ctx.workspace.id, storeId: target.id, remoteIds: entries.map((e) => e.link.targetRemoteId!) });
+  const indexed = await indexedOrdersByRemoteId(ctx.db, {
+    workspaceId: ctx.workspace.id,
+    storeId: target.id,
+    remoteIds: entries.map((e) => e.link.targetRemoteId!),
+  });
   const plans = new Map<string, LifecyclePlan>();
   for (const entry of entries) {
     const sourceLines = (entry.source.body as OrderBody).line_items ?? [];
@@ -85,7 +89,13 @@ export async function planLifecycle(ctx: RunContext, target: Store, entries: Lin
 }
 
 /** A copy flagged "changed after copying" whose lines the merchant made match the source's is flagged no more. */
-async function clearIfMatched(ctx: RunContext, target: Store, entry: LinkWithSource, plan: LifecyclePlan, sourceLines: NonNullable<OrderBody['line_items']>): Promise<void> {
+async function clearIfMatched(
+  ctx: RunContext,
+  target: Store,
+  entry: LinkWithSource,
+  plan: LifecyclePlan,
+  sourceLines: NonNullable<OrderBody['line_items']>,
+): Promise<void> {
   try {
     const copy = await getOrder(ctx.client(target), entry.link.targetRemoteId!, ctx.signal);
     plan.copyStatus = copy.status;

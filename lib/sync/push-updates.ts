@@ -1,5 +1,13 @@
 import type { Store } from '@/db/schema';
-import { claimLinkNotes, loadLinksWithSources, markLinkNotesDone, markLinkUpdated, markLinkUpdateFailed, type LinkWithSource, type OpenLink } from '@/lib/data/order-links';
+import {
+  claimLinkNotes,
+  loadLinksWithSources,
+  markLinkNotesDone,
+  markLinkUpdated,
+  markLinkUpdateFailed,
+  type LinkWithSource,
+  type OpenLink,
+} from '@/lib/data/order-links';
 import { retryDelayMs } from '@/lib/woo/backoff';
 import { sleep } from '@/lib/utils/sleep';
 import { isWooRequestError } from '@/lib/woo/errors';
@@ -22,9 +30,13 @@ const UPDATES_PER_BATCH = 100;
 export async function pushUpdates(ctx: RunContext, target: Store, links: OpenLink[]): Promise<void> {
   for (let i = 0; i < links.length; i += UPDATES_PER_BATCH) {
     if (i > 0 && ctx.budgetSpent()) return;
-    const entries = (await loadLinksWithSources(ctx.db, ctx.workspace.id, links.slice(i, i + UPDATES_PER_BATCH).map((l) => l.id))).filter(
-      (e) => e.link.state === 'synced' && e.link.targetRemoteId !== null,
-    );
+    const entries = (
+      await loadLinksWithSources(
+        ctx.db,
+        ctx.workspace.id,
+        links.slice(i, i + UPDATES_PER_BATCH).map((l) => l.id),
+      )
+    ).filter((e) => e.link.state === 'synced' && e.link.targetRemoteId !== null);
     const plans = await planLifecycle(ctx, target, entries);
     const updates: Array<{ entry: LinkWithSource; body: Record<string, unknown> }> = [];
     for (const entry of entries) {
@@ -40,13 +52,22 @@ export async function pushUpdates(ctx: RunContext, target: Store, links: OpenLin
     for (const [index, { entry }] of updates.entries()) {
       const answer = answers.find((a) => a.id === entry.link.targetRemoteId) ?? answers[index];
       if (!answer || answer.error) {
-        await failUpdate(ctx, target, entry, answer?.error ? `${answer.error.message} (${answer.error.code})` : 'the store did not answer for this order');
+        await failUpdate(
+          ctx,
+          target,
+          entry,
+          answer?.error ? `${answer.error.message} (${answer.error.code})` : 'the store did not answer for this order',
+        );
         continue;
       }
       let refunds: RefundOutcome | null = null;
       try {
         // The batch answer is the copy as the update left it: its lines, total and refunds.
-        refunds = await mirrorRefunds(ctx, target, entry, { total: answer.total ?? '0', refunds: answer.refunds ?? [], line_items: answer.line_items ?? [] });
+        refunds = await mirrorRefunds(ctx, target, entry, {
+          total: answer.total ?? '0',
+          refunds: answer.refunds ?? [],
+          line_items: answer.line_items ?? [],
+        });
       } catch (error) {
         if (!isWooRequestError(error)) throw error;
         await failUpdate(ctx, target, entry, `Refund not mirrored yet: ${error.message}`);
@@ -70,7 +91,11 @@ function keepsCopyStatus(sourceStatus: string, plan: LifecyclePlan): boolean {
   return (plan.copyStatus === 'completed' || plan.copyStatus === 'refunded') && EARLIER_STATUSES.has(sourceStatus);
 }
 
-async function sendUpdates(ctx: RunContext, target: Store, updates: Array<{ entry: LinkWithSource; body: Record<string, unknown> }>): Promise<WooBatchItemResult[] | null> {
+async function sendUpdates(
+  ctx: RunContext,
+  target: Store,
+  updates: Array<{ entry: LinkWithSource; body: Record<string, unknown> }>,
+): Promise<WooBatchItemResult[] | null> {
   for (let attempt = 0; ; attempt += 1) {
     try {
       const response = await batchOrders(ctx.client(target), { update: updates.map((u) => u.body) }, ctx.tuning.batchTimeoutMs, ctx.signal);
@@ -88,13 +113,23 @@ async function sendUpdates(ctx: RunContext, target: Store, updates: Array<{ entr
   }
 }
 
-async function carryNotesAndFinish(ctx: RunContext, target: Store, entry: LinkWithSource, plan: LifecyclePlan, refunds: RefundOutcome): Promise<void> {
+async function carryNotesAndFinish(
+  ctx: RunContext,
+  target: Store,
+  entry: LinkWithSource,
+  plan: LifecyclePlan,
+  refunds: RefundOutcome,
+): Promise<void> {
   const source = ctx.storesById.get(entry.source.storeId);
   const carried = [...(entry.link.syncedNoteIds ?? [])];
   let added = 0;
   if (source) {
     try {
-      let notes = notesToCarry(await listOrderNotes(ctx.client(source), entry.source.remoteId, ctx.signal), entry.link.notesSinceGmt, carried);
+      let notes = notesToCarry(
+        await listOrderNotes(ctx.client(source), entry.source.remoteId, ctx.signal),
+        entry.link.notesSinceGmt,
+        carried,
+      );
       if (notes.length > 0 && entry.link.notesClaimedAt) {
         // An earlier attempt was sending notes when it stopped: those that landed carry their source id.
         const onCopy = carriedNoteIdsOn(await listOrderNotes(ctx.client(target), entry.link.targetRemoteId!, ctx.signal));
@@ -103,7 +138,12 @@ async function carryNotesAndFinish(ctx: RunContext, target: Store, entry: LinkWi
       }
       if (notes.length > 0) await claimLinkNotes(ctx.db, ctx.workspace.id, [entry.link.id]);
       for (const note of notes) {
-        await addPrivateOrderNote(ctx.client(target), entry.link.targetRemoteId!, carriedNoteText(source.name, entry.source.number, note), ctx.signal);
+        await addPrivateOrderNote(
+          ctx.client(target),
+          entry.link.targetRemoteId!,
+          carriedNoteText(source.name, entry.source.number, note),
+          ctx.signal,
+        );
         ctx.checkpoint('note.sent');
         carried.push(note.id);
         added += 1;
@@ -126,7 +166,12 @@ async function carryNotesAndFinish(ctx: RunContext, target: Store, entry: LinkWi
   const noteText = added > 0 ? `, ${added} note${added === 1 ? '' : 's'}` : '';
   const copy = `copy #${entry.link.targetNumber} on ${target.name}`;
   await ctx.events([
-    { orderId: entry.source.id, linkId: entry.link.id, kind: 'updated', message: `Updated ${copy}: ${statusText(entry.source.status, plan)}${noteText}` },
+    {
+      orderId: entry.source.id,
+      linkId: entry.link.id,
+      kind: 'updated',
+      message: `Updated ${copy}: ${statusText(entry.source.status, plan)}${noteText}`,
+    },
     ...lifecycleEvents(entry, copy, plan, refunds),
   ]);
   if (refunds.held) ctx.held.push(issue(ctx, entry, target, `Refund held: ${refunds.held}`));
@@ -141,10 +186,13 @@ function statusText(sourceStatus: string, plan: LifecyclePlan): string {
 function lifecycleEvents(entry: LinkWithSource, copy: string, plan: LifecyclePlan, refunds: RefundOutcome): NewOrderEvent[] {
   const at = { orderId: entry.source.id, linkId: entry.link.id };
   const events: NewOrderEvent[] = [];
-  if (entry.source.status === 'cancelled' && plan.copyStatus !== null && plan.copyStatus !== 'cancelled') events.push({ ...at, kind: 'cancelled', message: `Cancelled ${copy}` });
+  if (entry.source.status === 'cancelled' && plan.copyStatus !== null && plan.copyStatus !== 'cancelled')
+    events.push({ ...at, kind: 'cancelled', message: `Cancelled ${copy}` });
   if (plan.lineSummary) events.push({ ...at, kind: 'edited', message: `Lines of ${copy} changed to match: ${plan.lineSummary}` });
-  if (plan.changedAfterCopy) events.push({ ...at, kind: 'changed', message: `Changed after copying, ${copy} left as it is: ${plan.changedAfterCopy}` });
-  for (const r of refunds.mirrored) events.push({ ...at, kind: 'refunded', message: `Refunded ${r.amount} on ${copy} (mirrors refund ${r.sourceRefundId})` });
+  if (plan.changedAfterCopy)
+    events.push({ ...at, kind: 'changed', message: `Changed after copying, ${copy} left as it is: ${plan.changedAfterCopy}` });
+  for (const r of refunds.mirrored)
+    events.push({ ...at, kind: 'refunded', message: `Refunded ${r.amount} on ${copy} (mirrors refund ${r.sourceRefundId})` });
   if (refunds.held) events.push({ ...at, kind: 'held', message: `Refund held for ${copy}: ${refunds.held}` });
   return events;
 }
@@ -153,7 +201,14 @@ async function failUpdate(ctx: RunContext, target: Store, entry: LinkWithSource,
   await markLinkUpdateFailed(ctx.db, ctx.workspace.id, entry.link.id, reason);
   directionCounts(ctx, entry).failed += 1;
   ctx.failed.push(issue(ctx, entry, target, `Update failed: ${reason}`));
-  await ctx.events([{ orderId: entry.source.id, linkId: entry.link.id, kind: 'failed', message: `Updating copy #${entry.link.targetNumber} on ${target.name} failed: ${reason}` }]);
+  await ctx.events([
+    {
+      orderId: entry.source.id,
+      linkId: entry.link.id,
+      kind: 'failed',
+      message: `Updating copy #${entry.link.targetNumber} on ${target.name} failed: ${reason}`,
+    },
+  ]);
 }
 
 /** The private note on a new copy (where it came from, the customer's email when it was left off). */
@@ -177,8 +232,18 @@ export async function pushCopyNotes(ctx: RunContext, target: Store, links: OpenL
 /** Notes are claimed this many at a time, just before they are sent; a slice stops only between groups. */
 const NOTE_CLAIM_GROUP = 25;
 
-async function pushCopyNotesChunk(ctx: RunContext, target: Store, links: OpenLink[], concurrency: BatchConcurrency, slice: { groups: number }): Promise<void> {
-  const entries = await loadLinksWithSources(ctx.db, ctx.workspace.id, links.map((l) => l.id));
+async function pushCopyNotesChunk(
+  ctx: RunContext,
+  target: Store,
+  links: OpenLink[],
+  concurrency: BatchConcurrency,
+  slice: { groups: number },
+): Promise<void> {
+  const entries = await loadLinksWithSources(
+    ctx.db,
+    ctx.workspace.id,
+    links.map((l) => l.id),
+  );
   const done: string[] = [];
   const turn = new Pulse();
   let next = 0;
@@ -188,7 +253,11 @@ async function pushCopyNotesChunk(ctx: RunContext, target: Store, links: OpenLin
   const claimNextGroup = () =>
     (claiming ??= (async () => {
       const group = entries.slice(claimedUpTo, claimedUpTo + NOTE_CLAIM_GROUP);
-      await claimLinkNotes(ctx.db, ctx.workspace.id, group.filter((e) => e.link.notesClaimedAt === null).map((e) => e.link.id));
+      await claimLinkNotes(
+        ctx.db,
+        ctx.workspace.id,
+        group.filter((e) => e.link.notesClaimedAt === null).map((e) => e.link.id),
+      );
       claimedUpTo += group.length;
       slice.groups += 1;
     })().finally(() => (claiming = null)));
@@ -212,10 +281,18 @@ async function pushCopyNotesChunk(ctx: RunContext, target: Store, links: OpenLin
         const source = ctx.storesById.get(entry.source.storeId);
         if (!source || entry.link.targetRemoteId === null) continue;
         const body = entry.source.body as OrderBody;
-        const note = copyNote({ storeName: source.name, number: entry.source.number }, target, ctx.workspace, suppressedEmailOf(body, ctx.workspace));
+        const note = copyNote(
+          { storeName: source.name, number: entry.source.number },
+          target,
+          ctx.workspace,
+          suppressedEmailOf(body, ctx.workspace),
+        );
         const remoteId = entry.link.targetRemoteId;
         try {
-          const landedBefore = note !== null && entry.link.notesClaimedAt !== null && hasCopyNote(await listOrderNotes(ctx.client(target), remoteId, ctx.signal));
+          const landedBefore =
+            note !== null &&
+            entry.link.notesClaimedAt !== null &&
+            hasCopyNote(await listOrderNotes(ctx.client(target), remoteId, ctx.signal));
           if (note && !landedBefore) {
             await concurrency.send(async (answered) => {
               const started = Date.now();

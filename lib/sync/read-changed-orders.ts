@@ -5,7 +5,17 @@ import type { WooClient } from '@/lib/woo/client';
 import { WooRequestError } from '@/lib/woo/errors';
 import { listOrders, WOO_PAGE_SIZE } from '@/lib/woo/orders-api';
 import { formatWooGmt, type WooOrder } from '@/lib/woo/types';
-import { absorbPage, createStallCheck, mayHaveBeenRead, modifiedAfterFor, sameCursor, settledCursor, storeTimeOfRead, type KeysetCursor, type KeysetState } from './keyset-cursor';
+import {
+  absorbPage,
+  createStallCheck,
+  mayHaveBeenRead,
+  modifiedAfterFor,
+  sameCursor,
+  settledCursor,
+  storeTimeOfRead,
+  type KeysetCursor,
+  type KeysetState,
+} from './keyset-cursor';
 import { toPulledOrderRow } from './order-snapshot';
 import type { PageBudget } from './page-budget';
 
@@ -41,14 +51,33 @@ export async function readChangedOrders(source: ChangedOrdersSource, reader: Cha
     if (!pages.take(store.id)) return { kind: 'page-limit' };
     const modifiedAfter = modifiedAfterFor(state.cursor, source.floor);
     const askedAt = Date.now();
-    const response = await listOrders(client, { orderby: 'modified', order: 'asc', modified_after: formatWooGmt(modifiedAfter), page: state.page }, signal);
+    const response = await listOrders(
+      client,
+      { orderby: 'modified', order: 'asc', modified_after: formatWooGmt(modifiedAfter), page: state.page },
+      signal,
+    );
     const readAt = storeTimeOfRead(response.headers.date, Date.now() - askedAt);
     reader.onAnswer?.();
     const rows = readableRows(store, Array.isArray(response.data) ? response.data : []);
-    if (stalled(modifiedAfter, rows.map((row) => row.remoteId))) return { kind: 'stalled', page: state.page };
-    const outcome = absorbPage(state, rows.map((row) => ({ id: row.remoteId, modifiedGmt: row.dateModifiedGmt, row })), WOO_PAGE_SIZE);
+    if (
+      stalled(
+        modifiedAfter,
+        rows.map((row) => row.remoteId),
+      )
+    )
+      return { kind: 'stalled', page: state.page };
+    const outcome = absorbPage(
+      state,
+      rows.map((row) => ({ id: row.remoteId, modifiedGmt: row.dateModifiedGmt, row })),
+      WOO_PAGE_SIZE,
+    );
     // Orders at the cursor's second may have been read before it settled: only a version the index does not hold is news.
-    const unchanged = await unchangedRemoteIds(source.db, store.workspaceId, store.id, outcome.fresh.filter((o) => mayHaveBeenRead(state.cursor, o)).map((o) => o.row));
+    const unchanged = await unchangedRemoteIds(
+      source.db,
+      store.workspaceId,
+      store.id,
+      outcome.fresh.filter((o) => mayHaveBeenRead(state.cursor, o)).map((o) => o.row),
+    );
     const next: KeysetState = { cursor: settledCursor(outcome.state.cursor, readAt), page: outcome.state.page };
     const page: ChangedOrdersPage = {
       fresh: outcome.fresh.filter((o) => !unchanged.has(o.id)).map((o) => o.row),
@@ -68,6 +97,9 @@ function readableRows(store: Store, orders: WooOrder[]): PulledOrderRow[] {
   try {
     return orders.map(toPulledOrderRow);
   } catch (error) {
-    throw new WooRequestError(`${store.name} sent an order that cannot be read: ${(error as Error).message}`, { kind: 'permanent', code: 'BAD_ORDER' });
+    throw new WooRequestError(`${store.name} sent an order that cannot be read: ${(error as Error).message}`, {
+      kind: 'permanent',
+      code: 'BAD_ORDER',
+    });
   }
 }

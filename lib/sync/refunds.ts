@@ -11,7 +11,10 @@ export function refundMarker(sourceStoreId: string, sourceRemoteId: number, refu
 /** Source refunds not mirrored yet, oldest first. */
 export function refundsToMirror(body: OrderBody, mirrored: readonly number[]): number[] {
   const done = new Set(mirrored);
-  return (body.refunds ?? []).map((r) => r.id).filter((id) => !done.has(id)).sort((a, b) => a - b);
+  return (body.refunds ?? [])
+    .map((r) => r.id)
+    .filter((id) => !done.has(id))
+    .sort((a, b) => a - b);
 }
 
 /** Source refund ids whose mirror is already on the copy, read from the copy's refunds. */
@@ -54,7 +57,11 @@ export type RefundContext = {
 export function planRefund(refund: WooRefund, ctx: RefundContext): RefundPlan {
   const amount = cents(refund.amount);
   const left = refundableCents(ctx.copy);
-  if (amount > left) return { kind: 'hold', reason: `Refund of ${money(amount)} is more than the ${money(left)} left to refund on copy #${ctx.copyNumber} on ${ctx.targetName}` };
+  if (amount > left)
+    return {
+      kind: 'hold',
+      reason: `Refund of ${money(amount)} is more than the ${money(left)} left to refund on copy #${ctx.copyNumber} on ${ctx.targetName}`,
+    };
   const lines: Array<Record<string, unknown>> = [];
   for (const line of refund.line_items ?? []) {
     const quantity = Math.abs(Number(line.quantity) || 0);
@@ -64,7 +71,10 @@ export function planRefund(refund: WooRefund, ctx: RefundContext): RefundPlan {
     const matches = (ctx.copy.line_items ?? []).filter((l) => sku && (l.sku ?? '').trim() === sku);
     if (matches.length !== 1 || matches[0].id === undefined) {
       const what = sku ? `SKU ${sku}` : `"${line.name || 'an unnamed line'}"`;
-      return { kind: 'hold', reason: `The refund's line ${what} is not ${matches.length > 1 ? 'a single line' : 'a line'} of copy #${ctx.copyNumber} on ${ctx.targetName}` };
+      return {
+        kind: 'hold',
+        reason: `The refund's line ${what} is not ${matches.length > 1 ? 'a single line' : 'a line'} of copy #${ctx.copyNumber} on ${ctx.targetName}`,
+      };
     }
     lines.push({ id: matches[0].id, quantity, refund_total: money(total) });
   }

@@ -27,7 +27,11 @@ export type Reservation = { reserved: true; runId: string } | { reserved: false;
  * progress indicator follows it from the first poll. Two presses — in one process or in two app instances — race
  * on the lease's primary key, and only one of them gets the reservation.
  */
-export async function reserveSyncRun(db: Db, workspaceId: string, run: { runId: string; trigger: SyncTrigger; ttlMs?: number }): Promise<Reservation> {
+export async function reserveSyncRun(
+  db: Db,
+  workspaceId: string,
+  run: { runId: string; trigger: SyncTrigger; ttlMs?: number },
+): Promise<Reservation> {
   if (!(await getWorkspace(db, workspaceId))) throw new WorkspaceNotFoundError(workspaceId);
   const holder = runLeaseHolder(run.runId);
   if (!(await tryAcquireSyncLease(db, { workspaceId, holder, runId: run.runId, ttlMs: run.ttlMs ?? RESERVATION_TTL_MS }))) {

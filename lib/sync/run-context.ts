@@ -121,7 +121,12 @@ export function createRunContext(input: {
       }
       if (controller.signal.aborted) throw controller.signal.reason ?? new Error('The sync was cancelled');
     },
-    events: (events) => recordOrderEvents(db, workspace.id, events.map((e) => ({ ...e, runId }))),
+    events: (events) =>
+      recordOrderEvents(
+        db,
+        workspace.id,
+        events.map((e) => ({ ...e, runId })),
+      ),
     progress: new ProgressTracker(
       runId,
       stores,
@@ -171,7 +176,18 @@ export class ProgressTracker {
       stores.map((s) => {
         const prior = before.get(s.id);
         if (prior) this.earlier.set(s.id, { done: prior.done, leftOver: Math.max(0, prior.total - prior.done), listed: 0 });
-        return [s.id, { storeId: s.id, name: s.name, role: s.role, phase: 'waiting', pulled: prior?.pulled ?? 0, done: prior?.done ?? 0, total: prior?.total ?? 0 }];
+        return [
+          s.id,
+          {
+            storeId: s.id,
+            name: s.name,
+            role: s.role,
+            phase: 'waiting',
+            pulled: prior?.pulled ?? 0,
+            done: prior?.done ?? 0,
+            total: prior?.total ?? 0,
+          },
+        ];
       }),
     );
   }

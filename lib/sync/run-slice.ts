@@ -86,7 +86,18 @@ export async function syncWorkspaceSlice(db: Db, workspaceId: string, request: S
     try {
       const runStartedAt = started.run.startedAt;
       const runDeadline = runStartedAt.getTime() + tuning.runBudgetMs;
-      const outcome = await workSlice({ db, workspace, runId, request, tuning, controller, lease, existing, runStartedAt, deadline: Math.min(sliceStarted + request.budgetMs, runDeadline) });
+      const outcome = await workSlice({
+        db,
+        workspace,
+        runId,
+        request,
+        tuning,
+        controller,
+        lease,
+        existing,
+        runStartedAt,
+        deadline: Math.min(sliceStarted + request.budgetMs, runDeadline),
+      });
       if (outcome.kind === 'crashed') {
         leaveLease = true;
         throw outcome.error;
@@ -99,10 +110,16 @@ export async function syncWorkspaceSlice(db: Db, workspaceId: string, request: S
       }
       if (outcome.kind === 'more') {
         const minutes = Math.round(tuning.runBudgetMs / 60_000);
-        outcome.ctx.errors.push(`Stopped after the run's time limit of ${minutes} minute${minutes === 1 ? '' : 's'}; the next sync carries on with the rest`);
+        outcome.ctx.errors.push(
+          `Stopped after the run's time limit of ${minutes} minute${minutes === 1 ? '' : 's'}; the next sync carries on with the rest`,
+        );
       }
       await recordStoresContact(outcome.ctx.db, workspaceId, [...outcome.ctx.reached], new Date()).catch(() => undefined);
-      return { state: 'done', runId, result: await finish(db, outcome.ctx, outcome.carry, runStartedAt, outcome.kind === 'finished' ? outcome.fatal : null) };
+      return {
+        state: 'done',
+        runId,
+        result: await finish(db, outcome.ctx, outcome.carry, runStartedAt, outcome.kind === 'finished' ? outcome.fatal : null),
+      };
     } finally {
       request.signal?.removeEventListener('abort', cancel);
     }
@@ -204,13 +221,23 @@ async function workSlice(input: {
     const fatal = describeFatal(controller.signal.reason instanceof LeaseLostError ? controller.signal.reason : error);
     ctx.errors.push(fatal);
     // A cancelled run (lost lease, shutdown) is expected now and then; anything else is ours to look into.
-    logError('sync run failed', error, { workspaceId: workspace.id, runId, trigger: request.trigger }, controller.signal.aborted ? 'warn' : 'error');
+    logError(
+      'sync run failed',
+      error,
+      { workspaceId: workspace.id, runId, trigger: request.trigger },
+      controller.signal.aborted ? 'warn' : 'error',
+    );
     return { kind: 'finished', ctx, carry: await carry(), fatal };
   }
   if (lease.lost) {
     const fatal = describeFatal(controller.signal.reason);
     ctx.errors.push(fatal);
-    logError('sync run stopped writing: its lease was lost', controller.signal.reason, { workspaceId: workspace.id, runId, trigger: request.trigger }, 'warn');
+    logError(
+      'sync run stopped writing: its lease was lost',
+      controller.signal.reason,
+      { workspaceId: workspace.id, runId, trigger: request.trigger },
+      'warn',
+    );
     return { kind: 'finished', ctx, carry: await carry(), fatal };
   }
   return ctx.sliceEnded ? { kind: 'more', ctx, carry: await carry() } : { kind: 'finished', ctx, carry: await carry(), fatal: null };
@@ -294,6 +321,7 @@ export function alreadyRunning(trigger: SyncTrigger, runningRunId: string | null
 function describeFatal(error: unknown): string {
   if (!(error instanceof Error)) return String(error).slice(0, 300);
   const cause = (error as { cause?: unknown }).cause;
-  if (error.message.startsWith('Failed query:')) return `database error: ${cause instanceof Error ? cause.message : 'query failed'}`.slice(0, 300);
+  if (error.message.startsWith('Failed query:'))
+    return `database error: ${cause instanceof Error ? cause.message : 'query failed'}`.slice(0, 300);
   return error.message.slice(0, 300);
 }

@@ -18,7 +18,13 @@ export async function syncOrder(db: Db, workspaceId: string, orderId: string, op
   if (!UUID.test(orderId)) throw new OrderNotFoundError(orderId);
   const order = await sourceOf(db, workspaceId, orderId);
   const budgetMs = resolveTuning(options.tuning).sliceBudgetMs;
-  return runSlicesToEnd(db, workspaceId, { ...options, trigger: options.trigger ?? 'sync_order', runId: newRunId(), budgetMs, sourceOrderIds: [order.id] });
+  return runSlicesToEnd(db, workspaceId, {
+    ...options,
+    trigger: options.trigger ?? 'sync_order',
+    runId: newRunId(),
+    budgetMs,
+    sourceOrderIds: [order.id],
+  });
 }
 
 async function sourceOf(db: Db, workspaceId: string, orderId: string): Promise<Order> {
@@ -26,6 +32,9 @@ async function sourceOf(db: Db, workspaceId: string, orderId: string): Promise<O
   if (!order) throw new OrderNotFoundError(orderId);
   if (!order.originRef) return order;
   const [storeId, remoteId] = order.originRef.split(':');
-  const original = UUID.test(storeId ?? '') && Number(remoteId) > 0 ? await findOrderByRemoteId(db, { workspaceId, storeId, remoteId: Number(remoteId) }) : null;
+  const original =
+    UUID.test(storeId ?? '') && Number(remoteId) > 0
+      ? await findOrderByRemoteId(db, { workspaceId, storeId, remoteId: Number(remoteId) })
+      : null;
   return original ?? order;
 }

@@ -2,11 +2,35 @@ import type { SyncCounts, SyncTrigger } from '@/db/schema';
 import type { SyncIssue } from './summary';
 import type { SyncTuning } from './tuning';
 
-export type StoreProgress = { storeId: string; name: string; role: 'main' | 'sub'; phase: 'waiting' | 'pulling' | 'pushing' | 'done' | 'error'; pulled: number; done: number; total: number; error?: string };
-export type SyncProgress = { runId: string; phase: 'pulling' | 'pushing' | 'finishing'; stores: StoreProgress[]; done: number; total: number };
+export type StoreProgress = {
+  storeId: string;
+  name: string;
+  role: 'main' | 'sub';
+  phase: 'waiting' | 'pulling' | 'pushing' | 'done' | 'error';
+  pulled: number;
+  done: number;
+  total: number;
+  error?: string;
+};
+export type SyncProgress = {
+  runId: string;
+  phase: 'pulling' | 'pushing' | 'finishing';
+  stores: StoreProgress[];
+  done: number;
+  total: number;
+};
 
 /** Named points where the chaos test can stop the engine dead, as a crash would. */
-export type CrashPoint = 'pull.fetched' | 'pull.committed' | 'create.claimed' | 'create.in-flight' | 'create.answered' | 'create.recorded' | 'update.sent' | 'note.sent' | 'refund.sent';
+export type CrashPoint =
+  | 'pull.fetched'
+  | 'pull.committed'
+  | 'create.claimed'
+  | 'create.in-flight'
+  | 'create.answered'
+  | 'create.recorded'
+  | 'update.sent'
+  | 'note.sent'
+  | 'refund.sent';
 
 export type SyncOptions = {
   trigger: SyncTrigger;

@@ -80,7 +80,8 @@ export async function countWaitingOnStores(
         } catch (error) {
           // Whatever kept the store from answering (its credentials cannot be read, the SSRF guard refused it,
           // it timed out), the notice names it; only the database's own errors fail the whole count.
-          if (isWooRequestError(error) || signal.aborted) log.info({ workspaceId, storeId: store.id, err: (error as Error).message }, 'pending notice: store did not answer its count');
+          if (isWooRequestError(error) || signal.aborted)
+            log.info({ workspaceId, storeId: store.id, err: (error as Error).message }, 'pending notice: store did not answer its count');
           else logError('pending notice: could not ask a store for its count', error, { workspaceId, storeId: store.id }, 'warn');
           result.unreachable.push({ storeId: store.id, name: store.name });
         }
@@ -94,7 +95,13 @@ export async function countWaitingOnStores(
 type CountRequest = { query: WooQuery; copiesNotListed: number };
 
 /** The pull's filter from the store's cursor, minus what the database already counts and Orderbridge's own copies. */
-async function countRequest(db: Db, workspace: Workspace, store: Store, pendingIds: number[], limits: WaitingLimits): Promise<CountRequest> {
+async function countRequest(
+  db: Db,
+  workspace: Workspace,
+  store: Store,
+  pendingIds: number[],
+  limits: WaitingLimits,
+): Promise<CountRequest> {
   const cursor = store.pullCursorModifiedGmt ? truncateToSecond(store.pullCursorModifiedGmt) : null;
   // Orders created before the sync start are history: `after` is strictly after, in whole seconds.
   const notHistory = new Date(syncStartFor(workspace, store).getTime() - 1000);
@@ -121,7 +128,10 @@ async function askStore(store: Store, client: WooClient, request: CountRequest, 
   const response = await client.request<unknown>('get', 'orders', { query: request.query, signal });
   const total = Number(response.headers['x-wp-total']);
   if (!Number.isInteger(total) || total < 0) {
-    throw new WooRequestError(`${store.name} answered its order count without an X-WP-Total header`, { kind: 'permanent', code: 'NO_TOTAL' });
+    throw new WooRequestError(`${store.name} answered its order count without an X-WP-Total header`, {
+      kind: 'permanent',
+      code: 'NO_TOTAL',
+    });
   }
   return Math.max(0, total - request.copiesNotListed);
 }

@@ -4,7 +4,14 @@ import type { Db } from '@/db/client';
 import { MEMBERSHIP_ROLES, type Invitation, type MembershipRole, type Workspace } from '@/db/schema';
 import { NotFoundError, UserFacingError } from '@/lib/errors';
 import { ROLE_LABELS } from '@/lib/auth/permissions';
-import { deleteInvitation, findInvitation, findInvitationByTokenHash, renewInvitationToken, takeInvitationByTokenHash, upsertInvitation } from '@/lib/data/invitations';
+import {
+  deleteInvitation,
+  findInvitation,
+  findInvitationByTokenHash,
+  renewInvitationToken,
+  takeInvitationByTokenHash,
+  upsertInvitation,
+} from '@/lib/data/invitations';
 import { addMember, findMember, lockWorkspace } from '@/lib/data/members';
 import { isEmailVerified } from '@/lib/accounts/email-verification';
 import { findUserByEmail, findUserById } from '@/lib/data/users';
@@ -36,7 +43,10 @@ function newToken(): { token: string; tokenHash: string } {
 /** Only a person whose own address is confirmed may send invitations, and each one counts against the sending limits. */
 async function countSending(db: Db, workspaceId: string, inviterId: string): Promise<void> {
   if (!(await isEmailVerified(db, inviterId))) {
-    throw new UserFacingError('Confirm your email address before inviting teammates: follow the link we sent you, or send it again from the banner.', 'email_unverified');
+    throw new UserFacingError(
+      'Confirm your email address before inviting teammates: follow the link we sent you, or send it again from the banner.',
+      'email_unverified',
+    );
   }
   await reserveOrThrow(db, [
     [RATE_LIMITS.invitationsPerWorkspace, workspaceId],
@@ -44,7 +54,12 @@ async function countSending(db: Db, workspaceId: string, inviterId: string): Pro
   ]);
 }
 
-function invitationMail(workspace: Pick<Workspace, 'name'>, inviter: Inviter, invitation: Pick<Invitation, 'email' | 'role' | 'expiresAt'>, url: string): InvitationMail {
+function invitationMail(
+  workspace: Pick<Workspace, 'name'>,
+  inviter: Inviter,
+  invitation: Pick<Invitation, 'email' | 'role' | 'expiresAt'>,
+  url: string,
+): InvitationMail {
   const who = inviter.name ? `${inviter.name} (${inviter.email})` : inviter.email;
   return {
     to: invitation.email,
@@ -60,7 +75,11 @@ function invitationMail(workspace: Pick<Workspace, 'name'>, inviter: Inviter, in
   };
 }
 
-async function deliver(mailer: InvitationMailer, message: InvitationMail, context: { workspaceId: string; invitationId: string }): Promise<void> {
+async function deliver(
+  mailer: InvitationMailer,
+  message: InvitationMail,
+  context: { workspaceId: string; invitationId: string },
+): Promise<void> {
   try {
     await mailer.send(message);
   } catch (error) {
@@ -83,19 +102,45 @@ export async function inviteMember(
   if (existing) throw new UserFacingError(`${email} is already a member of this workspace.`, 'already_member');
   await countSending(db, workspace.id, inviter.id);
   const { token, tokenHash } = newToken();
-  const invitation = await upsertInvitation(db, { workspaceId: workspace.id, email, role, tokenHash, invitedByUserId: inviter.id, expiresAt: new Date(now.getTime() + INVITATION_LIFETIME_MS) });
-  await deliver(mailer, invitationMail(workspace, inviter, invitation, mailer.link(`/invite/${token}`)), { workspaceId: workspace.id, invitationId: invitation.id });
+  const invitation = await upsertInvitation(db, {
+    workspaceId: workspace.id,
+    email,
+    role,
+    tokenHash,
+    invitedByUserId: inviter.id,
+    expiresAt: new Date(now.getTime() + INVITATION_LIFETIME_MS),
+  });
+  await deliver(mailer, invitationMail(workspace, inviter, invitation, mailer.link(`/invite/${token}`)), {
+    workspaceId: workspace.id,
+    invitationId: invitation.id,
+  });
   return { invitationId: invitation.id, email, role };
 }
 
 /** Sends the invitation again with a new link (the old one stops working) and a new expiry. */
-export async function resendInvitation(db: Db, workspace: Workspace, inviter: Inviter, invitationId: string, mailer: InvitationMailer, now = new Date()): Promise<void> {
+export async function resendInvitation(
+  db: Db,
+  workspace: Workspace,
+  inviter: Inviter,
+  invitationId: string,
+  mailer: InvitationMailer,
+  now = new Date(),
+): Promise<void> {
   if (!isUuid(invitationId) || !(await findInvitation(db, workspace.id, invitationId))) throw new NotFoundError('That invitation');
   await countSending(db, workspace.id, inviter.id);
   const { token, tokenHash } = newToken();
-  const invitation = await renewInvitationToken(db, workspace.id, invitationId, tokenHash, new Date(now.getTime() + INVITATION_LIFETIME_MS));
+  const invitation = await renewInvitationToken(
+    db,
+    workspace.id,
+    invitationId,
+    tokenHash,
+    new Date(now.getTime() + INVITATION_LIFETIME_MS),
+  );
   if (!invitation) throw new NotFoundError('That invitation');
-  await deliver(mailer, invitationMail(workspace, inviter, invitation, mailer.link(`/invite/${token}`)), { workspaceId: workspace.id, invitationId });
+  await deliver(mailer, invitationMail(workspace, inviter, invitation, mailer.link(`/invite/${token}`)), {
+    workspaceId: workspace.id,
+    invitationId,
+  });
 }
 
 export async function revokeInvitation(db: Db, workspaceId: string, invitationId: string): Promise<void> {
@@ -124,17 +169,28 @@ export async function lookUpInvitation(db: Db, token: string, now = new Date()):
  */
 export async function acceptInvitation(db: Db, token: string, user: { id: string }, now = new Date()): Promise<Workspace> {
   const lookup = await lookUpInvitation(db, token, now);
-  if (lookup.state === 'unknown') throw new UserFacingError('This invitation link is no longer valid: it was used, revoked or replaced by a newer one. Ask for a new invitation.', 'invitation_unknown');
-  if (lookup.state === 'expired') throw new UserFacingError('This invitation has expired. Ask the person who invited you to resend it.', 'invitation_expired');
+  if (lookup.state === 'unknown')
+    throw new UserFacingError(
+      'This invitation link is no longer valid: it was used, revoked or replaced by a newer one. Ask for a new invitation.',
+      'invitation_unknown',
+    );
+  if (lookup.state === 'expired')
+    throw new UserFacingError('This invitation has expired. Ask the person who invited you to resend it.', 'invitation_expired');
   const { invitation, workspace } = lookup;
   await db.transaction(async (tx) => {
     if (!(await lockWorkspace(tx, workspace.id))) throw new NotFoundError('That workspace');
     const account = await findUserById(tx, user.id);
     if (!account || account.email.toLowerCase() !== invitation.email.toLowerCase()) {
-      throw new UserFacingError(`This invitation was sent to ${invitation.email}. Sign in with that address to accept it.`, 'invitation_other_address');
+      throw new UserFacingError(
+        `This invitation was sent to ${invitation.email}. Sign in with that address to accept it.`,
+        'invitation_other_address',
+      );
     }
     if (!account.emailVerifiedAt) {
-      throw new UserFacingError(`Confirm your address first: open the link we emailed to ${account.email}, then open this invitation again.`, 'invitation_unconfirmed_address');
+      throw new UserFacingError(
+        `Confirm your address first: open the link we emailed to ${account.email}, then open this invitation again.`,
+        'invitation_unconfirmed_address',
+      );
     }
     const taken = await takeInvitationByTokenHash(tx, workspace.id, hashInvitationToken(token), now);
     if (!taken) throw new UserFacingError('This invitation link is no longer valid. Ask for a new invitation.', 'invitation_unknown');

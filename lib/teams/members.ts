@@ -4,8 +4,7 @@ import { NotFoundError, UserFacingError } from '@/lib/errors';
 import { countOwners, deleteMember, findMember, lockWorkspace, setMemberRole } from '@/lib/data/members';
 import { listMembershipsOfUser } from '@/lib/data/workspaces';
 
-export const LAST_OWNER_MESSAGE =
-  'A workspace always keeps at least one owner. Make someone else an owner first, or delete the workspace.';
+export const LAST_OWNER_MESSAGE = 'A workspace always keeps at least one owner. Make someone else an owner first, or delete the workspace.';
 
 /**
  * Changes of membership run under the workspace row's lock, so two owners demoting each other at once cannot

@@ -35,7 +35,10 @@ export async function deleteWorkspace(db: Db, workspace: Pick<Workspace, 'id' | 
     throw new UserFacingError(`Type the workspace's name, ${workspace.name}, to confirm.`, 'confirmation_mismatch');
   }
   if ((await listMembershipsOfUser(db, userId)).length <= 1) {
-    throw new UserFacingError('This is your only workspace. Create another first, or delete your account on your profile page.', 'only_workspace');
+    throw new UserFacingError(
+      'This is your only workspace. Create another first, or delete your account on your profile page.',
+      'only_workspace',
+    );
   }
   await db.delete(workspaces).where(eq(workspaces.id, workspace.id));
 }

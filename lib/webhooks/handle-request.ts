@@ -13,12 +13,16 @@ export async function handleWebhookRequest(db: Db, request: Request, token: stri
     throw error;
   }
   try {
-    const outcome = await receiveDelivery(db, {
-      token,
-      contentType: request.headers.get('content-type'),
-      signature: request.headers.get('x-wc-webhook-signature'),
-      rawBody,
-    }, startSync);
+    const outcome = await receiveDelivery(
+      db,
+      {
+        token,
+        contentType: request.headers.get('content-type'),
+        signature: request.headers.get('x-wc-webhook-signature'),
+        rawBody,
+      },
+      startSync,
+    );
     return Response.json({ result: outcome.result }, { status: outcome.status });
   } catch (error) {
     // The store does not retry; the next scheduled sync reads what this delivery announced.

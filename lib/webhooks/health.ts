@@ -31,7 +31,12 @@ function due(rows: StoreWebhook[], store: Store, now: Date): boolean {
  * disabled (after failed deliveries) is switched back on, a deleted one created again, one the merchant paused
  * is left paused (that store keeps being polled). Stores connected before webhooks were configured get theirs.
  */
-export async function repairWorkspaceWebhooks(db: Db, workspaceId: string, setup: WebhookSetup, now: Date = new Date()): Promise<WebhookHealthReport> {
+export async function repairWorkspaceWebhooks(
+  db: Db,
+  workspaceId: string,
+  setup: WebhookSetup,
+  now: Date = new Date(),
+): Promise<WebhookHealthReport> {
   const report: WebhookHealthReport = { storesChecked: 0, repaired: 0 };
   const rows = await listStoreWebhooks(db, workspaceId);
   for (const store of await listStores(db, workspaceId)) {
@@ -48,13 +53,24 @@ export async function repairWorkspaceWebhooks(db: Db, workspaceId: string, setup
       report.repaired += await repairStore(db, { ...store, webhookToken: store.webhookToken }, own, setup, now);
     } catch (error) {
       logError('Webhook health check failed', error, { workspaceId, storeId: store.id });
-      for (const row of own) await updateStoreWebhookStatus(db, workspaceId, store.id, row.topic, { status: row.status, lastError: 'The store could not be asked about its webhooks; polling continues.', checkedAt: now });
+      for (const row of own)
+        await updateStoreWebhookStatus(db, workspaceId, store.id, row.topic, {
+          status: row.status,
+          lastError: 'The store could not be asked about its webhooks; polling continues.',
+          checkedAt: now,
+        });
     }
   }
   return report;
 }
 
-async function repairStore(db: Db, store: Store & { webhookToken: string }, rows: StoreWebhook[], setup: WebhookSetup, now: Date): Promise<number> {
+async function repairStore(
+  db: Db,
+  store: Store & { webhookToken: string },
+  rows: StoreWebhook[],
+  setup: WebhookSetup,
+  now: Date,
+): Promise<number> {
   const client = webhookClient(store, decryptStoreCredentials(store, setup.keyring), setup.tuning);
   const { data: remote } = await client.request<RemoteWebhook[]>('get', 'webhooks', { query: { per_page: 100, status: 'all' } });
   let repaired = 0;

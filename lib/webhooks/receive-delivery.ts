@@ -50,7 +50,10 @@ function alreadyPulled(store: Store, hint: OrderHint): boolean {
   const modified = new Date(`${hint.date_modified_gmt.replace(/Z$/, '')}Z`);
   if (Number.isNaN(modified.getTime())) return false;
   const cursor = { modifiedGmt: store.pullCursorModifiedGmt, seenIds: store.pullCursorSeenIds };
-  return Math.floor(modified.getTime() / 1000) < Math.floor(cursor.modifiedGmt.getTime() / 1000) || isAlreadySeen(cursor, { id: hint.id, modifiedGmt: modified });
+  return (
+    Math.floor(modified.getTime() / 1000) < Math.floor(cursor.modifiedGmt.getTime() / 1000) ||
+    isAlreadySeen(cursor, { id: hint.id, modifiedGmt: modified })
+  );
 }
 
 function signedByStore(store: Store, webhooks: StoreWebhook[], rawBody: Buffer, signature: string, keyring?: EncryptionKeyring): boolean {
@@ -67,15 +70,23 @@ function signedByStore(store: Store, webhooks: StoreWebhook[], rawBody: Buffer, 
  * One delivery from a store: the token names the store, the signature proves it sent it, and all that is kept
  * is "this store has news" — the body is only a hint; the engine re-reads the orders from the store.
  */
-export async function receiveDelivery(db: Db, delivery: Delivery, startSync: WebhookSyncStarter, options: { keyring?: EncryptionKeyring; now?: Date } = {}): Promise<DeliveryOutcome> {
+export async function receiveDelivery(
+  db: Db,
+  delivery: Delivery,
+  startSync: WebhookSyncStarter,
+  options: { keyring?: EncryptionKeyring; now?: Date } = {},
+): Promise<DeliveryOutcome> {
   const found = await findStoreByWebhookToken(db, delivery.token);
   if (!found) return { status: 404, result: 'unknown_store' };
   const { store, webhooks } = found;
-  if (!delivery.signature) return isWebhookPing(delivery.contentType, delivery.rawBody) ? { status: 200, result: 'ping' } : { status: 401, result: 'unsigned' };
-  if (!signedByStore(store, webhooks, delivery.rawBody, delivery.signature, options.keyring)) return { status: 401, result: 'bad_signature' };
+  if (!delivery.signature)
+    return isWebhookPing(delivery.contentType, delivery.rawBody) ? { status: 200, result: 'ping' } : { status: 401, result: 'unsigned' };
+  if (!signedByStore(store, webhooks, delivery.rawBody, delivery.signature, options.keyring))
+    return { status: 401, result: 'bad_signature' };
   const now = options.now ?? new Date();
   // Every copy Orderbridge writes comes back as a delivery: the "last delivery" time is kept to the minute, not written each time.
-  if (!store.webhookSeenAt || now.getTime() - store.webhookSeenAt.getTime() >= SEEN_PRECISION_MS) await markWebhookSeen(db, store.workspaceId, store.id, now);
+  if (!store.webhookSeenAt || now.getTime() - store.webhookSeenAt.getTime() >= SEEN_PRECISION_MS)
+    await markWebhookSeen(db, store.workspaceId, store.id, now);
   if (store.paused) return { status: 200, result: 'store_paused' };
   const hint = parseHint(delivery.rawBody);
   if (hint && isCopy(hint)) return { status: 200, result: 'copy' };

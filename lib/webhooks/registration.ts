@@ -48,7 +48,14 @@ export function describeWebhookFailure(error: unknown): string {
 }
 
 /** Creates one topic's webhook on the store with a fresh secret, and records it (or why it failed). */
-export async function createStoreWebhook(db: Db, client: WooClient, store: Store, token: string, topic: WebhookTopic, setup: WebhookSetup): Promise<StoreWebhookStatus> {
+export async function createStoreWebhook(
+  db: Db,
+  client: WooClient,
+  store: Store,
+  token: string,
+  topic: WebhookTopic,
+  setup: WebhookSetup,
+): Promise<StoreWebhookStatus> {
   const secret = newWebhookSecret();
   const secretEncrypted = encryptWebhookSecret(store.id, topic, secret, setup.keyring);
   const checkedAt = new Date();
@@ -56,11 +63,25 @@ export async function createStoreWebhook(db: Db, client: WooClient, store: Store
     const response = await client.request<RemoteWebhook>('post', 'webhooks', {
       body: { name: `Orderbridge ${topic}`, topic, delivery_url: webhookDeliveryUrl(setup.config, token), secret, status: 'active' },
     });
-    await saveStoreWebhook(db, store.workspaceId, store.id, { topic, remoteId: response.data.id, secretEncrypted, status: 'active', lastError: null, checkedAt });
+    await saveStoreWebhook(db, store.workspaceId, store.id, {
+      topic,
+      remoteId: response.data.id,
+      secretEncrypted,
+      status: 'active',
+      lastError: null,
+      checkedAt,
+    });
     return 'active';
   } catch (error) {
     logError('Webhook registration failed', error, { workspaceId: store.workspaceId, storeId: store.id, topic });
-    await saveStoreWebhook(db, store.workspaceId, store.id, { topic, remoteId: null, secretEncrypted, status: 'failed', lastError: describeWebhookFailure(error), checkedAt });
+    await saveStoreWebhook(db, store.workspaceId, store.id, {
+      topic,
+      remoteId: null,
+      secretEncrypted,
+      status: 'failed',
+      lastError: describeWebhookFailure(error),
+      checkedAt,
+    });
     return 'failed';
   }
 }
@@ -81,7 +102,12 @@ export async function registerStoreWebhooks(db: Db, store: Store, setup: Webhook
  * Deletes the store's webhooks on the store (with the keys that created them) and forgets them. A store that
  * no longer answers, or already deleted them, is not an error: its rows go anyway.
  */
-export async function deregisterStoreWebhooks(db: Db, store: Store, options: { keyring?: EncryptionKeyring; tuning?: Partial<SyncTuning> } = {}, credentials?: StoreCredentials): Promise<void> {
+export async function deregisterStoreWebhooks(
+  db: Db,
+  store: Store,
+  options: { keyring?: EncryptionKeyring; tuning?: Partial<SyncTuning> } = {},
+  credentials?: StoreCredentials,
+): Promise<void> {
   const rows = await listWebhooksOfStore(db, store.workspaceId, store.id);
   const registered = rows.filter((row) => row.remoteId !== null);
   if (registered.length > 0) {

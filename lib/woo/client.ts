@@ -120,13 +120,22 @@ export function createWooClient(options: WooClientOptions): WooClient {
             ? await api.delete(path, query)
             : await api[method](path, request.body ?? {}, query);
       const headers = lowerCaseHeaders(response.headers as Record<string, unknown>);
-      const body = await readCappedBody(response.data as Readable, { maxBytes: maxResponseBytes, contentEncoding: headers['content-encoding'], host, signal: controller.signal });
+      const body = await readCappedBody(response.data as Readable, {
+        maxBytes: maxResponseBytes,
+        contentEncoding: headers['content-encoding'],
+        host,
+        signal: controller.signal,
+      });
       const data = parseBody(body);
       options.onRequest?.({ method, path, status: response.status, ms: Date.now() - started });
       if (response.status >= 200 && response.status < 300) {
         // A challenge page or a PHP notice instead of JSON: nothing we can read, and a write may have happened.
         if (typeof data === 'string' && data.trim() !== '') {
-          throw new WooRequestError(`${what} answered with a page that is not JSON (a firewall or an error page?)`, { kind: isWrite ? 'ambiguous' : 'retryable', status: response.status, code: 'NOT_JSON' });
+          throw new WooRequestError(`${what} answered with a page that is not JSON (a firewall or an error page?)`, {
+            kind: isWrite ? 'ambiguous' : 'retryable',
+            status: response.status,
+            code: 'NOT_JSON',
+          });
         }
         return { status: response.status, headers, data: data as T };
       }
@@ -135,8 +144,16 @@ export function createWooClient(options: WooClientOptions): WooClient {
       if (error instanceof WooRequestError) throw error;
       options.onRequest?.({ method, path, status: null, ms: Date.now() - started });
       // Asking again brings the same answer; a write it answered has landed.
-      if (isResponseTooLargeError(error)) throw new WooRequestError(`${what} failed: ${error.message} (setting maxResponseBytes)`, { kind: isWrite ? 'ambiguous' : 'permanent', code: error.code });
-      if ((error as { code?: string }).code === UNSUPPORTED_ENCODING) throw new WooRequestError(`${what} failed: ${(error as Error).message}`, { kind: isWrite ? 'ambiguous' : 'permanent', code: UNSUPPORTED_ENCODING });
+      if (isResponseTooLargeError(error))
+        throw new WooRequestError(`${what} failed: ${error.message} (setting maxResponseBytes)`, {
+          kind: isWrite ? 'ambiguous' : 'permanent',
+          code: error.code,
+        });
+      if ((error as { code?: string }).code === UNSUPPORTED_ENCODING)
+        throw new WooRequestError(`${what} failed: ${(error as Error).message}`, {
+          kind: isWrite ? 'ambiguous' : 'permanent',
+          code: UNSUPPORTED_ENCODING,
+        });
       if (state.connectTimedOut) throw classifyTransportFailure(what, 'CONNECT_TIMEOUT', false, isWrite);
       if (state.responseTimedOut) throw classifyTransportFailure(what, 'RESPONSE_TIMEOUT', state.sent, isWrite, timeoutMs);
       if (controller.signal.aborted) throw abortedError(what, state.sent, isWrite);
@@ -193,7 +210,10 @@ function cleanQuery(query: WooQuery | undefined): Record<string, string> {
 
 function lowerCaseHeaders(headers: Record<string, unknown>): Record<string, string> {
   const out: Record<string, string> = {};
-  const source = typeof (headers as { toJSON?: () => Record<string, unknown> }).toJSON === 'function' ? (headers as { toJSON: () => Record<string, unknown> }).toJSON() : headers;
+  const source =
+    typeof (headers as { toJSON?: () => Record<string, unknown> }).toJSON === 'function'
+      ? (headers as { toJSON: () => Record<string, unknown> }).toJSON()
+      : headers;
   for (const [key, value] of Object.entries(source)) if (value !== undefined && value !== null) out[key.toLowerCase()] = String(value);
   return out;
 }
@@ -228,4 +248,3 @@ function connectTrackingTransport(baseUrl: string, connectTimeoutMs: number, sta
     },
   };
 }
-

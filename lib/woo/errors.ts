@@ -80,7 +80,13 @@ function stripTags(text: string): string {
 const NOT_SENT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'CONNECT_TIMEOUT']);
 
 /** A transport failure: if the request never reached the store it was not applied; otherwise a write is ambiguous. */
-export function classifyTransportFailure(what: string, code: string | undefined, sent: boolean, isWrite: boolean, timeoutMs?: number): WooRequestError {
+export function classifyTransportFailure(
+  what: string,
+  code: string | undefined,
+  sent: boolean,
+  isWrite: boolean,
+  timeoutMs?: number,
+): WooRequestError {
   const notSent = !sent || (code !== undefined && NOT_SENT_CODES.has(code));
   const forbidden = code === FORBIDDEN_ADDRESS_CODE;
   const kind: WooErrorKind = forbidden ? 'permanent' : !notSent && isWrite ? 'ambiguous' : 'retryable';

@@ -7,9 +7,27 @@ export const WOO_PAGE_SIZE = 100;
 
 /** What the sync reads from each order: everything a copy is built from, none of the links and HTML. */
 export const ORDER_FIELDS = [
-  'id', 'number', 'status', 'currency', 'total', 'customer_id', 'customer_note', 'payment_method', 'payment_method_title',
-  'transaction_id', 'prices_include_tax', 'date_created_gmt', 'date_modified_gmt', 'billing', 'shipping', 'line_items',
-  'shipping_lines', 'fee_lines', 'coupon_lines', 'meta_data', 'refunds',
+  'id',
+  'number',
+  'status',
+  'currency',
+  'total',
+  'customer_id',
+  'customer_note',
+  'payment_method',
+  'payment_method_title',
+  'transaction_id',
+  'prices_include_tax',
+  'date_created_gmt',
+  'date_modified_gmt',
+  'billing',
+  'shipping',
+  'line_items',
+  'shipping_lines',
+  'fee_lines',
+  'coupon_lines',
+  'meta_data',
+  'refunds',
 ].join(',');
 
 export function listOrders(client: WooClient, query: WooQuery, signal?: AbortSignal): Promise<WooResponse<WooOrder[]>> {
@@ -55,7 +73,12 @@ export async function listOrderRefunds(client: WooClient, remoteId: number, sign
 }
 
 /** One refund per request (WooCommerce has no batch route for refunds); a write, so never retried blindly. */
-export async function createOrderRefund(client: WooClient, remoteId: number, body: Record<string, unknown>, signal?: AbortSignal): Promise<WooRefund> {
+export async function createOrderRefund(
+  client: WooClient,
+  remoteId: number,
+  body: Record<string, unknown>,
+  signal?: AbortSignal,
+): Promise<WooRefund> {
   const response = await client.request<WooRefund>('post', `orders/${remoteId}/refunds`, { body, signal });
   return response.data;
 }
@@ -77,5 +100,8 @@ export async function findSkus(client: WooClient, skus: string[], signal?: Abort
     for (const product of products) if (product.sku) found.add(product.sku);
     if (isLastPage(products.length, WOO_PAGE_SIZE, page, response.headers['x-wp-totalpages'])) return found;
   }
-  throw new WooRequestError(`GET products on ${new URL(client.url).host} kept sending full pages past the ${skus.length} SKU(s) asked for (${mostPages} pages); stopped reading`, { kind: 'permanent', code: 'PAGE_LIMIT' });
+  throw new WooRequestError(
+    `GET products on ${new URL(client.url).host} kept sending full pages past the ${skus.length} SKU(s) asked for (${mostPages} pages); stopped reading`,
+    { kind: 'permanent', code: 'PAGE_LIMIT' },
+  );
 }

@@ -11,7 +11,10 @@ export function normaliseStoreUrl(input: string): string {
   if (/\s/.test(trimmed)) throw new UserFacingError('The store address cannot contain spaces.', 'invalid_url');
   const scheme = trimmed.match(/^([a-z][a-z0-9+.-]*):\/\//i)?.[1]?.toLowerCase();
   if (!scheme) {
-    throw new UserFacingError(`Add the scheme to the store address: https://${trimmed.replace(/^\/+/, '')} (or http:// if the store has no SSL).`, 'invalid_url');
+    throw new UserFacingError(
+      `Add the scheme to the store address: https://${trimmed.replace(/^\/+/, '')} (or http:// if the store has no SSL).`,
+      'invalid_url',
+    );
   }
   if (scheme !== 'http' && scheme !== 'https') {
     throw new UserFacingError(`A store address starts with https:// or http://, not ${scheme}://.`, 'invalid_url');
@@ -22,14 +25,24 @@ export function normaliseStoreUrl(input: string): string {
   } catch {
     throw new UserFacingError(`"${trimmed}" is not a valid web address.`, 'invalid_url');
   }
-  if (!parsed.hostname) throw new UserFacingError('The store address needs a host name, for example https://shop.example.com.', 'invalid_url');
+  if (!parsed.hostname)
+    throw new UserFacingError('The store address needs a host name, for example https://shop.example.com.', 'invalid_url');
   if (parsed.username || parsed.password) {
-    throw new UserFacingError('Remove the user name and password from the store address; the API keys are entered separately.', 'invalid_url');
+    throw new UserFacingError(
+      'Remove the user name and password from the store address; the API keys are entered separately.',
+      'invalid_url',
+    );
   }
   if (parsed.search || parsed.hash || /[?#]/.test(trimmed)) {
-    throw new UserFacingError('Enter only the store address, without "?" or "#" parts, for example https://shop.example.com.', 'invalid_url');
+    throw new UserFacingError(
+      'Enter only the store address, without "?" or "#" parts, for example https://shop.example.com.',
+      'invalid_url',
+    );
   }
   const rest = trimmed.slice(scheme.length + 3);
-  const withoutSuffix = rest.replace(/\/+$/, '').replace(/\/wp-json(\/.*)?$/i, '').replace(/\/+$/, '');
+  const withoutSuffix = rest
+    .replace(/\/+$/, '')
+    .replace(/\/wp-json(\/.*)?$/i, '')
+    .replace(/\/+$/, '');
   return `${scheme}://${withoutSuffix}`;
 }

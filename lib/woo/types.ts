@@ -64,7 +64,16 @@ export type WooBatchResponse = { create?: WooBatchItemResult[]; update?: WooBatc
 export type WooProductSku = { id: number; sku: string; parent_id?: number };
 
 /** Order statuses WooCommerce 9.9.5 accepts (the enum of `PUT /orders/{id}`); batch does not check them. */
-export const WOO_ORDER_STATUSES = ['pending', 'processing', 'on-hold', 'completed', 'cancelled', 'refunded', 'failed', 'checkout-draft'] as const;
+export const WOO_ORDER_STATUSES = [
+  'pending',
+  'processing',
+  'on-hold',
+  'completed',
+  'cancelled',
+  'refunded',
+  'failed',
+  'checkout-draft',
+] as const;
 
 /** WooCommerce's GMT fields have no zone suffix; they are UTC. */
 export function parseWooGmt(value: string): Date {

@@ -34,7 +34,11 @@ export async function startBackfillWorld(shape: BackfillShape): Promise<Backfill
   return { sim, main, subs, seeded, syncStartAt: new Date(startAt - 60_000), close: () => sim.close() };
 }
 
-export async function connectWorkspace(database: BenchDatabase, world: BackfillWorld, settings: SyncWorkspaceSettings): Promise<SyncWorkspaceFixture> {
+export async function connectWorkspace(
+  database: BenchDatabase,
+  world: BackfillWorld,
+  settings: SyncWorkspaceSettings,
+): Promise<SyncWorkspaceFixture> {
   const handle = await database.open();
   try {
     return await createSyncWorkspace(handle.db, {
@@ -62,6 +66,7 @@ export function totalRequests(world: BackfillWorld): number {
 /** Distinct SKUs across the orders a target receives, as the engine asks for them (100 a request). */
 export function skuLookupsFor(sources: StoreHandle[]): number {
   const skus = new Set<string>();
-  for (const source of sources) for (const order of source.orders.all()) for (const line of order.line_items) if (line.sku) skus.add(line.sku);
+  for (const source of sources)
+    for (const order of source.orders.all()) for (const line of order.line_items) if (line.sku) skus.add(line.sku);
   return Math.ceil(skus.size / 100);
 }

@@ -3,7 +3,16 @@ import type { SyncTuning } from '@/lib/sync';
 import { stores } from '@/db/schema';
 import { createBenchDatabase, type BenchDatabase } from './bench-db';
 import type { StoreHandle } from '@/simulator';
-import { connectWorkspace, requestsByStore, resetRequestCounters, skuLookupsFor, startBackfillWorld, totalRequests, type BackfillShape, type BackfillWorld } from './backfill-world';
+import {
+  connectWorkspace,
+  requestsByStore,
+  resetRequestCounters,
+  skuLookupsFor,
+  startBackfillWorld,
+  totalRequests,
+  type BackfillShape,
+  type BackfillWorld,
+} from './backfill-world';
 import { largestBatch, lowerBoundRequests, lowerBoundWallMs, type StoreWork } from './lower-bound';
 import { naiveBackfill } from './naive-sync';
 import { runSyncInChild } from './run-child';
@@ -91,7 +100,9 @@ const WITH_NOTES: SyncWorkspaceSettings = { addCopyNote: true };
 
 export async function benchBackfill(options: BackfillOptions): Promise<BackfillReport> {
   const cost: CostModel = { ...REAL_STORE_COST, ...options.cost };
-  options.log(`backfill: engine with default settings, ${options.mainOrders} main orders → ${options.subs} substores, ${options.subOrders} substore orders → main, cost × ${cost.scale}`);
+  options.log(
+    `backfill: engine with default settings, ${options.mainOrders} main orders → ${options.subs} substores, ${options.subOrders} substore orders → main, cost × ${cost.scale}`,
+  );
   const engine = await engineBackfill(options, DEFAULTS);
   options.log(`backfill: engine with a private note on every copy (opt-in)`);
   const withNotes = await engineBackfill(options, WITH_NOTES);
@@ -153,7 +164,10 @@ export async function benchBackfill(options: BackfillOptions): Promise<BackfillR
   };
 }
 
-async function engineBackfill(options: BackfillOptions, settings: SyncWorkspaceSettings): Promise<{ result: EngineBackfill; work: StoreWork[] }> {
+async function engineBackfill(
+  options: BackfillOptions,
+  settings: SyncWorkspaceSettings,
+): Promise<{ result: EngineBackfill; work: StoreWork[] }> {
   const world = await startBackfillWorld(options);
   const database = await createBenchDatabase({ pglite: options.pglite });
   try {
@@ -180,11 +194,16 @@ async function engineBackfill(options: BackfillOptions, settings: SyncWorkspaceS
     };
     const expected = options.mainOrders * options.subs + options.subOrders;
     if (result.copiesOnStores !== expected || child.status !== 'succeeded') {
-      throw new Error(`The engine's backfill did not finish cleanly: ${result.copiesOnStores} of ${expected} copies, status ${child.status}, ${child.errors.join('; ')}`);
+      throw new Error(
+        `The engine's backfill did not finish cleanly: ${result.copiesOnStores} of ${expected} copies, status ${child.status}, ${child.errors.join('; ')}`,
+      );
     }
-    if (child.requests !== result.requests) options.log(`  note: the engine counted ${child.requests} requests, the stores ${result.requests}`);
+    if (child.requests !== result.requests)
+      options.log(`  note: the engine counted ${child.requests} requests, the stores ${result.requests}`);
     options.log(`  batch sizes learned: ${JSON.stringify(result.batchSizes)}`);
-    options.log(`  ${result.requests} requests in ${result.wallMs} ms over ${result.slices} slice(s) (first copy at ${result.firstCopyMs} ms), ${result.queries} queries, peak RSS ${result.peakRssMb} MB, substore requests in flight: mean ${result.inFlight.mean}, peak ${result.inFlight.peak}`);
+    options.log(
+      `  ${result.requests} requests in ${result.wallMs} ms over ${result.slices} slice(s) (first copy at ${result.firstCopyMs} ms), ${result.queries} queries, peak RSS ${result.peakRssMb} MB, substore requests in flight: mean ${result.inFlight.mean}, peak ${result.inFlight.peak}`,
+    );
     return { result, work };
   } finally {
     await world.close();
@@ -196,7 +215,10 @@ async function engineBackfill(options: BackfillOptions, settings: SyncWorkspaceS
  * One listing request per page plus one POST per copy, by definition of the naive way; the time of the
  * copies not made (sample < 1) is extrapolated from the measured time per copy.
  */
-async function naiveRun(options: BackfillOptions, copiesWanted: number): Promise<{ requests: number; wallMs: number; measuredCopies: number; measuredRequests: number }> {
+async function naiveRun(
+  options: BackfillOptions,
+  copiesWanted: number,
+): Promise<{ requests: number; wallMs: number; measuredCopies: number; measuredRequests: number }> {
   const world = await startBackfillWorld(options);
   try {
     resetRequestCounters(world);
@@ -204,7 +226,10 @@ async function naiveRun(options: BackfillOptions, copiesWanted: number): Promise
     const measuredRequests = totalRequests(world);
     const requests = outcome.listRequests + copiesWanted;
     const wallMs = Math.round(outcome.listMs + (outcome.copyMs / outcome.copies) * copiesWanted);
-    options.log(`  ${outcome.copies} copies made, ${measuredRequests} requests, ${Math.round(outcome.listMs + outcome.copyMs)} ms` + (outcome.copies < copiesWanted ? ` → extrapolated to ${copiesWanted} copies: ${requests} requests, ${wallMs} ms` : ''));
+    options.log(
+      `  ${outcome.copies} copies made, ${measuredRequests} requests, ${Math.round(outcome.listMs + outcome.copyMs)} ms` +
+        (outcome.copies < copiesWanted ? ` → extrapolated to ${copiesWanted} copies: ${requests} requests, ${wallMs} ms` : ''),
+    );
     return { requests, wallMs, measuredCopies: outcome.copies, measuredRequests };
   } finally {
     await world.close();
@@ -242,7 +267,12 @@ function storeWork(world: BackfillWorld, options: BackfillShape): StoreWork[] {
     skuLookups: skuLookupsFor(world.subs),
   };
   const mainSkuLookups = skuLookupsFor([world.main]);
-  const subs = world.subs.map((sub) => ({ name: sub.name, changedOrders: world.seeded.get(sub.name) ?? 0, copiesToCreate: options.mainOrders, skuLookups: mainSkuLookups }));
+  const subs = world.subs.map((sub) => ({
+    name: sub.name,
+    changedOrders: world.seeded.get(sub.name) ?? 0,
+    copiesToCreate: options.mainOrders,
+    skuLookups: mainSkuLookups,
+  }));
   return [main, ...subs];
 }
 

@@ -13,7 +13,11 @@ type Captured = { text: string; values: unknown[] };
  * latter reads the last run's end on every load and counts (countPendingOrders) only when its per-workspace copy
  * is stale, so both are listed here.
  */
-export async function explainOrdersPage(databaseUrl: string, workspaceId: string, search: string): Promise<Array<{ sql: string; plan: string }>> {
+export async function explainOrdersPage(
+  databaseUrl: string,
+  workspaceId: string,
+  search: string,
+): Promise<Array<{ sql: string; plan: string }>> {
   const captured: Captured[] = [];
   const original = pg.Client.prototype.query;
   const handle = await openDatabase({ driver: 'node-postgres', url: databaseUrl });
@@ -22,11 +26,19 @@ export async function explainOrdersPage(databaseUrl: string, workspaceId: string
     // Patched only around these two calls, to learn the exact SQL and parameters the page sends.
     pg.Client.prototype.query = function capture(this: pg.Client, config: unknown, values?: unknown) {
       if (typeof config === 'string') captured.push({ text: config, values: (values as unknown[]) ?? [] });
-      else if (config && typeof config === 'object' && 'text' in config) captured.push({ text: String((config as { text: string }).text), values: ((config as { values?: unknown[] }).values ?? (values as unknown[])) ?? [] });
+      else if (config && typeof config === 'object' && 'text' in config)
+        captured.push({
+          text: String((config as { text: string }).text),
+          values: (config as { values?: unknown[] }).values ?? (values as unknown[]) ?? [],
+        });
       // eslint-disable-next-line prefer-rest-params
       return (original as (...args: unknown[]) => unknown).apply(this, arguments as unknown as unknown[]);
     } as typeof original;
-    await Promise.all([listOrders(handle.db, workspaceId, query), lastSyncFinishedAt(handle.db, workspaceId), countPendingOrders(handle.db, workspaceId)]);
+    await Promise.all([
+      listOrders(handle.db, workspaceId, query),
+      lastSyncFinishedAt(handle.db, workspaceId),
+      countPendingOrders(handle.db, workspaceId),
+    ]);
   } finally {
     pg.Client.prototype.query = original;
   }

@@ -1,7 +1,16 @@
 import autocannon from 'autocannon';
 import { percentile, round } from './stats';
 
-export type LoadResult = { url: string; requests: number; concurrency: number; p50Ms: number; p95Ms: number; p99Ms: number; requestsPerSecond: number; errors: number };
+export type LoadResult = {
+  url: string;
+  requests: number;
+  concurrency: number;
+  p50Ms: number;
+  p95Ms: number;
+  p99Ms: number;
+  requestsPerSecond: number;
+  errors: number;
+};
 
 /**
  * Loads one URL with autocannon: `concurrency` connections, each sending its next request as soon as the
@@ -10,7 +19,10 @@ export type LoadResult = { url: string; requests: number; concurrency: number; p
  * tool costs the shared cores little. Requests ask for gzip, as a browser does. Anything but a 200 (a
  * redirect to sign-in included), a connection error or a timeout counts as an error.
  */
-export async function loadTest(url: string, options: { cookie: string; total: number; warmup: number; concurrency: number }): Promise<LoadResult> {
+export async function loadTest(
+  url: string,
+  options: { cookie: string; total: number; warmup: number; concurrency: number },
+): Promise<LoadResult> {
   const run = async (amount: number) => {
     const latencies: number[] = [];
     let notOk = 0;
@@ -19,7 +31,13 @@ export async function loadTest(url: string, options: { cookie: string; total: nu
     let lastAnswerAt = started;
     const result = await new Promise<autocannon.Result>((resolve, reject) => {
       const instance = autocannon(
-        { url, connections: options.concurrency, amount, timeout: 30, headers: { cookie: options.cookie, 'accept-encoding': 'gzip, deflate, br' } },
+        {
+          url,
+          connections: options.concurrency,
+          amount,
+          timeout: 30,
+          headers: { cookie: options.cookie, 'accept-encoding': 'gzip, deflate, br' },
+        },
         (error, finished) => (error ? reject(error) : resolve(finished)),
       );
       instance.on('response', (_client, statusCode, _bytes, responseTime) => {

@@ -28,7 +28,10 @@ export function batchRequests(copies: number, cost: CostModel = REAL_STORE_COST)
 }
 
 export function lowerBoundRequests(stores: StoreWork[], cost: CostModel = REAL_STORE_COST): number {
-  return stores.reduce((sum, s) => sum + listPages(s.changedOrders) + batchRequests(s.copiesToCreate, cost) + (s.copiesToCreate > 0 ? s.skuLookups : 0), 0);
+  return stores.reduce(
+    (sum, s) => sum + listPages(s.changedOrders) + batchRequests(s.copiesToCreate, cost) + (s.copiesToCreate > 0 ? s.skuLookups : 0),
+    0,
+  );
 }
 
 /** One store's listing work in store-milliseconds (trimmed pages, as `_fields` makes them). */

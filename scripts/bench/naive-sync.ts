@@ -14,7 +14,12 @@ export type NaiveOutcome = { copies: number; listRequests: number; listMs: numbe
 /** `sample` < 1 copies only that share of each store's orders (every listing is still read in full). */
 export async function naiveBackfill(main: StoreHandle, subs: StoreHandle[], syncStartAt: Date, sample = 1): Promise<NaiveOutcome> {
   const client = (store: StoreHandle) =>
-    createWooClient({ url: store.url, consumerKey: store.readWrite.consumerKey, consumerSecret: store.readWrite.consumerSecret, concurrency: 1 });
+    createWooClient({
+      url: store.url,
+      consumerKey: store.readWrite.consumerKey,
+      consumerSecret: store.readWrite.consumerSecret,
+      concurrency: 1,
+    });
   const clients = new Map([main, ...subs].map((s) => [s.name, client(s)]));
   const outcome: NaiveOutcome = { copies: 0, listRequests: 0, listMs: 0, copyMs: 0 };
   const copyTo = async (order: WooOrder, source: StoreHandle, targets: StoreHandle[]) => {
@@ -57,7 +62,11 @@ function naiveCopyBody(order: WooOrder, sourceName: string): Record<string, unkn
     billing: order.billing,
     shipping: order.shipping,
     line_items: (order.line_items ?? []).map((line) => ({ sku: line.sku, quantity: line.quantity })),
-    shipping_lines: (order.shipping_lines ?? []).map((line) => ({ method_id: line.method_id, method_title: line.method_title, total: line.total })),
+    shipping_lines: (order.shipping_lines ?? []).map((line) => ({
+      method_id: line.method_id,
+      method_title: line.method_title,
+      total: line.total,
+    })),
     meta_data: [{ key: '_naive_copy_of', value: `${sourceName}#${order.id}` }],
   };
 }

@@ -60,12 +60,22 @@ function startReceiver(db: Db, coalescer: Coalescer): Promise<{ url: string; clo
     const token = /^\/api\/webhooks\/woo\/([^/?]+)$/.exec(incoming.url ?? '')?.[1] ?? '';
     const headers = new Headers();
     for (const [name, value] of Object.entries(incoming.headers)) if (typeof value === 'string') headers.set(name, value);
-    const request = new Request(`http://bench${incoming.url}`, { method: 'POST', headers, body: Readable.toWeb(incoming) as ReadableStream, duplex: 'half' } as RequestInit);
+    const request = new Request(`http://bench${incoming.url}`, {
+      method: 'POST',
+      headers,
+      body: Readable.toWeb(incoming) as ReadableStream,
+      duplex: 'half',
+    } as RequestInit);
     const response = await handleWebhookRequest(db, request, token, starter);
     outgoing.writeHead(response.status).end(await response.text());
   });
   return new Promise((resolve) =>
-    server.listen(0, '127.0.0.1', () => resolve({ url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close: () => new Promise((done) => server.close(() => done())) })),
+    server.listen(0, '127.0.0.1', () =>
+      resolve({
+        url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+        close: () => new Promise((done) => server.close(() => done())),
+      }),
+    ),
   );
 }
 
@@ -89,9 +99,16 @@ async function completions(db: Db, workspaceId: string): Promise<Completion[]> {
  * a scheduled sync every `pollEveryMs` is the safety net. Orders arrive continuously on random stores.
  */
 export async function benchPropagation(options: PropagationOptions): Promise<PropagationReport> {
-  options.log(`propagation: ${options.stores} stores, ${options.ordersPerSecond} orders/s for ${options.durationMs / 1000} s, ${options.webhooks.lostRate * 100}% of deliveries dropped`);
+  options.log(
+    `propagation: ${options.stores} stores, ${options.ordersPerSecond} orders/s for ${options.durationMs / 1000} s, ${options.webhooks.lostRate * 100}% of deliveries dropped`,
+  );
   const sim = await startSimulator({
-    stores: Array.from({ length: options.stores }, (_, i) => ({ name: i === 0 ? 'main' : `sub-${i}`, seed: 7000 + i, cost: options.cost, webhooks: { ...options.webhooks, timeoutMs: 30_000 } })),
+    stores: Array.from({ length: options.stores }, (_, i) => ({
+      name: i === 0 ? 'main' : `sub-${i}`,
+      seed: 7000 + i,
+      cost: options.cost,
+      webhooks: { ...options.webhooks, timeoutMs: 30_000 },
+    })),
   });
   const database = await createBenchDatabase({ pglite: options.pglite });
   const handle = await database.open();
@@ -100,7 +117,11 @@ export async function benchPropagation(options: PropagationOptions): Promise<Pro
   let polling: NodeJS.Timeout | null = null;
   try {
     const [main, ...subs] = sim.stores;
-    const fixture = await createSyncWorkspace(handle.db, { main: endpointOf(main), subs: subs.map((sub) => endpointOf(sub)), settings: { syncStartAt: new Date(Date.now() - 60_000) } });
+    const fixture = await createSyncWorkspace(handle.db, {
+      main: endpointOf(main),
+      subs: subs.map((sub) => endpointOf(sub)),
+      settings: { syncStartAt: new Date(Date.now() - 60_000) },
+    });
     for (const store of fixture.stores) await registerStoreWebhooks(handle.db, store, { config: { baseUrl: receiver.url } });
     const workspaceId = fixture.workspace.id;
     const storeIdOf = new Map<StoreHandle, string>(sim.stores.map((store, i) => [store, fixture.stores[i].id]));
@@ -108,7 +129,12 @@ export async function benchPropagation(options: PropagationOptions): Promise<Pro
 
     let pollRuns = 0;
     const poll = async () => {
-      const result = await runSlicesToEnd(handle.db, workspaceId, { trigger: 'schedule', runId: randomUUID(), budgetMs: 60_000, tuning: options.tuning });
+      const result = await runSlicesToEnd(handle.db, workspaceId, {
+        trigger: 'schedule',
+        runId: randomUUID(),
+        budgetMs: 60_000,
+        tuning: options.tuning,
+      });
       if (result.status !== 'already_running') pollRuns += 1;
     };
     let polled = Promise.resolve();
@@ -119,7 +145,7 @@ export async function benchPropagation(options: PropagationOptions): Promise<Pro
     const placed = new Map<string, { at: number; store: StoreHandle; id: number }>();
     const started = Date.now();
     let random = 12345;
-    const next = () => ((random = (random * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const next = () => (random = (random * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     while (Date.now() - started < options.durationMs) {
       const store = next() < options.mainShare ? main : subs[Math.floor(next() * subs.length)];
       const order = store.createOrderDirectly();
@@ -132,7 +158,9 @@ export async function benchPropagation(options: PropagationOptions): Promise<Pro
     const deadline = Date.now() + options.pollEveryMs * 3 + 60_000;
     let done: Completion[] = [];
     for (;;) {
-      done = (await completions(handle.db, workspaceId)).filter((row) => placed.has(`${row.storeId}:${row.remoteId}`) && row.copies >= expectedCopies(`${row.storeId}:${row.remoteId}`));
+      done = (await completions(handle.db, workspaceId)).filter(
+        (row) => placed.has(`${row.storeId}:${row.remoteId}`) && row.copies >= expectedCopies(`${row.storeId}:${row.remoteId}`),
+      );
       if (done.length >= placed.size || Date.now() > deadline) break;
       await sleep(1_000);
     }
@@ -141,7 +169,8 @@ export async function benchPropagation(options: PropagationOptions): Promise<Pro
     await coalescer.idle(workspaceId);
 
     const requestsByRoute: Record<string, number> = {};
-    for (const store of sim.stores) for (const [route, count] of Object.entries(store.requests.byRoute())) requestsByRoute[route] = (requestsByRoute[route] ?? 0) + count;
+    for (const store of sim.stores)
+      for (const [route, count] of Object.entries(store.requests.byRoute())) requestsByRoute[route] = (requestsByRoute[route] ?? 0) + count;
     const deliveredAt = new Map<string, number>();
     for (const store of sim.stores) {
       for (const delivery of store.webhooks.deliveries()) {
@@ -162,9 +191,15 @@ export async function benchPropagation(options: PropagationOptions): Promise<Pro
       if (delivered !== undefined && row.trigger === 'webhook') webhookLatencies.push(Math.max(0, row.doneAt.getTime() - delivered));
     }
     const runDurations = resultRows<{ ms: number }>(
-      await handle.db.execute(sql`select extract(epoch from (finished_at - started_at)) * 1000 as ms from sync_runs where workspace_id = ${workspaceId} and trigger = 'webhook' and finished_at is not null`),
+      await handle.db.execute(
+        sql`select extract(epoch from (finished_at - started_at)) * 1000 as ms from sync_runs where workspace_id = ${workspaceId} and trigger = 'webhook' and finished_at is not null`,
+      ),
     ).map((row) => Number(row.ms));
-    const runs = resultRows<{ trigger: string; n: number }>(await handle.db.execute(sql`select trigger, count(*)::int as n from sync_runs where workspace_id = ${workspaceId} and status <> 'skipped' group by trigger`));
+    const runs = resultRows<{ trigger: string; n: number }>(
+      await handle.db.execute(
+        sql`select trigger, count(*)::int as n from sync_runs where workspace_id = ${workspaceId} and status <> 'skipped' group by trigger`,
+      ),
+    );
     return {
       stores: options.stores,
       orders: placed.size,

@@ -22,7 +22,14 @@ const HISTORY_ORDERS = 500;
  * Every workspace points at the same main store and substores (one simulator, three stores), which hold
  * only history: each workspace's pull of each store finds nothing new. Run at the app's fleet concurrency.
  */
-export async function benchQuietTick(options: { workspaces: number; storesPerWorkspace: number; cost: Partial<CostModel>; tuning: Partial<SyncTuning>; pglite: boolean; log: (line: string) => void }): Promise<QuietTickReport> {
+export async function benchQuietTick(options: {
+  workspaces: number;
+  storesPerWorkspace: number;
+  cost: Partial<CostModel>;
+  tuning: Partial<SyncTuning>;
+  pglite: boolean;
+  log: (line: string) => void;
+}): Promise<QuietTickReport> {
   options.log(`quiet tick: ${options.workspaces} workspaces × ${options.storesPerWorkspace} stores, nothing new`);
   const names = ['main', ...Array.from({ length: options.storesPerWorkspace - 1 }, (_, i) => `sub-${String.fromCharCode(97 + i)}`)];
   const sim = await startSimulator({ stores: names.map((name, index) => ({ name, seed: 300 + index, cost: options.cost })) });
@@ -34,7 +41,11 @@ export async function benchQuietTick(options: { workspaces: number; storesPerWor
     const [main, ...subs] = sim.stores;
     const ids: string[] = [];
     for (let i = 0; i < options.workspaces; i += 1) {
-      const fixture = await createSyncWorkspace(handle.db, { main: endpointOf(main), subs: subs.map((s) => endpointOf(s)), settings: { syncStartAt } });
+      const fixture = await createSyncWorkspace(handle.db, {
+        main: endpointOf(main),
+        subs: subs.map((s) => endpointOf(s)),
+        settings: { syncStartAt },
+      });
       ids.push(fixture.workspace.id);
     }
     const tick = async () => {

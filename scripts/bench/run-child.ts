@@ -8,7 +8,10 @@ const CHILD = path.resolve('scripts/bench/sync-child.ts');
 /** One engine run in a fresh process; rejects with the child's stderr if it does not print its result. */
 export function runSyncInChild(input: SyncChildInput): Promise<SyncChildOutput> {
   return new Promise((resolve, reject) => {
-    const child = spawn(TSX, ['--conditions=react-server', CHILD, JSON.stringify(input)], { stdio: ['ignore', 'pipe', 'pipe'], env: process.env });
+    const child = spawn(TSX, ['--conditions=react-server', CHILD, JSON.stringify(input)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: process.env,
+    });
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk) => (stdout += chunk));

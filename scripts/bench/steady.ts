@@ -24,7 +24,15 @@ export type SteadyReport = {
  * from an order's checkout to the engine recording its copy (the `created` event, written right after the
  * store's batch answer), so it leaves out the wait for the next tick (up to the 5-minute schedule).
  */
-export async function benchSteady(options: { workspaces: number; ordersPerTick: number; ticks: number; cost: Partial<CostModel>; tuning: Partial<SyncTuning>; pglite: boolean; log: (line: string) => void }): Promise<SteadyReport> {
+export async function benchSteady(options: {
+  workspaces: number;
+  ordersPerTick: number;
+  ticks: number;
+  cost: Partial<CostModel>;
+  tuning: Partial<SyncTuning>;
+  pglite: boolean;
+  log: (line: string) => void;
+}): Promise<SteadyReport> {
   options.log(`steady: ${options.workspaces} workspaces × ${options.ordersPerTick} new orders per tick, ${options.ticks} ticks`);
   const stores = Array.from({ length: options.workspaces }, (_, i) => [
     { name: `main-${i}`, seed: 1000 + i, cost: options.cost },
@@ -38,7 +46,11 @@ export async function benchSteady(options: { workspaces: number; ordersPerTick: 
     const fleet: Array<{ main: StoreHandle; workspaceId: string; mainStoreId: string }> = [];
     for (let i = 0; i < options.workspaces; i += 1) {
       const main = sim.store(`main-${i}`);
-      const fixture = await createSyncWorkspace(handle.db, { main: endpointOf(main), subs: [endpointOf(sim.store(`sub-${i}`))], settings: { syncStartAt } });
+      const fixture = await createSyncWorkspace(handle.db, {
+        main: endpointOf(main),
+        subs: [endpointOf(sim.store(`sub-${i}`))],
+        settings: { syncStartAt },
+      });
       fleet.push({ main, workspaceId: fixture.workspace.id, mainStoreId: fixture.main.id });
     }
     const runTick = async () => {
@@ -62,7 +74,15 @@ export async function benchSteady(options: { workspaces: number; ordersPerTick: 
         .select({ storeId: orders.storeId, remoteId: orders.remoteId, at: orderEvents.at })
         .from(orderEvents)
         .innerJoin(orders, eq(orders.id, orderEvents.orderId))
-        .where(and(eq(orderEvents.kind, 'created'), inArray(orders.storeId, fleet.map((f) => f.mainStoreId))));
+        .where(
+          and(
+            eq(orderEvents.kind, 'created'),
+            inArray(
+              orders.storeId,
+              fleet.map((f) => f.mainStoreId),
+            ),
+          ),
+        );
       for (const row of recorded) {
         const at = created.get(`${row.storeId}:${row.remoteId}`);
         if (at !== undefined) latencies.push(row.at.getTime() - at);

@@ -56,21 +56,28 @@ export function createAdminHandler(getHandle: () => StoreHandle) {
       if (path === '/__sim' && method === 'GET') return send(response, 200, summary(handle));
       if (path === '/__sim/orders' && method === 'GET') {
         const metaKey = url.searchParams.get('meta_key');
-        return send(response, 200, metaKey ? handle.orders.withMeta(metaKey, url.searchParams.get('meta_value') ?? undefined) : handle.orders.all());
+        return send(
+          response,
+          200,
+          metaKey ? handle.orders.withMeta(metaKey, url.searchParams.get('meta_value') ?? undefined) : handle.orders.all(),
+        );
       }
-      if (path === '/__sim/orders' && method === 'POST') return send(response, 201, handle.createOrderDirectly(Object.keys(body).length ? body : undefined));
+      if (path === '/__sim/orders' && method === 'POST')
+        return send(response, 201, handle.createOrderDirectly(Object.keys(body).length ? body : undefined));
       if (refundMatch && method === 'POST') return send(response, 201, handle.refundOrderDirectly(Number(refundMatch[1]), body));
       if (orderMatch && orderMatch[2] && method === 'POST') return send(response, 200, handle.touchOrder(Number(orderMatch[1])));
       if (orderMatch && method === 'GET') {
         const order = handle.orders.get(Number(orderMatch[1]));
         return order ? send(response, 200, order) : send(response, 404, { error: 'no such order' });
       }
-      if (orderMatch && (method === 'PUT' || method === 'POST')) return send(response, 200, handle.updateOrderDirectly(Number(orderMatch[1]), body));
+      if (orderMatch && (method === 'PUT' || method === 'POST'))
+        return send(response, 200, handle.updateOrderDirectly(Number(orderMatch[1]), body));
       if (path === '/__sim/seed' && method === 'POST') {
         handle.seedOrders(Number(body.count ?? 0), { spacingMs: typeof body.spacingMs === 'number' ? body.spacingMs : undefined });
         return send(response, 200, { orders: handle.orders.count });
       }
-      if (path === '/__sim/faults' && method === 'GET') return send(response, 200, { ...handle.faults.current, injected: handle.faults.injected });
+      if (path === '/__sim/faults' && method === 'GET')
+        return send(response, 200, { ...handle.faults.current, injected: handle.faults.injected });
       if (path === '/__sim/faults' && (method === 'PUT' || method === 'POST')) {
         handle.faults.configure(body as Partial<FaultOptions>);
         return send(response, 200, handle.faults.current);
@@ -88,7 +95,8 @@ export function createAdminHandler(getHandle: () => StoreHandle) {
         handle.cost.set(body as Partial<CostModel>);
         return send(response, 200, handle.cost.current);
       }
-      if (path === '/__sim/clock' && method === 'GET') return send(response, 200, { now: new Date(handle.clock.now()).toISOString(), frozen: handle.clock.isFrozen });
+      if (path === '/__sim/clock' && method === 'GET')
+        return send(response, 200, { now: new Date(handle.clock.now()).toISOString(), frozen: handle.clock.isFrozen });
       if (path === '/__sim/clock' && method === 'POST') {
         applyClock(handle, body);
         return send(response, 200, { now: new Date(handle.clock.now()).toISOString(), frozen: handle.clock.isFrozen });
@@ -98,12 +106,17 @@ export function createAdminHandler(getHandle: () => StoreHandle) {
         handle.outbox.clear();
         return send(response, 200, []);
       }
-      if (path === '/__sim/stats' && method === 'GET') return send(response, 200, { total: handle.requestCount, byRoute: handle.requests.byRoute() });
+      if (path === '/__sim/stats' && method === 'GET')
+        return send(response, 200, { total: handle.requestCount, byRoute: handle.requests.byRoute() });
       if (path === '/__sim/stats' && method === 'DELETE') {
         handle.requests.reset();
         return send(response, 200, { total: 0 });
       }
-      if (path === '/__sim/webhooks' && method === 'GET') return send(response, 200, { options: handle.webhooks.deliveryOptions, webhooks: handle.webhooks.list().map(({ secret: _secret, ...webhook }) => webhook) });
+      if (path === '/__sim/webhooks' && method === 'GET')
+        return send(response, 200, {
+          options: handle.webhooks.deliveryOptions,
+          webhooks: handle.webhooks.list().map(({ secret: _secret, ...webhook }) => webhook),
+        });
       if (path === '/__sim/webhooks' && (method === 'PUT' || method === 'POST')) {
         handle.webhooks.configure(body as Partial<WebhookDeliveryOptions>);
         return send(response, 200, { options: handle.webhooks.deliveryOptions });

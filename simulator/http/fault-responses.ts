@@ -9,7 +9,8 @@ export interface RawResponse {
 
 const CRITICAL_ERROR_JSON = JSON.stringify({
   code: 'internal_server_error',
-  message: '<p>There has been a critical error on this website.</p><p><a href="https://wordpress.org/documentation/article/faq-troubleshooting/">Learn more about troubleshooting WordPress.</a></p>',
+  message:
+    '<p>There has been a critical error on this website.</p><p><a href="https://wordpress.org/documentation/article/faq-troubleshooting/">Learn more about troubleshooting WordPress.</a></p>',
   data: { status: 500 },
   additional_errors: [],
 });

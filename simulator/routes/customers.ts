@@ -8,7 +8,12 @@ import type { SimStore } from '@/simulator/sim-store';
 import { restUrl } from '@/simulator/store-identity';
 import { truncateToSecond } from '@/simulator/wc-dates';
 
-const DEFAULTS: Array<[string, string]> = [['context', 'view'], ['order', 'asc'], ['orderby', 'name'], ['role', 'customer']];
+const DEFAULTS: Array<[string, string]> = [
+  ['context', 'view'],
+  ['order', 'asc'],
+  ['orderby', 'name'],
+  ['role', 'customer'],
+];
 const ORDERBY = ['id', 'include', 'name', 'registered_date'];
 const ROLES = ['all', 'administrator', 'editor', 'author', 'contributor', 'subscriber', 'customer', 'shop_manager'];
 
@@ -22,12 +27,17 @@ function listCustomers(request: RestRequest, store: SimStore): RestResponse {
   const orderby = single(request.query.orderby) ?? 'name';
   const order = single(request.query.order) ?? 'asc';
   const role = single(request.query.role) ?? 'customer';
-  for (const [param, value, allowed] of [['orderby', orderby, ORDERBY], ['order', order, ['asc', 'desc']], ['role', role, ROLES]] as const) {
+  for (const [param, value, allowed] of [
+    ['orderby', orderby, ORDERBY],
+    ['order', order, ['asc', 'desc']],
+    ['role', role, ROLES],
+  ] as const) {
     const problem = checkEnum(param, value, allowed);
     if (problem) problems.push(problem);
   }
   const email = single(request.query.email);
-  if (email !== undefined && !isValidEmail(email)) problems.push({ param: 'email', code: 'rest_invalid_param', message: 'email is not a valid email address.' });
+  if (email !== undefined && !isValidEmail(email))
+    problems.push({ param: 'email', code: 'rest_invalid_param', message: 'email is not a valid email address.' });
   if (problems.length) throw invalidParams(problems);
   request.authorize();
   const search = single(request.query.search)?.toLowerCase();
@@ -49,7 +59,8 @@ function listCustomers(request: RestRequest, store: SimStore): RestResponse {
 
 function comparator(orderby: string, direction: 1 | -1) {
   return (a: Customer, b: Customer) => {
-    if (orderby === 'name') return direction * (`${a.lastName} ${a.firstName}`.localeCompare(`${b.lastName} ${b.firstName}`) || a.id - b.id);
+    if (orderby === 'name')
+      return direction * (`${a.lastName} ${a.firstName}`.localeCompare(`${b.lastName} ${b.firstName}`) || a.id - b.id);
     if (orderby === 'registered_date') return direction * (a.createdAt - b.createdAt || a.id - b.id);
     return direction * (a.id - b.id);
   };
@@ -58,17 +69,26 @@ function comparator(orderby: string, direction: 1 | -1) {
 function createCustomer(request: RestRequest, store: SimStore): RestResponse {
   if (request.body.email === undefined) throw missingParams(['email']);
   const email = String(request.body.email);
-  if (!isValidEmail(email)) throw invalidParams([{ param: 'email', code: 'rest_invalid_param', message: 'email is not a valid email address.' }]);
+  if (!isValidEmail(email))
+    throw invalidParams([{ param: 'email', code: 'rest_invalid_param', message: 'email is not a valid email address.' }]);
   request.authorize();
   if (store.state.customers.byEmail(email)) {
     throw new RestError('registration-error-email-exists', 'An account is already registered with your email address.', 400);
   }
   const customer = store.state.customers.add(
-    { email, firstName: request.body.first_name === undefined ? '' : String(request.body.first_name), lastName: request.body.last_name === undefined ? '' : String(request.body.last_name) },
+    {
+      email,
+      firstName: request.body.first_name === undefined ? '' : String(request.body.first_name),
+      lastName: request.body.last_name === undefined ? '' : String(request.body.last_name),
+    },
     truncateToSecond(store.state.clock.now()),
   );
   const identity = store.state.identity;
-  return { status: 201, body: customerJson(customer, identity), headers: { Location: restUrl(identity, `/wc/v3/customers/${customer.id}`) } };
+  return {
+    status: 201,
+    body: customerJson(customer, identity),
+    headers: { Location: restUrl(identity, `/wc/v3/customers/${customer.id}`) },
+  };
 }
 
 function customerItem(request: RestRequest, store: SimStore): RestResponse {

@@ -34,7 +34,15 @@ export function refundJson(refund: Refund, identity: StoreIdentity) {
       total: formatCents(line.totalCents),
       total_tax: '0.00',
       taxes: [],
-      meta_data: [{ id: 0, key: '_refunded_item_id', value: String(line.refundedItemId), display_key: '_refunded_item_id', display_value: String(line.refundedItemId) }],
+      meta_data: [
+        {
+          id: 0,
+          key: '_refunded_item_id',
+          value: String(line.refundedItemId),
+          display_key: '_refunded_item_id',
+          display_value: String(line.refundedItemId),
+        },
+      ],
       sku: line.sku,
       price: line.quantity ? -Math.abs(line.totalCents / line.quantity / 100) : 0,
       image: { id: '', src: '' },

@@ -91,10 +91,5 @@ export const productRoutes = [
   defineRoute<SimStore>('/wc/v3/products', { GET: 'list' }, 'GET, POST', listProducts),
   defineRoute<SimStore>('/wc/v3/products/:id', { GET: 'view' }, 'GET, POST, PUT, PATCH, DELETE', getProduct),
   defineRoute<SimStore>('/wc/v3/products/:id/variations', { GET: 'list' }, 'GET, POST', listVariations),
-  defineRoute<SimStore>(
-    '/wc/v3/products/:id/variations/:variationId',
-    { GET: 'view' },
-    'GET, POST, PUT, PATCH, DELETE',
-    getVariation,
-  ),
+  defineRoute<SimStore>('/wc/v3/products/:id/variations/:variationId', { GET: 'view' }, 'GET, POST, PUT, PATCH, DELETE', getVariation),
 ];

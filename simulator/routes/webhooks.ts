@@ -24,7 +24,11 @@ function validateWebhookFields(body: Record<string, unknown>): void {
     throw new RestError('woocommerce_rest_webhook_invalid_topic', 'Webhook topic is required and must be valid.', 400);
   }
   if (body.delivery_url !== undefined && !/^https?:\/\//.test(String(body.delivery_url))) {
-    throw new RestError('woocommerce_rest_webhook_invalid_delivery_url', 'Webhook delivery URL must be a valid URL starting with http:// or https://.', 400);
+    throw new RestError(
+      'woocommerce_rest_webhook_invalid_delivery_url',
+      'Webhook delivery URL must be a valid URL starting with http:// or https://.',
+      400,
+    );
   }
 }
 
@@ -48,7 +52,8 @@ function collectionRoute(request: RestRequest, store: SimStore): RestResponse {
   request.authorize();
   const webhook: Webhook = {
     id: store.state.ids.webhook.next(),
-    name: request.body.name === undefined ? `Webhook created on ${new Date(store.state.clock.now()).toUTCString()}` : String(request.body.name),
+    name:
+      request.body.name === undefined ? `Webhook created on ${new Date(store.state.clock.now()).toUTCString()}` : String(request.body.name),
     status: (request.body.status as WebhookStatus | undefined) ?? 'active',
     topic: String(request.body.topic),
     deliveryUrl: String(request.body.delivery_url),

@@ -20,7 +20,11 @@ vi.mock('next/headers', () => ({
     set: () => undefined,
     delete: () => undefined,
   }),
-  headers: async () => new Headers({ 'x-forwarded-for': browser.forwardedFor, cookie: browser.cookies.map(({ name, value }) => `${name}=${value}`).join('; ') }),
+  headers: async () =>
+    new Headers({
+      'x-forwarded-for': browser.forwardedFor,
+      cookie: browser.cookies.map(({ name, value }) => `${name}=${value}`).join('; '),
+    }),
 }));
 
 const PASSWORD = 'the original password';
@@ -87,7 +91,9 @@ describe('password reset by email', () => {
     expect(link).toMatch(/^http:\/\/127\.0\.0\.1:3000\/reset-password\/[0-9a-f]{64}$/);
     expect(await isPasswordResetTokenLive(database.db, tokenOf(link))).toBe(true);
 
-    await expect(resetPasswordAction(undefined, form({ token: tokenOf(link), password: 'a new password!', confirmPassword: 'a new password!' }))).rejects.toThrow('NEXT_REDIRECT');
+    await expect(
+      resetPasswordAction(undefined, form({ token: tokenOf(link), password: 'a new password!', confirmPassword: 'a new password!' })),
+    ).rejects.toThrow('NEXT_REDIRECT');
     expect(await workspaceSeenWith(laptop)).toBeNull();
     expect(await workspaceSeenWith(phone)).toBeNull();
     expect(await signedInBrowser(email, PASSWORD)).toBeNull();
@@ -101,11 +107,16 @@ describe('password reset by email', () => {
     await signUp(database.db, { email, password: PASSWORD });
     await requestPasswordReset(database.db, email, '198.51.100.1');
     const token = tokenOf(inbox.linkIn(await inbox.waitForMail(email), '/reset-password/'));
-    const results = await Promise.allSettled([resetPassword(database.db, token, 'first new password'), resetPassword(database.db, token, 'second new password')]);
+    const results = await Promise.allSettled([
+      resetPassword(database.db, token, 'first new password'),
+      resetPassword(database.db, token, 'second new password'),
+    ]);
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     expect(results.find((result) => result.status === 'rejected')).toMatchObject({ reason: { code: 'invalid_link' } });
     expect(await isPasswordResetTokenLive(database.db, token)).toBe(false);
-    await expect(resetPassword(database.db, token, 'third new password')).rejects.toThrow('This link has expired or was already used. Ask for a new one.');
+    await expect(resetPassword(database.db, token, 'third new password')).rejects.toThrow(
+      'This link has expired or was already used. Ask for a new one.',
+    );
     const winner = (results.findIndex((result) => result.status === 'fulfilled') === 0 ? 'first' : 'second') + ' new password';
     expect(await signedInBrowser(email, winner)).not.toBeNull();
   });
@@ -117,7 +128,10 @@ describe('password reset by email', () => {
     await requestPasswordReset(database.db, email, '198.51.100.2');
     const token = tokenOf(inbox.linkIn(await inbox.waitForMail(email), '/reset-password/'));
     const { hashAccountToken } = await import('@/lib/data/account-tokens');
-    await database.db.update(accountTokens).set({ expiresAt: sql`now() - interval '1 second'` }).where(eq(accountTokens.tokenHash, hashAccountToken(token)));
+    await database.db
+      .update(accountTokens)
+      .set({ expiresAt: sql`now() - interval '1 second'` })
+      .where(eq(accountTokens.tokenHash, hashAccountToken(token)));
     expect(await isPasswordResetTokenLive(database.db, token)).toBe(false);
     await expect(resetPassword(database.db, token, 'too late password')).rejects.toMatchObject({ code: 'invalid_link' });
     expect(await signedInBrowser(email, PASSWORD)).not.toBeNull();
@@ -183,8 +197,11 @@ describe('password reset by email', () => {
       });
     }
     browser.forwardedFor = '203.0.113.200';
-    for (let i = 0; i < 20; i += 1) expect(await requestPasswordResetAction(undefined, form({ email: `spray-${i}@example.test` }))).toMatchObject({ sent: true });
-    expect(await requestPasswordResetAction(undefined, form({ email: 'spray-20@example.test' }))).toMatchObject({ error: expect.stringMatching(/^Too many password reset requests from your network address: at most 20 per 1 hour/) });
+    for (let i = 0; i < 20; i += 1)
+      expect(await requestPasswordResetAction(undefined, form({ email: `spray-${i}@example.test` }))).toMatchObject({ sent: true });
+    expect(await requestPasswordResetAction(undefined, form({ email: 'spray-20@example.test' }))).toMatchObject({
+      error: expect.stringMatching(/^Too many password reset requests from your network address: at most 20 per 1 hour/),
+    });
   });
 });
 
@@ -217,7 +234,10 @@ describe('email verification', () => {
       expect(await resendVerificationAction(undefined, new FormData())).toEqual({ ok: true, data: `We sent a new link to ${email}.` });
     }
     browser.cookies = [cookie];
-    expect(await resendVerificationAction(undefined, new FormData())).toEqual({ ok: false, error: 'Too many verification emails for your account: at most 5 per 1 hour. Try again in 1 hour.' });
+    expect(await resendVerificationAction(undefined, new FormData())).toEqual({
+      ok: false,
+      error: 'Too many verification emails for your account: at most 5 per 1 hour. Try again in 1 hour.',
+    });
     const links = [];
     for (let i = 0; i < 5; i += 1) links.push(inbox.linkIn(await inbox.waitForMail(email), '/verify-email/'));
     expect(new Set(links).size).toBe(5);
@@ -245,12 +265,25 @@ describe('profile', () => {
     const cookie = (await signedInBrowser('old-address@example.test'))!;
     const { changeEmailAction } = await import('@/app/(app)/account/actions');
     browser.cookies = [cookie];
-    expect(await changeEmailAction(undefined, form({ email: 'new-address@example.test', currentPassword: 'not my password' }))).toEqual({ ok: false, error: 'Your current password is not right.' });
-    expect(await changeEmailAction(undefined, form({ email: 'Taken@example.test', currentPassword: PASSWORD }))).toEqual({ ok: false, error: 'Another account uses that email address.' });
-    expect(await changeEmailAction(undefined, form({ email: 'not an address', currentPassword: PASSWORD }))).toEqual({ ok: false, error: 'Enter a valid email address.' });
-    expect(await changeEmailAction(undefined, form({ email: 'New-Address@example.test', currentPassword: PASSWORD }))).toMatchObject({ ok: true });
+    expect(await changeEmailAction(undefined, form({ email: 'new-address@example.test', currentPassword: 'not my password' }))).toEqual({
+      ok: false,
+      error: 'Your current password is not right.',
+    });
+    expect(await changeEmailAction(undefined, form({ email: 'Taken@example.test', currentPassword: PASSWORD }))).toEqual({
+      ok: false,
+      error: 'Another account uses that email address.',
+    });
+    expect(await changeEmailAction(undefined, form({ email: 'not an address', currentPassword: PASSWORD }))).toEqual({
+      ok: false,
+      error: 'Enter a valid email address.',
+    });
+    expect(await changeEmailAction(undefined, form({ email: 'New-Address@example.test', currentPassword: PASSWORD }))).toMatchObject({
+      ok: true,
+    });
 
-    expect((await inbox.waitForMail('old-address@example.test', { subject: 'email address was changed' })).text).toContain('new-address@example.test');
+    expect((await inbox.waitForMail('old-address@example.test', { subject: 'email address was changed' })).text).toContain(
+      'new-address@example.test',
+    );
     const link = inbox.linkIn(await inbox.waitForMail('new-address@example.test', { subject: 'Confirm' }), '/verify-email/');
     const context = await workspaceSeenWith(cookie);
     expect(context?.user).toMatchObject({ email: 'new-address@example.test', emailVerifiedAt: null });
@@ -277,9 +310,24 @@ describe('profile', () => {
     const there = (await signedInBrowser('rotating@example.test'))!;
     const { changePasswordAction } = await import('@/app/(app)/account/actions');
     browser.cookies = [here];
-    expect(await changePasswordAction(undefined, form({ currentPassword: 'wrong one', newPassword: 'fresh password 1', confirmPassword: 'fresh password 1' }))).toEqual({ ok: false, error: 'Your current password is not right.' });
-    expect(await changePasswordAction(undefined, form({ currentPassword: PASSWORD, newPassword: 'fresh password 1', confirmPassword: 'fresh password 2' }))).toEqual({ ok: false, error: 'The two new passwords are not the same.' });
-    expect(await changePasswordAction(undefined, form({ currentPassword: PASSWORD, newPassword: 'fresh password 1', confirmPassword: 'fresh password 1' }))).toMatchObject({ ok: true });
+    expect(
+      await changePasswordAction(
+        undefined,
+        form({ currentPassword: 'wrong one', newPassword: 'fresh password 1', confirmPassword: 'fresh password 1' }),
+      ),
+    ).toEqual({ ok: false, error: 'Your current password is not right.' });
+    expect(
+      await changePasswordAction(
+        undefined,
+        form({ currentPassword: PASSWORD, newPassword: 'fresh password 1', confirmPassword: 'fresh password 2' }),
+      ),
+    ).toEqual({ ok: false, error: 'The two new passwords are not the same.' });
+    expect(
+      await changePasswordAction(
+        undefined,
+        form({ currentPassword: PASSWORD, newPassword: 'fresh password 1', confirmPassword: 'fresh password 1' }),
+      ),
+    ).toMatchObject({ ok: true });
     expect(await workspaceSeenWith(here)).not.toBeNull();
     expect(await workspaceSeenWith(there)).toBeNull();
     await inbox.waitForMail('rotating@example.test', { subject: 'password was changed' });
@@ -297,13 +345,21 @@ describe('a stolen session guessing the current password', () => {
       const guess = `guess number ${i}`;
       const answer =
         i % 3 === 0
-          ? await changePasswordAction(undefined, form({ currentPassword: guess, newPassword: 'attacker password', confirmPassword: 'attacker password' }))
+          ? await changePasswordAction(
+              undefined,
+              form({ currentPassword: guess, newPassword: 'attacker password', confirmPassword: 'attacker password' }),
+            )
           : i % 3 === 1
             ? await changeEmailAction(undefined, form({ email: 'attacker@example.test', currentPassword: guess }))
             : await deleteAccountAction(undefined, form({ currentPassword: guess, confirm: 'on' }));
       expect(answer).toEqual({ ok: false, error: 'Your current password is not right.' });
     }
-    expect(await changePasswordAction(undefined, form({ currentPassword: PASSWORD, newPassword: 'attacker password', confirmPassword: 'attacker password' }))).toEqual({
+    expect(
+      await changePasswordAction(
+        undefined,
+        form({ currentPassword: PASSWORD, newPassword: 'attacker password', confirmPassword: 'attacker password' }),
+      ),
+    ).toEqual({
       ok: false,
       error: expect.stringMatching(/^Too many wrong passwords for this account\. Wait up to \d+ minutes? and try again\.$/),
     });
@@ -317,15 +373,30 @@ describe('deleting the account', () => {
     const { encryptNewStoreCredentials } = await import('@/lib/crypto/store-credentials');
     const { insertStore } = await import('@/lib/data/stores');
     const { user, workspace } = await signUp(database.db, { email: 'leaving@example.test', password: PASSWORD });
-    await insertStore(database.db, workspace.id, { role: 'main', name: 'Main', url: 'https://shop.example.test', ...encryptNewStoreCredentials({ consumerKey: `ck_${'c'.repeat(40)}`, consumerSecret: `cs_${'d'.repeat(40)}` }) });
+    await insertStore(database.db, workspace.id, {
+      role: 'main',
+      name: 'Main',
+      url: 'https://shop.example.test',
+      ...encryptNewStoreCredentials({ consumerKey: `ck_${'c'.repeat(40)}`, consumerSecret: `cs_${'d'.repeat(40)}` }),
+    });
     const elsewhere = (await signedInBrowser('leaving@example.test'))!;
     const here = (await signedInBrowser('leaving@example.test'))!;
-    expect(await planAccountDeletion(database.db, user.id)).toMatchObject({ deleted: [{ id: workspace.id, stores: 1, orders: 0 }], left: [], blocking: [] });
+    expect(await planAccountDeletion(database.db, user.id)).toMatchObject({
+      deleted: [{ id: workspace.id, stores: 1, orders: 0 }],
+      left: [],
+      blocking: [],
+    });
 
     const { deleteAccountAction } = await import('@/app/(app)/account/actions');
     browser.cookies = [here];
-    expect(await deleteAccountAction(undefined, form({ currentPassword: PASSWORD }))).toMatchObject({ ok: false, error: 'Tick the box to confirm.' });
-    expect(await deleteAccountAction(undefined, form({ currentPassword: 'wrong', confirm: 'on' }))).toEqual({ ok: false, error: 'Your current password is not right.' });
+    expect(await deleteAccountAction(undefined, form({ currentPassword: PASSWORD }))).toMatchObject({
+      ok: false,
+      error: 'Tick the box to confirm.',
+    });
+    expect(await deleteAccountAction(undefined, form({ currentPassword: 'wrong', confirm: 'on' }))).toEqual({
+      ok: false,
+      error: 'Your current password is not right.',
+    });
     await expect(deleteAccountAction(undefined, form({ currentPassword: PASSWORD, confirm: 'on' }))).rejects.toThrow('NEXT_REDIRECT');
 
     expect(await database.db.select().from(users).where(eq(users.id, user.id))).toEqual([]);
@@ -350,6 +421,8 @@ describe('deleting the account', () => {
     expect(plan.left.map((w) => w.id)).toEqual([owner.workspace.id]);
     expect(plan.deleted.map((w) => w.id)).toEqual([]);
     expect(await database.db.select().from(workspaces).where(eq(workspaces.id, owner.workspace.id))).toHaveLength(1);
-    expect(await database.db.select().from(memberships).where(eq(memberships.workspaceId, owner.workspace.id))).toEqual([expect.objectContaining({ userId: teammate.user.id, role: 'owner' })]);
+    expect(await database.db.select().from(memberships).where(eq(memberships.workspaceId, owner.workspace.id))).toEqual([
+      expect.objectContaining({ userId: teammate.user.id, role: 'owner' }),
+    ]);
   });
 });

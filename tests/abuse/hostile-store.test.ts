@@ -83,7 +83,11 @@ describe('a hostile store (passes the connection check, then attacks the sync)',
   async function hostileWorkspace(options: HostileStoreOptions, settings: SyncWorkspaceSettings = {}, subOrders = 0) {
     const hostile = await startHostileStore(options);
     closers.push(hostile.close);
-    const check = await checkStoreConnection({ url: hostile.url, consumerKey: hostile.consumerKey, consumerSecret: hostile.consumerSecret });
+    const check = await checkStoreConnection({
+      url: hostile.url,
+      consumerKey: hostile.consumerKey,
+      consumerSecret: hostile.consumerSecret,
+    });
     expect(check.failure).toBeNull();
     expect(check.ok).toBe(true);
     const sim = await startSimulator({ stores: [{ name: 'Honest Substore' }] });
@@ -101,15 +105,25 @@ describe('a hostile store (passes the connection check, then attacks the sync)',
    * Both workspaces sync at once; returns the hostile run, its history row, and the peak memory. The normal
    * one must come out as it did alone, and not take much longer.
    */
-  async function attack(options: HostileStoreOptions, tuning: Partial<SyncTuning>, within: { hostileMs: number }, extra: { settings?: SyncWorkspaceSettings; subOrders?: number } = {}) {
+  async function attack(
+    options: HostileStoreOptions,
+    tuning: Partial<SyncTuning>,
+    within: { hostileMs: number },
+    extra: { settings?: SyncWorkspaceSettings; subOrders?: number } = {},
+  ) {
     const { hostile, fixture } = await hostileWorkspace(options, extra.settings, extra.subOrders);
     const world = await normalWorld();
     const before = process.memoryUsage().rss;
     const { value, peak } = await peakRss(() =>
-      Promise.all([timed(syncWorkspace(database.db, fixture.workspace.id, { trigger: 'cli', tuning: { ...FAST_TUNING, ...tuning } })), timed(syncNormal(world))]),
+      Promise.all([
+        timed(syncWorkspace(database.db, fixture.workspace.id, { trigger: 'cli', tuning: { ...FAST_TUNING, ...tuning } })),
+        timed(syncNormal(world)),
+      ]),
     );
     const [hostileRun, normalRun] = value;
-    console.log(`${options.orders}/${options.products ?? '-'}/${options.customers ?? '-'}: rss ${mb(before)} → peak ${mb(peak)}; hostile run ${hostileRun.ms} ms; normal run ${normalRun.ms} ms (alone ${alone.ms} ms)`);
+    console.log(
+      `${options.orders}/${options.products ?? '-'}/${options.customers ?? '-'}: rss ${mb(before)} → peak ${mb(peak)}; hostile run ${hostileRun.ms} ms; normal run ${normalRun.ms} ms (alone ${alone.ms} ms)`,
+    );
     expect(peak - before).toBeLessThan(ATTACK_FOOTPRINT);
     if (!DATABASE_IN_PROCESS) expect(peak).toBeLessThan(MEMORY_CEILING);
     expect(hostileRun.ms).toBeLessThan(within.hostileMs);
@@ -136,7 +150,9 @@ describe('a hostile store (passes the connection check, then attacks the sync)',
 
   it('sends a 150 MB answer to the order listing', async () => {
     const { history, hostile } = await attack({ orders: 'huge-body' }, {}, { hostileMs: 15_000 });
-    expect(history).toMatch(/Could not read orders from Hostile Store: GET orders failed: 127\.0\.0\.1:\d+ sent an answer larger than 20 MB .*maxResponseBytes/);
+    expect(history).toMatch(
+      /Could not read orders from Hostile Store: GET orders failed: 127\.0\.0\.1:\d+ sent an answer larger than 20 MB .*maxResponseBytes/,
+    );
     expect(hostile.orderListings).toHaveLength(1);
   }, 60_000);
 
@@ -148,18 +164,27 @@ describe('a hostile store (passes the connection check, then attacks the sync)',
 
   it('sends endless full pages of ever-newer orders (X-WP-TotalPages: 999999999); the next run goes on from the saved cursor', async () => {
     const { history, hostile, fixture } = await attack({ orders: 'endless-pages' }, { maxStorePagesPerRun: 25 }, { hostileMs: 30_000 });
-    expect(history).toMatch(/Stopped reading Hostile Store after 25 pages of orders, the most one run reads from a store \(maxStorePagesPerRun\); the next run continues/);
+    expect(history).toMatch(
+      /Stopped reading Hostile Store after 25 pages of orders, the most one run reads from a store \(maxStorePagesPerRun\); the next run continues/,
+    );
     expect(hostile.orderListings).toHaveLength(25);
     const [saved] = await database.db.select().from(stores).where(eq(stores.id, fixture.main.id));
     expect(saved.pullCursorModifiedGmt).not.toBeNull();
-    const next = await syncWorkspace(database.db, fixture.workspace.id, { trigger: 'cli', tuning: { ...FAST_TUNING, maxStorePagesPerRun: 2 } });
+    const next = await syncWorkspace(database.db, fixture.workspace.id, {
+      trigger: 'cli',
+      tuning: { ...FAST_TUNING, maxStorePagesPerRun: 2 },
+    });
     expect(next.status).not.toBe('already_running');
     const resumedFrom = Date.parse(`${hostile.orderListings[25].get('modified_after')}Z`);
     expect(resumedFrom).toBe(saved.pullCursorModifiedGmt!.getTime() - 1_000);
   }, 60_000);
 
-  it('sends endless pages to a run that goes in many slices: the page budget is the run\'s, not each slice\'s', async () => {
-    const { history, hostile, run } = await attack({ orders: 'endless-pages' }, { maxStorePagesPerRun: 25, sliceBudgetMs: 1 }, { hostileMs: 30_000 });
+  it("sends endless pages to a run that goes in many slices: the page budget is the run's, not each slice's", async () => {
+    const { history, hostile, run } = await attack(
+      { orders: 'endless-pages' },
+      { maxStorePagesPerRun: 25, sliceBudgetMs: 1 },
+      { hostileMs: 30_000 },
+    );
     expect(history).toMatch(/Stopped reading Hostile Store after 25 pages of orders/);
     expect(hostile.orderListings).toHaveLength(25);
     expect(run.status).toBe('partial');
@@ -167,18 +192,29 @@ describe('a hostile store (passes the connection check, then attacks the sync)',
 
   it('ignores page and modified_after, sending the same full page forever with nonsense X-WP-TotalPages (abc, -1, 1e9)', async () => {
     const { history, hostile } = await attack({ orders: 'same-page-forever' }, {}, { hostileMs: 15_000 });
-    expect(history).toMatch(/Stopped reading Hostile Store: asked for page \d+, it sent the same orders as page \d+ \(its paging does not advance\)/);
+    expect(history).toMatch(
+      /Stopped reading Hostile Store: asked for page \d+, it sent the same orders as page \d+ \(its paging does not advance\)/,
+    );
     expect(hostile.orderListings.length).toBeLessThanOrEqual(3);
   }, 60_000);
 
   it('answers the SKU lookup with endless full pages of other SKUs and X-WP-TotalPages: abc / 1e9', async () => {
     const { history } = await attack({ orders: 'none', products: 'endless' }, {}, { hostileMs: 15_000 }, { subOrders: 2 });
-    expect(history).toMatch(/Could not sync to Hostile Store: GET products on 127\.0\.0\.1:\d+ kept sending full pages past the \d+ SKU\(s\) asked for/);
+    expect(history).toMatch(
+      /Could not sync to Hostile Store: GET products on 127\.0\.0\.1:\d+ kept sending full pages past the \d+ SKU\(s\) asked for/,
+    );
   }, 60_000);
 
   it('answers the customer directory with endless pages of new accounts and X-WP-TotalPages: abc / 1e9', async () => {
-    const { history, hostile } = await attack({ orders: 'none', customers: 'endless' }, { maxStorePagesPerRun: 40 }, { hostileMs: 20_000 }, { settings: { customerEmailPolicy: 'allow' }, subOrders: 2 });
-    expect(history).toMatch(/Could not read Hostile Store's customer accounts \(Stopped listing customer accounts on Hostile Store: it already sent 40 pages this run \(maxStorePagesPerRun\)/);
+    const { history, hostile } = await attack(
+      { orders: 'none', customers: 'endless' },
+      { maxStorePagesPerRun: 40 },
+      { hostileMs: 20_000 },
+      { settings: { customerEmailPolicy: 'allow' }, subOrders: 2 },
+    );
+    expect(history).toMatch(
+      /Could not read Hostile Store's customer accounts \(Stopped listing customer accounts on Hostile Store: it already sent 40 pages this run \(maxStorePagesPerRun\)/,
+    );
     expect(hostile.requests).toBeLessThan(80);
   }, 60_000);
 

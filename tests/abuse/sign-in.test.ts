@@ -34,34 +34,44 @@ beforeAll(async () => {
 afterAll(async () => database?.drop());
 
 describe('password guessing through POST /api/auth/callback/credentials', () => {
-  it('40 wrong guesses, each from a new X-Forwarded-For address, then the right password: the account is locked', { timeout: 180_000 }, async () => {
-    const email = 'rotating-target@example.test';
-    await signUp(database.db, { email, password: PASSWORD });
-    for (let guess = 0; guess < 40; guess += 1) {
-      const answer = await postSignIn(route, email, `wrong guess ${guess}`, `198.51.100.${guess + 1}`);
-      expect(answer.signedIn, `guess ${guess}`).toBe(false);
-    }
-    const right = await postSignIn(route, email, PASSWORD, '203.0.113.77');
-    expect(right.signedIn).toBe(false);
-    expect(right.location).toContain('code=locked');
-  });
+  it(
+    '40 wrong guesses, each from a new X-Forwarded-For address, then the right password: the account is locked',
+    { timeout: 180_000 },
+    async () => {
+      const email = 'rotating-target@example.test';
+      await signUp(database.db, { email, password: PASSWORD });
+      for (let guess = 0; guess < 40; guess += 1) {
+        const answer = await postSignIn(route, email, `wrong guess ${guess}`, `198.51.100.${guess + 1}`);
+        expect(answer.signedIn, `guess ${guess}`).toBe(false);
+      }
+      const right = await postSignIn(route, email, PASSWORD, '203.0.113.77');
+      expect(right.signedIn).toBe(false);
+      expect(right.location).toContain('code=locked');
+    },
+  );
 
-  it('25 parallel guesses at one account from one address: at most the allowed number reach the password check, in bounded memory', { timeout: 180_000 }, async () => {
-    const email = 'parallel-target@example.test';
-    await signUp(database.db, { email, password: PASSWORD });
-    passwordChecks.count = 0;
-    const rssBefore = process.memoryUsage().rss;
-    let peakRss = rssBefore;
-    const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
-    const answers = await Promise.all(Array.from({ length: 25 }, (_, i) => postSignIn(route, email, `parallel guess ${i}`, '192.0.2.10'))).finally(() => clearInterval(sampler));
-    expect(answers.every((answer) => !answer.signedIn)).toBe(true);
-    expect(passwordChecks.count).toBeGreaterThan(0);
-    expect(passwordChecks.count).toBeLessThanOrEqual(ALLOWED_GUESSES_PER_ACCOUNT);
-    expect(answers.filter((answer) => answer.location.includes('code=locked'))).toHaveLength(25 - passwordChecks.count);
-    // scrypt's 32 MiB per hash on Node's four worker threads: ~135 MB measured (N=2^17 would allocate 128 MiB per hash).
-    const grewMb = (peakRss - rssBefore) / 2 ** 20;
-    expect(grewMb, `memory grew by ${grewMb.toFixed(0)} MB`).toBeLessThan(200);
-  });
+  it(
+    '25 parallel guesses at one account from one address: at most the allowed number reach the password check, in bounded memory',
+    { timeout: 180_000 },
+    async () => {
+      const email = 'parallel-target@example.test';
+      await signUp(database.db, { email, password: PASSWORD });
+      passwordChecks.count = 0;
+      const rssBefore = process.memoryUsage().rss;
+      let peakRss = rssBefore;
+      const sampler = setInterval(() => (peakRss = Math.max(peakRss, process.memoryUsage().rss)), 20);
+      const answers = await Promise.all(
+        Array.from({ length: 25 }, (_, i) => postSignIn(route, email, `parallel guess ${i}`, '192.0.2.10')),
+      ).finally(() => clearInterval(sampler));
+      expect(answers.every((answer) => !answer.signedIn)).toBe(true);
+      expect(passwordChecks.count).toBeGreaterThan(0);
+      expect(passwordChecks.count).toBeLessThanOrEqual(ALLOWED_GUESSES_PER_ACCOUNT);
+      expect(answers.filter((answer) => answer.location.includes('code=locked'))).toHaveLength(25 - passwordChecks.count);
+      // scrypt's 32 MiB per hash on Node's four worker threads: ~135 MB measured (N=2^17 would allocate 128 MiB per hash).
+      const grewMb = (peakRss - rssBefore) / 2 ** 20;
+      expect(grewMb, `memory grew by ${grewMb.toFixed(0)} MB`).toBeLessThan(200);
+    },
+  );
 
   it('guessing across many accounts from one address is stopped by the per-address limit', { timeout: 180_000 }, async () => {
     passwordChecks.count = 0;

@@ -56,17 +56,29 @@ describe('store traffic with HTTP_PROXY / HTTPS_PROXY in the environment', () =>
     return { agents: createGuardedAgents({ allowPrivate: false, allowedAddresses: ['127.0.0.1'] }) };
   }
 
-  it.each(['http://169.254.169.254', 'https://169.254.169.254'])('a sync request to %s is refused by the guard, never handed to the proxy', async (url) => {
-    const { agents } = await proxyInEnvironment();
-    const client = createWooClient({ url, consumerKey: 'ck_x', consumerSecret: 'cs_x', ...agents, retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 } });
-    const error = await client.requestWithRetry('get', 'orders').catch((e: unknown) => e);
-    expect(error).toMatchObject({ code: 'ERR_STORE_ADDRESS_FORBIDDEN', kind: 'permanent' });
-    expect(proxy!.seen).toEqual([]);
-  });
+  it.each(['http://169.254.169.254', 'https://169.254.169.254'])(
+    'a sync request to %s is refused by the guard, never handed to the proxy',
+    async (url) => {
+      const { agents } = await proxyInEnvironment();
+      const client = createWooClient({
+        url,
+        consumerKey: 'ck_x',
+        consumerSecret: 'cs_x',
+        ...agents,
+        retry: { attempts: 1, baseDelayMs: 1, maxDelayMs: 1 },
+      });
+      const error = await client.requestWithRetry('get', 'orders').catch((e: unknown) => e);
+      expect(error).toMatchObject({ code: 'ERR_STORE_ADDRESS_FORBIDDEN', kind: 'permanent' });
+      expect(proxy!.seen).toEqual([]);
+    },
+  );
 
   it('the connection check to the metadata address is refused by the guard, never handed to the proxy', async () => {
     const { agents } = await proxyInEnvironment();
-    const result = await checkStoreConnection({ url: 'https://169.254.169.254', consumerKey: 'ck_x', consumerSecret: 'cs_x' }, { agents, timeoutMs: 2_000 });
+    const result = await checkStoreConnection(
+      { url: 'https://169.254.169.254', consumerKey: 'ck_x', consumerSecret: 'cs_x' },
+      { agents, timeoutMs: 2_000 },
+    );
     expect(result.failure).toMatchObject({ code: 'forbidden_address' });
     expect(proxy!.seen).toEqual([]);
   });

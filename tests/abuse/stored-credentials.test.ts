@@ -23,7 +23,10 @@ async function row(storeId: string): Promise<Store> {
   return found;
 }
 
-async function overwrite(storeId: string, changes: Partial<Pick<Store, 'consumerKeyEncrypted' | 'consumerSecretEncrypted'>>): Promise<Store> {
+async function overwrite(
+  storeId: string,
+  changes: Partial<Pick<Store, 'consumerKeyEncrypted' | 'consumerSecretEncrypted'>>,
+): Promise<Store> {
   await database.db.update(stores).set(changes).where(eq(stores.id, storeId));
   return row(storeId);
 }
@@ -51,13 +54,19 @@ describe('stored store credentials', () => {
   });
 
   it("copies another workspace's encrypted keys into the attacker's own store row, so a sync sends them to the attacker's URL", async () => {
-    const moved = await overwrite(attacker.id, { consumerKeyEncrypted: victim.consumerKeyEncrypted, consumerSecretEncrypted: victim.consumerSecretEncrypted });
+    const moved = await overwrite(attacker.id, {
+      consumerKeyEncrypted: victim.consumerKeyEncrypted,
+      consumerSecretEncrypted: victim.consumerSecretEncrypted,
+    });
     expect(() => decryptStoreCredentials(moved)).toThrow(/belongs to another store or field/);
     expect(decryptStoreCredentials(await row(victim.id)).consumerSecret).toBe(`cs_${'v'.repeat(40)}`);
   });
 
   it("swaps a store's consumer key and consumer secret columns", async () => {
-    const swapped = await overwrite(victim.id, { consumerKeyEncrypted: victim.consumerSecretEncrypted, consumerSecretEncrypted: victim.consumerKeyEncrypted });
+    const swapped = await overwrite(victim.id, {
+      consumerKeyEncrypted: victim.consumerSecretEncrypted,
+      consumerSecretEncrypted: victim.consumerKeyEncrypted,
+    });
     expect(() => decryptStoreCredentials(swapped)).toThrow(/belongs to another store or field/);
   });
 });

@@ -14,7 +14,11 @@ beforeAll(async () => {
 afterAll(async () => database?.drop());
 
 const PRESSES = 40;
-const syncNowRuns = (workspaceId: string) => database.db.select().from(syncRuns).where(and(eq(syncRuns.workspaceId, workspaceId), eq(syncRuns.trigger, 'sync_now')));
+const syncNowRuns = (workspaceId: string) =>
+  database.db
+    .select()
+    .from(syncRuns)
+    .where(and(eq(syncRuns.workspaceId, workspaceId), eq(syncRuns.trigger, 'sync_now')));
 
 describe('Sync Now flood', () => {
   it('40 Sync Now presses at the same moment handed to Inngest send one event and reserve one run', async () => {

@@ -10,7 +10,9 @@ describe('TRUSTED_PROXY', () => {
     expect(parseTrustedProxy('0')).toEqual({ kind: 'none' });
     expect(parseTrustedProxy('vercel')).toEqual({ kind: 'vercel' });
     expect(parseTrustedProxy('2')).toEqual({ kind: 'hops', hops: 2 });
-    expect(() => parseTrustedProxy('nginx')).toThrow('TRUSTED_PROXY must be "none", "vercel" or the number of reverse proxies in front of the app (1, 2, …); got "nginx".');
+    expect(() => parseTrustedProxy('nginx')).toThrow(
+      'TRUSTED_PROXY must be "none", "vercel" or the number of reverse proxies in front of the app (1, 2, …); got "nginx".',
+    );
     expect(() => parseTrustedProxy('-1')).toThrow(/TRUSTED_PROXY must be/);
   });
 });
@@ -32,7 +34,9 @@ describe('the client address', () => {
 
   it("on Vercel: the address Vercel's edge wrote, not the client's X-Forwarded-For", () => {
     const spoofed = { 'x-forwarded-for': '6.6.6.6' };
-    expect(clientAddress(headers({ ...spoofed, 'x-vercel-forwarded-for': '198.51.100.9', 'x-real-ip': '198.51.100.9' }), { kind: 'vercel' })).toBe('198.51.100.9');
+    expect(
+      clientAddress(headers({ ...spoofed, 'x-vercel-forwarded-for': '198.51.100.9', 'x-real-ip': '198.51.100.9' }), { kind: 'vercel' }),
+    ).toBe('198.51.100.9');
     expect(clientAddress(headers({ ...spoofed, 'x-real-ip': '198.51.100.10' }), { kind: 'vercel' })).toBe('198.51.100.10');
   });
 });

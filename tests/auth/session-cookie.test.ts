@@ -3,7 +3,12 @@ import { hasSessionCookie, isSessionCookieName } from '@/lib/auth/session-cookie
 
 describe('the session cookie the proxy looks for', () => {
   it('is Auth.js’s, over HTTP and HTTPS, whole or in chunks', () => {
-    for (const name of ['authjs.session-token', '__Secure-authjs.session-token', 'authjs.session-token.0', '__Secure-authjs.session-token.1']) {
+    for (const name of [
+      'authjs.session-token',
+      '__Secure-authjs.session-token',
+      'authjs.session-token.0',
+      '__Secure-authjs.session-token.1',
+    ]) {
       expect(isSessionCookieName(name)).toBe(true);
     }
   });

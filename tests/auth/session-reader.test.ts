@@ -34,7 +34,11 @@ describe('reading the session from the request’s cookies', () => {
   it('returns null without a session cookie, for one that does not decrypt, and for an expired one', async () => {
     expect(await readSessionToken([{ name: 'ob_workspace', value: 'w' }])).toBeNull();
     expect(await readSessionToken([{ name: COOKIE, value: 'not-a-session' }])).toBeNull();
-    const other = await encode({ token: { userId: 'user-4' }, secret: 'another-secret-0123456789abcdefghijklmnopqrstuvwxyz', salt: COOKIE });
+    const other = await encode({
+      token: { userId: 'user-4' },
+      secret: 'another-secret-0123456789abcdefghijklmnopqrstuvwxyz',
+      salt: COOKIE,
+    });
     expect(await readSessionToken([{ name: COOKIE, value: other }])).toBeNull();
     expect(await readSessionToken([await sessionCookie({ userId: 'user-5', email: 'x@example.test' }, { maxAge: -60 })])).toBeNull();
   });

@@ -39,7 +39,16 @@ describe('benchmarks at toy size', () => {
   }, 120_000);
 
   it('backfill in slices: a slice budget too small for the whole run still copies every order once', async () => {
-    const report = await benchBackfill({ mainOrders: 240, subOrders: 12, subs: 2, cost: { scale: 0 }, naiveSample: 0.05, tuning: { sliceBudgetMs: 1 }, pglite, log });
+    const report = await benchBackfill({
+      mainOrders: 240,
+      subOrders: 12,
+      subs: 2,
+      cost: { scale: 0 },
+      naiveSample: 0.05,
+      tuning: { sliceBudgetMs: 1 },
+      pglite,
+      log,
+    });
     expect(report.slices).toBeGreaterThan(1);
     expect(report.copies).toBe(240 * 2 + 12);
     expect(report.requests).toBeGreaterThanOrEqual(report.lowerBoundRequests);

@@ -8,7 +8,10 @@ describe.skipIf(process.platform !== 'linux')('the CPU of a process group, as be
     // Spins until it has used 300 ms of CPU by its own account, says so, then waits to be stopped.
     const busy = spawn(
       process.execPath,
-      ['-e', 'const s = process.cpuUsage(); while ((process.cpuUsage(s).user + process.cpuUsage(s).system) / 1000 < 300); console.log("done"); setInterval(() => {}, 1000);'],
+      [
+        '-e',
+        'const s = process.cpuUsage(); while ((process.cpuUsage(s).user + process.cpuUsage(s).system) / 1000 < 300); console.log("done"); setInterval(() => {}, 1000);',
+      ],
       { detached: true, stdio: ['ignore', 'pipe', 'inherit'] },
     );
     try {

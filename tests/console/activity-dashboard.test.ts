@@ -23,7 +23,11 @@ afterAll(async () => database?.drop());
 describe('activity', () => {
   it('lists runs newest first, a page at a time, per workspace', async () => {
     for (let index = 0; index < RUN_PAGE_SIZE + 2; index += 1) {
-      await seedRun(database.db, a.workspace.id, { startedAt: hoursAgo(100 - index), finishedAt: hoursAgo(100 - index), trigger: index % 2 ? 'schedule' : 'sync_now' });
+      await seedRun(database.db, a.workspace.id, {
+        startedAt: hoursAgo(100 - index),
+        finishedAt: hoursAgo(100 - index),
+        trigger: index % 2 ? 'schedule' : 'sync_now',
+      });
     }
     await seedRun(database.db, b.workspace.id, { startedAt: hoursAgo(1) });
     const first = await listSyncRuns(database.db, a.workspace.id, 1);
@@ -40,17 +44,30 @@ describe('activity', () => {
 
   it('reports a run as running only while its lease is live, and the last result with its held orders', async () => {
     const { db } = database;
-    const finished = await seedRun(db, b.workspace.id, { trigger: 'sync_now', status: 'partial', startedAt: hoursAgo(0.5), finishedAt: hoursAgo(0.4), summary: 'Synced 3 orders. 1 held.' });
+    const finished = await seedRun(db, b.workspace.id, {
+      trigger: 'sync_now',
+      status: 'partial',
+      startedAt: hoursAgo(0.5),
+      finishedAt: hoursAgo(0.4),
+      summary: 'Synced 3 orders. 1 held.',
+    });
     const heldOrder = await seedOrder(db, b.subA, { number: '88' });
     await seedEvent(db, heldOrder, 'held', 'SKU RW-CAP is not on Bravo Main', { runId: finished.id });
-    const running = await seedRun(db, b.workspace.id, { trigger: 'schedule', status: 'running', startedAt: hoursAgo(0.01), progress: { message: 'Pulling Bravo Sub A' } });
+    const running = await seedRun(db, b.workspace.id, {
+      trigger: 'schedule',
+      status: 'running',
+      startedAt: hoursAgo(0.01),
+      progress: { message: 'Pulling Bravo Sub A' },
+    });
 
     let status = await currentSyncStatus(db, b.workspace.id, now);
     expect(status.running).toBeNull();
     expect(status.lastFinished).toMatchObject({ id: finished.id, summary: 'Synced 3 orders. 1 held.' });
     expect(status.problems).toEqual([{ orderId: heldOrder.id, number: '88', message: 'SKU RW-CAP is not on Bravo Main' }]);
 
-    await db.insert(syncLeases).values({ workspaceId: b.workspace.id, holder: 'test', runId: running.id, expiresAt: new Date(now.getTime() + 60_000) });
+    await db
+      .insert(syncLeases)
+      .values({ workspaceId: b.workspace.id, holder: 'test', runId: running.id, expiresAt: new Date(now.getTime() + 60_000) });
     status = await currentSyncStatus(db, b.workspace.id, now);
     expect(status.running).toMatchObject({ id: running.id, trigger: 'schedule', progress: { message: 'Pulling Bravo Sub A' } });
     expect((await currentSyncStatus(db, a.workspace.id, now)).running).toBeNull();
@@ -80,8 +97,14 @@ describe('dashboard', () => {
 
   it('flags a store whose last error is newer than its last contact', async () => {
     const { db } = database;
-    await db.update(stores).set({ lastContactAt: hoursAgo(2), lastError: 'Consumer key is invalid.', lastErrorAt: hoursAgo(1) }).where(eq(stores.id, a.subA.id));
-    await db.update(stores).set({ lastContactAt: hoursAgo(1), lastError: 'Timed out', lastErrorAt: hoursAgo(3) }).where(eq(stores.id, a.subB.id));
+    await db
+      .update(stores)
+      .set({ lastContactAt: hoursAgo(2), lastError: 'Consumer key is invalid.', lastErrorAt: hoursAgo(1) })
+      .where(eq(stores.id, a.subA.id));
+    await db
+      .update(stores)
+      .set({ lastContactAt: hoursAgo(1), lastError: 'Timed out', lastErrorAt: hoursAgo(3) })
+      .where(eq(stores.id, a.subB.id));
     const health = await listStoreHealth(db, a.workspace.id);
     expect(health.map((store) => [store.name, store.failing])).toEqual([
       ['Alpha Main', false],

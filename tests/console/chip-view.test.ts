@@ -36,37 +36,59 @@ describe('a target chip', () => {
   });
 
   it('gives a held or failed copy the store’s reason, and no link', () => {
-    expect(chipView(chip({ state: 'held', targetRemoteId: null, targetNumber: null, lastError: 'SKU RW-CAP is not on Substore B' }))).toEqual({
+    expect(
+      chipView(chip({ state: 'held', targetRemoteId: null, targetNumber: null, lastError: 'SKU RW-CAP is not on Substore B' })),
+    ).toEqual({
       state: 'held',
       text: 'Held for Substore B',
       tip: 'SKU RW-CAP is not on Substore B',
       href: null,
     });
-    expect(chipView(chip({ state: 'failed', targetRemoteId: null, lastError: null })).tip).toBe('No reason was recorded. Sync the order again to see the store’s answer.');
+    expect(chipView(chip({ state: 'failed', targetRemoteId: null, lastError: null })).tip).toBe(
+      'No reason was recorded. Sync the order again to see the store’s answer.',
+    );
   });
 
   it('tells a failure that will be retried from one that will not', () => {
     const view = chipView(chip({ state: 'failed', targetRemoteId: null, lastError: 'The store timed out.', retryScheduled: true }));
-    expect(view).toMatchObject({ state: 'retrying', text: 'Retrying for Substore B', tip: 'The store timed out. It is tried again on the next sync.' });
+    expect(view).toMatchObject({
+      state: 'retrying',
+      text: 'Retrying for Substore B',
+      tip: 'The store timed out. It is tried again on the next sync.',
+    });
   });
 
   it('says a copy was changed after copying, with what differs', () => {
     const view = chipView(chip({ changedAfterCopy: 'RW-MUG quantity 2 → 3 (copy is completed)' }));
     expect(view.state).toBe('synced');
     expect(view.text).toBe('#B-812 on Substore B · changed after copying');
-    expect(view.tip).toMatch(/^Changed after copying: RW-MUG quantity 2 → 3 \(copy is completed\)\. The copy was left as it is, for you to decide\. Open order #B-812/);
+    expect(view.tip).toMatch(
+      /^Changed after copying: RW-MUG quantity 2 → 3 \(copy is completed\)\. The copy was left as it is, for you to decide\. Open order #B-812/,
+    );
     expect(view.href).not.toBeNull();
   });
 
   it('shows a copy holding a refund as held, with the reason, and still links it', () => {
-    const view = chipView(chip({ changedAfterCopy: 'RW-MUG quantity 2 → 3 (copy is completed)', lastError: 'Refund of 5.00 is more than the 1.00 left to refund on copy #B-812 on Substore B', refundHeld: true }));
+    const view = chipView(
+      chip({
+        changedAfterCopy: 'RW-MUG quantity 2 → 3 (copy is completed)',
+        lastError: 'Refund of 5.00 is more than the 1.00 left to refund on copy #B-812 on Substore B',
+        refundHeld: true,
+      }),
+    );
     expect(view.state).toBe('held');
     expect(view.text).toBe('#B-812 on Substore B · refund held');
-    expect(view.tip).toMatch(/^Changed after copying: RW-MUG quantity 2 → 3 \(copy is completed\)\. The copy was left as it is, for you to decide\. Refund of 5\.00 is more than/);
+    expect(view.tip).toMatch(
+      /^Changed after copying: RW-MUG quantity 2 → 3 \(copy is completed\)\. The copy was left as it is, for you to decide\. Refund of 5\.00 is more than/,
+    );
     expect(view.href).not.toBeNull();
   });
 
   it('shows a copy being created as pending', () => {
-    expect(chipView(chip({ state: 'creating', targetRemoteId: null, targetNumber: null }))).toMatchObject({ state: 'pending', text: 'Pending for Substore B', href: null });
+    expect(chipView(chip({ state: 'creating', targetRemoteId: null, targetNumber: null }))).toMatchObject({
+      state: 'pending',
+      text: 'Pending for Substore B',
+      href: null,
+    });
   });
 });

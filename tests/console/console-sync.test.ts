@@ -30,10 +30,21 @@ describe('Sync Now and Sync Order through the console', () => {
     const { db } = database;
     const [main, subA, subB] = world.sim.stores;
     const workspaceId = world.fixture.workspace.id;
-    const mugs = [1, 2, 3].map(() => main.createOrderDirectly({ line_items: [{ sku: 'RW-MUG', quantity: 1 }], billing: { first_name: 'Ada', email: 'ada@example.test' } }));
-    const cap = main.createOrderDirectly({ line_items: [{ sku: 'RW-CAP', quantity: 2 }], billing: { first_name: 'Grace', email: 'grace@example.test' } });
-    const fromSub = subA.createOrderDirectly({ line_items: [{ sku: 'RW-HOODIE', quantity: 1 }], billing: { first_name: 'Alan', email: 'alan@example.test' } });
-    const runSync = { via: 'this_process' as const, run: (runId: string) => runSlicesToEnd(db, workspaceId, { trigger: 'sync_now', runId, budgetMs: 60_000, tuning: FAST_TUNING }) };
+    const mugs = [1, 2, 3].map(() =>
+      main.createOrderDirectly({ line_items: [{ sku: 'RW-MUG', quantity: 1 }], billing: { first_name: 'Ada', email: 'ada@example.test' } }),
+    );
+    const cap = main.createOrderDirectly({
+      line_items: [{ sku: 'RW-CAP', quantity: 2 }],
+      billing: { first_name: 'Grace', email: 'grace@example.test' },
+    });
+    const fromSub = subA.createOrderDirectly({
+      line_items: [{ sku: 'RW-HOODIE', quantity: 1 }],
+      billing: { first_name: 'Alan', email: 'alan@example.test' },
+    });
+    const runSync = {
+      via: 'this_process' as const,
+      run: (runId: string) => runSlicesToEnd(db, workspaceId, { trigger: 'sync_now', runId, budgetMs: 60_000, tuning: FAST_TUNING }),
+    };
 
     const first = await requestSyncNow(db, workspaceId, runSync);
     expect(first.kind).toBe('started');
@@ -43,7 +54,9 @@ describe('Sync Now and Sync Order through the console', () => {
 
     const status = await currentSyncStatus(db, workspaceId);
     expect(status.running).toBeNull();
-    expect(status.lastFinished?.summary).toBe(`Synced 8 orders: 7 to substores, 1 to the main store. 1 held — SKU RW-CAP is not on ${subB.name}.`);
+    expect(status.lastFinished?.summary).toBe(
+      `Synced 8 orders: 7 to substores, 1 to the main store. 1 held — SKU RW-CAP is not on ${subB.name}.`,
+    );
     expect(status.problems.map((problem) => problem.number)).toEqual([String(cap.number)]);
 
     for (const source of [...mugs, cap]) {
@@ -67,15 +80,25 @@ describe('Sync Now and Sync Order through the console', () => {
     const { db } = database;
     const [main, subA] = world.sim.stores;
     const workspaceId = world.fixture.workspace.id;
-    const source = (await listOrders(db, workspaceId, parseOrderListQuery({ store: world.fixture.subs[0].id }))).rows.find((row) => !row.isCopy)!;
+    const source = (await listOrders(db, workspaceId, parseOrderListQuery({ store: world.fixture.subs[0].id }))).rows.find(
+      (row) => !row.isCopy,
+    )!;
     const sourceRemote = subA.orders.all().find((order) => String(order.number) === source.number)!;
     subA.updateOrderDirectly(sourceRemote.id, { status: 'completed' });
 
     const stranger = await seedWorkspace(db, 'Stranger');
-    await expect(syncWorkspaceOrder(db, stranger.workspace.id, source.id, { via: 'this_process', run: () => Promise.reject(new Error('must not run')) })).rejects.toBeInstanceOf(NotFoundError);
+    await expect(
+      syncWorkspaceOrder(db, stranger.workspace.id, source.id, {
+        via: 'this_process',
+        run: () => Promise.reject(new Error('must not run')),
+      }),
+    ).rejects.toBeInstanceOf(NotFoundError);
     expect(await getOrderDetail(db, stranger.workspace.id, source.id)).toBeNull();
 
-    const outcome = await syncWorkspaceOrder(db, workspaceId, source.id, { via: 'this_process', run: (id) => syncOrder(db, workspaceId, id, { trigger: 'sync_order', tuning: FAST_TUNING }) });
+    const outcome = await syncWorkspaceOrder(db, workspaceId, source.id, {
+      via: 'this_process',
+      run: (id) => syncOrder(db, workspaceId, id, { trigger: 'sync_order', tuning: FAST_TUNING }),
+    });
     expect(outcome.status).toBe('succeeded');
     const copy = main.orders.withMeta('_orderbridge_origin', `${world.fixture.subs[0].id}:${sourceRemote.id}`);
     expect(copy.map((order) => order.status)).toEqual(['completed']);

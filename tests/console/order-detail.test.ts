@@ -16,11 +16,18 @@ beforeAll(async () => {
   const { db } = database;
   a = await seedWorkspace(db, 'Alpha');
   b = await seedWorkspace(db, 'Bravo');
-  source = await seedOrder(db, a.subA, { number: '77', remoteId: 77, body: { line_items: [{ name: 'Cap', sku: 'RW-CAP', quantity: 2, total: '30.00' }] } });
+  source = await seedOrder(db, a.subA, {
+    number: '77',
+    remoteId: 77,
+    body: { line_items: [{ name: 'Cap', sku: 'RW-CAP', quantity: 2, total: '30.00' }] },
+  });
   const link = await seedLink(db, source, a.main, 'synced', { targetRemoteId: 5001, targetNumber: '5001' });
   copy = await seedOrder(db, a.main, { number: '5001', remoteId: 5001, originRef: `${a.subA.id}:77`, originLinkId: link.id });
   await seedEvent(db, source, 'created', 'Created copy #5001 on Alpha Main', { linkId: link.id, at: new Date('2025-03-01T10:00:00Z') });
-  await seedEvent(db, source, 'updated', 'Updated #5001 on Alpha Main: status completed', { linkId: link.id, at: new Date('2025-03-01T11:00:00Z') });
+  await seedEvent(db, source, 'updated', 'Updated #5001 on Alpha Main: status completed', {
+    linkId: link.id,
+    at: new Date('2025-03-01T11:00:00Z'),
+  });
   await seedEvent(db, source, 'retried', 'Retried after a timeout', { at: new Date('2025-03-01T10:30:00Z') });
 });
 afterAll(async () => database?.drop());
@@ -36,7 +43,13 @@ describe('order page data', () => {
 
   it('names where a copy came from', async () => {
     const detail = await getOrderDetail(database.db, a.workspace.id, copy.id);
-    expect(detail?.origin).toEqual({ sourceOrderId: source.id, storeName: 'Alpha Sub A', storeUrl: a.subA.url, remoteId: 77, number: '77' });
+    expect(detail?.origin).toEqual({
+      sourceOrderId: source.id,
+      storeName: 'Alpha Sub A',
+      storeUrl: a.subA.url,
+      remoteId: 77,
+      number: '77',
+    });
     expect(detail?.targets).toEqual([]);
   });
 
@@ -61,7 +74,10 @@ describe('Sync Order', () => {
     expect(calls).toEqual([]);
     const outcome = await syncWorkspaceOrder(database.db, a.workspace.id, source.id, { via: 'this_process', run: engine });
     expect(outcome).toEqual({ orderId: source.id, status: 'succeeded', message: 'Synced 1 order: 1 to the main store.' });
-    const busy = await syncWorkspaceOrder(database.db, a.workspace.id, source.id, { via: 'this_process', run: async () => ({ status: 'already_running' as const, summary: 'A sync is already running.' }) });
+    const busy = await syncWorkspaceOrder(database.db, a.workspace.id, source.id, {
+      via: 'this_process',
+      run: async () => ({ status: 'already_running' as const, summary: 'A sync is already running.' }),
+    });
     expect(busy.message).toMatch(/^Another sync is running for this workspace right now, so this order was not synced twice/);
     expect(calls).toEqual([source.id]);
   });

@@ -20,9 +20,18 @@ beforeAll(async () => {
   for (let index = 0; index < 60; index += 1) {
     await seedOrder(db, a.main, { number: String(1001 + index), remoteId: 1001 + index, createdAt: new Date(start + index * minute) });
   }
-  const synced = await seedOrder(db, a.main, { number: '2001', remoteId: 2001, createdAt: new Date(start + 100 * minute), customerEmail: 'Jane.Doe@Example.test' });
+  const synced = await seedOrder(db, a.main, {
+    number: '2001',
+    remoteId: 2001,
+    createdAt: new Date(start + 100 * minute),
+    customerEmail: 'Jane.Doe@Example.test',
+  });
   const linkA = await seedLink(db, synced, a.subA, 'synced', { targetRemoteId: 456, targetNumber: '456' });
-  await seedLink(db, synced, a.subB, 'synced', { targetRemoteId: 789, targetNumber: '789', changedAfterCopy: 'RW-MUG quantity 2 → 3 (copy is completed)' });
+  await seedLink(db, synced, a.subB, 'synced', {
+    targetRemoteId: 789,
+    targetNumber: '789',
+    changedAfterCopy: 'RW-MUG quantity 2 → 3 (copy is completed)',
+  });
   const copy = await seedOrder(db, a.subA, {
     number: '456',
     remoteId: 456,
@@ -30,7 +39,12 @@ beforeAll(async () => {
     originRef: `${a.main.id}:2001`,
     originLinkId: linkA.id,
   });
-  const held = await seedOrder(db, a.subB, { number: '3001', remoteId: 3001, status: 'on-hold', createdAt: new Date(start + 102 * minute) });
+  const held = await seedOrder(db, a.subB, {
+    number: '3001',
+    remoteId: 3001,
+    status: 'on-hold',
+    createdAt: new Date(start + 102 * minute),
+  });
   await seedLink(db, held, a.main, 'held', { lastError: 'SKU RW-CAP is not on Alpha Main' });
   const failed = await seedOrder(db, a.subA, { number: '3002', remoteId: 3002, createdAt: new Date(start + 103 * minute) });
   await seedLink(db, failed, a.main, 'failed', { lastError: 'Invalid email address.' });
@@ -46,7 +60,8 @@ beforeAll(async () => {
 });
 afterAll(async () => database?.drop());
 
-const list = (workspaceId: string, params: Record<string, string> = {}) => listOrders(database.db, workspaceId, parseOrderListQuery(params));
+const list = (workspaceId: string, params: Record<string, string> = {}) =>
+  listOrders(database.db, workspaceId, parseOrderListQuery(params));
 
 describe('order list', () => {
   it('pages 50 at a time, newest first, with a count', async () => {
@@ -71,14 +86,21 @@ describe('order list', () => {
       ['Alpha Sub B', 'synced', '789'],
     ]);
     const held = await list(a.workspace.id, { q: '3001' });
-    expect(held.rows[0].targets[0]).toMatchObject({ state: 'held', lastError: 'SKU RW-CAP is not on Alpha Main', storeUrl: 'http://127.0.0.1:8081', retryScheduled: false });
+    expect(held.rows[0].targets[0]).toMatchObject({
+      state: 'held',
+      lastError: 'SKU RW-CAP is not on Alpha Main',
+      storeUrl: 'http://127.0.0.1:8081',
+      retryScheduled: false,
+    });
     const retrying = await list(a.workspace.id, { q: '3004' });
     expect(retrying.rows[0].targets[0]).toMatchObject({ state: 'failed', retryScheduled: true, lastError: 'Timed out' });
   });
 
   it('marks copies with the store they came from', async () => {
     const { rows } = await list(a.workspace.id, { q: '456' });
-    expect(rows).toEqual([expect.objectContaining({ id: ids.copy, isCopy: true, originStoreName: 'Alpha Main', storeName: 'Alpha Sub A' })]);
+    expect(rows).toEqual([
+      expect.objectContaining({ id: ids.copy, isCopy: true, originStoreName: 'Alpha Main', storeName: 'Alpha Sub A' }),
+    ]);
   });
 
   it('filters by store, origin, status and sync state', async () => {

@@ -45,7 +45,14 @@ afterAll(async () => {
 
 describe('pending counts', () => {
   it('counts distinct source orders per direction, plus held and failed ones, in one workspace', async () => {
-    expect(await countPendingOrders(database.db, a.workspace.id)).toEqual({ toSubstores: 3, toMain: 1, total: 4, held: 1, failed: 1, checkedAt: null });
+    expect(await countPendingOrders(database.db, a.workspace.id)).toEqual({
+      toSubstores: 3,
+      toMain: 1,
+      total: 4,
+      held: 1,
+      failed: 1,
+      checkedAt: null,
+    });
     expect(await countPendingOrders(database.db, b.workspace.id)).toMatchObject({ toSubstores: 1, toMain: 0, held: 1, failed: 0 });
   });
 

@@ -1,6 +1,16 @@
 import { randomUUID } from 'node:crypto';
 import type { Db } from '@/db/client';
-import { orderEvents, orderLinks, orders, stores, syncRuns, workspaces, type LinkState, type OrderEventKind, type Store } from '@/db/schema';
+import {
+  orderEvents,
+  orderLinks,
+  orders,
+  stores,
+  syncRuns,
+  workspaces,
+  type LinkState,
+  type OrderEventKind,
+  type Store,
+} from '@/db/schema';
 
 /** Read-side fixtures written straight into the tables the engine fills. */
 export async function seedWorkspace(db: Db, name: string) {
@@ -22,17 +32,17 @@ export async function seedWorkspace(db: Db, name: string) {
     .insert(stores)
     .values([storeRow('main', `${name} Main`, 8081), storeRow('sub', `${name} Sub A`, 8082), storeRow('sub', `${name} Sub B`, 8083)])
     .returning();
-  const [main, subA, subB] = ['Main', 'Sub A', 'Sub B'].map((suffix) => inserted.find((s) => s.name === `${name} ${suffix}`)!) as [Store, Store, Store];
+  const [main, subA, subB] = ['Main', 'Sub A', 'Sub B'].map((suffix) => inserted.find((s) => s.name === `${name} ${suffix}`)!) as [
+    Store,
+    Store,
+    Store,
+  ];
   return { workspace, main, subA, subB };
 }
 
 let remoteIdCounter = 1000;
 
-export async function seedOrder(
-  db: Db,
-  store: Store,
-  fields: Partial<typeof orders.$inferInsert> & { createdAt?: Date } = {},
-) {
+export async function seedOrder(db: Db, store: Store, fields: Partial<typeof orders.$inferInsert> & { createdAt?: Date } = {}) {
   const remoteId = fields.remoteId ?? ++remoteIdCounter;
   const created = fields.createdAt ?? new Date();
   const [order] = await db

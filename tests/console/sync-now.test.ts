@@ -65,7 +65,10 @@ describe('Sync Now in this process (no Inngest)', () => {
 
     const again = controllableRun(() => a.workspace.id);
     const second = await requestSyncNow(database.db, a.workspace.id, again.starter);
-    expect(second).toEqual({ kind: 'already_running', message: expect.stringContaining('A Sync Now run is already running, so nothing was started twice') });
+    expect(second).toEqual({
+      kind: 'already_running',
+      message: expect.stringContaining('A Sync Now run is already running, so nothing was started twice'),
+    });
     expect(again.runIds).toHaveLength(0);
 
     const otherWorkspace = controllableRun(() => b.workspace.id);
@@ -84,7 +87,10 @@ describe('Sync Now in this process (no Inngest)', () => {
 
   it('two presses at the same moment start one run', async () => {
     const run = controllableRun(() => a.workspace.id);
-    const outcomes = await Promise.all([requestSyncNow(database.db, a.workspace.id, run.starter), requestSyncNow(database.db, a.workspace.id, run.starter)]);
+    const outcomes = await Promise.all([
+      requestSyncNow(database.db, a.workspace.id, run.starter),
+      requestSyncNow(database.db, a.workspace.id, run.starter),
+    ]);
     expect(outcomes.map((outcome) => outcome.kind).sort()).toEqual(['already_running', 'started']);
     expect(run.runIds).toHaveLength(1);
     run.finish();
@@ -103,12 +109,15 @@ describe('Sync Now in this process (no Inngest)', () => {
 
   it('says the scheduled sync is running instead of starting another while it holds the lease', async () => {
     const scheduled = await seedRun(database.db, a.workspace.id, { trigger: 'schedule', status: 'running' });
-    await database.db.insert(syncLeases).values({ workspaceId: a.workspace.id, holder: 'scheduler', runId: scheduled.id, expiresAt: new Date(Date.now() + 60_000) });
+    await database.db
+      .insert(syncLeases)
+      .values({ workspaceId: a.workspace.id, holder: 'scheduler', runId: scheduled.id, expiresAt: new Date(Date.now() + 60_000) });
     const run = controllableRun(() => a.workspace.id);
     const outcome = await requestSyncNow(database.db, a.workspace.id, run.starter);
     expect(outcome).toEqual({
       kind: 'already_running',
-      message: 'The scheduled sync is already running, so nothing was started twice. It will sync the waiting orders; its progress is shown at the top of the page.',
+      message:
+        'The scheduled sync is already running, so nothing was started twice. It will sync the waiting orders; its progress is shown at the top of the page.',
     });
     expect(run.runIds).toHaveLength(0);
     expect(backgroundSyncOf(a.workspace.id)).toBeNull();
@@ -124,7 +133,10 @@ describe('Sync Now in this process (no Inngest)', () => {
     expect(outcome.kind).toBe('started');
     await backgroundSyncOf(b.workspace.id);
     expect(backgroundSyncOf(b.workspace.id)).toBeNull();
-    expect(await getSyncRun(database.db, b.workspace.id, runId)).toMatchObject({ status: 'failed', summary: expect.stringContaining('stopped before it could record its result') });
+    expect(await getSyncRun(database.db, b.workspace.id, runId)).toMatchObject({
+      status: 'failed',
+      summary: expect.stringContaining('stopped before it could record its result'),
+    });
     expect(await getSyncLease(database.db, b.workspace.id)).toBeNull();
   });
 });
@@ -144,7 +156,9 @@ describe('Sync Now on Inngest', () => {
   it('when Inngest cannot be reached, says so, closes the run as failed and frees the workspace', async () => {
     const attempt = requestSyncNow(database.db, b.workspace.id, queueRecorder(true).starter);
     await expect(attempt).rejects.toBeInstanceOf(UserFacingError);
-    await expect(attempt).rejects.toThrow('Sync Now could not reach the job queue (Inngest), so nothing was started. Try again in a moment.');
+    await expect(attempt).rejects.toThrow(
+      'Sync Now could not reach the job queue (Inngest), so nothing was started. Try again in a moment.',
+    );
     expect(await getSyncLease(database.db, b.workspace.id)).toBeNull();
     const status = await currentSyncStatus(database.db, b.workspace.id);
     expect(status.running).toBeNull();

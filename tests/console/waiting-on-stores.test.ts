@@ -16,7 +16,11 @@ const shopper = (sku = 'RW-MUG') => ({ line_items: [{ sku, quantity: 1 }], billi
 
 /** The store's own answer to the count, with nothing left out: what the notice would say without exclusions. */
 async function rawTotal(store: StoreHandle, query: Record<string, string>): Promise<number> {
-  const client = createWooClient({ url: store.url, consumerKey: store.readWrite.consumerKey, consumerSecret: store.readWrite.consumerSecret });
+  const client = createWooClient({
+    url: store.url,
+    consumerKey: store.readWrite.consumerKey,
+    consumerSecret: store.readWrite.consumerSecret,
+  });
   const response = await client.request('get', 'orders', { query: { per_page: 1, _fields: 'id', dates_are_gmt: true, ...query } });
   return Number(response.headers['x-wp-total']);
 }
@@ -74,30 +78,57 @@ describe('what waits on the stores, over HTTP against the simulator', () => {
     // Without leaving them out, the main store's answer would count Orderbridge's 5 copies as new orders.
     expect(await rawTotal(main, { after: mainRow.pullCursorModifiedGmt!.toISOString().slice(0, 19) })).toBe(5);
 
-    expect(await countWaitingOnStores(database.db, workspaceId, { tuning: FAST_TUNING })).toEqual({ fromMain: 0, fromSubs: 0, unreachable: [] });
+    expect(await countWaitingOnStores(database.db, workspaceId, { tuning: FAST_TUNING })).toEqual({
+      fromMain: 0,
+      fromSubs: 0,
+      unreachable: [],
+    });
     // With room for a single id in `exclude`, the copies that did not fit are taken off the total instead.
-    expect(await countWaitingOnStores(database.db, workspaceId, { tuning: FAST_TUNING, limits: { maxExcludedIds: 1 } })).toEqual({ fromMain: 0, fromSubs: 0, unreachable: [] });
+    expect(await countWaitingOnStores(database.db, workspaceId, { tuning: FAST_TUNING, limits: { maxExcludedIds: 1 } })).toEqual({
+      fromMain: 0,
+      fromSubs: 0,
+      unreachable: [],
+    });
 
     // New orders after the sync count; a change to a synced main order does not (copies do not follow it)…
     await sleep(1_100);
     main.createOrderDirectly(shopper());
     main.createOrderDirectly(shopper());
-    const synced = main.orders.all().find((o) => !o.meta_data.some((m) => m.key === '_orderbridge_origin') && Date.parse(o.date_created_gmt + 'Z') > Date.now() - 600_000)!;
+    const synced = main.orders
+      .all()
+      .find(
+        (o) => !o.meta_data.some((m) => m.key === '_orderbridge_origin') && Date.parse(o.date_created_gmt + 'Z') > Date.now() - 600_000,
+      )!;
     main.updateOrderDirectly(synced.id, { status: 'completed' });
     // …but a change to a substore order does: its copy on the main store follows it.
-    const subOrder = subA.orders.all().find((o) => !o.meta_data.some((m) => m.key === '_orderbridge_origin') && Date.parse(o.date_created_gmt + 'Z') > Date.now() - 600_000)!;
+    const subOrder = subA.orders
+      .all()
+      .find(
+        (o) => !o.meta_data.some((m) => m.key === '_orderbridge_origin') && Date.parse(o.date_created_gmt + 'Z') > Date.now() - 600_000,
+      )!;
     subA.updateOrderDirectly(subOrder.id, { status: 'completed' });
     // The merchant editing a copy Orderbridge wrote lately changes nothing that waits.
     subA.updateOrderDirectly(subA.orders.withMeta('_orderbridge_origin')[0].id, { status: 'completed' });
-    expect(await countWaitingOnStores(database.db, workspaceId, { tuning: FAST_TUNING })).toEqual({ fromMain: 2, fromSubs: 1, unreachable: [] });
+    expect(await countWaitingOnStores(database.db, workspaceId, { tuning: FAST_TUNING })).toEqual({
+      fromMain: 2,
+      fromSubs: 1,
+      unreachable: [],
+    });
   });
 
   it('never counts an order twice when the database already knows it waits', async () => {
     const [, subB] = world.sim.stores.slice(1);
     const workspaceId = world.fixture.workspace.id;
     const before = await countWaitingOnStores(database.db, workspaceId, { tuning: FAST_TUNING });
-    const subOrder = subB.orders.all().find((o) => !o.meta_data.some((m) => m.key === '_orderbridge_origin') && Date.parse(o.date_created_gmt + 'Z') > Date.now() - 600_000)!;
-    const [row] = await database.db.select().from(orders).where(sql`${orders.storeId} = ${world.fixture.subs[1].id} and ${orders.remoteId} = ${subOrder.id}`);
+    const subOrder = subB.orders
+      .all()
+      .find(
+        (o) => !o.meta_data.some((m) => m.key === '_orderbridge_origin') && Date.parse(o.date_created_gmt + 'Z') > Date.now() - 600_000,
+      )!;
+    const [row] = await database.db
+      .select()
+      .from(orders)
+      .where(sql`${orders.storeId} = ${world.fixture.subs[1].id} and ${orders.remoteId} = ${subOrder.id}`);
     // Read by the sync and flagged for an update (the database counts it), then changed again on the store.
     await database.db.update(orderLinks).set({ needsUpdate: true }).where(eq(orderLinks.sourceOrderId, row.id));
     await sleep(1_100);
@@ -106,7 +137,10 @@ describe('what waits on the stores, over HTTP against the simulator', () => {
     expect(dbCounts).toMatchObject({ toSubstores: 0, toMain: 1 });
     const after = await countWaitingOnStores(database.db, workspaceId, { tuning: FAST_TUNING });
     expect(after).toEqual(before);
-    expect(combinePending({ ...dbCounts, total: 1 }, after)).toMatchObject({ toMain: before.fromSubs + 1, total: before.fromMain + before.fromSubs + 1 });
+    expect(combinePending({ ...dbCounts, total: 1 }, after)).toMatchObject({
+      toMain: before.fromSubs + 1,
+      total: before.fromMain + before.fromSubs + 1,
+    });
   });
 });
 
@@ -135,7 +169,14 @@ describe('a store that does not answer, and the bounds on asking', () => {
     const started = Date.now();
     const waiting = await countWaitingOnStores(database.db, workspaceId, { tuning: FAST_TUNING, limits: { deadlineMs: 800 } });
     expect(Date.now() - started).toBeLessThan(2_000);
-    expect(waiting).toEqual({ fromMain: 1, fromSubs: 1, unreachable: [{ storeId: world.fixture.subs[1].id, name: 'Substore B' }, { storeId: world.fixture.subs[2].id, name: 'Substore C' }] });
+    expect(waiting).toEqual({
+      fromMain: 1,
+      fromSubs: 1,
+      unreachable: [
+        { storeId: world.fixture.subs[1].id, name: 'Substore B' },
+        { storeId: world.fixture.subs[2].id, name: 'Substore C' },
+      ],
+    });
     // Asked once: a count is not worth retrying a store for.
     expect(subC.requests.countFor('GET /orders')).toBe(1);
     subB.faults.clear();
@@ -186,7 +227,10 @@ describe('a store that does not answer, and the bounds on asking', () => {
 
     // While a run holds the workspace it is reading the stores itself: they are not asked.
     await database.db.insert(syncLeases).values({ workspaceId, holder: 'test', expiresAt: new Date(Date.now() + 60_000) });
-    await database.db.update(stores).set({ pullCursorModifiedGmt: new Date(Date.now() + 1000) }).where(eq(stores.id, world.fixture.subs[0].id));
+    await database.db
+      .update(stores)
+      .set({ pullCursorModifiedGmt: new Date(Date.now() + 1000) })
+      .where(eq(stores.id, world.fixture.subs[0].id));
     expect(await consoleWaitingOnStores(database.db, workspaceId, { tuning: FAST_TUNING })).toBe('running');
     for (const store of world.sim.stores) expect(store.requests.countFor('GET /orders')).toBe(3);
   });
@@ -211,9 +255,17 @@ describe('with substore copies following their main-store order', () => {
     const order = main.createOrderDirectly(shopper());
     await sleep(1_100);
     expect((await syncAll(database, workspaceId)).status).toBe('succeeded');
-    expect(await countWaitingOnStores(database.db, workspaceId, { tuning: FAST_TUNING })).toEqual({ fromMain: 0, fromSubs: 0, unreachable: [] });
+    expect(await countWaitingOnStores(database.db, workspaceId, { tuning: FAST_TUNING })).toEqual({
+      fromMain: 0,
+      fromSubs: 0,
+      unreachable: [],
+    });
     await sleep(1_100);
     main.updateOrderDirectly(order.id, { status: 'completed' });
-    expect(await countWaitingOnStores(database.db, workspaceId, { tuning: FAST_TUNING })).toEqual({ fromMain: 1, fromSubs: 0, unreachable: [] });
+    expect(await countWaitingOnStores(database.db, workspaceId, { tuning: FAST_TUNING })).toEqual({
+      fromMain: 1,
+      fromSubs: 0,
+      unreachable: [],
+    });
   });
 });

@@ -26,7 +26,12 @@ test.beforeAll(async () => {
   // PGlite allows one process per folder: this server gets a folder of its own next to the e2e run's.
   ownPgliteDir = databaseUrl.startsWith('postgres') ? undefined : `${process.env.PGLITE_DIR ?? '.data/e2e'}-mail`;
   const database = ownPgliteDir ? { PGLITE_DIR: ownPgliteDir } : { DATABASE_URL: databaseUrl };
-  const env: NodeJS.ProcessEnv = { ...process.env, ...localServerEnv(baseUrl, database), SMTP_URL: inbox.url, MAIL_FROM: 'Orderbridge <no-reply@orderbridge.test>' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    ...localServerEnv(baseUrl, database),
+    SMTP_URL: inbox.url,
+    MAIL_FROM: 'Orderbridge <no-reply@orderbridge.test>',
+  };
   delete env.ORDERBRIDGE_ALLOW_MAIL_OUTBOX_IN_PRODUCTION;
   if (!database.DATABASE_URL) delete env.DATABASE_URL;
   server = spawnGroup('npm', ['start', '--', '-p', String(port), '-H', '127.0.0.1'], env);
@@ -105,7 +110,9 @@ test('the forgot-password page answers the same for an address with no account',
   await expect(inbox.waitForMail(email, { timeoutMs: 2_000 })).rejects.toThrow(/No email/);
 });
 
-test('sign up, then confirm the address from the received link: the banner goes away; "send again" sends a new link', async ({ browser }) => {
+test('sign up, then confirm the address from the received link: the banner goes away; "send again" sends a new link', async ({
+  browser,
+}) => {
   const email = uniqueEmail('verify');
   const page = await newPage(browser);
   await signUp(page, email);
@@ -174,7 +181,9 @@ test('profile: name, password (other sessions end), email (confirmed again), the
 
   await page.goto('/account');
   await expect(page.getByTestId('email-status')).toHaveText(`${newEmail} — confirmed`);
-  await expect(page.getByTestId('deletion-plan')).toContainText("Mail Merchant's stores: 0 connected stores (their API keys are erased), 0 synced orders");
+  await expect(page.getByTestId('deletion-plan')).toContainText(
+    "Mail Merchant's stores: 0 connected stores (their API keys are erased), 0 synced orders",
+  );
   const deleteForm = page.getByRole('form', { name: 'Delete account' });
   await deleteForm.getByLabel('Current password').fill('another long password');
   await deleteForm.getByRole('button', { name: 'Delete my account' }).click();

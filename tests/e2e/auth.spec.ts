@@ -62,7 +62,11 @@ test('a signed-in merchant opening sign-in or sign-up goes to the dashboard', as
   await expect(page).toHaveURL(/\/dashboard$/);
 });
 
-test('a session cookie that does not decrypt leads to sign-in and back, not into the app or a redirect loop', async ({ page, context, baseURL }) => {
+test('a session cookie that does not decrypt leads to sign-in and back, not into the app or a redirect loop', async ({
+  page,
+  context,
+  baseURL,
+}) => {
   const email = uniqueEmail('stale-cookie');
   await signUp(page, email);
   await context.addCookies([{ name: 'authjs.session-token', value: 'not-a-session', url: baseURL! }]);

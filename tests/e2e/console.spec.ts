@@ -5,7 +5,10 @@ import { startSimulatorProcess, type RunningSimulator } from './support/simulato
 
 const SIM_PORT = Number(process.env.E2E_CONSOLE_SIM_PORT ?? 8391);
 const STORE_NAMES = ['Main Store', 'Substore A', 'Substore B'] as const;
-const mug = (name: string) => ({ line_items: [{ sku: 'RW-MUG', quantity: 1 }], billing: { first_name: name, last_name: 'Shopper', email: `${name.toLowerCase()}@example.test` } });
+const mug = (name: string) => ({
+  line_items: [{ sku: 'RW-MUG', quantity: 1 }],
+  billing: { first_name: name, last_name: 'Shopper', email: `${name.toLowerCase()}@example.test` },
+});
 
 test.describe.configure({ mode: 'serial' });
 
@@ -38,9 +41,19 @@ test('merchant journey: connect, Sync Now, Sync Order, held order', async ({ pag
   // reads as older than the connection and is treated as history (reported to the engine's owner).
   await page.waitForTimeout(1_100);
 
-  mainOrders = [await simAdmin.createOrder(main, mug('Ada')), await simAdmin.createOrder(main, mug('Grace')), await simAdmin.createOrder(main, mug('Alan'))];
-  capOrder = await simAdmin.createOrder(main, { line_items: [{ sku: 'RW-CAP', quantity: 2 }], billing: { first_name: 'Barbara', email: 'barbara@example.test' } });
-  subAOrder = await simAdmin.createOrder(subA, { line_items: [{ sku: 'RW-HOODIE', quantity: 1 }], billing: { first_name: 'Edsger', email: 'edsger@example.test' } });
+  mainOrders = [
+    await simAdmin.createOrder(main, mug('Ada')),
+    await simAdmin.createOrder(main, mug('Grace')),
+    await simAdmin.createOrder(main, mug('Alan')),
+  ];
+  capOrder = await simAdmin.createOrder(main, {
+    line_items: [{ sku: 'RW-CAP', quantity: 2 }],
+    billing: { first_name: 'Barbara', email: 'barbara@example.test' },
+  });
+  subAOrder = await simAdmin.createOrder(subA, {
+    line_items: [{ sku: 'RW-HOODIE', quantity: 1 }],
+    billing: { first_name: 'Edsger', email: 'edsger@example.test' },
+  });
   subBOrder = await simAdmin.createOrder(subB, mug('Frances'));
 
   await page.goto('/orders');
@@ -60,7 +73,9 @@ test('merchant journey: connect, Sync Now, Sync Order, held order', async ({ pag
   // its result show there.
   await page.goto('/activity');
   const result = page.getByTestId('sync-result');
-  await expect(result).toContainText('Synced 9 orders: 7 to substores, 2 to the main store. 1 held — SKU RW-CAP is not on Substore B.', { timeout: 90_000 });
+  await expect(result).toContainText('Synced 9 orders: 7 to substores, 2 to the main store. 1 held — SKU RW-CAP is not on Substore B.', {
+    timeout: 90_000,
+  });
   await expect(result.getByRole('link', { name: `Order #${capOrder.number}` })).toBeVisible();
   await expect(page.getByTestId('run-row').first()).toHaveAttribute('data-trigger', 'sync_now');
   await page.goto('/orders');
@@ -77,23 +92,36 @@ test('merchant journey: connect, Sync Now, Sync Order, held order', async ({ pag
     [subB, mainOrders],
   ] as const) {
     const copies = await copiesByOrigin(store);
-    expect([...copies.values()].every((count) => count === 1), `no duplicates on ${store.name}`).toBe(true);
-    expect([...copies.keys()].map((origin) => Number(origin.split(':')[1])).sort((a, b) => a - b)).toEqual(expected.map((order) => order.id).sort((a, b) => a - b));
+    expect(
+      [...copies.values()].every((count) => count === 1),
+      `no duplicates on ${store.name}`,
+    ).toBe(true);
+    expect([...copies.keys()].map((origin) => Number(origin.split(':')[1])).sort((a, b) => a - b)).toEqual(
+      expected.map((order) => order.id).sort((a, b) => a - b),
+    );
   }
   const onMain = await copiesByOrigin(main);
   expect([...onMain.values()]).toEqual([1, 1]);
   expect(new Set([...onMain.keys()].map((origin) => origin.split(':')[0])).size).toBe(2);
-  expect([...onMain.keys()].map((origin) => Number(origin.split(':')[1])).sort((a, b) => a - b)).toEqual([subAOrder.id, subBOrder.id].sort((a, b) => a - b));
+  expect([...onMain.keys()].map((origin) => Number(origin.split(':')[1])).sort((a, b) => a - b)).toEqual(
+    [subAOrder.id, subBOrder.id].sort((a, b) => a - b),
+  );
 
   // A status change on a substore reaches the main store's copy through Sync Order.
   await simAdmin.updateOrder(subA, subAOrder.id, { status: 'completed' });
-  await row(page, STORE_NAMES[1], subAOrder.number).getByRole('link', { name: new RegExp(`#${subAOrder.number}`) }).click();
+  await row(page, STORE_NAMES[1], subAOrder.number)
+    .getByRole('link', { name: new RegExp(`#${subAOrder.number}`) })
+    .click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText(`Order #${subAOrder.number}`);
   subAOrderPath = new URL(page.url()).pathname;
   await page.getByRole('button', { name: 'Sync Order' }).click();
   await expect(page.getByTestId('sync-order-answer')).toContainText('Synced 1 order: 1 to the main store.', { timeout: 60_000 });
   await expect(page.getByTestId('order-timeline')).toContainText('status completed');
-  const mainCopy = (await simAdmin.orders(main)).find((order) => metaOf(order, '_orderbridge_origin')?.endsWith(`:${subAOrder.id}`) && metaOf(order, '_orderbridge_source_number') === subAOrder.number);
+  const mainCopy = (await simAdmin.orders(main)).find(
+    (order) =>
+      metaOf(order, '_orderbridge_origin')?.endsWith(`:${subAOrder.id}`) &&
+      metaOf(order, '_orderbridge_source_number') === subAOrder.number,
+  );
   expect(mainCopy?.status).toBe('completed');
   await saveScreenshot(page, testInfo, '04-order-page-after-sync-order');
 
@@ -126,7 +154,11 @@ test('keyboard only: the list, its filters, a held reason and the order page', a
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(new RegExp(`q=${subAOrder.number}`));
 
-  await tabUntil(page, 'the order link', (el) => el.tag === 'a' && el.text.startsWith(`#${subAOrder.number}`) && el.text.includes(STORE_NAMES[1]));
+  await tabUntil(
+    page,
+    'the order link',
+    (el) => el.tag === 'a' && el.text.startsWith(`#${subAOrder.number}`) && el.text.includes(STORE_NAMES[1]),
+  );
   await page.keyboard.press('Enter');
   await expect(page.getByRole('heading', { level: 1 })).toContainText(`Order #${subAOrder.number}`);
 
@@ -140,7 +172,9 @@ test('keyboard only: the list, its filters, a held reason and the order page', a
   await page.keyboard.press('Enter');
   await expect(page.getByTestId('sync-now-answer')).toHaveText(/Sync started|already running/);
   // Everything else is in sync; the order whose SKU Substore B lacks stays held, and the result says so.
-  await expect(page.getByTestId('sync-result')).toContainText('No orders synced. 1 held — SKU RW-CAP is not on Substore B.', { timeout: 90_000 });
+  await expect(page.getByTestId('sync-result')).toContainText('No orders synced. 1 held — SKU RW-CAP is not on Substore B.', {
+    timeout: 90_000,
+  });
 
   await tabUntil(page, 'the held chip', (el) => el.testid === 'target-chip' && el.text.startsWith('Held for'));
   const tooltip = page.locator('[data-testid="target-chip"][data-state="held"]').first().getByRole('tooltip');

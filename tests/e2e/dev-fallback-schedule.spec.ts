@@ -22,8 +22,37 @@ test.beforeAll(async () => {
   baseUrl = `http://localhost:${port}`;
   const env: NodeJS.ProcessEnv = { ...process.env, ORDERBRIDGE_DEV_FALLBACK_SCHEDULE_SECONDS: String(PERIOD_SECONDS) };
   // The demo brings its own embedded database and no Inngest; nothing of the e2e server's environment may leak in.
-  for (const name of ['DATABASE_URL', 'PGLITE_DIR', 'INNGEST_DEV', 'INNGEST_EVENT_KEY', 'INNGEST_SIGNING_KEY', 'INNGEST_BASE_URL', 'NODE_ENV', 'AUTH_URL']) delete env[name];
-  demo = spawnGroup('node_modules/.bin/tsx', ['--conditions=react-server', 'scripts/demo.ts', '--port', String(port), '--store-port', '0', '--data-dir', dataDir, '--inngest', 'off', '--webhooks', 'off', '--order-rate', '0'], env);
+  for (const name of [
+    'DATABASE_URL',
+    'PGLITE_DIR',
+    'INNGEST_DEV',
+    'INNGEST_EVENT_KEY',
+    'INNGEST_SIGNING_KEY',
+    'INNGEST_BASE_URL',
+    'NODE_ENV',
+    'AUTH_URL',
+  ])
+    delete env[name];
+  demo = spawnGroup(
+    'node_modules/.bin/tsx',
+    [
+      '--conditions=react-server',
+      'scripts/demo.ts',
+      '--port',
+      String(port),
+      '--store-port',
+      '0',
+      '--data-dir',
+      dataDir,
+      '--inngest',
+      'off',
+      '--webhooks',
+      'off',
+      '--order-rate',
+      '0',
+    ],
+    env,
+  );
   await waitForHealth(baseUrl, demo.child, demo.output, 240_000);
 });
 
@@ -32,7 +61,9 @@ test.afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-test('the demo without Inngest runs the development fallback schedule: a scheduled run appears without pressing anything', async ({ page }) => {
+test('the demo without Inngest runs the development fallback schedule: a scheduled run appears without pressing anything', async ({
+  page,
+}) => {
   expect(demo.output()).toContain('Schedule: DEVELOPMENT FALLBACK — the Inngest dev server is switched off');
   await page.goto(`${baseUrl}/dashboard`, { timeout: 120_000 });
   await signIn(page, 'demo@orderbridge.test', 'orderbridge-demo');

@@ -13,14 +13,19 @@ test.afterAll(async () => sim?.stop());
 
 type Line = { id: number; sku: string };
 
-test('a refund and a line edit after the copy was completed: the timeline shows both, the list filters "changed after copying"', async ({ page }, testInfo) => {
+test('a refund and a line edit after the copy was completed: the timeline shows both, the list filters "changed after copying"', async ({
+  page,
+}, testInfo) => {
   const [main, sub] = sim.stores;
   await signUp(page, uniqueEmail('lifecycle'));
   await connectStore(page, main, 'main', 'Main Store');
   await connectStore(page, sub, 'sub', 'Substore A');
   await page.waitForTimeout(1_100);
   const source = (await simAdmin.createOrder(sub, {
-    line_items: [{ sku: 'RW-MUG', quantity: 2 }, { sku: 'RW-TSHIRT', quantity: 1 }],
+    line_items: [
+      { sku: 'RW-MUG', quantity: 2 },
+      { sku: 'RW-TSHIRT', quantity: 1 },
+    ],
     billing: { first_name: 'Ada', email: 'ada@example.test' },
   })) as SimOrder & { line_items: Line[] };
 
@@ -36,7 +41,12 @@ test('a refund and a line edit after the copy was completed: the timeline shows 
   const refund = await fetch(`${sub.url}/__sim/orders/${source.id}/refunds`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ amount: '12.50', reason: 'one mug broken', api_refund: false, line_items: [{ id: mug.id, quantity: 1, refund_total: '12.50' }] }),
+    body: JSON.stringify({
+      amount: '12.50',
+      reason: 'one mug broken',
+      api_refund: false,
+      line_items: [{ id: mug.id, quantity: 1, refund_total: '12.50' }],
+    }),
   });
   expect(refund.status).toBe(201);
   await simAdmin.updateOrder(sub, source.id, { line_items: [{ id: mug.id, quantity: 3, subtotal: '37.50', total: '37.50' }] });
@@ -44,7 +54,10 @@ test('a refund and a line edit after the copy was completed: the timeline shows 
   await page.goto('/orders?sync=changed');
   await expect(page.locator('[data-testid="order-row"]')).toHaveCount(0);
   await page.goto('/orders');
-  await page.locator(`[data-testid="order-row"][data-store="Substore A"][data-order-number="${source.number}"]`).getByRole('link', { name: new RegExp(`#${source.number}`) }).click();
+  await page
+    .locator(`[data-testid="order-row"][data-store="Substore A"][data-order-number="${source.number}"]`)
+    .getByRole('link', { name: new RegExp(`#${source.number}`) })
+    .click();
   await page.getByRole('button', { name: 'Sync Order' }).click();
   await expect(page.getByTestId('sync-order-answer')).toContainText('Synced 1 order', { timeout: 60_000 });
   const timeline = page.getByTestId('order-timeline');
@@ -52,7 +65,9 @@ test('a refund and a line edit after the copy was completed: the timeline shows 
   await expect(timeline.locator('[data-kind="changed"]')).toContainText('RW-MUG quantity 2 → 3 (copy is completed)');
   await saveScreenshot(page, testInfo, 'lifecycle-timeline');
 
-  const onMain = (await simAdmin.orders(main)).find((o) => o.id === copy.id) as SimOrder & { line_items: Array<Line & { quantity: number }> };
+  const onMain = (await simAdmin.orders(main)).find((o) => o.id === copy.id) as SimOrder & {
+    line_items: Array<Line & { quantity: number }>;
+  };
   expect(onMain.status).toBe('completed');
   expect(onMain.line_items.find((l) => l.sku === 'RW-MUG')?.quantity).toBe(2);
 

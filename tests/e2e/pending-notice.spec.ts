@@ -14,7 +14,9 @@ test.beforeAll(async () => {
 });
 test.afterAll(async () => sim?.stop());
 
-test('before any sync, the order list and the dashboard say how many orders wait on the stores, and the page does not wait for them', async ({ page }, testInfo) => {
+test('before any sync, the order list and the dashboard say how many orders wait on the stores, and the page does not wait for them', async ({
+  page,
+}, testInfo) => {
   const [main, subA, subB] = sim.stores;
   await signUp(page, uniqueEmail('pending'));
   await connectStore(page, main, 'main', 'Main Store');

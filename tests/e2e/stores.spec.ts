@@ -21,7 +21,8 @@ async function fillStoreForm(form: Locator, store: SimulatedStore, secret = stor
 }
 
 async function expectAllGreen(form: Locator) {
-  for (const step of CHECK_STEPS) await expect(form.getByTestId(`check-step-${step}`)).toHaveAttribute('data-status', 'passed', { timeout: 30_000 });
+  for (const step of CHECK_STEPS)
+    await expect(form.getByTestId(`check-step-${step}`)).toHaveAttribute('data-status', 'passed', { timeout: 30_000 });
   await expect(form.getByRole('status').filter({ hasText: 'Connected' })).toBeVisible();
 }
 
@@ -70,7 +71,8 @@ test('a new merchant connects three stores through the wizard, and a wrong secre
   await expect(subForm.getByTestId('check-failure')).toHaveText(
     `The consumer secret does not match the key ending in …${last4}. Paste the secret (it starts with cs_) exactly as WooCommerce showed it; WooCommerce shows it only once, so if you no longer have it, create a new key in WooCommerce → Settings → Advanced → REST API.`,
   );
-  for (const step of ['reachable', 'rest_api', 'woocommerce']) await expect(subForm.getByTestId(`check-step-${step}`)).toHaveAttribute('data-status', 'passed');
+  for (const step of ['reachable', 'rest_api', 'woocommerce'])
+    await expect(subForm.getByTestId(`check-step-${step}`)).toHaveAttribute('data-status', 'passed');
   await expect(subForm.getByTestId('check-step-keys')).toHaveAttribute('data-status', 'failed');
   await expect(subForm.getByTestId('check-step-write')).toHaveAttribute('data-status', 'not_run');
 
@@ -83,8 +85,14 @@ test('a new merchant connects three stores through the wizard, and a wrong secre
   await expectAllGreen(subForm);
 
   // Orders placed after connecting are what the first sync would copy: one main order to two substores, one back.
-  await simAdmin.createOrder(main, { line_items: [{ sku: 'RW-MUG', quantity: 1 }], billing: { first_name: 'Ada', email: 'ada@example.test' } });
-  await simAdmin.createOrder(subA, { line_items: [{ sku: 'RW-MUG', quantity: 2 }], billing: { first_name: 'Grace', email: 'grace@example.test' } });
+  await simAdmin.createOrder(main, {
+    line_items: [{ sku: 'RW-MUG', quantity: 1 }],
+    billing: { first_name: 'Ada', email: 'ada@example.test' },
+  });
+  await simAdmin.createOrder(subA, {
+    line_items: [{ sku: 'RW-MUG', quantity: 2 }],
+    billing: { first_name: 'Grace', email: 'grace@example.test' },
+  });
 
   await page.getByRole('button', { name: 'Continue to sync settings' }).click();
   const settings = page.getByTestId('sync-settings-form');
@@ -139,7 +147,8 @@ test('store management: re-check, pause, substore switch and removal with its st
     await expect(subCard.getByTestId('check-step-reachable')).toHaveAttribute('data-status', 'passed');
     await expect(subCard.getByTestId('check-step-facts')).toHaveAttribute('data-status', 'not_run');
     await expect(subCard.getByRole('button', { name: 'Checking…' })).toBeDisabled();
-    for (const step of CHECK_STEPS) await expect(subCard.getByTestId(`check-step-${step}`)).toHaveAttribute('data-status', 'passed', { timeout: 30_000 });
+    for (const step of CHECK_STEPS)
+      await expect(subCard.getByTestId(`check-step-${step}`)).toHaveAttribute('data-status', 'passed', { timeout: 30_000 });
   } finally {
     await simAdmin.faults(subA, null);
   }

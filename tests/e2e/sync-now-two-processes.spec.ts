@@ -46,7 +46,9 @@ function syncNowActionId(): string {
   const manifest = JSON.parse(readFileSync('.next/server/server-reference-manifest.json', 'utf8')) as {
     node: Record<string, { filename?: string; exportedName?: string }>;
   };
-  const entry = Object.entries(manifest.node).find(([, action]) => action.filename === 'app/(app)/orders/actions.ts' && action.exportedName === 'syncNowAction');
+  const entry = Object.entries(manifest.node).find(
+    ([, action]) => action.filename === 'app/(app)/orders/actions.ts' && action.exportedName === 'syncNowAction',
+  );
   if (!entry) throw new Error('syncNowAction is not in .next/server/server-reference-manifest.json; build first');
   return entry[0];
 }
@@ -54,7 +56,13 @@ function syncNowActionId(): string {
 async function pressSyncNow(instance: Instance, actionId: string): Promise<'started' | 'already_running'> {
   const response = await fetch(`${instance.baseUrl}/orders`, {
     method: 'POST',
-    headers: { 'next-action': actionId, accept: 'text/x-component', 'content-type': 'text/plain;charset=UTF-8', origin: instance.baseUrl, cookie: instance.cookie },
+    headers: {
+      'next-action': actionId,
+      accept: 'text/x-component',
+      'content-type': 'text/plain;charset=UTF-8',
+      origin: instance.baseUrl,
+      cookie: instance.cookie,
+    },
     body: JSON.stringify(['$undefined', {}]),
   });
   const body = await response.text();
@@ -69,7 +77,11 @@ async function seedAccount(): Promise<{ email: string; workspaceId: string }> {
   return { email, workspaceId: workspace.id };
 }
 
-const syncNowRuns = (workspaceId: string) => database.db.select().from(syncRuns).where(and(eq(syncRuns.workspaceId, workspaceId), eq(syncRuns.trigger, 'sync_now')));
+const syncNowRuns = (workspaceId: string) =>
+  database.db
+    .select()
+    .from(syncRuns)
+    .where(and(eq(syncRuns.workspaceId, workspaceId), eq(syncRuns.trigger, 'sync_now')));
 
 test.beforeAll(async () => {
   database = await openDatabase({ driver: 'node-postgres', url: databaseUrl });
@@ -100,7 +112,10 @@ test('with Inngest: presses at the same moment on two app processes send one eve
     expect(runs.map((run) => run.id)).toContain(sent[0].data.runId);
     // Inngest would now run it; here the next round starts once the reservation is given back.
     await database.db.delete(syncLeases).where(eq(syncLeases.workspaceId, workspaceId));
-    await database.db.update(syncRuns).set({ status: 'succeeded', finishedAt: new Date() }).where(eq(syncRuns.id, String(sent[0].data.runId)));
+    await database.db
+      .update(syncRuns)
+      .set({ status: 'succeeded', finishedAt: new Date() })
+      .where(eq(syncRuns.id, String(sent[0].data.runId)));
   }
 });
 
@@ -110,7 +125,12 @@ test('without Inngest: presses at the same moment on two app processes run one s
   // would end in milliseconds, and a second run after it would be right, not a double).
   process.env.ORDERBRIDGE_ENCRYPTION_KEY ??= localServerEnv('http://x', {}).ORDERBRIDGE_ENCRYPTION_KEY;
   process.env.ALLOW_PRIVATE_STORE_URLS = 'true';
-  sim = await startSimulator({ stores: [{ name: 'Slow Main', cost: { overheadMs: 1_000 } }, { name: 'Slow Sub', cost: { overheadMs: 1_000 } }] });
+  sim = await startSimulator({
+    stores: [
+      { name: 'Slow Main', cost: { overheadMs: 1_000 } },
+      { name: 'Slow Sub', cost: { overheadMs: 1_000 } },
+    ],
+  });
   for (const [store, role] of [
     [sim.stores[0], 'main'],
     [sim.stores[1], 'sub'],
@@ -124,8 +144,14 @@ test('without Inngest: presses at the same moment on two app processes run one s
     const answers = await Promise.all([pressSyncNow(a, actionId), pressSyncNow(b, actionId)]);
     expect(answers.sort(), `round ${round}`).toEqual(['already_running', 'started']);
     // The run finishes in the process that started it.
-    await expect.poll(async () => (await syncNowRuns(workspaceId)).filter((run) => run.finishedAt !== null).length, { timeout: 30_000 }).toBe(round);
-    await expect.poll(async () => (await database.db.select().from(syncLeases).where(eq(syncLeases.workspaceId, workspaceId))).length, { timeout: 30_000 }).toBe(0);
+    await expect
+      .poll(async () => (await syncNowRuns(workspaceId)).filter((run) => run.finishedAt !== null).length, { timeout: 30_000 })
+      .toBe(round);
+    await expect
+      .poll(async () => (await database.db.select().from(syncLeases).where(eq(syncLeases.workspaceId, workspaceId))).length, {
+        timeout: 30_000,
+      })
+      .toBe(0);
     expect(await syncNowRuns(workspaceId)).toHaveLength(round);
   }
 });

@@ -71,7 +71,10 @@ async function acceptAsNewPerson(browser: Browser, link: string, email: string):
   return page;
 }
 
-test('an owner invites a member, who joins from a second browser, sees orders and runs Sync Now, but has no store controls and is refused by the server', async ({ page, browser }) => {
+test('an owner invites a member, who joins from a second browser, sees orders and runs Sync Now, but has no store controls and is refused by the server', async ({
+  page,
+  browser,
+}) => {
   const [main, sub] = sim.stores;
   ownerEmail = uniqueEmail('team-owner');
   await signUpVerified(page, ownerEmail);
@@ -81,7 +84,12 @@ test('an owner invites a member, who joins from a second browser, sees orders an
   await connectStore(page, sub, 'sub', 'Team Sub');
   storeId = (await page.locator('[data-testid="store-card"]').first().getAttribute('aria-labelledby'))!.replace(/^store-/, '');
   await page.waitForTimeout(1_100);
-  mainOrderNumber = (await simAdmin.createOrder(main, { line_items: [{ sku: 'RW-MUG', quantity: 1 }], billing: { first_name: 'Ada', email: 'ada@example.test' } })).number;
+  mainOrderNumber = (
+    await simAdmin.createOrder(main, {
+      line_items: [{ sku: 'RW-MUG', quantity: 1 }],
+      billing: { first_name: 'Ada', email: 'ada@example.test' },
+    })
+  ).number;
 
   const memberEmail = uniqueEmail('team-member');
   const link = await invite(page, memberEmail, 'Member');
@@ -102,7 +110,9 @@ test('an owner invites a member, who joins from a second browser, sees orders an
   await expect(member.getByTestId('sync-now-answer')).toHaveText(/Sync started/);
   await expect(async () => {
     await member.goto('/orders');
-    await expect(member.locator(`[data-testid="order-row"][data-store="Team Main"][data-order-number="${mainOrderNumber}"]`)).toBeVisible({ timeout: 1_000 });
+    await expect(member.locator(`[data-testid="order-row"][data-store="Team Main"][data-order-number="${mainOrderNumber}"]`)).toBeVisible({
+      timeout: 1_000,
+    });
   }).toPass({ timeout: 60_000 });
   await member.goto('/activity');
   await expect(member.getByTestId('run-row').first()).toBeVisible();
@@ -139,7 +149,9 @@ test('an admin cannot remove the last owner, and the last owner cannot step down
 
   // The owner's id, as their own role menu's form carries it.
   await page.goto('/members');
-  const ownerId = (await page.locator(`[data-testid="member-row"][data-email="${ownerEmail}"] input[name="userId"]`).getAttribute('value'))!;
+  const ownerId = (await page
+    .locator(`[data-testid="member-row"][data-email="${ownerEmail}"] input[name="userId"]`)
+    .getAttribute('value'))!;
   const adminEmail = uniqueEmail('team-admin');
   const admin = await acceptAsNewPerson(browser, await invite(page, adminEmail, 'Admin'), adminEmail);
   await admin.goto('/members');
@@ -164,7 +176,9 @@ test('an admin cannot remove the last owner, and the last owner cannot step down
   const self = page.locator(`[data-testid="member-row"][data-email="${ownerEmail}"]`);
   await self.getByLabel(`Role of ${ownerEmail}`).selectOption('admin');
   await self.getByRole('button', { name: 'Save role' }).click();
-  await expect(self.getByRole('alert')).toHaveText('A workspace always keeps at least one owner. Make someone else an owner first, or delete the workspace.');
+  await expect(self.getByRole('alert')).toHaveText(
+    'A workspace always keeps at least one owner. Make someone else an owner first, or delete the workspace.',
+  );
   await page.reload();
   await expect(self.getByLabel(`Role of ${ownerEmail}`)).toHaveValue('owner');
 });

@@ -14,7 +14,10 @@ import { PASSWORD, signIn, uniqueEmail } from './support/accounts';
  * nothing else could have synced it.
  */
 const databaseUrl = process.env.DATABASE_URL ?? '';
-test.skip(!databaseUrl.startsWith('postgres'), 'the test connects the stores from its own process, which cannot share an embedded PGlite folder');
+test.skip(
+  !databaseUrl.startsWith('postgres'),
+  'the test connects the stores from its own process, which cannot share an embedded PGlite folder',
+);
 test.describe.configure({ mode: 'serial', timeout: 120_000 });
 
 let database: DbHandle;
@@ -25,7 +28,12 @@ test.beforeAll(async () => {
   process.env.ALLOW_PRIVATE_STORE_URLS = 'true';
   database = await openDatabase({ driver: 'node-postgres', url: databaseUrl });
   // Deliveries a moment to a few seconds late, as WP-Cron sends them.
-  sim = await startSimulator({ stores: [{ name: 'Hook Main', webhooks: { delayMs: 300, delayJitterMs: 1_500 } }, { name: 'Hook Sub', webhooks: { delayMs: 300, delayJitterMs: 1_500 } }] });
+  sim = await startSimulator({
+    stores: [
+      { name: 'Hook Main', webhooks: { delayMs: 300, delayJitterMs: 1_500 } },
+      { name: 'Hook Sub', webhooks: { delayMs: 300, delayJitterMs: 1_500 } },
+    ],
+  });
 });
 
 test.afterAll(async () => {
@@ -33,7 +41,10 @@ test.afterAll(async () => {
   await database?.close();
 });
 
-test('an order placed on the main store appears synced in the order list within seconds, with nothing pressed', async ({ page, baseURL }) => {
+test('an order placed on the main store appears synced in the order list within seconds, with nothing pressed', async ({
+  page,
+  baseURL,
+}) => {
   const email = uniqueEmail('webhooks');
   const { workspace } = await signUp(database.db, { name: 'Hook Merchant', email, password: PASSWORD });
   await database.db.update(workspaces).set({ onboardingStep: null }).where(eq(workspaces.id, workspace.id));
@@ -42,7 +53,12 @@ test('an order placed on the main store appears synced in the order list within 
     [sim.stores[0], 'main'],
     [sim.stores[1], 'sub'],
   ] as const) {
-    const connected = await connectStore(database.db, workspace.id, { role, name: store.name, url: store.url, ...store.readWrite }, { webhooks });
+    const connected = await connectStore(
+      database.db,
+      workspace.id,
+      { role, name: store.name, url: store.url, ...store.readWrite },
+      { webhooks },
+    );
     expect(connected.store, JSON.stringify(connected.check.failure)).not.toBeNull();
   }
   await page.goto('/sign-in');
@@ -65,7 +81,11 @@ test('an order placed on the main store appears synced in the order list within 
   const seconds = (Date.now() - placedAt) / 1000;
   test.info().annotations.push({ type: 'order to synced in the list', description: `${seconds.toFixed(1)} s` });
   expect(seconds).toBeLessThan(30);
-  expect(sim.stores[1].orders.withMeta('_orderbridge_origin').map((copy) => copy.meta_data.find((meta) => meta.key === '_orderbridge_source_number')?.value)).toEqual([order.number]);
+  expect(
+    sim.stores[1].orders
+      .withMeta('_orderbridge_origin')
+      .map((copy) => copy.meta_data.find((meta) => meta.key === '_orderbridge_source_number')?.value),
+  ).toEqual([order.number]);
 
   await page.goto('/stores');
   await expect(page.getByTestId('store-webhooks').first()).toContainText('Last delivery:');

@@ -46,7 +46,10 @@ describe('sign-in', () => {
     const ok = await authenticate(database.db, 'GRACE@example.test', 'compiler pioneer', '10.0.0.1');
     expect(ok.ok).toBe(true);
     expect(await authenticate(database.db, 'grace@example.test', 'wrong password', '10.0.0.1')).toEqual({ ok: false, reason: 'invalid' });
-    expect(await authenticate(database.db, 'nobody@example.test', 'compiler pioneer', '10.0.0.1')).toEqual({ ok: false, reason: 'invalid' });
+    expect(await authenticate(database.db, 'nobody@example.test', 'compiler pioneer', '10.0.0.1')).toEqual({
+      ok: false,
+      reason: 'invalid',
+    });
   });
 
   it('refuses an account for a while after repeated failures from any address, even with the right password', async () => {
@@ -61,7 +64,8 @@ describe('sign-in', () => {
   it('a successful sign-in clears the account count', async () => {
     await signUp(database.db, { email: 'forgetful@example.test', password: 'right password' });
     for (let round = 0; round < 2; round += 1) {
-      for (let i = 0; i < RATE_LIMITS.signInPerAccount.limit - 1; i += 1) await authenticate(database.db, 'forgetful@example.test', 'wrong', '10.0.3.1');
+      for (let i = 0; i < RATE_LIMITS.signInPerAccount.limit - 1; i += 1)
+        await authenticate(database.db, 'forgetful@example.test', 'wrong', '10.0.3.1');
       expect((await authenticate(database.db, 'forgetful@example.test', 'right password', '10.0.3.1')).ok).toBe(true);
     }
   });

@@ -12,7 +12,9 @@ describe('database driver chooser', () => {
   });
   it('uses node-postgres for a plain postgres URL and Neon for a Neon host or DB_DRIVER=neon', () => {
     expect(resolveDatabaseTarget(env({ DATABASE_URL: 'postgres://u@127.0.0.1:5432/db' })).driver).toBe('node-postgres');
-    expect(resolveDatabaseTarget(env({ DATABASE_URL: 'postgresql://u:p@ep-cool-1.eu-central-1.aws.neon.tech/db?sslmode=require' })).driver).toBe('neon');
+    expect(
+      resolveDatabaseTarget(env({ DATABASE_URL: 'postgresql://u:p@ep-cool-1.eu-central-1.aws.neon.tech/db?sslmode=require' })).driver,
+    ).toBe('neon');
     expect(resolveDatabaseTarget(env({ DATABASE_URL: 'postgres://u@127.0.0.1/db', DB_DRIVER: 'neon' })).driver).toBe('neon');
   });
   it('explains a DATABASE_URL it cannot use', () => {
@@ -43,10 +45,26 @@ describe('environment', () => {
     expect(loaded.authSecret).toBe('x'.repeat(40));
   });
   it('refuses a production webhook address on plain http, and one that is not an address at all', () => {
-    const production = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(40), ORDERBRIDGE_ENCRYPTION_KEY: 'ab'.repeat(32), INNGEST_SIGNING_KEY: 'k', DATABASE_URL: 'postgres://db/x', TRUSTED_PROXY: '1', SMTP_URL: 'smtp://mail.example.com', MAIL_FROM: 'no-reply@example.com', AUTH_URL: 'https://orderbridge.example.com' };
-    expect(() => loadServerEnv(env({ ...production, ORDERBRIDGE_PUBLIC_URL: 'http://orderbridge.example.com' }))).toThrow(/refuses to start in production with these set: ORDERBRIDGE_PUBLIC_URL on plain http/);
-    expect(() => loadServerEnv(env({ ...production, ORDERBRIDGE_PUBLIC_URL: 'orderbridge.example.com' }))).toThrow(/ORDERBRIDGE_PUBLIC_URL must be the app's full public address/);
-    expect(loadServerEnv(env({ ...production, ORDERBRIDGE_PUBLIC_URL: 'https://orderbridge.example.com' })).ORDERBRIDGE_PUBLIC_URL).toBe('https://orderbridge.example.com');
+    const production = {
+      NODE_ENV: 'production',
+      AUTH_SECRET: 'x'.repeat(40),
+      ORDERBRIDGE_ENCRYPTION_KEY: 'ab'.repeat(32),
+      INNGEST_SIGNING_KEY: 'k',
+      DATABASE_URL: 'postgres://db/x',
+      TRUSTED_PROXY: '1',
+      SMTP_URL: 'smtp://mail.example.com',
+      MAIL_FROM: 'no-reply@example.com',
+      AUTH_URL: 'https://orderbridge.example.com',
+    };
+    expect(() => loadServerEnv(env({ ...production, ORDERBRIDGE_PUBLIC_URL: 'http://orderbridge.example.com' }))).toThrow(
+      /refuses to start in production with these set: ORDERBRIDGE_PUBLIC_URL on plain http/,
+    );
+    expect(() => loadServerEnv(env({ ...production, ORDERBRIDGE_PUBLIC_URL: 'orderbridge.example.com' }))).toThrow(
+      /ORDERBRIDGE_PUBLIC_URL must be the app's full public address/,
+    );
+    expect(loadServerEnv(env({ ...production, ORDERBRIDGE_PUBLIC_URL: 'https://orderbridge.example.com' })).ORDERBRIDGE_PUBLIC_URL).toBe(
+      'https://orderbridge.example.com',
+    );
   });
   it('rejects a short AUTH_SECRET', () => {
     expect(() => loadServerEnv(env({ AUTH_SECRET: 'short' }))).toThrow(/AUTH_SECRET must be at least 32 characters/);
@@ -82,7 +100,9 @@ describe('credential encryption', () => {
   });
   it('still decrypts values under a previous key after the key changes', () => {
     const stored = encryptSecret('ck_old', ring, where);
-    const rotated = loadKeyring(env({ ORDERBRIDGE_ENCRYPTION_KEY: '22'.repeat(32), ORDERBRIDGE_PREVIOUS_ENCRYPTION_KEYS: '11'.repeat(32) }));
+    const rotated = loadKeyring(
+      env({ ORDERBRIDGE_ENCRYPTION_KEY: '22'.repeat(32), ORDERBRIDGE_PREVIOUS_ENCRYPTION_KEYS: '11'.repeat(32) }),
+    );
     expect(rotated.current.id).not.toBe(ring.current.id);
     expect(decryptSecret(stored, rotated, where)).toBe('ck_old');
     const withoutOld = loadKeyring(env({ ORDERBRIDGE_ENCRYPTION_KEY: '22'.repeat(32) }));

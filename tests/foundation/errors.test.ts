@@ -1,7 +1,16 @@
 import { redirect } from 'next/navigation';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { failedAction } from '@/lib/actions/action-state';
-import { ERROR_CODES, errorResponse, httpStatusOf, NotFoundError, toMerchantFacing, UNEXPECTED_FAILURE, UserFacingError, type ErrorCode } from '@/lib/errors';
+import {
+  ERROR_CODES,
+  errorResponse,
+  httpStatusOf,
+  NotFoundError,
+  toMerchantFacing,
+  UNEXPECTED_FAILURE,
+  UserFacingError,
+  type ErrorCode,
+} from '@/lib/errors';
 import { redirectLogOutput } from '@/lib/log';
 import { WooRequestError } from '@/lib/woo/errors';
 
@@ -38,7 +47,11 @@ describe('error codes', () => {
 
   it('answer every failure with an error status, and hide only what was not written for the merchant', () => {
     for (const [code, { status }] of Object.entries(ERROR_CODES)) expect(status >= 400 && status < 600, code).toBe(true);
-    expect(Object.entries(ERROR_CODES).filter(([, rule]) => !rule.shownToMerchant).map(([code]) => code)).toEqual(['internal']);
+    expect(
+      Object.entries(ERROR_CODES)
+        .filter(([, rule]) => !rule.shownToMerchant)
+        .map(([code]) => code),
+    ).toEqual(['internal']);
   });
 });
 
@@ -49,14 +62,28 @@ describe('what the merchant is told', () => {
       status: 400,
       message: 'The store address cannot contain spaces.',
     });
-    expect(toMerchantFacing(new NotFoundError('That store'), 'failed')).toEqual({ code: 'not_found', status: 404, message: 'That store was not found.' });
+    expect(toMerchantFacing(new NotFoundError('That store'), 'failed')).toEqual({
+      code: 'not_found',
+      status: 404,
+      message: 'That store was not found.',
+    });
     expect(lines).toEqual([]);
   });
 
   it('is a generic sentence for an error Orderbridge did not raise on purpose, which the log gets with its context', () => {
-    const answer = toMerchantFacing(new Error('connection to postgres://orderbridge:hunter2@db failed'), 'route handler failed unexpectedly', { workspaceId: 'workspace-1' });
+    const answer = toMerchantFacing(
+      new Error('connection to postgres://orderbridge:hunter2@db failed'),
+      'route handler failed unexpectedly',
+      { workspaceId: 'workspace-1' },
+    );
     expect(answer).toEqual({ code: 'internal', status: 500, message: UNEXPECTED_FAILURE });
-    expect(logged()).toMatchObject([{ msg: 'route handler failed unexpectedly', workspaceId: 'workspace-1', err: { message: 'connection to postgres://[redacted]@db failed' } }]);
+    expect(logged()).toMatchObject([
+      {
+        msg: 'route handler failed unexpectedly',
+        workspaceId: 'workspace-1',
+        err: { message: 'connection to postgres://[redacted]@db failed' },
+      },
+    ]);
     expect(lines.join('')).not.toContain('hunter2');
   });
 
@@ -69,7 +96,11 @@ describe('what the merchant is told', () => {
   });
 
   it('is generic for an error of a hidden code, whose status is kept', () => {
-    expect(toMerchantFacing(new UserFacingError('invariant broken in run 7', 'internal'), 'failed')).toEqual({ code: 'internal', status: 500, message: UNEXPECTED_FAILURE });
+    expect(toMerchantFacing(new UserFacingError('invariant broken in run 7', 'internal'), 'failed')).toEqual({
+      code: 'internal',
+      status: 500,
+      message: UNEXPECTED_FAILURE,
+    });
     expect(logged()).toMatchObject([{ err: { type: 'UserFacingError', message: 'invariant broken in run 7' } }]);
   });
 });
@@ -86,7 +117,10 @@ describe('the answers built from it', () => {
   });
 
   it("an action's state carries the message only, and Next.js's redirect passes through", () => {
-    expect(failedAction(new UserFacingError('Keep the workspace name under 80 characters.', 'invalid_name'))).toEqual({ ok: false, error: 'Keep the workspace name under 80 characters.' });
+    expect(failedAction(new UserFacingError('Keep the workspace name under 80 characters.', 'invalid_name'))).toEqual({
+      ok: false,
+      error: 'Keep the workspace name under 80 characters.',
+    });
     expect(failedAction(new Error('boom'))).toEqual({ ok: false, error: UNEXPECTED_FAILURE });
     let redirecting: unknown;
     try {

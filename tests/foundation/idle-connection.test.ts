@@ -19,7 +19,9 @@ describe.skipIf(!onPostgres)('pooled PostgreSQL connections', () => {
     await Promise.all([1, 2, 3].map(() => database.db.execute(sql`select pg_sleep(0.01)`)));
     const killer = new pg.Client({ connectionString: database.url });
     await killer.connect();
-    const killed = await killer.query('select count(pg_terminate_backend(pid)) as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()');
+    const killed = await killer.query(
+      'select count(pg_terminate_backend(pid)) as n from pg_stat_activity where datname = current_database() and pid <> pg_backend_pid()',
+    );
     await killer.end();
     expect(Number(killed.rows[0].n)).toBeGreaterThan(0);
     await new Promise((resolve) => setTimeout(resolve, 200));

@@ -52,7 +52,11 @@ describe('an action answering live', () => {
       );
       expect(outcome).toEqual({ ok: false, error: 'Something went wrong on our side. Try again in a moment.' });
       const [line] = lines.map((l) => JSON.parse(l) as { workspaceId: string; storeId: string; err: { message: string; stack: string } });
-      expect(line).toMatchObject({ workspaceId: 'workspace-1', storeId: 'store-1', err: { message: 'connection to postgres://[redacted]@db failed' } });
+      expect(line).toMatchObject({
+        workspaceId: 'workspace-1',
+        storeId: 'store-1',
+        err: { message: 'connection to postgres://[redacted]@db failed' },
+      });
       expect(line.err.stack).toMatch(/live-action\.test\.ts:\d+/);
       expect(lines.join('')).not.toContain('hunter2');
     } finally {

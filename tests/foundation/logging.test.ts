@@ -9,7 +9,14 @@ import { syncWorkspace } from '@/lib/sync';
 import { createSyncWorkspace } from '@/tests/support/sync-fixtures';
 import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 
-type LogLine = { level: string; msg: string; workspaceId?: string; runId?: string; storeId?: string; err: { type: string; message: string; stack: string; cause?: { message: string } } };
+type LogLine = {
+  level: string;
+  msg: string;
+  workspaceId?: string;
+  runId?: string;
+  storeId?: string;
+  err: { type: string; message: string; stack: string; cause?: { message: string } };
+};
 
 const consumerKey = `ck_${'4'.repeat(40)}`;
 const consumerSecret = `cs_${'5'.repeat(40)}`;
@@ -66,7 +73,10 @@ describe('logging unexpected errors', () => {
       }),
       {
         code: 'ECONNRESET',
-        config: { auth: { username: consumerKey, password: consumerSecret }, headers: { Authorization: `Basic ${Buffer.from(`${consumerKey}:${consumerSecret}`).toString('base64')}` } },
+        config: {
+          auth: { username: consumerKey, password: consumerSecret },
+          headers: { Authorization: `Basic ${Buffer.from(`${consumerKey}:${consumerSecret}`).toString('base64')}` },
+        },
         store: { consumerKey, consumerSecret, consumerSecretEncrypted: 'v2:abc:def' },
       },
     );
@@ -80,7 +90,13 @@ describe('logging unexpected errors', () => {
     expect(line.err.stack).toMatch(/logging\.test\.ts:\d+/);
     expect(line.err.cause?.message).toMatch(/socket hang up/);
     const output = lines.join('');
-    for (const secret of [consumerKey, consumerSecret, consumerKey.slice(3), Buffer.from(`${consumerKey}:${consumerSecret}`).toString('base64'), 'v2:abc:def']) {
+    for (const secret of [
+      consumerKey,
+      consumerSecret,
+      consumerKey.slice(3),
+      Buffer.from(`${consumerKey}:${consumerSecret}`).toString('base64'),
+      'v2:abc:def',
+    ]) {
       expect(output).not.toContain(secret);
     }
   });
@@ -92,7 +108,11 @@ describe('logging unexpected errors', () => {
     const [wrongPassword, unexpected] = lines.map((line) => JSON.parse(line) as LogLine & { authError: string });
     expect(wrongPassword).toMatchObject({ level: 'warn', authError: 'CredentialsSignin' });
     expect(wrongPassword.err).toBeUndefined();
-    expect(unexpected).toMatchObject({ level: 'error', msg: 'auth failed unexpectedly', err: { message: 'adapter failed for postgres://[redacted]@db' } });
+    expect(unexpected).toMatchObject({
+      level: 'error',
+      msg: 'auth failed unexpectedly',
+      err: { message: 'adapter failed for postgres://[redacted]@db' },
+    });
     expect(unexpected.err.stack).toMatch(/logging\.test\.ts:\d+/);
   });
 

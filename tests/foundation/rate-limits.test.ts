@@ -32,9 +32,15 @@ describe('the rate-limit counter', () => {
   it('is refused when any one of several limits is over, and a give-back frees a place', async () => {
     const wide = limit('wide', 100);
     const narrow = limit('narrow', 1);
-    const first = await reserve(database.db, [[wide, 'a'], [narrow, 'b']]);
+    const first = await reserve(database.db, [
+      [wide, 'a'],
+      [narrow, 'b'],
+    ]);
     expect(first.ok).toBe(true);
-    const second = await reserve(database.db, [[wide, 'a'], [narrow, 'b']]);
+    const second = await reserve(database.db, [
+      [wide, 'a'],
+      [narrow, 'b'],
+    ]);
     expect(second).toMatchObject({ ok: false, refused: narrow });
     await giveBack(database.db, second.taken);
     await giveBack(database.db, first.taken);
@@ -46,7 +52,9 @@ describe('the rate-limit counter', () => {
     await reserveOrThrow(database.db, [[one, 'x']]);
     const refusal = reserveOrThrow(database.db, [[one, 'x']]);
     await expect(refusal).rejects.toBeInstanceOf(RateLimitedError);
-    await expect(refusal).rejects.toThrow(/^Too many new accounts from your network address: at most 1 per 1 hour\. Try again in (1 hour|59 minutes)\.$/);
+    await expect(refusal).rejects.toThrow(
+      /^Too many new accounts from your network address: at most 1 per 1 hour\. Try again in (1 hour|59 minutes)\.$/,
+    );
   });
 
   it('runs work exclusively: a second run while the first is under way is told so, and may run once it ended', async () => {
@@ -54,9 +62,7 @@ describe('the rate-limit counter', () => {
     let release!: () => void;
     const first = runExclusive(database.db, lease, 'w1', () => new Promise<string>((resolve) => (release = () => resolve('first'))));
     await new Promise((r) => setTimeout(r, 200));
-    await expect(runExclusive(database.db, lease, 'w1', async () => 'second')).rejects.toThrow(
-      new AlreadyRunningError(lease).message,
-    );
+    await expect(runExclusive(database.db, lease, 'w1', async () => 'second')).rejects.toThrow(new AlreadyRunningError(lease).message);
     expect(await runExclusive(database.db, lease, 'w2', async () => 'other workspace')).toBe('other workspace');
     release();
     expect(await first).toBe('first');

@@ -8,7 +8,12 @@ function clock(start = 0) {
 
 function counter() {
   let loads = 0;
-  return { load: (value = `value ${loads + 1}`) => async () => ((loads += 1), value), loads: () => loads };
+  return {
+    load:
+      (value = `value ${loads + 1}`) =>
+      async () => ((loads += 1), value),
+    loads: () => loads,
+  };
 }
 
 describe('createVersionedCache', () => {

@@ -20,17 +20,35 @@ beforeAll(async () => {
   database = await createTestDatabase();
   sim = await startSimulator({ stores: [{ name: 'Main Store' }, { name: 'Substore A' }] });
   const [main, subA] = sim.stores;
-  fixture = await connectWorkspace(database.db, { main: endpointOf(main), subs: [endpointOf(subA)], settings: { syncStartAt: new Date(Date.now() - 3600_000) } });
+  fixture = await connectWorkspace(database.db, {
+    main: endpointOf(main),
+    subs: [endpointOf(subA)],
+    settings: { syncStartAt: new Date(Date.now() - 3600_000) },
+  });
 });
 afterAll(async () => {
   await sim?.close();
   await database?.drop();
 });
 
-const scheduledRuns = () => database.db.select().from(syncRuns).where(and(eq(syncRuns.workspaceId, fixture.workspace.id), eq(syncRuns.trigger, 'schedule')));
+const scheduledRuns = () =>
+  database.db
+    .select()
+    .from(syncRuns)
+    .where(and(eq(syncRuns.workspaceId, fixture.workspace.id), eq(syncRuns.trigger, 'schedule')));
 
 describe('which mode the app runs in', () => {
-  const production: NodeJS.ProcessEnv = { NODE_ENV: 'production', AUTH_SECRET: 'x'.repeat(32), ORDERBRIDGE_ENCRYPTION_KEY: '0f'.repeat(32), INNGEST_SIGNING_KEY: 'ab'.repeat(32), DATABASE_URL: 'postgres://db.example/orderbridge', TRUSTED_PROXY: '1', SMTP_URL: 'smtps://mailer:pw@smtp.example.com:465', MAIL_FROM: 'Orderbridge <no-reply@example.com>', AUTH_URL: 'https://orderbridge.example.com' };
+  const production: NodeJS.ProcessEnv = {
+    NODE_ENV: 'production',
+    AUTH_SECRET: 'x'.repeat(32),
+    ORDERBRIDGE_ENCRYPTION_KEY: '0f'.repeat(32),
+    INNGEST_SIGNING_KEY: 'ab'.repeat(32),
+    DATABASE_URL: 'postgres://db.example/orderbridge',
+    TRUSTED_PROXY: '1',
+    SMTP_URL: 'smtps://mailer:pw@smtp.example.com:465',
+    MAIL_FROM: 'Orderbridge <no-reply@example.com>',
+    AUTH_URL: 'https://orderbridge.example.com',
+  };
 
   it('is Inngest with an event key or a dev server, the development fallback only when asked for outside production, and in-process otherwise', () => {
     expect(inngestMode({ INNGEST_EVENT_KEY: 'key' })).toBe('inngest');
@@ -51,7 +69,9 @@ describe('which mode the app runs in', () => {
   it('takes the period from a dev-only setting, 5 minutes by default, and refuses a bad one by name', () => {
     expect(devFallbackSchedulePeriodMs({})).toBe(300_000);
     expect(devFallbackSchedulePeriodMs({ ORDERBRIDGE_DEV_FALLBACK_SCHEDULE_SECONDS: '20' })).toBe(20_000);
-    expect(() => devFallbackSchedulePeriodMs({ ORDERBRIDGE_DEV_FALLBACK_SCHEDULE_SECONDS: '0' })).toThrow(/ORDERBRIDGE_DEV_FALLBACK_SCHEDULE_SECONDS must be a number of seconds between 1 and 86400, got "0"/);
+    expect(() => devFallbackSchedulePeriodMs({ ORDERBRIDGE_DEV_FALLBACK_SCHEDULE_SECONDS: '0' })).toThrow(
+      /ORDERBRIDGE_DEV_FALLBACK_SCHEDULE_SECONDS must be a number of seconds between 1 and 86400, got "0"/,
+    );
   });
 });
 
@@ -70,7 +90,9 @@ describe('the development fallback schedule', () => {
 
   it('records a workspace another sync holds as skipped, as the Inngest function does', async () => {
     const other = randomUUID();
-    expect(await tryAcquireSyncLease(database.db, { workspaceId: fixture.workspace.id, holder: `run:${other}`, runId: other, ttlMs: 60_000 })).toBe(true);
+    expect(
+      await tryAcquireSyncLease(database.db, { workspaceId: fixture.workspace.id, holder: `run:${other}`, runId: other, ttlMs: 60_000 }),
+    ).toBe(true);
     const report = await runScheduledTickInProcess(database.db);
     await releaseSyncLease(database.db, fixture.workspace.id, `run:${other}`);
     expect(report).toMatchObject({ workspaces: 1, synced: 0, skipped: 1 });
@@ -81,14 +103,21 @@ describe('the development fallback schedule', () => {
     const lines: string[] = [];
     const ticks: InProcessTickReport[] = [];
     const before = (await scheduledRuns()).length;
-    const schedule = startDevFallbackSchedule({ db: async () => database.db, periodMs: 300, log: (line) => lines.push(line), onTick: (report) => ticks.push(report) });
+    const schedule = startDevFallbackSchedule({
+      db: async () => database.db,
+      periodMs: 300,
+      log: (line) => lines.push(line),
+      onTick: (report) => ticks.push(report),
+    });
     await expect.poll(() => ticks.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
     schedule.stop();
     const settled = ticks.length;
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     expect(ticks.length).toBeLessThanOrEqual(settled + 1);
     expect((await scheduledRuns()).length).toBeGreaterThanOrEqual(before + 2);
-    expect(lines[0]).toBe('[Development fallback schedule] No Inngest dev server: this process syncs every active workspace every 0.3 s (development only).');
+    expect(lines[0]).toBe(
+      '[Development fallback schedule] No Inngest dev server: this process syncs every active workspace every 0.3 s (development only).',
+    );
     expect(lines.slice(1).every((line) => line.startsWith('[Development fallback schedule] tick '))).toBe(true);
   }, 30_000);
 });

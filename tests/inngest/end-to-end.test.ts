@@ -85,7 +85,8 @@ describe('scheduled sync end to end: scheduler → event → sync-workspace → 
     expect(Object.keys(state)).toHaveLength(1);
 
     for (const sub of [subA, subB]) {
-      for (const source of mainOrders) expect(sub.orders.withMeta('_orderbridge_origin', `${fixture.main.id}:${source.id}`)).toHaveLength(1);
+      for (const source of mainOrders)
+        expect(sub.orders.withMeta('_orderbridge_origin', `${fixture.main.id}:${source.id}`)).toHaveLength(1);
     }
     expect(main.orders.withMeta('_orderbridge_origin', `${fixture.subs[0].id}:${subOrder.id}`)).toHaveLength(1);
     expect([main.orders.count, subA.orders.count, subB.orders.count]).toEqual([3, 3, 2]);
@@ -135,7 +136,11 @@ describe('scheduled sync end to end: scheduler → event → sync-workspace → 
     expect(sent).toHaveLength(1);
     const [event] = sent;
     const runId = String(event.data.runId);
-    expect(event).toMatchObject({ name: 'orderbridge/workspace.sync.requested', id: `${workspaceId}:run:${runId}`, data: { workspaceId, trigger: 'manual', storeHost: new URL(main.url).host } });
+    expect(event).toMatchObject({
+      name: 'orderbridge/workspace.sync.requested',
+      id: `${workspaceId}:run:${runId}`,
+      data: { workspaceId, trigger: 'manual', storeHost: new URL(main.url).host },
+    });
     // Before Inngest starts it, the indicator already shows the run.
     expect((await currentSyncStatus(db, workspaceId)).running?.id).toBe(runId);
 
@@ -143,7 +148,10 @@ describe('scheduled sync end to end: scheduler → event → sync-workspace → 
     expect(error).toBeUndefined();
     expect(result).toMatchObject({ runId, status: 'succeeded', counts: { toSub: { created: 2 } } });
     expect(subA.orders.withMeta('_orderbridge_origin', `${fixture.main.id}:${source.id}`)).toHaveLength(1);
-    const [syncNowRun] = await db.select().from(syncRuns).where(and(eq(syncRuns.workspaceId, workspaceId), eq(syncRuns.id, runId)));
+    const [syncNowRun] = await db
+      .select()
+      .from(syncRuns)
+      .where(and(eq(syncRuns.workspaceId, workspaceId), eq(syncRuns.id, runId)));
     expect(syncNowRun).toMatchObject({ trigger: 'sync_now', status: 'succeeded' });
     expect((await currentSyncStatus(db, workspaceId)).lastFinished?.id).toBe(runId);
   });
@@ -159,7 +167,9 @@ describe('scheduled sync end to end: scheduler → event → sync-workspace → 
       .where(and(eq(orders.storeId, fixture.subs[0].id), eq(orders.remoteId, source.id)));
 
     const { result, error } = await run.order().execute({
-      events: [{ name: 'orderbridge/order.sync.requested', data: { workspaceId: fixture.workspace.id, orderId: indexed.id, source: 'webhook' } }],
+      events: [
+        { name: 'orderbridge/order.sync.requested', data: { workspaceId: fixture.workspace.id, orderId: indexed.id, source: 'webhook' } },
+      ],
     });
     expect(error).toBeUndefined();
     expect(result).toMatchObject({ status: 'succeeded', counts: { toMain: { updated: 1 } } });
@@ -174,8 +184,16 @@ describe('scheduled sync end to end: scheduler → event → sync-workspace → 
 
   it('sync-order refuses, without retries, an order that is not in the workspace', async () => {
     const { error } = await run.order().execute({
-      events: [{ name: 'orderbridge/order.sync.requested', data: { workspaceId: fixture.workspace.id, orderId: '00000000-0000-4000-8000-000000000000', source: 'sync_order' } }],
+      events: [
+        {
+          name: 'orderbridge/order.sync.requested',
+          data: { workspaceId: fixture.workspace.id, orderId: '00000000-0000-4000-8000-000000000000', source: 'sync_order' },
+        },
+      ],
     });
-    expect(error).toMatchObject({ name: 'NonRetriableError', message: 'Order 00000000-0000-4000-8000-000000000000 is not in this workspace' });
+    expect(error).toMatchObject({
+      name: 'NonRetriableError',
+      message: 'Order 00000000-0000-4000-8000-000000000000 is not in this workspace',
+    });
   });
 });

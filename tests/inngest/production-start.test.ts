@@ -27,14 +27,17 @@ describe('production start-up and the Inngest signing key', () => {
 
   it('starts with a signing key, or against a dev server when that is opted into by name', () => {
     expect(() => loadServerEnv(env(production))).not.toThrow();
-    expect(() => loadServerEnv(env({ ...productionSecrets, INNGEST_DEV: '1', ORDERBRIDGE_ALLOW_INNGEST_DEV_IN_PRODUCTION: 'true' }))).not.toThrow();
+    expect(() =>
+      loadServerEnv(env({ ...productionSecrets, INNGEST_DEV: '1', ORDERBRIDGE_ALLOW_INNGEST_DEV_IN_PRODUCTION: 'true' })),
+    ).not.toThrow();
   });
 
   it('asks for the key exactly when the Inngest SDK would run in cloud mode', () => {
     for (const value of ['1', 'true', 'http://127.0.0.1:8288', '0', 'false', 'FALSE', '']) {
       vi.stubEnv('INNGEST_DEV', value);
       const sdkMode = new Inngest({ id: 'orderbridge' }).mode;
-      const check = () => loadServerEnv(env({ ...productionSecrets, INNGEST_DEV: value, ORDERBRIDGE_ALLOW_INNGEST_DEV_IN_PRODUCTION: 'true' }));
+      const check = () =>
+        loadServerEnv(env({ ...productionSecrets, INNGEST_DEV: value, ORDERBRIDGE_ALLOW_INNGEST_DEV_IN_PRODUCTION: 'true' }));
       if (sdkMode === 'cloud') expect(check, `INNGEST_DEV=${JSON.stringify(value)}`).toThrow(/INNGEST_SIGNING_KEY/);
       else expect(check, `INNGEST_DEV=${JSON.stringify(value)}`).not.toThrow();
     }
@@ -66,7 +69,9 @@ describe('production start-up refuses settings that lower a defence', () => {
       'Orderbridge refuses to start in production with these set: ALLOW_PRIVATE_STORE_URLS (it lets store URLs reach loopback and private addresses: your own network). See .env.example.',
     );
     expect(() => loadServerEnv(env({ ...production, ALLOW_PRIVATE_STORE_URLS: 'false' }))).not.toThrow();
-    expect(() => loadServerEnv(env({ ...production, ALLOW_PRIVATE_STORE_URLS: '1', ORDERBRIDGE_ALLOW_PRIVATE_STORES_IN_PRODUCTION: 'true' }))).not.toThrow();
+    expect(() =>
+      loadServerEnv(env({ ...production, ALLOW_PRIVATE_STORE_URLS: '1', ORDERBRIDGE_ALLOW_PRIVATE_STORES_IN_PRODUCTION: 'true' })),
+    ).not.toThrow();
   });
 
   it('refuses to start without DATABASE_URL, naming it, unless one server is deliberate (ORDERBRIDGE_SINGLE_SERVER)', () => {
@@ -78,7 +83,9 @@ describe('production start-up refuses settings that lower a defence', () => {
   });
 
   it('refuses to start without TRUSTED_PROXY: rate limits must know whose forwarded address to believe', () => {
-    expect(() => loadServerEnv(env({ ...production, TRUSTED_PROXY: '' }))).toThrow(/cannot start in production without: TRUSTED_PROXY \(who tells the client's address/);
+    expect(() => loadServerEnv(env({ ...production, TRUSTED_PROXY: '' }))).toThrow(
+      /cannot start in production without: TRUSTED_PROXY \(who tells the client's address/,
+    );
     for (const value of ['vercel', '2', 'none']) expect(() => loadServerEnv(env({ ...production, TRUSTED_PROXY: value }))).not.toThrow();
   });
 
@@ -95,6 +102,8 @@ describe('production start-up refuses settings that lower a defence', () => {
 
   it('still starts the local production servers of the e2e tests and benchmarks, which opt in by name', () => {
     expect(() => loadServerEnv(env(localServerEnv('http://127.0.0.1:3100', { PGLITE_DIR: '.data/e2e' })))).not.toThrow();
-    expect(() => loadServerEnv(env(localServerEnv('http://127.0.0.1:3100', { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/e2e' })))).not.toThrow();
+    expect(() =>
+      loadServerEnv(env(localServerEnv('http://127.0.0.1:3100', { DATABASE_URL: 'postgres://postgres@127.0.0.1:5432/e2e' }))),
+    ).not.toThrow();
   });
 });

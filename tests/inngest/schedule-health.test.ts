@@ -8,26 +8,41 @@ import { seedWorkspaces } from './support/seed-workspaces';
 let database: TestDatabase;
 const now = new Date('2026-05-01T12:00:00Z');
 const minutesAgo = (m: number) => new Date(now.getTime() - m * 60_000);
-const counts: SyncCounts = { pulled: 3, toSub: { created: 2, updated: 0, held: 1, failed: 0 }, toMain: { created: 0, updated: 0, held: 0, failed: 0 } };
+const counts: SyncCounts = {
+  pulled: 3,
+  toSub: { created: 2, updated: 0, held: 1, failed: 0 },
+  toMain: { created: 0, updated: 0, held: 0, failed: 0 },
+};
 
 let seq = 0;
 async function activeWorkspace(connectedMinutesAgo = 120): Promise<string> {
   seq += 1;
   const [id] = await seedWorkspaces(database.db, `health${seq}`, 1, 'active');
-  await database.db.update(stores).set({ connectedAt: minutesAgo(connectedMinutesAgo) }).where(eq(stores.workspaceId, id));
+  await database.db
+    .update(stores)
+    .set({ connectedAt: minutesAgo(connectedMinutesAgo) })
+    .where(eq(stores.workspaceId, id));
   return id;
 }
 
-async function run(workspaceId: string, trigger: 'schedule' | 'sync_now', startedMinutesAgo: number, status: 'succeeded' | 'running' = 'succeeded') {
-  const [row] = await database.db.insert(syncRuns).values({
-    workspaceId,
-    trigger,
-    status,
-    startedAt: minutesAgo(startedMinutesAgo),
-    finishedAt: status === 'running' ? null : minutesAgo(startedMinutesAgo - 0.5),
-    counts,
-    summary: `${trigger} run`,
-  }).returning();
+async function run(
+  workspaceId: string,
+  trigger: 'schedule' | 'sync_now',
+  startedMinutesAgo: number,
+  status: 'succeeded' | 'running' = 'succeeded',
+) {
+  const [row] = await database.db
+    .insert(syncRuns)
+    .values({
+      workspaceId,
+      trigger,
+      status,
+      startedAt: minutesAgo(startedMinutesAgo),
+      finishedAt: status === 'running' ? null : minutesAgo(startedMinutesAgo - 0.5),
+      counts,
+      summary: `${trigger} run`,
+    })
+    .returning();
   return row;
 }
 
@@ -81,7 +96,9 @@ describe('scheduleHealth', () => {
     const long = await activeWorkspace();
     // A run is alive while it holds the workspace's lease (renewed every few seconds).
     const alive = await run(long, 'schedule', 30, 'running');
-    await database.db.insert(syncLeases).values({ workspaceId: long, holder: `run:${alive.id}:test`, runId: alive.id, expiresAt: new Date(Date.now() + 20_000) });
+    await database.db
+      .insert(syncLeases)
+      .values({ workspaceId: long, holder: `run:${alive.id}:test`, runId: alive.id, expiresAt: new Date(Date.now() + 20_000) });
     expect((await scheduleHealth(database.db, long, now)).state).toBe('ok');
     const stale = await activeWorkspace();
     await run(stale, 'schedule', 120, 'running');

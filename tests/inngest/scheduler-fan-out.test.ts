@@ -35,7 +35,9 @@ beforeAll(async () => {
   sharedHostIds = new Set(rows.map((r) => r.workspace_id));
   const { createSyncScheduler } = await import('@/inngest/functions/sync-scheduler');
   scheduler = createSyncScheduler({ db: async () => database.db });
-  const run = await new InngestTestEngine({ function: scheduler }).execute({ events: [{ name: 'inngest/scheduled.timer', data: { cron: '*/5 * * * *' }, ts: tickTime }] });
+  const run = await new InngestTestEngine({ function: scheduler }).execute({
+    events: [{ name: 'inngest/scheduled.timer', data: { cron: '*/5 * * * *' }, ts: tickTime }],
+  });
   expect(run.error).toBeUndefined();
   result = run.result;
   sent = fakeInngest.eventBatches.flat();
@@ -66,7 +68,8 @@ describe('the scheduler fans a tick out to 100,000 workspaces', () => {
     expect(Math.min(...starts)).toBeGreaterThanOrEqual(tickStart);
     expect(Math.max(...starts)).toBeLessThan(tickStart + SPREAD_WINDOW_MS);
     const perSecond = new Map<number, number>();
-    for (const ts of starts) perSecond.set(Math.floor((ts - tickStart) / 1000), (perSecond.get(Math.floor((ts - tickStart) / 1000)) ?? 0) + 1);
+    for (const ts of starts)
+      perSecond.set(Math.floor((ts - tickStart) / 1000), (perSecond.get(Math.floor((ts - tickStart) / 1000)) ?? 0) + 1);
     const mean = FLEET / (SPREAD_WINDOW_MS / 1000);
     expect(perSecond.size).toBe(SPREAD_WINDOW_MS / 1000);
     // ~417 a second on average; a hash spread stays within a quarter of it in every second.
@@ -77,7 +80,9 @@ describe('the scheduler fans a tick out to 100,000 workspaces', () => {
   it('keeps a workspace at the same moment of every tick, so its runs stay 5 minutes apart', async () => {
     const offsets = new Map(sent.map((e) => [String(e.data.workspaceId), (e.ts ?? 0) - tickStart]));
     fakeInngest.reset();
-    await new InngestTestEngine({ function: scheduler }).execute({ events: [{ name: 'inngest/scheduled.timer', data: { cron: '*/5 * * * *' }, ts: tickTime + 5 * 60_000 }] });
+    await new InngestTestEngine({ function: scheduler }).execute({
+      events: [{ name: 'inngest/scheduled.timer', data: { cron: '*/5 * * * *' }, ts: tickTime + 5 * 60_000 }],
+    });
     const next = fakeInngest.eventBatches.flat();
     expect(next).toHaveLength(FLEET);
     expect(next.every((e) => (e.ts ?? 0) - (tickStart + 5 * 60_000) === offsets.get(String(e.data.workspaceId)))).toBe(true);
@@ -87,7 +92,11 @@ describe('the scheduler fans a tick out to 100,000 workspaces', () => {
     const onSharedHost = sent.filter((e) => e.data.storeHost === 'shared-host.test');
     expect(onSharedHost).toHaveLength(SHARED_HOST_FLEET);
     expect(onSharedHost.every((e) => sharedHostIds.has(String(e.data.workspaceId)))).toBe(true);
-    expect(sent.filter((e) => !sharedHostIds.has(String(e.data.workspaceId))).every((e) => /^main-fleet-\d+\.test$/.test(String(e.data.storeHost)))).toBe(true);
+    expect(
+      sent
+        .filter((e) => !sharedHostIds.has(String(e.data.workspaceId)))
+        .every((e) => /^main-fleet-\d+\.test$/.test(String(e.data.storeHost))),
+    ).toBe(true);
     // The shared host's runs are spread over the window too, not bunched behind one another.
     const seconds = new Set(onSharedHost.map((e) => Math.floor(((e.ts ?? 0) - tickStart) / 1000)));
     expect(seconds.size).toBeGreaterThan(200);

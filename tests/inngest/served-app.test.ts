@@ -62,7 +62,9 @@ describe('the served Inngest app', () => {
     expect(workspace.steps.step.runtime.url).toContain(`${endpoint}?fnId=orderbridge-sync-workspace`);
 
     const failure = byId.get('orderbridge-sync-workspace-failure')!;
-    expect(failure.triggers).toEqual([{ event: 'inngest/function.failed', expression: "event.data.function_id == 'orderbridge-sync-workspace'" }]);
+    expect(failure.triggers).toEqual([
+      { event: 'inngest/function.failed', expression: "event.data.function_id == 'orderbridge-sync-workspace'" },
+    ]);
 
     const order = byId.get('orderbridge-sync-order')!;
     expect(order.triggers).toEqual([{ event: 'orderbridge/order.sync.requested' }]);

@@ -23,7 +23,10 @@ const received = (workspaceId: string, receivedAt: Date) => ({
 });
 
 async function webhookRuns(workspaceId: string) {
-  return database.db.select().from(syncRuns).where(and(eq(syncRuns.workspaceId, workspaceId), eq(syncRuns.trigger, 'webhook')));
+  return database.db
+    .select()
+    .from(syncRuns)
+    .where(and(eq(syncRuns.workspaceId, workspaceId), eq(syncRuns.trigger, 'webhook')));
 }
 
 beforeAll(async () => {
@@ -51,8 +54,16 @@ describe('sync-workspace-on-webhook', () => {
     const [workspaceId] = await seedWorkspaces(database.db, 'hook-covered', 1, 'no-main');
     const receivedAt = new Date(Date.now() - 10_000);
     // A skipped run read nothing; a scheduled run that started after the delivery read everything it announced.
-    await recordFinishedRun(database.db, workspaceId, { trigger: 'schedule', status: 'skipped', startedAt: new Date(), errors: [], summary: 'skipped' });
-    await database.db.insert(syncRuns).values({ workspaceId, trigger: 'schedule', status: 'succeeded', startedAt: new Date(), finishedAt: new Date() });
+    await recordFinishedRun(database.db, workspaceId, {
+      trigger: 'schedule',
+      status: 'skipped',
+      startedAt: new Date(),
+      errors: [],
+      summary: 'skipped',
+    });
+    await database.db
+      .insert(syncRuns)
+      .values({ workspaceId, trigger: 'schedule', status: 'succeeded', startedAt: new Date(), finishedAt: new Date() });
     const { result } = await engine().execute({ events: [received(workspaceId, receivedAt)] });
     expect(result).toEqual({ status: 'covered', attempts: 1 });
     expect(await webhookRuns(workspaceId)).toHaveLength(0);
@@ -76,7 +87,12 @@ describe('webhook health on scheduled ticks', () => {
     const { createSyncWorkspace } = await import('@/inngest/functions/sync-workspace');
     const scheduled = createSyncWorkspace({ db: async () => database.db });
     const [workspaceId] = await seedWorkspaces(database.db, 'hook-health', 1, 'no-main');
-    const tickEvent = (tick: string) => ({ name: 'orderbridge/workspace.sync.requested', id: `${workspaceId}:${tick}`, data: { workspaceId, tick }, ts: Date.now() });
+    const tickEvent = (tick: string) => ({
+      name: 'orderbridge/workspace.sync.requested',
+      id: `${workspaceId}:${tick}`,
+      data: { workspaceId, tick },
+      ts: Date.now(),
+    });
     const previous = process.env.ORDERBRIDGE_PUBLIC_URL;
     process.env.ORDERBRIDGE_PUBLIC_URL = 'https://orderbridge.example.test';
     try {

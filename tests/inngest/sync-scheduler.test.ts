@@ -45,7 +45,14 @@ describe('sync-scheduler', () => {
     const sent = batches.flat();
     expect(new Set(sent.map((e) => e.name))).toEqual(new Set(['orderbridge/workspace.sync.requested']));
     expect(sent.map((e) => e.id)).toEqual([...activeIds].sort().map((id) => `${id}:2026-05-01T10:05Z`));
-    expect(sent.every((e) => e.data.tick === '2026-05-01T10:05Z' && e.data.trigger === 'schedule' && e.id === `${String(e.data.workspaceId)}:${String(e.data.tick)}`)).toBe(true);
+    expect(
+      sent.every(
+        (e) =>
+          e.data.tick === '2026-05-01T10:05Z' &&
+          e.data.trigger === 'schedule' &&
+          e.id === `${String(e.data.workspaceId)}:${String(e.data.tick)}`,
+      ),
+    ).toBe(true);
   }, 120_000);
 
   it('sends the same ids when the tick is replayed, even delivered later within its slot', async () => {

@@ -19,10 +19,18 @@ const onFailure = () => new InngestTestEngine({ function: asFailureHandler(fn) }
 
 const tick = '2026-05-01T10:05Z';
 const requestedAt = Date.parse('2026-05-01T10:05:01Z');
-const requested = (workspaceId: string) => ({ name: 'orderbridge/workspace.sync.requested', id: `${workspaceId}:${tick}`, data: { workspaceId, tick }, ts: requestedAt });
+const requested = (workspaceId: string) => ({
+  name: 'orderbridge/workspace.sync.requested',
+  id: `${workspaceId}:${tick}`,
+  data: { workspaceId, tick },
+  ts: requestedAt,
+});
 
 async function scheduledRuns(workspaceId: string) {
-  return database.db.select().from(syncRuns).where(and(eq(syncRuns.workspaceId, workspaceId), eq(syncRuns.trigger, 'schedule')));
+  return database.db
+    .select()
+    .from(syncRuns)
+    .where(and(eq(syncRuns.workspaceId, workspaceId), eq(syncRuns.trigger, 'schedule')));
 }
 
 beforeAll(async () => {
@@ -40,7 +48,11 @@ afterAll(async () => {
 describe('sync-workspace', () => {
   it('records a scheduled sync Inngest gave up on in the workspace history, with its error and no credentials', async () => {
     const [workspaceId] = await seedWorkspaces(database.db, 'failed', 1, 'active');
-    const failed = functionFailedEvent('orderbridge-sync-workspace', requested(workspaceId), 'connect ECONNREFUSED while reading https://shop.test/wp-json/wc/v3/orders?consumer_key=ck_0123456789abcdef&consumer_secret=cs_fedcba9876543210');
+    const failed = functionFailedEvent(
+      'orderbridge-sync-workspace',
+      requested(workspaceId),
+      'connect ECONNREFUSED while reading https://shop.test/wp-json/wc/v3/orders?consumer_key=ck_0123456789abcdef&consumer_secret=cs_fedcba9876543210',
+    );
     const { result, error } = await onFailure().execute({ events: [failed] });
     expect(error).toBeUndefined();
 
@@ -51,7 +63,9 @@ describe('sync-workspace', () => {
     expect(run.status).toBe('failed');
     expect(run.startedAt.getTime()).toBe(requestedAt);
     expect(run.finishedAt).not.toBeNull();
-    expect(run.errors).toEqual(['connect ECONNREFUSED while reading https://shop.test/wp-json/wc/v3/orders?consumer_key=[redacted]&consumer_secret=[redacted]']);
+    expect(run.errors).toEqual([
+      'connect ECONNREFUSED while reading https://shop.test/wp-json/wc/v3/orders?consumer_key=[redacted]&consumer_secret=[redacted]',
+    ]);
     expect(run.summary).toMatch(/^Scheduled sync failed after 4 attempts: connect ECONNREFUSED/);
     expect(JSON.stringify(run)).not.toMatch(/ck_0123|cs_fedc/);
   });
@@ -68,7 +82,9 @@ describe('sync-workspace', () => {
       .returning();
     expect(await tryAcquireSyncLease(database.db, { workspaceId, holder: `run:${live.id}`, runId: live.id, ttlMs: 60_000 })).toBe(true);
 
-    const { result } = await onFailure().execute({ events: [functionFailedEvent('orderbridge-sync-workspace', requested(workspaceId), 'terminated')] });
+    const { result } = await onFailure().execute({
+      events: [functionFailedEvent('orderbridge-sync-workspace', requested(workspaceId), 'terminated')],
+    });
     expect(result).toEqual({ recorded: true, runIds: [abandoned.id] });
     const byId = new Map((await scheduledRuns(workspaceId)).map((r) => [r.id, r]));
     expect(byId.size).toBe(2);
@@ -80,7 +96,9 @@ describe('sync-workspace', () => {
   it('records a tick that finds another sync holding the workspace as skipped, without running the engine twice', async () => {
     const [workspaceId] = await seedWorkspaces(database.db, 'busy', 1, 'active');
     const syncNowRun = randomUUID();
-    expect(await tryAcquireSyncLease(database.db, { workspaceId, holder: `run:${syncNowRun}`, runId: syncNowRun, ttlMs: 60_000 })).toBe(true);
+    expect(await tryAcquireSyncLease(database.db, { workspaceId, holder: `run:${syncNowRun}`, runId: syncNowRun, ttlMs: 60_000 })).toBe(
+      true,
+    );
 
     const { result, error } = await syncWorkspace().execute({ events: [requested(workspaceId)] });
     expect(error).toBeUndefined();
@@ -98,7 +116,9 @@ describe('sync-workspace', () => {
   });
 
   it('rejects an invalid event without retrying it', async () => {
-    const { error } = await syncWorkspace().execute({ events: [{ name: 'orderbridge/workspace.sync.requested', data: { workspaceId: 'not-a-uuid', tick } }] });
+    const { error } = await syncWorkspace().execute({
+      events: [{ name: 'orderbridge/workspace.sync.requested', data: { workspaceId: 'not-a-uuid', tick } }],
+    });
     expect(error).toMatchObject({ name: 'EventValidationError' });
     expect(String((error as { message?: string }).message)).toMatch(/workspaceId/);
   });

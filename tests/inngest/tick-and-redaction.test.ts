@@ -12,7 +12,9 @@ describe('scheduleTick', () => {
   it('produces ticks the event schema accepts, and refuses an invalid time', () => {
     const tick = scheduleTick(Date.now());
     expect(workspaceSyncRequestedData.safeParse({ workspaceId: '00000000-0000-4000-8000-000000000000', tick }).success).toBe(true);
-    expect(workspaceSyncRequestedData.safeParse({ workspaceId: '00000000-0000-4000-8000-000000000000', tick: '2026-05-01T10:05:00Z' }).success).toBe(false);
+    expect(
+      workspaceSyncRequestedData.safeParse({ workspaceId: '00000000-0000-4000-8000-000000000000', tick: '2026-05-01T10:05:00Z' }).success,
+    ).toBe(false);
     expect(() => scheduleTick(Number.NaN)).toThrow('scheduleTick needs a valid time');
   });
 });

@@ -25,7 +25,12 @@ describe('sendMail over SMTP', () => {
     const { sendMail, appLink } = await import('@/lib/mail');
     const link = appLink('/reset-password/abc123');
     expect(link).toBe('https://app.orderbridge.test/reset-password/abc123');
-    await sendMail({ to: 'Merchant@Example.test', subject: 'Reset your password', text: `Open ${link} to continue.`, html: `<p><a href="${link}">Reset</a></p>` });
+    await sendMail({
+      to: 'Merchant@Example.test',
+      subject: 'Reset your password',
+      text: `Open ${link} to continue.`,
+      html: `<p><a href="${link}">Reset</a></p>`,
+    });
     const mail = await inbox.waitForMail('merchant@example.test');
     expect(mail.subject).toBe('Reset your password');
     expect(mail.from).toContain('no-reply@orderbridge.test');
@@ -56,7 +61,11 @@ describe('the local outbox (no SMTP_URL)', () => {
   it('is chosen without SMTP_URL, under .data/outbox', () => {
     expect(mailConfig({ SMTP_URL: undefined, MAIL_FROM: undefined })).toMatchObject({ kind: 'outbox', dir: outboxDir() });
     expect(outboxDir('/srv/app')).toBe('/srv/app/.data/outbox');
-    expect(mailConfig({ SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'x@y.test' })).toEqual({ kind: 'smtp', smtpUrl: 'smtp://127.0.0.1:2525', from: 'x@y.test' });
+    expect(mailConfig({ SMTP_URL: 'smtp://127.0.0.1:2525', MAIL_FROM: 'x@y.test' })).toEqual({
+      kind: 'smtp',
+      smtpUrl: 'smtp://127.0.0.1:2525',
+      from: 'x@y.test',
+    });
   });
 
   it('keeps each email as one readable file and prints its links in the log', () => {
@@ -65,7 +74,11 @@ describe('the local outbox (no SMTP_URL)', () => {
     const restore = redirectLogOutput({ write: (line: string) => void lines.push(line) });
     try {
       const link = 'http://localhost:3000/verify-email/0123456789abcdef0123456789abcdef';
-      writeToOutbox(dir, 'Orderbridge <no-reply@x.test>', { to: 'dev@example.test', subject: 'Confirm your email', text: `Confirm: ${link}` });
+      writeToOutbox(dir, 'Orderbridge <no-reply@x.test>', {
+        to: 'dev@example.test',
+        subject: 'Confirm your email',
+        text: `Confirm: ${link}`,
+      });
       writeToOutbox(dir, 'Orderbridge <no-reply@x.test>', { to: 'dev@example.test', subject: 'Second', text: 'no link' });
       const files = readdirSync(dir);
       expect(files).toHaveLength(2);
@@ -91,7 +104,11 @@ describe('the local outbox on a production server (opt-in)', () => {
     (process.env as Record<string, string | undefined>).NODE_ENV = 'production';
     try {
       const link = 'https://orderbridge.example.com/reset-password/0123456789abcdef0123456789abcdef';
-      writeToOutbox(dir, 'Orderbridge <no-reply@x.test>', { to: 'ops@example.test', subject: 'Reset your password', text: `Reset: ${link}` });
+      writeToOutbox(dir, 'Orderbridge <no-reply@x.test>', {
+        to: 'ops@example.test',
+        subject: 'Reset your password',
+        text: `Reset: ${link}`,
+      });
       const logged = lines.map((line) => JSON.parse(line)).find((entry) => entry.mail?.subject === 'Reset your password');
       expect(logged.mail.to).toBe('ops@example.test');
       expect(lines.join('\n')).not.toContain('0123456789abcdef0123456789abcdef');
@@ -118,7 +135,9 @@ describe('production start-up and email', () => {
   };
 
   it('refuses to start without SMTP_URL (no email would ever leave), unless a local test server opts into the outbox', () => {
-    expect(() => loadServerEnv(env({ ...production, SMTP_URL: '' }))).toThrow(/cannot start in production without: SMTP_URL \(the SMTP server that sends password resets/);
+    expect(() => loadServerEnv(env({ ...production, SMTP_URL: '' }))).toThrow(
+      /cannot start in production without: SMTP_URL \(the SMTP server that sends password resets/,
+    );
     expect(() => loadServerEnv(env({ ...production, SMTP_URL: '', ORDERBRIDGE_ALLOW_MAIL_OUTBOX_IN_PRODUCTION: 'true' }))).not.toThrow();
   });
 
@@ -130,7 +149,9 @@ describe('production start-up and email', () => {
   });
 
   it('explains an SMTP_URL it cannot use, without echoing it', () => {
-    expect(() => loadServerEnv(env({ ...production, SMTP_URL: 'mailer:secret-pw@smtp.example.com' }))).toThrow(/SMTP_URL must look like smtp:\/\//);
+    expect(() => loadServerEnv(env({ ...production, SMTP_URL: 'mailer:secret-pw@smtp.example.com' }))).toThrow(
+      /SMTP_URL must look like smtp:\/\//,
+    );
     expect(() => loadServerEnv(env({ ...production, SMTP_URL: 'mailer:secret-pw@smtp.example.com' }))).not.toThrow(/secret-pw/);
   });
 });

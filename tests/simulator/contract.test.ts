@@ -143,23 +143,48 @@ async function expectMatchesCapture(capture: Capture, store: StoreHandle, respon
 
 /** Captures described in words rather than as a replayable request. */
 const describedRequests: Record<number, (store: StoreHandle) => Promise<Response>> = {
-  15: (store) => fetch(signOAuthUrl({ method: 'POST', url: `${store.url}/wp-json/wc/v3/orders/batch`, ...store.readOnly }), { method: 'POST', body: '{}' }),
+  15: (store) =>
+    fetch(signOAuthUrl({ method: 'POST', url: `${store.url}/wp-json/wc/v3/orders/batch`, ...store.readOnly }), {
+      method: 'POST',
+      body: '{}',
+    }),
   21: (store) =>
     fetch(`${store.url}/wp-json/wc/v3/orders`, {
-      headers: { authorization: `Basic ${Buffer.from(`${store.readWrite.consumerKey}:${store.readWrite.consumerSecret}`).toString('base64')}` },
+      headers: {
+        authorization: `Basic ${Buffer.from(`${store.readWrite.consumerKey}:${store.readWrite.consumerSecret}`).toString('base64')}`,
+      },
     }),
   22: (store) =>
-    fetch(`${store.url}/wp-json/wc/v3/orders?consumer_key=${store.readWrite.consumerKey}&consumer_secret=${store.readWrite.consumerSecret}`),
+    fetch(
+      `${store.url}/wp-json/wc/v3/orders?consumer_key=${store.readWrite.consumerKey}&consumer_secret=${store.readWrite.consumerSecret}`,
+    ),
   23: (store) =>
-    fetch(signOAuthUrl({ method: 'GET', url: `${store.url}/wp-json/wc/v3/orders`, consumerKey: store.readWrite.consumerKey, consumerSecret: 'cs_wrong' })),
-  24: (store) => fetch(signOAuthUrl({ method: 'GET', url: `${store.url}/wp-json/wc/v3/orders`, consumerKey: 'ck_unknown', consumerSecret: 'cs_unknown' })),
+    fetch(
+      signOAuthUrl({
+        method: 'GET',
+        url: `${store.url}/wp-json/wc/v3/orders`,
+        consumerKey: store.readWrite.consumerKey,
+        consumerSecret: 'cs_wrong',
+      }),
+    ),
+  24: (store) =>
+    fetch(
+      signOAuthUrl({ method: 'GET', url: `${store.url}/wp-json/wc/v3/orders`, consumerKey: 'ck_unknown', consumerSecret: 'cs_unknown' }),
+    ),
   25: async (store) => {
     const url = signOAuthUrl({ method: 'GET', url: `${store.url}/wp-json/wc/v3/orders`, ...store.readWrite });
     expect((await fetch(url)).status).toBe(200);
     return fetch(url);
   },
   26: (store) =>
-    fetch(signOAuthUrl({ method: 'GET', url: `${store.url}/wp-json/wc/v3/orders`, ...store.readWrite, signAsOrigin: `http://localhost:${store.port}` })),
+    fetch(
+      signOAuthUrl({
+        method: 'GET',
+        url: `${store.url}/wp-json/wc/v3/orders`,
+        ...store.readWrite,
+        signAsOrigin: `http://localhost:${store.port}`,
+      }),
+    ),
   27: (store) => fetch(signOAuthUrl({ method: 'GET', url: `${store.url}/wp-json/wc/v3/nonexistent`, ...store.readWrite })),
 };
 
@@ -191,12 +216,13 @@ async function replayDeliveries(capture: Capture): Promise<void> {
   await store.webhooks.flush();
   const secret = 's3cret-for-capture';
   const expected = (capture.raw.deliveries ?? [
-    (capture.raw.ping_on_creation as CapturedDelivery),
+    capture.raw.ping_on_creation as CapturedDelivery,
     ...((capture.raw.order_created as CapturedDelivery[]) ?? []),
   ]) as CapturedDelivery[];
-  expect(received.map((hook) => hook.headers['x-wc-webhook-topic'] ?? 'ping'), capture.file).toEqual(
-    expected.map((delivery) => delivery.headers['x-wc-webhook-topic'] ?? 'ping'),
-  );
+  expect(
+    received.map((hook) => hook.headers['x-wc-webhook-topic'] ?? 'ping'),
+    capture.file,
+  ).toEqual(expected.map((delivery) => delivery.headers['x-wc-webhook-topic'] ?? 'ping'));
   expected.forEach((delivery, index) => verifyDelivery(capture, store, delivery, received[index], secret));
   received.length = 0;
 }

@@ -5,13 +5,16 @@ import type { WcCall } from './support/wc-client';
 const world = oneStoreSimulator();
 const call: WcCall = (...args) => world.call(...args);
 
-
 const order = (index: number) => ({ line_items: [{ sku: 'RW-MUG', quantity: 1 }], meta_data: [{ key: '_n', value: String(index) }] });
 beforeEach(() => world.store.cost.reset(0.02));
 
 describe('cost model (real store figures × 0.02)', () => {
   // Durations are the store's own (request log), so a busy test machine cannot make them flaky.
-  const lastDurations = (count: number) => world.store.requests.entries().slice(-count).map((entry) => entry.durationMs);
+  const lastDurations = (count: number) =>
+    world.store.requests
+      .entries()
+      .slice(-count)
+      .map((entry) => entry.durationMs);
 
   it('charges per-request overhead plus per-order work paid serially inside a batch', async () => {
     await call('GET', '/orders?per_page=1&modified_after=2100-01-01T00:00:00');
@@ -43,7 +46,9 @@ describe('cost model (real store figures × 0.02)', () => {
 
   it('workers sharing fewer cores than requests at work each run slower, so throughput stops growing', async () => {
     const twoBatches = async () => {
-      await Promise.all([0, 1].map(() => call('POST', '/orders/batch', { create: Array.from({ length: 40 }, (_, index) => order(index)) })));
+      await Promise.all(
+        [0, 1].map(() => call('POST', '/orders/batch', { create: Array.from({ length: 40 }, (_, index) => order(index)) })),
+      );
       return lastDurations(2);
     };
     world.store.cost.set({ workers: 4, sharedCores: null });

@@ -36,7 +36,9 @@ describe('customers', () => {
     world.store.deleteCustomerDirectly(id);
     const refused = await call<{ code: string }>('POST', '/orders', { ...line, customer_id: id });
     expect([refused.status, refused.body.code]).toEqual([400, 'woocommerce_rest_invalid_customer_id']);
-    const batch = await call<{ create: Array<{ id: number; error?: { code: string } }> }>('POST', '/orders/batch', { create: [{ ...line, customer_id: id }, line] });
+    const batch = await call<{ create: Array<{ id: number; error?: { code: string } }> }>('POST', '/orders/batch', {
+      create: [{ ...line, customer_id: id }, line],
+    });
     expect(batch.body.create[0].error?.code).toBe('woocommerce_rest_invalid_customer_id');
     expect(batch.body.create[1].id).toBeGreaterThan(0);
     const deleted = await call<{ code: string }>('DELETE', `/customers/${id}?force=true`);

@@ -7,7 +7,9 @@ let main: WcCall;
 let subB: WcCall;
 
 beforeAll(async () => {
-  sim = await startSimulator({ stores: [{ name: 'main' }, { name: 'sub-a' }, { name: 'sub-b', missingSkus: ['RW-CAP'], currency: 'EUR' }] });
+  sim = await startSimulator({
+    stores: [{ name: 'main' }, { name: 'sub-a' }, { name: 'sub-b', missingSkus: ['RW-CAP'], currency: 'EUR' }],
+  });
   main = wcClient(sim.store('main').url, sim.store('main').readWrite);
   subB = wcClient(sim.store('sub-b').url, sim.store('sub-b').readWrite);
 });

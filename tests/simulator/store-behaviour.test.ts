@@ -18,7 +18,11 @@ beforeAll(async () => {
     let body = '';
     request.on('data', (chunk: Buffer) => (body += chunk.toString('utf8')));
     request.on('end', () => {
-      hooks.push({ topic: request.headers['x-wc-webhook-topic'] as string | undefined, signature: request.headers['x-wc-webhook-signature'] as string | undefined, body });
+      hooks.push({
+        topic: request.headers['x-wc-webhook-topic'] as string | undefined,
+        signature: request.headers['x-wc-webhook-signature'] as string | undefined,
+        body,
+      });
       response.statusCode = receiverStatus;
       response.end();
     });
@@ -76,7 +80,11 @@ describe('clock', () => {
     try {
       local.clock.freeze(new Date('2031-05-01T08:00:00.900Z'));
       const order = local.stores[0].createOrderDirectly();
-      expect([order.date_created_gmt, order.date_created, order.created_via]).toEqual(['2031-05-01T08:00:00', '2031-05-01T10:00:00', 'checkout']);
+      expect([order.date_created_gmt, order.date_created, order.created_via]).toEqual([
+        '2031-05-01T08:00:00',
+        '2031-05-01T10:00:00',
+        'checkout',
+      ]);
       local.clock.advance(90_000);
       const updated = local.stores[0].updateOrderDirectly(order.id, { status: 'completed' });
       expect([updated.date_modified_gmt, updated.date_completed_gmt]).toEqual(['2031-05-01T08:01:30', '2031-05-01T08:01:30']);
@@ -132,7 +140,12 @@ describe('paging', () => {
 describe('webhooks', () => {
   it('pings unsigned on creation, then delivers signed bodies late, once per burst', async () => {
     const secret = 'webhook-secret';
-    const created = await call<{ id: number }>('POST', '/webhooks', { name: 'updates', topic: 'order.updated', delivery_url: receiverUrl, secret });
+    const created = await call<{ id: number }>('POST', '/webhooks', {
+      name: 'updates',
+      topic: 'order.updated',
+      delivery_url: receiverUrl,
+      secret,
+    });
     expect(created.status).toBe(201);
     const order = await call<WcOrder>('POST', '/orders', mugOrder('pending'));
     await call('PUT', `/orders/${order.body.id}`, { status: 'on-hold' });
@@ -191,7 +204,9 @@ describe('https', () => {
       const shop = secure.stores[0];
       const basic = Buffer.from(`${shop.readOnly.consumerKey}:${shop.readOnly.consumerSecret}`).toString('base64');
       const viaBasic = await fetch(`${shop.url}/wp-json/wc/v3/orders`, { headers: { authorization: `Basic ${basic}` } });
-      const viaQuery = await fetch(`${shop.url}/wp-json/wc/v3/orders?consumer_key=${shop.readOnly.consumerKey}&consumer_secret=${shop.readOnly.consumerSecret}`);
+      const viaQuery = await fetch(
+        `${shop.url}/wp-json/wc/v3/orders?consumer_key=${shop.readOnly.consumerKey}&consumer_secret=${shop.readOnly.consumerSecret}`,
+      );
       const wrongSecret = await fetch(`${shop.url}/wp-json/wc/v3/orders?consumer_key=${shop.readOnly.consumerKey}&consumer_secret=cs_nope`);
       expect([viaBasic.status, viaQuery.status, wrongSecret.status]).toEqual([200, 200, 401]);
       expect(((await wrongSecret.json()) as { message: string }).message).toBe('Consumer secret is invalid.');

@@ -24,8 +24,14 @@ describe('readCappedBody: the one reader of a store answer', () => {
   it('returns the body, unpacking gzip, deflate and br', async () => {
     const text = JSON.stringify([{ id: 1, status: 'processing' }]);
     expect((await readCappedBody(Readable.from([Buffer.from(text)]), { maxBytes: 1_000, host: 'shop.test' })).toString()).toBe(text);
-    expect((await readCappedBody(Readable.from([gzipSync(text)]), { maxBytes: 1_000, contentEncoding: 'gzip', host: 'shop.test' })).toString()).toBe(text);
-    expect((await readCappedBody(Readable.from([brotliCompressSync(text)]), { maxBytes: 1_000, contentEncoding: 'br', host: 'shop.test' })).toString()).toBe(text);
+    expect(
+      (await readCappedBody(Readable.from([gzipSync(text)]), { maxBytes: 1_000, contentEncoding: 'gzip', host: 'shop.test' })).toString(),
+    ).toBe(text);
+    expect(
+      (
+        await readCappedBody(Readable.from([brotliCompressSync(text)]), { maxBytes: 1_000, contentEncoding: 'br', host: 'shop.test' })
+      ).toString(),
+    ).toBe(text);
   });
 
   it('stops reading a plain body as soon as it passes the limit, naming the host and the limit', async () => {
@@ -41,14 +47,18 @@ describe('readCappedBody: the one reader of a store answer', () => {
     const bomb = await gzipBomb(300_000_000);
     expect(bomb.length).toBeLessThan(400_000);
     const heapBefore = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers;
-    const error = await readCappedBody(Readable.from([bomb]), { maxBytes: 5_000_000, contentEncoding: 'gzip', host: 'shop.test' }).catch((e: unknown) => e);
+    const error = await readCappedBody(Readable.from([bomb]), { maxBytes: 5_000_000, contentEncoding: 'gzip', host: 'shop.test' }).catch(
+      (e: unknown) => e,
+    );
     expect(isResponseTooLargeError(error)).toBe(true);
     const grown = process.memoryUsage().heapUsed + process.memoryUsage().arrayBuffers - heapBefore;
     expect(grown).toBeLessThan(50_000_000);
   });
 
   it('refuses an encoding it cannot unpack, by name', async () => {
-    await expect(readCappedBody(Readable.from([Buffer.from('x')]), { maxBytes: 10, contentEncoding: 'zstd', host: 'shop.test' })).rejects.toThrow(/encoding Orderbridge cannot read \(zstd\)/);
+    await expect(
+      readCappedBody(Readable.from([Buffer.from('x')]), { maxBytes: 10, contentEncoding: 'zstd', host: 'shop.test' }),
+    ).rejects.toThrow(/encoding Orderbridge cannot read \(zstd\)/);
   });
 });
 

@@ -29,9 +29,13 @@ describe('live connection check against the simulator', () => {
     main = sim.store('main');
     secure = sim.store('secure');
     main.createOrderDirectly();
-    plainSite = await startLocalServer((_req, res) => res.writeHead(404, { 'content-type': 'text/html' }).end('<html><body>Not found</body></html>'));
+    plainSite = await startLocalServer((_req, res) =>
+      res.writeHead(404, { 'content-type': 'text/html' }).end('<html><body>Not found</body></html>'),
+    );
     wordpressOnly = await startLocalServer((_req, res) =>
-      res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ name: 'Blog', home: 'http://blog', namespaces: ['oembed/1.0', 'wp/v2'] })),
+      res
+        .writeHead(200, { 'content-type': 'application/json' })
+        .end(JSON.stringify({ name: 'Blog', home: 'http://blog', namespaces: ['oembed/1.0', 'wp/v2'] })),
     );
     redirector = await startLocalServer((req, res) => res.writeHead(301, { location: `${main.url}${req.url}` }).end());
   });
@@ -54,7 +58,10 @@ describe('live connection check against the simulator', () => {
   it('tells of each step as it ends, in order, before the check returns', async () => {
     main.requests.reset();
     const told: Array<{ step: string; status: string; requestsSoFar: number }> = [];
-    const done = await checkStoreConnection({ url: main.url, ...main.readWrite }, { ...open, onStep: (s) => told.push({ step: s.step, status: s.status, requestsSoFar: main.requests.total }) });
+    const done = await checkStoreConnection(
+      { url: main.url, ...main.readWrite },
+      { ...open, onStep: (s) => told.push({ step: s.step, status: s.status, requestsSoFar: main.requests.total }) },
+    );
     expect(told.map((s) => `${s.step}:${s.status}`)).toEqual(done.steps.map((s) => `${s.step}:${s.status}`));
     // The first three steps come from the REST index, the key's read and write from one request each:
     // each step is told before the next request is sent.
@@ -78,14 +85,26 @@ describe('live connection check against the simulator', () => {
   });
 
   it('reports an unknown key', async () => {
-    const result = await checkStoreConnection({ url: main.url, consumerKey: `ck_${'0'.repeat(40)}`, consumerSecret: main.readWrite.consumerSecret }, open);
+    const result = await checkStoreConnection(
+      { url: main.url, consumerKey: `ck_${'0'.repeat(40)}`, consumerSecret: main.readWrite.consumerSecret },
+      open,
+    );
     expect(result.failure).toMatchObject({ step: 'keys', code: 'unknown_key' });
     expect(result.failure?.message).toContain('…0000');
-    expect(statuses(result)).toMatchObject({ reachable: 'passed', rest_api: 'passed', woocommerce: 'passed', keys: 'failed', write: 'not_run' });
+    expect(statuses(result)).toMatchObject({
+      reachable: 'passed',
+      rest_api: 'passed',
+      woocommerce: 'passed',
+      keys: 'failed',
+      write: 'not_run',
+    });
   });
 
   it('reports a secret that does not match the key', async () => {
-    const result = await checkStoreConnection({ url: main.url, consumerKey: main.readWrite.consumerKey, consumerSecret: `cs_${'f'.repeat(40)}` }, open);
+    const result = await checkStoreConnection(
+      { url: main.url, consumerKey: main.readWrite.consumerKey, consumerSecret: `cs_${'f'.repeat(40)}` },
+      open,
+    );
     expect(result.failure).toMatchObject({ step: 'keys', code: 'secret_mismatch' });
     expect(result.failure?.message).toContain(`…${main.readWrite.consumerKey.slice(-4)}`);
     expect(result.failure?.message).not.toContain(main.readWrite.consumerSecret);
@@ -199,12 +218,18 @@ describe('https stores (Basic auth)', () => {
   });
 
   it('reports a secret that does not match (Consumer secret is invalid)', async () => {
-    const result = await checkStoreConnection({ url: store.url, consumerKey: store.readWrite.consumerKey, consumerSecret: `cs_${'e'.repeat(40)}` }, { agents, timeoutMs: 3_000 });
+    const result = await checkStoreConnection(
+      { url: store.url, consumerKey: store.readWrite.consumerKey, consumerSecret: `cs_${'e'.repeat(40)}` },
+      { agents, timeoutMs: 3_000 },
+    );
     expect(result.failure).toMatchObject({ step: 'keys', code: 'secret_mismatch' });
   });
 
   it('reports a key the store does not know (WooCommerce answers as if anonymous)', async () => {
-    const result = await checkStoreConnection({ url: store.url, consumerKey: `ck_${'d'.repeat(40)}`, consumerSecret: store.readWrite.consumerSecret }, { agents, timeoutMs: 3_000 });
+    const result = await checkStoreConnection(
+      { url: store.url, consumerKey: `ck_${'d'.repeat(40)}`, consumerSecret: store.readWrite.consumerSecret },
+      { agents, timeoutMs: 3_000 },
+    );
     expect(result.failure).toMatchObject({ step: 'keys', code: 'unknown_key' });
     expect(result.failure?.message).toMatch(/Authorization header/);
   });

@@ -87,7 +87,10 @@ describe('encryption key rotation', () => {
 
     const report = await rotateStoreCredentialKeys(database.db, newRing);
     expect(report).toEqual({ reencrypted: 2, alreadyCurrent: 0, changedDuringRotation: 0, failed: [] });
-    for (const [store, creds] of [[a, credentials[0]], [b, credentials[1]]] as const) {
+    for (const [store, creds] of [
+      [a, credentials[0]],
+      [b, credentials[1]],
+    ] as const) {
       const [row] = await database.db.select().from(stores).where(eq(stores.id, store.id));
       expect(row.encryptionKeyId).toBe(newRing.current.id);
       expect(row.consumerKeyEncrypted.startsWith(`v2:${newRing.current.id}:`)).toBe(true);
@@ -95,7 +98,12 @@ describe('encryption key rotation', () => {
       expect(decryptStoreCredentials(row, loadKeyring(env({ ORDERBRIDGE_ENCRYPTION_KEY: NEW })))).toEqual(creds);
       expect(() => decryptStoreCredentials(row, oldRing)).toThrow(/not configured/);
     }
-    expect(await rotateStoreCredentialKeys(database.db, newRing)).toEqual({ reencrypted: 0, alreadyCurrent: 2, changedDuringRotation: 0, failed: [] });
+    expect(await rotateStoreCredentialKeys(database.db, newRing)).toEqual({
+      reencrypted: 0,
+      alreadyCurrent: 2,
+      changedDuringRotation: 0,
+      failed: [],
+    });
   });
 
   it('rewrites credentials stored before they were bound to their store, even under the current key', async () => {

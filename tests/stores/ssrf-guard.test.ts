@@ -37,7 +37,16 @@ const FORBIDDEN: Array<[string, string]> = [
   ['2001:db8::1', 'reserved'],
   ['[::1]', 'loopback'],
 ];
-const PUBLIC = ['8.8.8.8', '93.184.216.34', '172.32.0.1', '100.128.0.1', '169.255.0.1', '2606:4700:4700::1111', '::ffff:8.8.8.8', '2a00:1450:4001::200e'];
+const PUBLIC = [
+  '8.8.8.8',
+  '93.184.216.34',
+  '172.32.0.1',
+  '100.128.0.1',
+  '169.255.0.1',
+  '2606:4700:4700::1111',
+  '::ffff:8.8.8.8',
+  '2a00:1450:4001::200e',
+];
 
 describe('address policy', () => {
   it.each(FORBIDDEN)('refuses %s as %s', (address, reason) => {
@@ -88,7 +97,9 @@ describe('guarded connections', () => {
     'refuses the IP literal in %s without DNS',
     async (url) => {
       const resolver = fakeResolver({});
-      const failure = await guardedRequest({ url, agents: createGuardedAgents({ allowPrivate: false, resolver }) }).catch((e: unknown) => e);
+      const failure = await guardedRequest({ url, agents: createGuardedAgents({ allowPrivate: false, resolver }) }).catch(
+        (e: unknown) => e,
+      );
       expect(isStoreAddressForbiddenError(failure)).toBe(true);
       expect(resolver.calls).toEqual([]);
     },

@@ -31,7 +31,12 @@ beforeAll(async () => {
     ...encryptNewStoreCredentials({ consumerKey: `ck_${'1'.repeat(40)}`, consumerSecret: `cs_${'2'.repeat(40)}` }),
   });
   storeOfA = store.id;
-  session.context = { db: database.db, user: { id: b.user.id, email: b.user.email, name: null, sessionId: 'session-of-b', emailVerifiedAt: null }, workspace: b.workspace, role: 'owner' };
+  session.context = {
+    db: database.db,
+    user: { id: b.user.id, email: b.user.email, name: null, sessionId: 'session-of-b', emailVerifiedAt: null },
+    workspace: b.workspace,
+    role: 'owner',
+  };
 });
 afterAll(async () => database?.drop());
 
@@ -47,7 +52,10 @@ describe('store actions across workspaces', () => {
     ['re-check', () => actions.recheckStoreAction(undefined, form({ storeId: storeOfA }))],
     ['replace keys', () => actions.replaceStoreKeysAction(undefined, form({ storeId: storeOfA, ...keys }))],
     ['pause', () => actions.setStorePausedAction(undefined, form({ storeId: storeOfA, paused: 'true' }))],
-    ['substore switch', () => actions.setSubstoreDirectionAction(undefined, form({ storeId: storeOfA, direction: 'sendsOrdersToMain', enabled: 'false' }))],
+    [
+      'substore switch',
+      () => actions.setSubstoreDirectionAction(undefined, form({ storeId: storeOfA, direction: 'sendsOrdersToMain', enabled: 'false' })),
+    ],
     ['remove', () => actions.removeStoreAction(undefined, form({ storeId: storeOfA, confirm: 'remove' }))],
   ])("%s on workspace A's store answers not found to workspace B", async (_name, run) => {
     const state = await finalAnswer(await run());
@@ -71,7 +79,10 @@ describe('store actions across workspaces', () => {
     const owner = session.context;
     session.context = null;
     try {
-      expect(await actions.removeStoreAction(undefined, form({ storeId: storeOfA, confirm: 'remove' }))).toEqual({ ok: false, error: 'Your session has ended. Sign in again.' });
+      expect(await actions.removeStoreAction(undefined, form({ storeId: storeOfA, confirm: 'remove' }))).toEqual({
+        ok: false,
+        error: 'Your session has ended. Sign in again.',
+      });
     } finally {
       session.context = owner;
     }

@@ -37,11 +37,19 @@ const logged: string[] = [];
 beforeAll(async () => {
   for (const level of ['log', 'info', 'warn', 'error', 'debug'] as const) {
     vi.spyOn(console, level).mockImplementation((...args: unknown[]) => {
-      logged.push(args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' '));
+      logged.push(
+        args.map((a) => (a instanceof Error ? `${a.message} ${a.stack}` : typeof a === 'string' ? a : JSON.stringify(a))).join(' '),
+      );
     });
   }
   database = await createTestDatabase();
-  sim = await startSimulator({ stores: [{ name: 'main', currency: 'EUR' }, { name: 'sub-a', currency: 'EUR' }, { name: 'sub-b', currency: 'USD' }] });
+  sim = await startSimulator({
+    stores: [
+      { name: 'main', currency: 'EUR' },
+      { name: 'sub-a', currency: 'EUR' },
+      { name: 'sub-b', currency: 'USD' },
+    ],
+  });
   [main, subA, subB] = [sim.store('main'), sim.store('sub-a'), sim.store('sub-b')];
   main.createOrderDirectly();
   workspaceA = (await signUp(database.db, { email: 'a-owner@example.test', password: 'long enough password' })).workspace.id;
@@ -100,8 +108,17 @@ describe('connecting stores', () => {
   });
 
   it('rejects malformed input before any network call', async () => {
-    await expect(connectStore(database.db, workspaceA, { role: 'sub', url: 'shop.example.com', ...subA.readWrite }, options)).rejects.toThrow(/Add the scheme/);
-    await expect(connectStore(database.db, workspaceA, { role: 'sub', url: subA.url, consumerKey: subA.readWrite.consumerSecret, consumerSecret: subA.readWrite.consumerKey }, options)).rejects.toThrow(/swapped/);
+    await expect(
+      connectStore(database.db, workspaceA, { role: 'sub', url: 'shop.example.com', ...subA.readWrite }, options),
+    ).rejects.toThrow(/Add the scheme/);
+    await expect(
+      connectStore(
+        database.db,
+        workspaceA,
+        { role: 'sub', url: subA.url, consumerKey: subA.readWrite.consumerSecret, consumerSecret: subA.readWrite.consumerKey },
+        options,
+      ),
+    ).rejects.toThrow(/swapped/);
   });
 });
 
@@ -119,7 +136,9 @@ describe('managing stores', () => {
     const updated = await setSubstoreDirections(database.db, workspaceA, store.id, { receivesMainOrders: false });
     expect(updated).toMatchObject({ receivesMainOrders: false, sendsOrdersToMain: true });
     const mainStore = await storeOf(main.url);
-    await expect(setSubstoreDirections(database.db, workspaceA, mainStore.id, { sendsOrdersToMain: false })).rejects.toThrow(/apply to substores/);
+    await expect(setSubstoreDirections(database.db, workspaceA, mainStore.id, { sendsOrdersToMain: false })).rejects.toThrow(
+      /apply to substores/,
+    );
   });
 
   it('re-checks a store and records its health, good and bad', async () => {
@@ -215,14 +234,29 @@ describe('workspace sync settings', () => {
     expect(row.stockPolicy).toBe('leave');
     expect(row.addCopyNote).toBe(true);
     // An unchecked checkbox is absent from the form: the note goes off again.
-    const unchecked = syncSettingsInput.parse({ syncStartMode: 'connected', customerEmailPolicy: 'allow', stockPolicy: 'leave', currencyMismatchPolicy: 'allow' });
+    const unchecked = syncSettingsInput.parse({
+      syncStartMode: 'connected',
+      customerEmailPolicy: 'allow',
+      stockPolicy: 'leave',
+      currencyMismatchPolicy: 'allow',
+    });
     expect((await saveSyncSettings(database.db, workspaceA, unchecked)).addCopyNote).toBe(false);
   });
 
   it('names a missing custom start time and an unknown policy', async () => {
-    const noDate = syncSettingsInput.parse({ syncStartMode: 'custom', customerEmailPolicy: 'suppress', stockPolicy: 'reduce', currencyMismatchPolicy: 'hold' });
+    const noDate = syncSettingsInput.parse({
+      syncStartMode: 'custom',
+      customerEmailPolicy: 'suppress',
+      stockPolicy: 'reduce',
+      currencyMismatchPolicy: 'hold',
+    });
     await expect(saveSyncSettings(database.db, workspaceA, noDate)).rejects.toThrow(/Enter the date and time/);
-    const bad = syncSettingsInput.safeParse({ syncStartMode: 'connected', customerEmailPolicy: 'spam', stockPolicy: 'reduce', currencyMismatchPolicy: 'hold' });
+    const bad = syncSettingsInput.safeParse({
+      syncStartMode: 'connected',
+      customerEmailPolicy: 'spam',
+      stockPolicy: 'reduce',
+      currencyMismatchPolicy: 'hold',
+    });
     expect(bad.success).toBe(false);
     expect(bad.error?.issues[0].message).toMatch(/customer emails/);
   });
@@ -234,7 +268,9 @@ describe('the same store under another host name', () => {
     const secureSim = await startSimulator({ stores: [{ name: 'secure', scheme: 'https', tls }] });
     try {
       const secure = secureSim.store('secure');
-      const httpsOptions: StoreServiceOptions = { check: { agents: createGuardedAgents({ allowPrivate: true, trustedCa: tls.cert }), timeoutMs: 3_000 } };
+      const httpsOptions: StoreServiceOptions = {
+        check: { agents: createGuardedAgents({ allowPrivate: true, trustedCa: tls.cert }), timeoutMs: 3_000 },
+      };
       const first = await connectStore(database.db, workspaceB, { role: 'sub', url: secure.url, ...secure.readWrite }, httpsOptions);
       expect(first.check.ok).toBe(true);
       const alias = secure.url.replace('127.0.0.1', 'localhost');
@@ -251,7 +287,8 @@ describe('logs of the whole flow above', () => {
   it('never contain a consumer key or secret', () => {
     const text = logged.join('\n');
     for (const store of [main, subA, subB]) {
-      for (const value of [store.readWrite.consumerKey, store.readWrite.consumerSecret, store.readOnly.consumerSecret]) expect(text).not.toContain(value);
+      for (const value of [store.readWrite.consumerKey, store.readWrite.consumerSecret, store.readOnly.consumerSecret])
+        expect(text).not.toContain(value);
     }
   });
 });

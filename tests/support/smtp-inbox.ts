@@ -2,7 +2,15 @@ import type { AddressInfo } from 'node:net';
 import { simpleParser } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 
-export type ReceivedMail = { from: string; to: string[]; subject: string; text: string; html: string | null; links: string[]; receivedAt: number };
+export type ReceivedMail = {
+  from: string;
+  to: string[];
+  subject: string;
+  text: string;
+  html: string | null;
+  links: string[];
+  receivedAt: number;
+};
 
 export type SmtpInbox = {
   /** `smtp://127.0.0.1:<port>`: what the app's `SMTP_URL` is set to. */
@@ -87,7 +95,11 @@ export async function startSmtpInbox(options: { port?: number } = {}): Promise<S
         };
         const timer = setTimeout(() => {
           waiters.delete(check);
-          reject(new Error(`No email to ${to}${subject ? ` with subject ${subject}` : ''} within ${timeoutMs} ms; received: ${JSON.stringify(messages.map((m) => [m.to, m.subject]))}`));
+          reject(
+            new Error(
+              `No email to ${to}${subject ? ` with subject ${subject}` : ''} within ${timeoutMs} ms; received: ${JSON.stringify(messages.map((m) => [m.to, m.subject]))}`,
+            ),
+          );
         }, timeoutMs);
         waiters.add(check);
       });

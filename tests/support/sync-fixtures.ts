@@ -15,7 +15,10 @@ export type StoreEndpoint = {
 export type SyncWorkspaceFixture = { workspace: Workspace; main: Store; subs: Store[]; stores: Store[] };
 
 export type SyncWorkspaceSettings = Partial<
-  Pick<Workspace, 'syncStartAt' | 'keepSubstoreCopiesUpdated' | 'customerEmailPolicy' | 'stockPolicy' | 'currencyMismatchPolicy' | 'addCopyNote'>
+  Pick<
+    Workspace,
+    'syncStartAt' | 'keepSubstoreCopiesUpdated' | 'customerEmailPolicy' | 'stockPolicy' | 'currencyMismatchPolicy' | 'addCopyNote'
+  >
 >;
 
 /**
@@ -39,10 +42,7 @@ export async function createSyncWorkspace(
     .values({ slug, name: `Workspace ${slug}`, onboardingStep: null, ...input.settings })
     .returning();
   const connectedAt = input.connectedAt ?? new Date(Date.now() - 24 * 3600_000);
-  const rows = [
-    { endpoint: input.main, role: 'main' as const },
-    ...input.subs.map((endpoint) => ({ endpoint, role: 'sub' as const })),
-  ];
+  const rows = [{ endpoint: input.main, role: 'main' as const }, ...input.subs.map((endpoint) => ({ endpoint, role: 'sub' as const }))];
   const inserted: Store[] = [];
   for (const { endpoint, role } of rows) {
     const [store] = await db
@@ -66,11 +66,24 @@ export async function updateSyncSettings(db: Db, workspaceId: string, settings: 
   await db.update(workspaces).set(settings).where(eq(workspaces.id, workspaceId));
 }
 
-export async function updateStoreForTest(db: Db, storeId: string, changes: Partial<Pick<Store, 'paused' | 'receivesMainOrders' | 'sendsOrdersToMain' | 'currency' | 'batchSize'>>): Promise<void> {
+export async function updateStoreForTest(
+  db: Db,
+  storeId: string,
+  changes: Partial<Pick<Store, 'paused' | 'receivesMainOrders' | 'sendsOrdersToMain' | 'currency' | 'batchSize'>>,
+): Promise<void> {
   await db.update(stores).set(changes).where(eq(stores.id, storeId));
 }
 
 /** How a simulator store (or any store handle with read/write keys) is connected. */
-export function endpointOf(store: { name: string; url: string; readWrite: { consumerKey: string; consumerSecret: string } }, currency = 'USD'): StoreEndpoint {
-  return { name: store.name, url: store.url, consumerKey: store.readWrite.consumerKey, consumerSecret: store.readWrite.consumerSecret, currency };
+export function endpointOf(
+  store: { name: string; url: string; readWrite: { consumerKey: string; consumerSecret: string } },
+  currency = 'USD',
+): StoreEndpoint {
+  return {
+    name: store.name,
+    url: store.url,
+    consumerKey: store.readWrite.consumerKey,
+    consumerSecret: store.readWrite.consumerSecret,
+    currency,
+  };
 }

@@ -9,7 +9,17 @@ import { createTestDatabase, type TestDatabase } from '@/tests/support/test-data
 import { createSyncWorkspace, endpointOf } from '@/tests/support/sync-fixtures';
 
 const SCENARIOS = Number(process.env.CHAOS_SCENARIOS ?? 200);
-const FAULTS: FaultKind[] = ['error500', 'error502', 'error503', 'rateLimit429', 'hang', 'drop', 'commitThenDrop', 'commitThenError500', 'htmlInsteadOfJson'];
+const FAULTS: FaultKind[] = [
+  'error500',
+  'error502',
+  'error503',
+  'rateLimit429',
+  'hang',
+  'drop',
+  'commitThenDrop',
+  'commitThenError500',
+  'htmlInsteadOfJson',
+];
 
 const CHAOS_TUNING: Partial<SyncTuning> = {
   retry: { attempts: 3, baseDelayMs: 2, maxDelayMs: 20 },
@@ -21,7 +31,17 @@ const CHAOS_TUNING: Partial<SyncTuning> = {
   leaseWaitMs: 0,
 };
 
-type Tally = { scenarios: number; refunds: number; duplicates: number; lost: number; crashes: number; faults: number; slices: number; gaps: number; details: string[] };
+type Tally = {
+  scenarios: number;
+  refunds: number;
+  duplicates: number;
+  lost: number;
+  crashes: number;
+  faults: number;
+  slices: number;
+  gaps: number;
+  details: string[];
+};
 
 /** The process is gone: let its last aborted requests settle, then its lease expires. */
 async function expireLease(database: TestDatabase, ws: string) {
@@ -45,7 +65,13 @@ async function slicedRun(database: TestDatabase, ws: string, rng: SeededRandom, 
     }
     tally.slices += 1;
     try {
-      const outcome = await syncWorkspaceSlice(database.db, ws, { trigger: 'schedule', runId, budgetMs, tuning: CHAOS_TUNING, crashAt: () => crashAfter > 0 && ++checkpoints === crashAfter });
+      const outcome = await syncWorkspaceSlice(database.db, ws, {
+        trigger: 'schedule',
+        runId,
+        budgetMs,
+        tuning: CHAOS_TUNING,
+        crashAt: () => crashAfter > 0 && ++checkpoints === crashAfter,
+      });
       if (outcome.state !== 'more') return;
     } catch (error) {
       if ((error as Error).name !== 'SimulatedCrash') throw error;
@@ -63,7 +89,15 @@ type SourceRefund = { sub: number; orderId: number; refundId: number };
  * Every source order must exist exactly once on every target it should, and every refund of a substore order
  * exactly once on its main-store copy (found by its marker), judged from the stores' own data.
  */
-function audit(mainId: string, subIds: string[], main: StoreHandle, subs: StoreHandle[], mainOrders: number[], subOrders: number[][], refunds: SourceRefund[]) {
+function audit(
+  mainId: string,
+  subIds: string[],
+  main: StoreHandle,
+  subs: StoreHandle[],
+  mainOrders: number[],
+  subOrders: number[][],
+  refunds: SourceRefund[],
+) {
   let duplicates = 0;
   let lost = 0;
   const details: string[] = [];
@@ -71,7 +105,9 @@ function audit(mainId: string, subIds: string[], main: StoreHandle, subs: StoreH
     const origin = `${subIds[refund.sub]}:${refund.orderId}`;
     const marker = `${origin}:${refund.refundId}`;
     const copies = main.orders.withMeta('_orderbridge_origin', origin);
-    const n = copies.flatMap((c) => main.orders.refunds(c.id)).filter((r) => r.meta_data.some((m) => m.key === '_orderbridge_refund_origin' && m.value === marker)).length;
+    const n = copies
+      .flatMap((c) => main.orders.refunds(c.id))
+      .filter((r) => r.meta_data.some((m) => m.key === '_orderbridge_refund_origin' && m.value === marker)).length;
     if (n > 1) duplicates += n - 1;
     if (n === 0) lost += 1;
     if (n !== 1) details.push(`refund ${marker} is on the main store ${n} times`);
@@ -96,7 +132,13 @@ function audit(mainId: string, subIds: string[], main: StoreHandle, subs: StoreH
 
 async function runScenario(database: TestDatabase, seed: number, tally: Tally): Promise<void> {
   const rng = new SeededRandom(seed);
-  const sim = await startSimulator({ stores: [{ name: 'Main', seed }, { name: 'Sub A', seed: seed + 1 }, { name: 'Sub B', seed: seed + 2 }] });
+  const sim = await startSimulator({
+    stores: [
+      { name: 'Main', seed },
+      { name: 'Sub A', seed: seed + 1 },
+      { name: 'Sub B', seed: seed + 2 },
+    ],
+  });
   try {
     const [main, ...subs] = sim.stores;
     const fixture = await createSyncWorkspace(database.db, {
@@ -117,7 +159,11 @@ async function runScenario(database: TestDatabase, seed: number, tally: Tally): 
         sub.clock.advance(1_000);
         for (const orderId of subOrders[s]) {
           if (rng.next() >= 0.3 || refunds.filter((r) => r.sub === s && r.orderId === orderId).length >= 2) continue;
-          refunds.push({ sub: s, orderId, refundId: sub.refundOrderDirectly(orderId, { amount: '1.00', reason: 'chaos', api_refund: false }).id });
+          refunds.push({
+            sub: s,
+            orderId,
+            refundId: sub.refundOrderDirectly(orderId, { amount: '1.00', reason: 'chaos', api_refund: false }).id,
+          });
         }
       });
     };
@@ -142,7 +188,11 @@ async function runScenario(database: TestDatabase, seed: number, tally: Tally): 
         continue;
       }
       try {
-        await syncWorkspace(database.db, ws, { trigger: 'schedule', tuning: CHAOS_TUNING, crashAt: () => crashAfter > 0 && ++checkpoints === crashAfter });
+        await syncWorkspace(database.db, ws, {
+          trigger: 'schedule',
+          tuning: CHAOS_TUNING,
+          crashAt: () => crashAfter > 0 && ++checkpoints === crashAfter,
+        });
       } catch (error) {
         if ((error as Error).name !== 'SimulatedCrash') throw error;
         tally.crashes += 1;
@@ -159,8 +209,18 @@ async function runScenario(database: TestDatabase, seed: number, tally: Tally): 
     }
     const clean = await syncWorkspace(database.db, ws, { trigger: 'sync_now', tuning: CHAOS_TUNING });
     if (clean.status === 'already_running') throw new Error(`scenario ${seed}: the clean run found the lease taken`);
-    const result = audit(fixture.main.id, fixture.subs.map((s) => s.id), main, subs, mainOrders, subOrders, refunds);
-    const open = resultRows<{ n: number }>(await database.db.execute(sql`select count(*)::int as n from sync_runs where workspace_id = ${ws} and status = 'running'`));
+    const result = audit(
+      fixture.main.id,
+      fixture.subs.map((s) => s.id),
+      main,
+      subs,
+      mainOrders,
+      subOrders,
+      refunds,
+    );
+    const open = resultRows<{ n: number }>(
+      await database.db.execute(sql`select count(*)::int as n from sync_runs where workspace_id = ${ws} and status = 'running'`),
+    );
     const stillRunning = Number(open[0]?.n ?? 0);
     if (stillRunning > 0) result.details.push(`${stillRunning} run(s) left running after the clean run`);
     tally.refunds += refunds.length;
@@ -182,12 +242,18 @@ describe('chaos: faults and crashes, then a clean run', () => {
     await database?.drop();
   });
 
-  it(`every source order, and every substore refund, ends up exactly once on every target across ${SCENARIOS} seeded scenarios`, { timeout: 30 * 60_000 }, async () => {
-    const tally: Tally = { scenarios: 0, refunds: 0, duplicates: 0, lost: 0, crashes: 0, faults: 0, slices: 0, gaps: 0, details: [] };
-    const firstSeed = Number(process.env.CHAOS_SEED ?? 1);
-    for (let seed = firstSeed; seed < firstSeed + SCENARIOS; seed += 1) await runScenario(database, seed, tally);
-    console.log(`chaos: ${tally.scenarios} scenarios, ${tally.refunds} refunds, ${tally.duplicates} duplicates, ${tally.lost} lost (${tally.crashes} engine crashes, ${tally.faults} store faults, ${tally.slices} slices, ${tally.gaps} deaths between slices)`);
-    expect(tally.details).toEqual([]);
-    expect(tally.scenarios).toBe(SCENARIOS);
-  });
+  it(
+    `every source order, and every substore refund, ends up exactly once on every target across ${SCENARIOS} seeded scenarios`,
+    { timeout: 30 * 60_000 },
+    async () => {
+      const tally: Tally = { scenarios: 0, refunds: 0, duplicates: 0, lost: 0, crashes: 0, faults: 0, slices: 0, gaps: 0, details: [] };
+      const firstSeed = Number(process.env.CHAOS_SEED ?? 1);
+      for (let seed = firstSeed; seed < firstSeed + SCENARIOS; seed += 1) await runScenario(database, seed, tally);
+      console.log(
+        `chaos: ${tally.scenarios} scenarios, ${tally.refunds} refunds, ${tally.duplicates} duplicates, ${tally.lost} lost (${tally.crashes} engine crashes, ${tally.faults} store faults, ${tally.slices} slices, ${tally.gaps} deaths between slices)`,
+      );
+      expect(tally.details).toEqual([]);
+      expect(tally.scenarios).toBe(SCENARIOS);
+    },
+  );
 });

@@ -19,7 +19,12 @@ async function databaseForCli(): Promise<{ handle: DbHandle; cliUrl: string; rel
   const dir = mkdtempSync(path.join(tmpdir(), 'ob-cli-'));
   const handle = await openDatabase({ driver: 'pglite', dataDir: dir });
   await migrateDatabase(handle);
-  return { handle, cliUrl: `pglite:${dir}`, release: () => handle.close(), cleanup: async () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    handle,
+    cliUrl: `pglite:${dir}`,
+    release: () => handle.close(),
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 async function cli(args: string[], databaseUrl: string): Promise<{ code: number; stdout: string; stderr: string }> {

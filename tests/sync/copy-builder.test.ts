@@ -50,9 +50,20 @@ describe('copy builder', () => {
       { sku: 'RW-TSHIRT', quantity: 2, subtotal: '40.00', total: '36.00' },
       { sku: 'RW-SOCKS-L', quantity: 1, subtotal: '7.50', total: '7.50' },
     ]);
-    expect(plan.payload).toMatchObject({ status: 'processing', currency: 'USD', customer_id: 0, customer_note: 'Leave at door', transaction_id: 'tx-1' });
+    expect(plan.payload).toMatchObject({
+      status: 'processing',
+      currency: 'USD',
+      customer_id: 0,
+      customer_note: 'Leave at door',
+      transaction_id: 'tx-1',
+    });
     const meta = Object.fromEntries((plan.payload.meta_data as Array<{ key: string; value: unknown }>).map((m) => [m.key, m.value]));
-    expect(meta).toMatchObject({ _orderbridge_origin: `${source.storeId}:27`, _orderbridge_link: linkId, _orderbridge_source_number: '27', _orderbridge_coupon_codes: 'TENOFF' });
+    expect(meta).toMatchObject({
+      _orderbridge_origin: `${source.storeId}:27`,
+      _orderbridge_link: linkId,
+      _orderbridge_source_number: '27',
+      _orderbridge_coupon_codes: 'TENOFF',
+    });
   });
 
   it('suppressing emails leaves billing.email out (not empty) and shows it in visible meta, with no note by default', () => {
@@ -79,7 +90,9 @@ describe('copy builder', () => {
   it('the opt-in private note says the same as the visible meta', () => {
     const plan = buildCopy(source, target, { ...policy, addCopyNote: true }, linkId);
     if (plan.kind !== 'create') throw new Error(plan.reason);
-    expect(plan.note).toBe('Copied from Main Store order #27. Customer email: ada@example.com (left off this copy so Substore B does not email the customer).');
+    expect(plan.note).toBe(
+      'Copied from Main Store order #27. Customer email: ada@example.com (left off this copy so Substore B does not email the customer).',
+    );
     const allowed = buildCopy(source, target, { ...policy, customerEmailPolicy: 'allow', addCopyNote: true }, linkId);
     if (allowed.kind !== 'create') throw new Error(allowed.reason);
     expect(allowed.note).toBe('Copied from Main Store order #27.');
@@ -92,16 +105,31 @@ describe('copy builder', () => {
   });
 
   it('holds an order whose SKU the target lacks, a foreign currency, an unknown status, or a line without SKU', () => {
-    expect(buildCopy(source, { ...target, knownSkus: new Set(['RW-TSHIRT']) }, policy, linkId)).toEqual({ kind: 'hold', reason: 'SKU RW-SOCKS-L is not on Substore B' });
-    expect(buildCopy(source, { ...target, currency: 'EUR' }, policy, linkId)).toEqual({ kind: 'hold', reason: "Currency USD differs from Substore B's EUR" });
+    expect(buildCopy(source, { ...target, knownSkus: new Set(['RW-TSHIRT']) }, policy, linkId)).toEqual({
+      kind: 'hold',
+      reason: 'SKU RW-SOCKS-L is not on Substore B',
+    });
+    expect(buildCopy(source, { ...target, currency: 'EUR' }, policy, linkId)).toEqual({
+      kind: 'hold',
+      reason: "Currency USD differs from Substore B's EUR",
+    });
     expect(buildCopy(source, { ...target, currency: 'EUR' }, { ...policy, currencyMismatchPolicy: 'allow' }, linkId).kind).toBe('create');
-    expect(buildCopy({ ...source, status: 'shipped' }, target, policy, linkId)).toEqual({ kind: 'hold', reason: 'Status "shipped" is not an order status Substore B accepts' });
+    expect(buildCopy({ ...source, status: 'shipped' }, target, policy, linkId)).toEqual({
+      kind: 'hold',
+      reason: 'Status "shipped" is not an order status Substore B accepts',
+    });
     const noSku = { ...source, body: { ...source.body, line_items: [{ name: 'Custom', sku: '', quantity: 1 }] } };
-    expect(buildCopy(noSku, target, policy, linkId)).toEqual({ kind: 'hold', reason: 'Line "Custom" has no SKU, so it cannot be matched on Substore B' });
+    expect(buildCopy(noSku, target, policy, linkId)).toEqual({
+      kind: 'hold',
+      reason: 'Line "Custom" has no SKU, so it cannot be matched on Substore B',
+    });
   });
 
   it('updates carry status and customer note; invalid statuses never reach a batch', () => {
-    expect(buildUpdate({ status: 'completed', body: { customer_note: 'x' } }, 9)).toEqual({ kind: 'update', body: { id: 9, status: 'completed', customer_note: 'x' } });
+    expect(buildUpdate({ status: 'completed', body: { customer_note: 'x' } }, 9)).toEqual({
+      kind: 'update',
+      body: { id: 9, status: 'completed', customer_note: 'x' },
+    });
     expect(buildUpdate({ status: 'bogus', body: {} }, 9).kind).toBe('hold');
   });
 
@@ -117,8 +145,12 @@ describe('run summary', () => {
     counts.toSub.created = 8;
     counts.toMain.created = 3;
     counts.toMain.updated = 1;
-    const held = [{ orderId: 'x', orderNumber: '5', sourceStoreName: 'Main', targetStoreName: 'Substore B', reason: 'SKU RW-CAP is not on Substore B' }];
-    expect(summarise(counts, held, [])).toBe('Synced 12 orders: 8 to substores, 4 to the main store. 1 held — SKU RW-CAP is not on Substore B.');
+    const held = [
+      { orderId: 'x', orderNumber: '5', sourceStoreName: 'Main', targetStoreName: 'Substore B', reason: 'SKU RW-CAP is not on Substore B' },
+    ];
+    expect(summarise(counts, held, [])).toBe(
+      'Synced 12 orders: 8 to substores, 4 to the main store. 1 held — SKU RW-CAP is not on Substore B.',
+    );
     expect(summarise(emptyCounts(), [], [])).toBe('Nothing new to sync — all orders are in sync.');
   });
 });

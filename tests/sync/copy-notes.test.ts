@@ -46,7 +46,9 @@ async function notesAlone(fresh: ReturnType<typeof freshSyncWorldPerTest>, copyC
   expect(sub.requests.countFor(NOTES_ROUTE) - notesBefore).toBe(copyCount);
   const copies = sub.orders.withMeta('_orderbridge_origin');
   expect(copies).toHaveLength(copyCount);
-  expect(copies.every((copy) => sub.orders.notes(copy.id).filter((note) => note.note.startsWith('Copied from Main Store')).length === 1)).toBe(true);
+  expect(
+    copies.every((copy) => sub.orders.notes(copy.id).filter((note) => note.note.startsWith('Copied from Main Store')).length === 1),
+  ).toBe(true);
   return samples;
 }
 
@@ -60,7 +62,10 @@ const NOTES_MEASURED = { ...REAL_STORE_COST, perOrderWriteMs: 5 };
 
 describe('copy notes, one request each (WooCommerce has no batch for notes)', () => {
   describe('against a store whose four workers share one core', () => {
-    const fresh = freshSyncWorldPerTest({ subs: [{ cost: { ...NOTES_MEASURED, scale: 1, sharedCores: 1 } }], settings: { addCopyNote: true } });
+    const fresh = freshSyncWorldPerTest({
+      subs: [{ cost: { ...NOTES_MEASURED, scale: 1, sharedCores: 1 } }],
+      settings: { addCopyNote: true },
+    });
 
     it('try a third in flight, see no gain and go back to two', async () => {
       const samples = await notesAlone(fresh, 60);

@@ -38,7 +38,8 @@ describe('what a backfill costs in requests', () => {
       expect(subA.routes).toEqual({ 'GET /orders': 1, 'GET /products': 1, 'POST /orders/batch': 3 });
       expect(subB.routes).toEqual({ 'GET /orders': 1, 'GET /products': 1, 'POST /orders/batch': 3 });
       for (const { store } of [main, subA, subB]) {
-        for (const copy of copiesOn(store)) expect(copy.meta_data.map((m) => m.key)).toEqual(expect.arrayContaining(['Orderbridge source', 'Orderbridge customer email']));
+        for (const copy of copiesOn(store))
+          expect(copy.meta_data.map((m) => m.key)).toEqual(expect.arrayContaining(['Orderbridge source', 'Orderbridge customer email']));
       }
     });
   });
@@ -55,7 +56,12 @@ describe('what a backfill costs in requests', () => {
       for (const { store } of [main, subA, subB]) {
         for (const copy of copiesOn(store)) {
           const source = copy.meta_data.find((m) => m.key === 'Orderbridge source')?.value as string;
-          expect(store.orders.notes(copy.id).filter((n) => n.note.startsWith('Copied from ')).map((n) => n.note.split('.')[0])).toEqual([`Copied from ${source.replace(/ \(id \d+\)$/, '')}`]);
+          expect(
+            store.orders
+              .notes(copy.id)
+              .filter((n) => n.note.startsWith('Copied from '))
+              .map((n) => n.note.split('.')[0]),
+          ).toEqual([`Copied from ${source.replace(/ \(id \d+\)$/, '')}`]);
         }
       }
     });

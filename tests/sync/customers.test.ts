@@ -3,7 +3,11 @@ import { syncWorkspace } from '@/lib/sync';
 import type { StoreHandle } from '@/simulator';
 import { FAST_TUNING, freshSyncWorldPerTest } from './sync-world';
 
-const order = (email: string) => ({ status: 'processing', line_items: [{ sku: 'RW-MUG', quantity: 1 }], billing: { email, first_name: 'Pat' } });
+const order = (email: string) => ({
+  status: 'processing',
+  line_items: [{ sku: 'RW-MUG', quantity: 1 }],
+  billing: { email, first_name: 'Pat' },
+});
 const copyOf = (target: StoreHandle, sourceStoreId: string, sourceId: number) => {
   const copies = target.orders.withMeta('_orderbridge_origin', `${sourceStoreId}:${sourceId}`);
   expect(copies).toHaveLength(1);
@@ -13,7 +17,6 @@ const copyOf = (target: StoreHandle, sourceStoreId: string, sourceId: number) =>
 describe('customers: with emails allowed, a copy names the target account with the same email, else it is a guest order', () => {
   const fresh = freshSyncWorldPerTest({ subs: [{}], settings: { customerEmailPolicy: 'allow' } });
   const sync = () => syncWorkspace(fresh.database.db, fresh.world.fixture.workspace.id, { trigger: 'cli', tuning: FAST_TUNING });
-
 
   it('matches by email (any case) in both directions, and later runs read only accounts created since', async () => {
     const [main, sub] = fresh.world.sim.stores;

@@ -18,7 +18,14 @@ beforeAll(async () => {
 afterAll(async () => database?.drop());
 
 const MARKER = '_orderbridge_refund_origin';
-const shopperOrder = { status: 'processing', billing: { first_name: 'Ada', email: 'shopper@example.com' }, line_items: [{ sku: 'RW-MUG', quantity: 2 }, { sku: 'RW-TSHIRT', quantity: 1 }] };
+const shopperOrder = {
+  status: 'processing',
+  billing: { first_name: 'Ada', email: 'shopper@example.com' },
+  line_items: [
+    { sku: 'RW-MUG', quantity: 2 },
+    { sku: 'RW-TSHIRT', quantity: 1 },
+  ],
+};
 
 async function sync(world: SyncWorld, crashAt?: (point: CrashPoint) => boolean) {
   // WooCommerce dates have whole seconds: a change made in the second of the last read is seen by the next one.
@@ -29,11 +36,16 @@ async function sync(world: SyncWorld, crashAt?: (point: CrashPoint) => boolean) 
 async function crashedSync(world: SyncWorld, point: CrashPoint) {
   let seen = 0;
   await expect(sync(world, (at) => at === point && ++seen === 1)).rejects.toThrow(/simulated crash/);
-  await database.db.execute(sql`update sync_leases set expires_at = now() - interval '1 second' where workspace_id = ${world.fixture.workspace.id}`);
+  await database.db.execute(
+    sql`update sync_leases set expires_at = now() - interval '1 second' where workspace_id = ${world.fixture.workspace.id}`,
+  );
 }
 
 /** A substore order copied to the main store: returns both. */
-async function copiedSubOrder(world: SyncWorld, body: Record<string, unknown> = shopperOrder): Promise<{ source: WcOrder; copy: WcOrder; main: StoreHandle; sub: StoreHandle }> {
+async function copiedSubOrder(
+  world: SyncWorld,
+  body: Record<string, unknown> = shopperOrder,
+): Promise<{ source: WcOrder; copy: WcOrder; main: StoreHandle; sub: StoreHandle }> {
   const [main, sub] = world.sim.stores;
   const source = sub.createOrderDirectly(body);
   const first = await sync(world);
@@ -64,7 +76,12 @@ describe('refunds are mirrored onto copies', () => {
     try {
       const { source, copy, main, sub } = await copiedSubOrder(world);
       const mugStock = main.stockOf('RW-MUG')!;
-      sub.refundOrderDirectly(source.id, { amount: '12.50', reason: 'one mug broken', api_refund: false, line_items: [{ id: lineOf(source, 'RW-MUG').id, quantity: 1, refund_total: '12.50' }] });
+      sub.refundOrderDirectly(source.id, {
+        amount: '12.50',
+        reason: 'one mug broken',
+        api_refund: false,
+        line_items: [{ id: lineOf(source, 'RW-MUG').id, quantity: 1, refund_total: '12.50' }],
+      });
       main.outbox.clear();
       const second = await sync(world);
       expect(second.status).toBe('succeeded');
@@ -72,9 +89,13 @@ describe('refunds are mirrored onto copies', () => {
       expect(main.orders.refunds(copy.id)).toHaveLength(1);
       expect(mirrored.amount).toBe('12.50');
       expect(mirrored.reason).toContain('one mug broken');
-      expect(mirrored.line_items.map((l) => ({ sku: l.sku, quantity: l.quantity, total: l.total }))).toEqual([{ sku: 'RW-MUG', quantity: -1, total: '-12.50' }]);
+      expect(mirrored.line_items.map((l) => ({ sku: l.sku, quantity: l.quantity, total: l.total }))).toEqual([
+        { sku: 'RW-MUG', quantity: -1, total: '-12.50' },
+      ]);
       expect(mirrored.line_items[0].meta_data[0].value).toBe(String(lineOf(copy, 'RW-MUG').id));
-      expect(mirrored.meta_data.find((m) => m.key === MARKER)?.value).toBe(`${world.fixture.subs[0].id}:${source.id}:${sub.orders.refunds(source.id)[0].id}`);
+      expect(mirrored.meta_data.find((m) => m.key === MARKER)?.value).toBe(
+        `${world.fixture.subs[0].id}:${source.id}:${sub.orders.refunds(source.id)[0].id}`,
+      );
       expect(mirrored.refunded_payment).toBe(false);
       expect(main.stockOf('RW-MUG')).toBe(mugStock + 1);
       expect(main.orders.get(copy.id)!.status).toBe('processing');
@@ -130,7 +151,12 @@ describe('refunds are mirrored onto copies', () => {
       expect(main.orders.refunds(copy.id)).toHaveLength(1);
       const again = await sync(world);
       expect(again.status).toBe('succeeded');
-      expect(main.orders.refunds(copy.id).map((r) => r.amount).sort()).toEqual(['5.00', '6.00']);
+      expect(
+        main.orders
+          .refunds(copy.id)
+          .map((r) => r.amount)
+          .sort(),
+      ).toEqual(['5.00', '6.00']);
       expect((await linkOf(world, source.id)).refundsClaimedAt).toBeNull();
     } finally {
       await world.close();
@@ -162,13 +188,19 @@ describe('refunds are mirrored onto copies', () => {
       main.refundOrderDirectly(copy.id, { amount: String((Number(copy.total) - 1).toFixed(2)), api_refund: false });
       sub.refundOrderDirectly(source.id, { amount: '5.00', api_refund: false });
       const result = await sync(world);
-      expect(result.held.map((h) => h.reason).join(' ')).toMatch(/Refund held: Refund of 5\.00 is more than the 1\.00 left to refund on copy/);
+      expect(result.held.map((h) => h.reason).join(' ')).toMatch(
+        /Refund held: Refund of 5\.00 is more than the 1\.00 left to refund on copy/,
+      );
       expect(main.orders.refunds(copy.id)).toHaveLength(1);
       expect((await linkOf(world, source.id)).lastError).toMatch(/more than the 1\.00 left/);
 
       const other = await copiedSubOrder(world);
       main.updateOrderDirectly(other.copy.id, { line_items: [{ id: lineOf(other.copy, 'RW-TSHIRT').id, quantity: 0 }] });
-      sub.refundOrderDirectly(other.source.id, { amount: '20.00', api_refund: false, line_items: [{ id: lineOf(other.source, 'RW-TSHIRT').id, quantity: 1, refund_total: '20.00' }] });
+      sub.refundOrderDirectly(other.source.id, {
+        amount: '20.00',
+        api_refund: false,
+        line_items: [{ id: lineOf(other.source, 'RW-TSHIRT').id, quantity: 1, refund_total: '20.00' }],
+      });
       const held = await sync(world);
       expect(held.held.map((h) => h.reason).join(' ')).toMatch(/line SKU RW-TSHIRT is not a line of copy/);
       expect(main.orders.refunds(other.copy.id)).toHaveLength(0);
@@ -182,19 +214,32 @@ describe('refunds are mirrored onto copies', () => {
     const world = await startSyncWorld(database, { subs: [{}] });
     const workspaceId = world.fixture.workspace.id;
     const heldOrders = async () => (await listOrders(database.db, workspaceId, parseOrderListQuery({ sync: 'held' }))).rows;
-    const syncedOrders = async () => (await listOrders(database.db, workspaceId, parseOrderListQuery({ sync: 'synced' }))).rows.map((row) => row.number);
+    const syncedOrders = async () =>
+      (await listOrders(database.db, workspaceId, parseOrderListQuery({ sync: 'synced' }))).rows.map((row) => row.number);
     try {
       const { source, copy, main, sub } = await copiedSubOrder(world);
       // The main store's staff took the T-shirt off the copy; then the substore refunds it.
       main.updateOrderDirectly(copy.id, { line_items: [{ id: lineOf(copy, 'RW-TSHIRT').id, quantity: 0 }] });
-      sub.refundOrderDirectly(source.id, { amount: '20.00', api_refund: false, line_items: [{ id: lineOf(source, 'RW-TSHIRT').id, quantity: 1, refund_total: '20.00' }] });
+      sub.refundOrderDirectly(source.id, {
+        amount: '20.00',
+        api_refund: false,
+        line_items: [{ id: lineOf(source, 'RW-TSHIRT').id, quantity: 1, refund_total: '20.00' }],
+      });
       await sync(world);
       expect(main.orders.refunds(copy.id)).toHaveLength(0);
 
       const [held] = await heldOrders();
       expect(held?.number).toBe(String(source.number));
-      expect(held.targets[0]).toMatchObject({ state: 'synced', refundHeld: true, lastError: expect.stringMatching(/line SKU RW-TSHIRT is not a line of copy/) });
-      expect(chipView(held.targets[0])).toMatchObject({ state: 'held', text: `#${copy.number} on ${world.fixture.main.name} · refund held`, tip: expect.stringMatching(/^The refund's line SKU RW-TSHIRT/) });
+      expect(held.targets[0]).toMatchObject({
+        state: 'synced',
+        refundHeld: true,
+        lastError: expect.stringMatching(/line SKU RW-TSHIRT is not a line of copy/),
+      });
+      expect(chipView(held.targets[0])).toMatchObject({
+        state: 'held',
+        text: `#${copy.number} on ${world.fixture.main.name} · refund held`,
+        tip: expect.stringMatching(/^The refund's line SKU RW-TSHIRT/),
+      });
       expect(await syncedOrders()).not.toContain(String(source.number));
       expect(await countPendingOrders(database.db, workspaceId)).toMatchObject({ held: 1, total: 0 });
       // A scheduled sync leaves it held: nothing changed.
@@ -310,8 +355,13 @@ describe('line edits after copying', () => {
       const edited = await sync(world);
       expect(edited.status).toBe('succeeded');
       const after = main.orders.get(copy.id)!;
-      expect(after.line_items.map((l) => ({ sku: l.sku, quantity: l.quantity, total: l.total })).sort((a, b) => a.sku!.localeCompare(b.sku!))).toEqual(
-        sub.orders.get(source.id)!.line_items.map((l) => ({ sku: l.sku, quantity: l.quantity, total: l.total })).sort((a, b) => a.sku!.localeCompare(b.sku!)),
+      expect(
+        after.line_items.map((l) => ({ sku: l.sku, quantity: l.quantity, total: l.total })).sort((a, b) => a.sku!.localeCompare(b.sku!)),
+      ).toEqual(
+        sub.orders
+          .get(source.id)!
+          .line_items.map((l) => ({ sku: l.sku, quantity: l.quantity, total: l.total }))
+          .sort((a, b) => a.sku!.localeCompare(b.sku!)),
       );
       expect(after.total).toBe(sub.orders.get(source.id)!.total);
       expect((await eventsOf(world, source.id)).some((e) => e.kind === 'edited')).toBe(true);
@@ -327,7 +377,9 @@ describe('line edits after copying', () => {
       const { source, copy, main, sub } = await copiedSubOrder(world);
       main.updateOrderDirectly(copy.id, { status: 'completed' });
       await sync(world);
-      sub.updateOrderDirectly(source.id, { line_items: [{ id: lineOf(source, 'RW-MUG').id, quantity: 3, subtotal: '37.50', total: '37.50' }] });
+      sub.updateOrderDirectly(source.id, {
+        line_items: [{ id: lineOf(source, 'RW-MUG').id, quantity: 3, subtotal: '37.50', total: '37.50' }],
+      });
       await sync(world);
       const after = main.orders.get(copy.id)!;
       expect(after.status).toBe('completed');
@@ -339,7 +391,9 @@ describe('line edits after copying', () => {
       expect(events.filter((e) => e.kind === 'updated').at(-1)?.message).toMatch(/status left completed/);
 
       // The merchant makes the completed copy match and syncs the order: the flag goes.
-      main.updateOrderDirectly(copy.id, { line_items: [{ id: lineOf(copy, 'RW-MUG').id, quantity: 3, subtotal: '37.50', total: '37.50' }] });
+      main.updateOrderDirectly(copy.id, {
+        line_items: [{ id: lineOf(copy, 'RW-MUG').id, quantity: 3, subtotal: '37.50', total: '37.50' }],
+      });
       await syncOrder(database.db, world.fixture.workspace.id, link.sourceOrderId, { tuning: FAST_TUNING });
       expect((await linkOf(world, source.id)).changedAfterCopy).toBeNull();
     } finally {

@@ -17,7 +17,8 @@ describe('long and cancelled runs', () => {
     return [main, sub];
   }
 
-  const originsOfCopies = (store: StoreHandle) => store.orders.withMeta(ORIGIN_META).map((order) => metaValue(order.meta_data, ORIGIN_META));
+  const originsOfCopies = (store: StoreHandle) =>
+    store.orders.withMeta(ORIGIN_META).map((order) => metaValue(order.meta_data, ORIGIN_META));
 
   it('finishes a slow pull that no push depends on before reporting and releasing the workspace', async () => {
     const [main, sub] = fresh.world.sim.stores;
@@ -63,7 +64,12 @@ describe('long and cancelled runs', () => {
     const ws = fresh.world.fixture.workspace.id;
     const runId = newRunId();
     // A budget spent at once: the first slice reads one page of 100 and sends one batch.
-    const first = await syncWorkspaceSlice(fresh.database.db, ws, { trigger: 'cli', runId, budgetMs: 1, tuning: { ...FAST_TUNING, storeConcurrency: 1 } });
+    const first = await syncWorkspaceSlice(fresh.database.db, ws, {
+      trigger: 'cli',
+      runId,
+      budgetMs: 1,
+      tuning: { ...FAST_TUNING, storeConcurrency: 1 },
+    });
     expect(first.state).toBe('more');
     const copiesBefore = originsOfCopies(sub).length;
     expect(copiesBefore).toBeLessThan(100);
@@ -98,7 +104,11 @@ describe('long and cancelled runs', () => {
     const cancel = new AbortController();
     setTimeout(() => cancel.abort(new Error('The sync was cancelled')), 1_500);
     const started = Date.now();
-    const cancelled = await syncWorkspace(fresh.database.db, fresh.world.fixture.workspace.id, { trigger: 'cli', tuning: FAST_TUNING, signal: cancel.signal });
+    const cancelled = await syncWorkspace(fresh.database.db, fresh.world.fixture.workspace.id, {
+      trigger: 'cli',
+      tuning: FAST_TUNING,
+      signal: cancel.signal,
+    });
     expect(Date.now() - started).toBeLessThan(6_000);
     expect(cancelled.status).toBe('failed');
     expect(cancelled.errors.join(' ')).toMatch(/cancelled/);
@@ -125,7 +135,11 @@ describe('long and cancelled runs', () => {
     main.faults.configure({ latencyMs: 1_000 });
     const cancel = new AbortController();
     setTimeout(() => cancel.abort(new Error('The sync was cancelled')), 300);
-    const result = await syncWorkspace(fresh.database.db, fresh.world.fixture.workspace.id, { trigger: 'cli', tuning: FAST_TUNING, signal: cancel.signal });
+    const result = await syncWorkspace(fresh.database.db, fresh.world.fixture.workspace.id, {
+      trigger: 'cli',
+      tuning: FAST_TUNING,
+      signal: cancel.signal,
+    });
     expect(result.status).toBe('failed');
     expect(result.errors).toEqual(['The sync was cancelled']);
     const storeRows = await fresh.database.db.select({ lastError: stores.lastError }).from(stores);

@@ -18,12 +18,15 @@ function crashOnce(point: CrashPoint, nth = 1) {
 }
 
 async function crashedRun(workspaceId: string, crashAt: (point: CrashPoint) => boolean) {
-  await expect(syncWorkspace(database.db, workspaceId, { trigger: 'schedule', tuning: FAST_TUNING, crashAt })).rejects.toThrow(/simulated crash/);
+  await expect(syncWorkspace(database.db, workspaceId, { trigger: 'schedule', tuning: FAST_TUNING, crashAt })).rejects.toThrow(
+    /simulated crash/,
+  );
   // The crashed process is gone: its lease expires.
   await database.db.execute(sql`update sync_leases set expires_at = now() - interval '1 second' where workspace_id = ${workspaceId}`);
 }
 
-const copyNotesOn = (store: StoreHandle, orderId: number) => store.orders.notes(orderId).filter((n) => /^(Copied from |Customer email: )/.test(n.note));
+const copyNotesOn = (store: StoreHandle, orderId: number) =>
+  store.orders.notes(orderId).filter((n) => /^(Copied from |Customer email: )/.test(n.note));
 
 describe('notes are added exactly once under crashes and ambiguous answers', () => {
   it('a crash after copy notes were sent but before they were recorded adds no note twice', async () => {
@@ -68,7 +71,8 @@ describe('notes are added exactly once under crashes and ambiguous answers', () 
       await new Promise((r) => setTimeout(r, 1100));
       sub.updateOrderDirectly(order.id, { status: 'completed' });
       const { addNoteToOrder } = await import('@/simulator/orders-service');
-      for (const note of ['Parcel handed to DHL', 'Customer called', 'Customer called']) addNoteToOrder(sub.store.state, sub.store.state.book.get(order.id)!, note, false);
+      for (const note of ['Parcel handed to DHL', 'Customer called', 'Customer called'])
+        addNoteToOrder(sub.store.state, sub.store.state.book.get(order.id)!, note, false);
       sub.touchOrder(order.id);
 
       await crashedRun(ws, crashOnce('note.sent', 2));

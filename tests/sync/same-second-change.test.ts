@@ -38,7 +38,11 @@ describe('a change made in the same second as the last read (WooCommerce dates h
     const copyOf = () => main.orders.withMeta('_orderbridge_origin', `${subId}:${source.id}`);
     expect(copyOf()).toHaveLength(1);
     // The order just read is not "new" to a preview either.
-    expect(await previewWorkspace(database.db, world.fixture.workspace.id, FAST_TUNING)).toMatchObject({ toMain: 0, toSubstores: 0, held: [] });
+    expect(await previewWorkspace(database.db, world.fixture.workspace.id, FAST_TUNING)).toMatchObject({
+      toMain: 0,
+      toSubstores: 0,
+      held: [],
+    });
 
     sub.updateOrderDirectly(source.id, { status: 'completed' });
     sub.refundOrderDirectly(source.id, { amount: '2.00', reason: 'same second', api_refund: false });

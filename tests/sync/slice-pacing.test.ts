@@ -38,7 +38,14 @@ describe('a run carries each target’s pace from slice to slice', () => {
     return runId;
   }
 
-  const pace = (level: number, settled: boolean, extra: Partial<CarriedPacing> = {}): CarriedPacing => ({ level, settled, previous: null, msPerOrder: 5, savedAt: Date.now(), ...extra });
+  const pace = (level: number, settled: boolean, extra: Partial<CarriedPacing> = {}): CarriedPacing => ({
+    level,
+    settled,
+    previous: null,
+    msPerOrder: 5,
+    savedAt: Date.now(),
+    ...extra,
+  });
 
   /** The store's batch requests since `since`, as [start, end] in ms, by start. */
   function batchesSince(store: StoreHandle, since: number): Array<[number, number]> {
@@ -51,7 +58,15 @@ describe('a run carries each target’s pace from slice to slice', () => {
 
   /** Most batches in flight at once, and when that many were first in flight. */
   function inFlight(batches: Array<[number, number]>): { most: number; firstAt: number } {
-    const edges = batches.flatMap(([start, end]) => [[start, 1], [end, -1]] as const).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+    const edges = batches
+      .flatMap(
+        ([start, end]) =>
+          [
+            [start, 1],
+            [end, -1],
+          ] as const,
+      )
+      .sort((a, b) => a[0] - b[0] || a[1] - b[1]);
     let now = 0;
     let most = 0;
     let firstAt = 0;
@@ -92,7 +107,12 @@ describe('a run carries each target’s pace from slice to slice', () => {
     const sub = await ordersForTheSubstore();
     const runId = await runCarrying({ [fresh.world.fixture.subs[0].id]: pace(3, true) });
     const started = Date.now();
-    const outcome = await syncWorkspaceSlice(fresh.database.db, fresh.world.fixture.workspace.id, { trigger: 'cli', runId, budgetMs: 60_000, tuning: FAST_TUNING });
+    const outcome = await syncWorkspaceSlice(fresh.database.db, fresh.world.fixture.workspace.id, {
+      trigger: 'cli',
+      runId,
+      budgetMs: 60_000,
+      tuning: FAST_TUNING,
+    });
     expect(outcome.state).toBe('done');
     const batches = batchesSince(sub, started);
     // A fresh ramp keeps 2 in flight until 3 batches are answered; the carried level has 3 out before that.
@@ -108,28 +128,47 @@ describe('a run carries each target’s pace from slice to slice', () => {
     ['with a level that is not a number', { ...pace(1, true), level: 'one' }],
     ['with a judged level below one', pace(1, true, { previous: { inFlight: 0, msPerOrder: 5 } })],
     ['that is not a record', 'fast'],
-  ])('ignores a carried pace %s: the target ramps from the start', async (_, carried) => {
-    const sub = await ordersForTheSubstore();
-    const runId = await runCarrying({ [fresh.world.fixture.subs[0].id]: carried });
-    const started = Date.now();
-    const outcome = await syncWorkspaceSlice(fresh.database.db, fresh.world.fixture.workspace.id, { trigger: 'cli', runId, budgetMs: 60_000, tuning: FAST_TUNING });
-    expect(outcome.state).toBe('done');
-    // Trusted, the carried level of 1 would have kept one batch in flight.
-    expect(mostInFlight(batchesSince(sub, started).slice(0, 2))).toBe(2);
-    expectEachCopyOnce(sub);
-  }, 60_000);
+  ])(
+    'ignores a carried pace %s: the target ramps from the start',
+    async (_, carried) => {
+      const sub = await ordersForTheSubstore();
+      const runId = await runCarrying({ [fresh.world.fixture.subs[0].id]: carried });
+      const started = Date.now();
+      const outcome = await syncWorkspaceSlice(fresh.database.db, fresh.world.fixture.workspace.id, {
+        trigger: 'cli',
+        runId,
+        budgetMs: 60_000,
+        tuning: FAST_TUNING,
+      });
+      expect(outcome.state).toBe('done');
+      // Trusted, the carried level of 1 would have kept one batch in flight.
+      expect(mostInFlight(batchesSince(sub, started).slice(0, 2))).toBe(2);
+      expectEachCopyOnce(sub);
+    },
+    60_000,
+  );
 
   it('a slice sends no batch it expects to outlast its budget, but always one', async () => {
     const sub = await ordersForTheSubstore();
     // The carried speed says a batch of 20 takes 20 s: the slice's 5 s cannot hold a second one.
     const runId = await runCarrying({ [fresh.world.fixture.subs[0].id]: pace(1, true, { msPerOrder: 1_000 }) });
     const started = Date.now();
-    const outcome = await syncWorkspaceSlice(fresh.database.db, fresh.world.fixture.workspace.id, { trigger: 'cli', runId, budgetMs: 5_000, tuning: FAST_TUNING });
+    const outcome = await syncWorkspaceSlice(fresh.database.db, fresh.world.fixture.workspace.id, {
+      trigger: 'cli',
+      runId,
+      budgetMs: 5_000,
+      tuning: FAST_TUNING,
+    });
     expect(outcome.state).toBe('more');
     expect(Date.now() - started).toBeLessThan(5_000);
     expect(sub.orders.withMeta(ORIGIN_META)).toHaveLength(BATCH);
 
-    const result = await runSlicesToEnd(fresh.database.db, fresh.world.fixture.workspace.id, { trigger: 'cli', runId, budgetMs: 60_000, tuning: FAST_TUNING });
+    const result = await runSlicesToEnd(fresh.database.db, fresh.world.fixture.workspace.id, {
+      trigger: 'cli',
+      runId,
+      budgetMs: 60_000,
+      tuning: FAST_TUNING,
+    });
     expect(result.status).toBe('succeeded');
     expectEachCopyOnce(sub);
   }, 60_000);

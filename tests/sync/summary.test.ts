@@ -21,7 +21,11 @@ describe('the sentence a merchant reads after a run', () => {
 
   it('names a reason shared by several orders once', () => {
     const reasons = ['SKU RW-CAP is not on Substore B', 'SKU RW-CAP is not on Substore B.', 'Currency EUR differs from USD on Main Store'];
-    const text = summarise(emptyCounts(), reasons.map((r, i) => held(String(i), r)), []);
+    const text = summarise(
+      emptyCounts(),
+      reasons.map((r, i) => held(String(i), r)),
+      [],
+    );
     expect(text).toBe('No orders synced. 3 held — SKU RW-CAP is not on Substore B; Currency EUR differs from USD on Main Store.');
   });
 

@@ -39,7 +39,9 @@ describe('sync in both directions (real HTTP to the simulator, real database)', 
         const copies = sub.orders.withMeta('_orderbridge_origin', `${world.fixture.main.id}:${source.id}`);
         expect(copies).toHaveLength(1);
         const copy = copies[0];
-        expect(copy.line_items.map((l) => [l.sku, l.quantity, l.total])).toEqual(source.line_items.map((l) => [l.sku, l.quantity, l.total]));
+        expect(copy.line_items.map((l) => [l.sku, l.quantity, l.total])).toEqual(
+          source.line_items.map((l) => [l.sku, l.quantity, l.total]),
+        );
         expect(copy.total).toBe(source.total);
         expect(copy.status).toBe(source.status);
         expect(copy.billing.email).toBe('');
@@ -48,7 +50,9 @@ describe('sync in both directions (real HTTP to the simulator, real database)', 
         expect(metaOf(copy, '_orderbridge_customer_email')).toBe(source.billing.email);
         // Where it came from, for the merchant's eyes (WooCommerce shows keys without `_` in Custom Fields), in the batch itself.
         expect(metaOf(copy, 'Orderbridge source')).toBe(`Main Store order #${source.number} (id ${source.id})`);
-        expect(metaOf(copy, 'Orderbridge customer email')).toBe(`${source.billing.email} (left off this copy so ${sub.name} does not email the customer)`);
+        expect(metaOf(copy, 'Orderbridge customer email')).toBe(
+          `${source.billing.email} (left off this copy so ${sub.name} does not email the customer)`,
+        );
         expect(sub.orders.notes(copy.id).filter((n) => /^(Copied from |Customer email: )/.test(n.note))).toEqual([]);
       }
     }

@@ -34,10 +34,18 @@ describe('sync rules (simulator over HTTP, real database)', () => {
   it('holds an order whose SKU a substore lacks, with the reason, and copies it elsewhere', async () => {
     const w = await world({ subs: [{}, { missingSkus: ['RW-CAP'] }] });
     const [main, , subB] = w.sim.stores;
-    const order = main.createOrderDirectly({ status: 'processing', line_items: [{ sku: 'RW-CAP', quantity: 1 }], billing: { email: 'a@example.com' } });
+    const order = main.createOrderDirectly({
+      status: 'processing',
+      line_items: [{ sku: 'RW-CAP', quantity: 1 }],
+      billing: { email: 'a@example.com' },
+    });
     const result = await syncWorkspace(database.db, w.fixture.workspace.id, { trigger: 'sync_now', tuning: FAST_TUNING });
     expect(result.held).toHaveLength(1);
-    expect(result.held[0]).toMatchObject({ targetStoreName: 'Substore B', reason: 'SKU RW-CAP is not on Substore B', orderNumber: order.number });
+    expect(result.held[0]).toMatchObject({
+      targetStoreName: 'Substore B',
+      reason: 'SKU RW-CAP is not on Substore B',
+      orderNumber: order.number,
+    });
     expect(result.summary).toBe('Synced 1 order: 1 to substores. 1 held — SKU RW-CAP is not on Substore B.');
     expect(copiesOf(w, 1, w.fixture.main.id, order.id)).toHaveLength(1);
     expect(subB.orders.count).toBe(0);
@@ -83,7 +91,9 @@ describe('sync rules (simulator over HTTP, real database)', () => {
     const updated = main.orders.get(copy.id)!;
     expect(updated.status).toBe('completed');
     expect(updated.customer_note).toBe('Ring twice');
-    expect(main.orders.notes(copy.id).map((n) => n.note)).toContainEqual(expect.stringMatching(new RegExp(`^Note from Substore A order #${subOrder.number} \\(note \\d+\\): Parcel handed to DHL$`)));
+    expect(main.orders.notes(copy.id).map((n) => n.note)).toContainEqual(
+      expect.stringMatching(new RegExp(`^Note from Substore A order #${subOrder.number} \\(note \\d+\\): Parcel handed to DHL$`)),
+    );
     expect(copiesOf(w, 1, w.fixture.main.id, mainOrder.id)[0].status).toBe('processing');
 
     // "Keep substore copies updated" makes main changes flow too.
@@ -106,7 +116,9 @@ describe('sync rules (simulator over HTTP, real database)', () => {
     await syncWorkspace(database.db, ws, { trigger: 'schedule', tuning: FAST_TUNING });
     const row = { id: await orderIdOf(w.fixture.main.id, order.id) };
     // As after a crash between sending the batch and recording its answer: B's link is still "creating".
-    await database.db.execute(sql`update order_links set state = 'creating', target_remote_id = null, claimed_at = now() - interval '1 minute' where source_order_id = ${row.id} and target_store_id = ${w.fixture.subs[1].id}`);
+    await database.db.execute(
+      sql`update order_links set state = 'creating', target_remote_id = null, claimed_at = now() - interval '1 minute' where source_order_id = ${row.id} and target_store_id = ${w.fixture.subs[1].id}`,
+    );
     main.updateOrderDirectly(order.id, { status: 'completed' });
     const result = await syncOrder(database.db, ws, row.id, { tuning: FAST_TUNING });
     expect(result.status).toBe('succeeded');

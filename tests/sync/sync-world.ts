@@ -24,10 +24,7 @@ export async function startSyncWorld(
 ): Promise<SyncWorld> {
   const subs = options.subs ?? [{}, {}];
   const sim = await startSimulator({
-    stores: [
-      { name: 'Main Store', ...options.main },
-      ...subs.map((s, i) => ({ name: `Substore ${String.fromCharCode(65 + i)}`, ...s })),
-    ],
+    stores: [{ name: 'Main Store', ...options.main }, ...subs.map((s, i) => ({ name: `Substore ${String.fromCharCode(65 + i)}`, ...s }))],
   });
   const [main, ...subStores] = sim.stores;
   const fixture = await createSyncWorkspace(database.db, {
@@ -42,7 +39,10 @@ export async function startSyncWorld(
 export { createTestDatabase };
 
 /** A fresh database and simulator world for every test of the calling describe block. */
-export function freshSyncWorldPerTest(options: Parameters<typeof startSyncWorld>[1] = {}): { readonly database: TestDatabase; readonly world: SyncWorld } {
+export function freshSyncWorldPerTest(options: Parameters<typeof startSyncWorld>[1] = {}): {
+  readonly database: TestDatabase;
+  readonly world: SyncWorld;
+} {
   const current = {} as { database: TestDatabase; world: SyncWorld };
   beforeEach(async () => {
     current.database = await createTestDatabase();

@@ -19,7 +19,13 @@ async function serve(handle: Parameters<typeof startLocalServer>[0]): Promise<Lo
 }
 
 function clientOf(server: LocalServer, options: Partial<Parameters<typeof createWooClient>[0]> = {}): WooClient {
-  return createWooClient({ url: server.url, consumerKey: 'ck_test', consumerSecret: 'cs_test', retry: { attempts: 4, baseDelayMs: 5, maxDelayMs: 20 }, ...options });
+  return createWooClient({
+    url: server.url,
+    consumerKey: 'ck_test',
+    consumerSecret: 'cs_test',
+    retry: { attempts: 4, baseDelayMs: 5, maxDelayMs: 20 },
+    ...options,
+  });
 }
 
 async function failure(promise: Promise<unknown>): Promise<WooRequestError> {
@@ -61,7 +67,9 @@ describe('the Woo client caps every store answer', () => {
     });
     const error = await failure(clientOf(server, { maxResponseBytes: 5_000_000 }).requestWithRetry('get', 'orders'));
     expect(error).toMatchObject({ code: 'RESPONSE_TOO_LARGE', kind: 'permanent' });
-    expect(error.message).toMatch(new RegExp(`GET orders failed: 127\\.0\\.0\\.1:${server.port} sent an answer larger than 5 MB .*maxResponseBytes`));
+    expect(error.message).toMatch(
+      new RegExp(`GET orders failed: 127\\.0\\.0\\.1:${server.port} sent an answer larger than 5 MB .*maxResponseBytes`),
+    );
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(server.requests).toHaveLength(1);
     expect(sent).toBeLessThan(40_000_000);
@@ -85,7 +93,9 @@ describe('the Woo client caps every store answer', () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       void streamHugeBody(res, 10_000_000);
     });
-    const error = await failure(clientOf(server, { maxResponseBytes: 1_000_000 }).request('post', 'orders/batch', { body: { create: [] } }));
+    const error = await failure(
+      clientOf(server, { maxResponseBytes: 1_000_000 }).request('post', 'orders/batch', { body: { create: [] } }),
+    );
     expect(error).toMatchObject({ code: 'RESPONSE_TOO_LARGE', kind: 'ambiguous' });
   });
 });
@@ -113,10 +123,16 @@ describe('the Woo client has total deadlines', () => {
   it('by default, gives up a trickling answer after 60 s of wall time, not of silence', async () => {
     expect(WOO_CLIENT_DEFAULTS.responseTimeoutMs).toBe(60_000);
     expect(WOO_CLIENT_DEFAULTS.requestDeadlineMs).toBeGreaterThanOrEqual(WOO_CLIENT_DEFAULTS.responseTimeoutMs);
-    expect(DEFAULT_SYNC_TUNING).toMatchObject({ responseTimeoutMs: 60_000, requestDeadlineMs: WOO_CLIENT_DEFAULTS.requestDeadlineMs, maxResponseBytes: 20_000_000 });
+    expect(DEFAULT_SYNC_TUNING).toMatchObject({
+      responseTimeoutMs: 60_000,
+      requestDeadlineMs: WOO_CLIENT_DEFAULTS.requestDeadlineMs,
+      maxResponseBytes: 20_000_000,
+    });
     const server = await serve(trickling(50));
     vi.useFakeTimers({ toFake: ['setTimeout', 'clearTimeout'] });
-    const outcome = failure(createWooClient({ url: server.url, consumerKey: 'ck_test', consumerSecret: 'cs_test' }).request('get', 'orders'));
+    const outcome = failure(
+      createWooClient({ url: server.url, consumerKey: 'ck_test', consumerSecret: 'cs_test' }).request('get', 'orders'),
+    );
     await vi.waitFor(() => expect(server.requests).toHaveLength(1), { interval: 20, timeout: 2_000 });
     await new Promise<void>((resolve) => setImmediate(resolve));
     vi.advanceTimersByTime(59_000);
@@ -132,7 +148,12 @@ describe('the Woo client has total deadlines', () => {
 });
 
 describe('store traffic never uses environment proxies', () => {
-  const saved = { HTTP_PROXY: process.env.HTTP_PROXY, HTTPS_PROXY: process.env.HTTPS_PROXY, http_proxy: process.env.http_proxy, https_proxy: process.env.https_proxy };
+  const saved = {
+    HTTP_PROXY: process.env.HTTP_PROXY,
+    HTTPS_PROXY: process.env.HTTPS_PROXY,
+    http_proxy: process.env.http_proxy,
+    https_proxy: process.env.https_proxy,
+  };
   afterEach(() => {
     for (const [key, value] of Object.entries(saved)) {
       if (value === undefined) delete process.env[key];

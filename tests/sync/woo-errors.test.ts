@@ -6,7 +6,11 @@ describe('store error classification', () => {
   it('4xx are permanent with the store reason, 429 retryable with Retry-After, 5xx ambiguous only for writes', () => {
     const invalid = classifyResponseFailure({
       status: 400,
-      body: { code: 'rest_invalid_param', message: 'Invalid parameter(s): billing', data: { status: 400, params: { billing: 'Invalid email address.' } } },
+      body: {
+        code: 'rest_invalid_param',
+        message: 'Invalid parameter(s): billing',
+        data: { status: 400, params: { billing: 'Invalid email address.' } },
+      },
       isWrite: true,
       what: 'POST orders',
     });

@@ -17,9 +17,12 @@ describe('X-WP-Total / X-WP-TotalPages', () => {
     ['100000000', 100_000_000],
   ])('reads %j as %d', (value, count) => expect(parseWpCount(value)).toBe(count));
 
-  it.each([undefined, '', 'abc', '-1', '1e9', '2.5', '0x10', '999999999999', '100000001', '12abc', 'Infinity', 'NaN'])('takes %j for no count', (value) => {
-    expect(parseWpCount(value)).toBeNull();
-  });
+  it.each([undefined, '', 'abc', '-1', '1e9', '2.5', '0x10', '999999999999', '100000001', '12abc', 'Infinity', 'NaN'])(
+    'takes %j for no count',
+    (value) => {
+      expect(parseWpCount(value)).toBeNull();
+    },
+  );
 
   it('ends a listing on a short page, or where a sane header says, never on a nonsense one', () => {
     expect(isLastPage(99, 100, 1, 'abc')).toBe(true);
@@ -78,7 +81,9 @@ describe('PageBudget', () => {
     const budget = new PageBudget(1);
     budget.takeOrThrow(store, 'customer accounts');
     expect(() => budget.takeOrThrow(store, 'customer accounts')).toThrow(PageLimitError);
-    expect(() => budget.takeOrThrow(store, 'customer accounts')).toThrow(/Stopped listing customer accounts on Hostile Store: it already sent 1 pages this run \(maxStorePagesPerRun\)/);
+    expect(() => budget.takeOrThrow(store, 'customer accounts')).toThrow(
+      /Stopped listing customer accounts on Hostile Store: it already sent 1 pages this run \(maxStorePagesPerRun\)/,
+    );
   });
 });
 

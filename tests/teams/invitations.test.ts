@@ -31,9 +31,19 @@ beforeAll(async () => {
   process.env.MAIL_FROM = 'Orderbridge Test <no-reply@orderbridge.test>';
   process.env.AUTH_URL = 'https://app.orderbridge.test';
   database = await createTestDatabase();
-  owner = await signUp(database.db, { name: 'Olive Owner', email: 'olive@example.test', password: 'long enough password', workspaceName: 'Olive Goods' });
+  owner = await signUp(database.db, {
+    name: 'Olive Owner',
+    email: 'olive@example.test',
+    password: 'long enough password',
+    workspaceName: 'Olive Goods',
+  });
   await markEmailVerified(database.db, owner.user.id, owner.user.email);
-  ownerContext = { db: database.db, user: { id: owner.user.id, email: owner.user.email, name: 'Olive Owner', sessionId: 's', emailVerifiedAt: new Date() }, workspace: owner.workspace, role: 'owner' };
+  ownerContext = {
+    db: database.db,
+    user: { id: owner.user.id, email: owner.user.email, name: 'Olive Owner', sessionId: 's', emailVerifiedAt: new Date() },
+    workspace: owner.workspace,
+    role: 'owner',
+  };
   session.context = ownerContext;
   actions = await import('@/app/(app)/members/actions');
 });
@@ -53,11 +63,22 @@ async function invite(email: string, role = 'member') {
 
 describe('invitations by email', () => {
   it('need a confirmed address: an owner who has not verified theirs is refused, and nothing is sent', async () => {
-    const unverified = await signUp(database.db, { email: 'unverified@example.test', password: 'long enough password', workspaceName: 'Unverified' });
-    session.context = { ...ownerContext, user: { ...ownerContext.user, id: unverified.user.id, email: unverified.user.email, emailVerifiedAt: null }, workspace: unverified.workspace };
+    const unverified = await signUp(database.db, {
+      email: 'unverified@example.test',
+      password: 'long enough password',
+      workspaceName: 'Unverified',
+    });
+    session.context = {
+      ...ownerContext,
+      user: { ...ownerContext.user, id: unverified.user.id, email: unverified.user.email, emailVerifiedAt: null },
+      workspace: unverified.workspace,
+    };
     try {
       const answer = await actions.inviteMemberAction(undefined, { email: 'never-sent@example.test', role: 'member' });
-      expect(answer).toEqual({ ok: false, error: 'Confirm your email address before inviting teammates: follow the link we sent you, or send it again from the banner.' });
+      expect(answer).toEqual({
+        ok: false,
+        error: 'Confirm your email address before inviting teammates: follow the link we sent you, or send it again from the banner.',
+      });
       expect(await database.db.select().from(invitations).where(eq(invitations.workspaceId, unverified.workspace.id))).toEqual([]);
     } finally {
       session.context = ownerContext;
@@ -76,12 +97,18 @@ describe('invitations by email', () => {
 
     const ada = await signUp(database.db, { email: 'ADA@example.test', password: 'long enough password' });
     // Until Ada has confirmed her address, the link alone is not enough.
-    await expect(acceptInvitation(database.db, token, { id: ada.user.id })).rejects.toThrow('Confirm your address first: open the link we emailed to ada@example.test');
+    await expect(acceptInvitation(database.db, token, { id: ada.user.id })).rejects.toThrow(
+      'Confirm your address first: open the link we emailed to ada@example.test',
+    );
     expect((await lookUpInvitation(database.db, token)).state).toBe('valid');
     await markEmailVerified(database.db, ada.user.id, ada.user.email);
     const joined = await acceptInvitation(database.db, token, { id: ada.user.id });
     expect(joined.id).toBe(owner.workspace.id);
-    expect((await database.db.select().from(memberships).where(eq(memberships.workspaceId, owner.workspace.id))).find((m) => m.userId === ada.user.id)?.role).toBe('admin');
+    expect(
+      (await database.db.select().from(memberships).where(eq(memberships.workspaceId, owner.workspace.id))).find(
+        (m) => m.userId === ada.user.id,
+      )?.role,
+    ).toBe('admin');
     await expect(acceptInvitation(database.db, token, { id: ada.user.id })).rejects.toThrow(/no longer valid/);
     expect(await database.db.select().from(invitations).where(eq(invitations.email, 'ada@example.test'))).toEqual([]);
   });
@@ -93,7 +120,9 @@ describe('invitations by email', () => {
     // The account page changes the address at once and marks it unconfirmed until its own link is followed.
     await changeEmail(database.db, mallory.user.id, 'long enough password', 'erin@example.test');
     await expect(acceptInvitation(database.db, tokenOf(link), { id: mallory.user.id })).rejects.toThrow(/Confirm your address first/);
-    expect((await database.db.select().from(memberships).where(eq(memberships.userId, mallory.user.id))).map((m) => m.workspaceId)).not.toContain(owner.workspace.id);
+    expect(
+      (await database.db.select().from(memberships).where(eq(memberships.userId, mallory.user.id))).map((m) => m.workspaceId),
+    ).not.toContain(owner.workspace.id);
     expect((await findUserById(database.db, mallory.user.id))?.emailVerifiedAt).toBeNull();
   });
 
@@ -110,8 +139,12 @@ describe('invitations by email', () => {
   it('refuses a forwarded link: only the address it was sent to may accept it', async () => {
     const { link } = await invite('bob@example.test');
     const mallory = await signUp(database.db, { email: 'mallory@example.test', password: 'long enough password' });
-    await expect(acceptInvitation(database.db, tokenOf(link), { id: mallory.user.id })).rejects.toThrow('This invitation was sent to bob@example.test');
-    expect((await database.db.select().from(memberships).where(eq(memberships.userId, mallory.user.id))).map((m) => m.workspaceId)).not.toContain(owner.workspace.id);
+    await expect(acceptInvitation(database.db, tokenOf(link), { id: mallory.user.id })).rejects.toThrow(
+      'This invitation was sent to bob@example.test',
+    );
+    expect(
+      (await database.db.select().from(memberships).where(eq(memberships.userId, mallory.user.id))).map((m) => m.workspaceId),
+    ).not.toContain(owner.workspace.id);
   });
 
   it('expires', async () => {
@@ -132,23 +165,40 @@ describe('invitations by email', () => {
     expect((await lookUpInvitation(database.db, tokenOf(second))).state).toBe('valid');
     expect(await actions.revokeInvitationAction(undefined, { invitationId: row.id })).toMatchObject({ ok: true });
     expect((await lookUpInvitation(database.db, tokenOf(second))).state).toBe('unknown');
-    expect(await actions.revokeInvitationAction(undefined, { invitationId: row.id })).toEqual({ ok: false, error: 'That invitation was not found.' });
+    expect(await actions.revokeInvitationAction(undefined, { invitationId: row.id })).toEqual({
+      ok: false,
+      error: 'That invitation was not found.',
+    });
   });
 
   it('does not invite someone already in the workspace', async () => {
     const dan = await signUp(database.db, { email: 'dan@example.test', password: 'long enough password' });
     await addMember(database.db, owner.workspace.id, dan.user.id, 'member');
-    expect(await actions.inviteMemberAction(undefined, { email: 'DAN@example.test', role: 'admin' })).toEqual({ ok: false, error: 'dan@example.test is already a member of this workspace.' });
+    expect(await actions.inviteMemberAction(undefined, { email: 'DAN@example.test', role: 'admin' })).toEqual({
+      ok: false,
+      error: 'dan@example.test is already a member of this workspace.',
+    });
   });
 
   it('limits sending: 20 invitation emails per workspace per hour, then a clear refusal and no email', async () => {
     const other = await signUp(database.db, { email: 'bulk@example.test', password: 'long enough password', workspaceName: 'Bulk' });
     await markEmailVerified(database.db, other.user.id, other.user.email);
-    session.context = { ...ownerContext, user: { ...ownerContext.user, id: other.user.id, email: other.user.email }, workspace: other.workspace };
+    session.context = {
+      ...ownerContext,
+      user: { ...ownerContext.user, id: other.user.id, email: other.user.email },
+      workspace: other.workspace,
+    };
     try {
-      for (let i = 0; i < 20; i++) expect(await actions.inviteMemberAction(undefined, { email: `bulk-${i}@example.test`, role: 'member' }), `invitation ${i}`).toMatchObject({ ok: true });
+      for (let i = 0; i < 20; i++)
+        expect(
+          await actions.inviteMemberAction(undefined, { email: `bulk-${i}@example.test`, role: 'member' }),
+          `invitation ${i}`,
+        ).toMatchObject({ ok: true });
       const refused = await actions.inviteMemberAction(undefined, { email: 'bulk-20@example.test', role: 'member' });
-      expect(refused).toMatchObject({ ok: false, error: expect.stringMatching(/^Too many invitation emails from this workspace: at most 20 per 1 hour/) });
+      expect(refused).toMatchObject({
+        ok: false,
+        error: expect.stringMatching(/^Too many invitation emails from this workspace: at most 20 per 1 hour/),
+      });
       await new Promise((r) => setTimeout(r, 300));
       expect(inbox.messages.filter((m) => m.to.includes('bulk-20@example.test'))).toEqual([]);
     } finally {

@@ -13,7 +13,8 @@ import { createTestDatabase, type TestDatabase } from '@/tests/support/test-data
 
 let database: TestDatabase;
 let n = 0;
-const person = async (label: string) => (await signUp(database.db, { email: `${label}-${++n}@example.test`, password: 'long enough password', workspaceName: `${label} ${n}` }));
+const person = async (label: string) =>
+  await signUp(database.db, { email: `${label}-${++n}@example.test`, password: 'long enough password', workspaceName: `${label} ${n}` });
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -21,7 +22,10 @@ beforeAll(async () => {
 afterAll(async () => database?.drop());
 
 async function roleOf(workspaceId: string, userId: string) {
-  const [row] = await database.db.select({ role: memberships.role }).from(memberships).where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
+  const [row] = await database.db
+    .select({ role: memberships.role })
+    .from(memberships)
+    .where(and(eq(memberships.workspaceId, workspaceId), eq(memberships.userId, userId)));
   return row?.role ?? null;
 }
 
@@ -57,11 +61,15 @@ describe('the last owner', () => {
     // Connections open in the pool first, so the transactions really overlap rather than queue for a connection.
     await Promise.all(Array.from({ length: 8 }, () => database.db.execute(sql`select pg_sleep(0.05)`)));
     const outcomes = await Promise.all(
-      pairs.map(({ ws, a, b }) => Promise.allSettled([changeMemberRole(database.db, ws, a, 'member'), changeMemberRole(database.db, ws, b, 'member')])),
+      pairs.map(({ ws, a, b }) =>
+        Promise.allSettled([changeMemberRole(database.db, ws, a, 'member'), changeMemberRole(database.db, ws, b, 'member')]),
+      ),
     );
     for (const [i, pair] of outcomes.entries()) {
       expect(pair.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
-      expect(pair.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason.message)).toEqual([LAST_OWNER_MESSAGE]);
+      expect(pair.filter((o) => o.status === 'rejected').map((o) => (o as PromiseRejectedResult).reason.message)).toEqual([
+        LAST_OWNER_MESSAGE,
+      ]);
       expect((await listMembers(database.db, pairs[i].ws)).map((m) => m.role).sort()).toEqual(['member', 'owner']);
     }
   });
@@ -77,7 +85,9 @@ describe('the last owner', () => {
     );
     await Promise.all(Array.from({ length: 8 }, () => database.db.execute(sql`select pg_sleep(0.05)`)));
     const outcomes = await Promise.all(
-      pairs.map(({ ws, a, b }) => Promise.allSettled([deleteUserAndSoleWorkspaces(database.db, a, []), changeMemberRole(database.db, ws, b, 'member')])),
+      pairs.map(({ ws, a, b }) =>
+        Promise.allSettled([deleteUserAndSoleWorkspaces(database.db, a, []), changeMemberRole(database.db, ws, b, 'member')]),
+      ),
     );
     for (const [i, pair] of outcomes.entries()) {
       expect(pair.filter((o) => o.status === 'fulfilled')).toHaveLength(1);
@@ -110,7 +120,8 @@ describe('several workspaces per person', () => {
     const stranger = await person('stranger');
     const second = await createWorkspace(database.db, p.user.id, 'Second brand');
     const sessionId = await createUserSession(database.db, p.user.id, new Date(Date.now() + 3600_000));
-    const active = (preferred: string | undefined) => findMembershipOfSession(database.db, { userId: p.user.id, sessionId }, preferred).then((m) => m?.workspace.id);
+    const active = (preferred: string | undefined) =>
+      findMembershipOfSession(database.db, { userId: p.user.id, sessionId }, preferred).then((m) => m?.workspace.id);
     expect(await active(second.id)).toBe(second.id);
     expect(await active(undefined)).toBe(p.workspace.id);
     // A cookie naming someone else's workspace falls back to one's own: it is a preference, never a key.
@@ -123,7 +134,12 @@ describe('several workspaces per person', () => {
   it('deleting a workspace needs its name typed, keeps the person somewhere to land, and takes its stores and keys with it', async () => {
     const p = await person('deleter');
     const doomed = await createWorkspace(database.db, p.user.id, 'Doomed');
-    await insertStore(database.db, doomed.id, { role: 'main', name: 'Main', url: 'http://doomed.example', ...encryptNewStoreCredentials({ consumerKey: `ck_${'5'.repeat(40)}`, consumerSecret: `cs_${'6'.repeat(40)}` }) });
+    await insertStore(database.db, doomed.id, {
+      role: 'main',
+      name: 'Main',
+      url: 'http://doomed.example',
+      ...encryptNewStoreCredentials({ consumerKey: `ck_${'5'.repeat(40)}`, consumerSecret: `cs_${'6'.repeat(40)}` }),
+    });
     await expect(deleteWorkspace(database.db, doomed, p.user.id, 'doomed!')).rejects.toThrow(/Type the workspace's name/);
     await deleteWorkspace(database.db, doomed, p.user.id, 'Doomed');
     expect(await database.db.select().from(workspaces).where(eq(workspaces.id, doomed.id))).toEqual([]);

@@ -91,7 +91,12 @@ beforeAll(async () => {
     expiresAt: new Date(Date.now() + 86_400_000),
   });
   invitationId = invitation.id;
-  ownerContext = { db: database.db, user: { id: owner.user.id, email: owner.user.email, name: null, sessionId: 'session', emailVerifiedAt: new Date() }, workspace: owner.workspace, role: 'owner' };
+  ownerContext = {
+    db: database.db,
+    user: { id: owner.user.id, email: owner.user.email, name: null, sessionId: 'session', emailVerifiedAt: new Date() },
+    workspace: owner.workspace,
+    role: 'owner',
+  };
   for (const file of actionModules()) {
     const mod = (await import(/* @vite-ignore */ path.resolve(file))) as Record<string, unknown>;
     for (const [name, value] of Object.entries(mod)) {
@@ -113,7 +118,12 @@ function validInput(name: string): Record<string, unknown> {
     setSubstoreDirectionAction: { storeId, direction: 'sendsOrdersToMain', enabled: 'false' },
     describeStoreRemovalAction: { storeId },
     removeStoreAction: { storeId, confirm: 'remove' },
-    saveSyncSettingsAction: { syncStartMode: 'connected', customerEmailPolicy: 'allow', stockPolicy: 'leave', currencyMismatchPolicy: 'allow' },
+    saveSyncSettingsAction: {
+      syncStartMode: 'connected',
+      customerEmailPolicy: 'allow',
+      stockPolicy: 'leave',
+      currencyMismatchPolicy: 'allow',
+    },
     saveWorkspaceNameAction: { name: 'Renamed' },
     continueOnboardingAction: { to: 'done' },
     inviteMemberAction: { email: 'new-person@example.test', role: 'admin' },
@@ -143,7 +153,16 @@ async function workspaceState() {
 describe('the rule table', () => {
   it('gives each role what the issue lists, and no more', () => {
     const allowed = (role: Role) => (Object.keys(PERMISSIONS) as Permission[]).filter((p) => can(role, p)).sort();
-    const memberCan = ['account.own', 'activity.view', 'members.view', 'orders.view', 'sync.now', 'sync.order', 'workspace.leave', 'workspaces.switch'];
+    const memberCan = [
+      'account.own',
+      'activity.view',
+      'members.view',
+      'orders.view',
+      'sync.now',
+      'sync.order',
+      'workspace.leave',
+      'workspaces.switch',
+    ];
     expect(allowed('member')).toEqual(memberCan);
     expect(allowed('admin')).toEqual([...memberCan, 'onboarding.manage', 'settings.manage', 'stores.manage'].sort());
     expect(allowed('owner')).toEqual(Object.keys(PERMISSIONS).sort());
@@ -178,7 +197,16 @@ describe('every server action', () => {
     }
     expect(await workspaceState()).toBe(before);
     // Store, settings and onboarding actions refuse members; member, role, invitation and deletion actions refuse admins too.
-    expect(refusals).toEqual(expect.arrayContaining(['removeStoreAction:member', 'saveSyncSettingsAction:member', 'removeMemberAction:admin', 'removeMemberAction:member', 'deleteWorkspaceAction:admin', 'inviteMemberAction:admin']));
+    expect(refusals).toEqual(
+      expect.arrayContaining([
+        'removeStoreAction:member',
+        'saveSyncSettingsAction:member',
+        'removeMemberAction:admin',
+        'removeMemberAction:member',
+        'deleteWorkspaceAction:admin',
+        'inviteMemberAction:admin',
+      ]),
+    );
     expect(refusals).not.toEqual(expect.arrayContaining(['removeStoreAction:admin']));
   });
 
@@ -192,17 +220,21 @@ describe('every server action', () => {
 
   it('signed out, nothing runs', async () => {
     session.context = null;
-    for (const [name, { action }] of declared) expect(await action(undefined, validInput(name)), name).toEqual({ ok: false, error: 'Your session has ended. Sign in again.' });
+    for (const [name, { action }] of declared)
+      expect(await action(undefined, validInput(name)), name).toEqual({ ok: false, error: 'Your session has ended. Sign in again.' });
   });
 });
 
 describe('route handlers', () => {
   it('answer 403 to a role below the route permission, 401 signed out, and run the handler otherwise', async () => {
     const handled: Role[] = [];
-    const route = workspaceRoute(async (_request, context) => {
-      handled.push(context.role);
-      return Response.json({ ok: true });
-    }, { permission: 'stores.manage' });
+    const route = workspaceRoute(
+      async (_request, context) => {
+        handled.push(context.role);
+        return Response.json({ ok: true });
+      },
+      { permission: 'stores.manage' },
+    );
     const call = () => route(new Request('http://app.test/api/x'), { params: Promise.resolve({}) });
     session.context = { ...ownerContext, role: 'member' };
     const refused = await call();

@@ -22,7 +22,12 @@ vi.mock('next/navigation', async (original) => ({
   },
 }));
 vi.mock('next/headers', () => ({
-  cookies: async () => ({ get: () => undefined, getAll: () => [], set: (name: string, value: string) => session.cookiesSet.push([name, value]), delete: () => undefined }),
+  cookies: async () => ({
+    get: () => undefined,
+    getAll: () => [],
+    set: (name: string, value: string) => session.cookiesSet.push([name, value]),
+    delete: () => undefined,
+  }),
   headers: async () => new Headers(),
 }));
 vi.mock('next/cache', () => ({ revalidatePath: () => undefined }));
@@ -50,7 +55,12 @@ beforeAll(async () => {
       expiresAt: new Date(Date.now() + 86_400_000),
     })
   ).id;
-  session.context = { db: database.db, user: { id: b.user.id, email: b.user.email, name: null, sessionId: 's', emailVerifiedAt: new Date() }, workspace: b.workspace, role: 'owner' } satisfies WorkspaceContext;
+  session.context = {
+    db: database.db,
+    user: { id: b.user.id, email: b.user.email, name: null, sessionId: 's', emailVerifiedAt: new Date() },
+    workspace: b.workspace,
+    role: 'owner',
+  } satisfies WorkspaceContext;
   members = await import('@/app/(app)/members/actions');
   switching = await import('@/app/(app)/workspaces/actions');
 });
@@ -66,11 +76,23 @@ async function everything() {
 
 describe("team actions on workspace A's people, by workspace B's owner", () => {
   it.each([
-    ['change role', () => members.changeMemberRoleAction(undefined, { userId: memberOfA.user.id, role: 'owner' }), 'That member was not found.'],
+    [
+      'change role',
+      () => members.changeMemberRoleAction(undefined, { userId: memberOfA.user.id, role: 'owner' }),
+      'That member was not found.',
+    ],
     ['remove member', () => members.removeMemberAction(undefined, { userId: memberOfA.user.id }), 'That member was not found.'],
     ['remove the other owner', () => members.removeMemberAction(undefined, { userId: a.user.id }), 'That member was not found.'],
-    ['resend invitation', () => members.resendInvitationAction(undefined, { invitationId: invitationOfA }), 'That invitation was not found.'],
-    ['revoke invitation', () => members.revokeInvitationAction(undefined, { invitationId: invitationOfA }), 'That invitation was not found.'],
+    [
+      'resend invitation',
+      () => members.resendInvitationAction(undefined, { invitationId: invitationOfA }),
+      'That invitation was not found.',
+    ],
+    [
+      'revoke invitation',
+      () => members.revokeInvitationAction(undefined, { invitationId: invitationOfA }),
+      'That invitation was not found.',
+    ],
     ['switch into A', () => switching.switchWorkspaceAction(undefined, { workspaceId: a.workspace.id }), 'That workspace was not found.'],
   ])('%s answers not found and changes nothing', async (_name, run, error) => {
     const before = await everything();
@@ -87,21 +109,35 @@ describe('a person removed from their last workspace', () => {
     await deleteMember(database.db, loner.workspace.id, loner.user.id);
     const { listMembershipsOfUser } = await import('@/lib/data/workspaces');
     expect(await listMembershipsOfUser(database.db, loner.user.id)).toEqual([]);
-    session.signedIn = { db: database.db, user: { id: loner.user.id, email: loner.user.email, name: null, sessionId: 's', emailVerifiedAt: null } };
+    session.signedIn = {
+      db: database.db,
+      user: { id: loner.user.id, email: loner.user.email, name: null, sessionId: 's', emailVerifiedAt: null },
+    };
     session.cookiesSet = [];
     const form = (name: string) => {
       const data = new FormData();
       data.set('name', name);
       return data;
     };
-    await expect(switching.createWorkspaceAction(undefined, form('Fresh Start'))).rejects.toMatchObject({ redirectedTo: '/onboarding?step=main' });
+    await expect(switching.createWorkspaceAction(undefined, form('Fresh Start'))).rejects.toMatchObject({
+      redirectedTo: '/onboarding?step=main',
+    });
     const [membership] = await listMembershipsOfUser(database.db, loner.user.id);
     expect(membership).toMatchObject({ role: 'owner', workspace: { name: 'Fresh Start' } });
     expect(session.cookiesSet).toEqual([['ob_workspace', membership.workspace.id]]);
-    for (let i = 2; i <= 10; i++) await expect(switching.createWorkspaceAction(undefined, form(`Brand ${i}`))).rejects.toMatchObject({ redirectedTo: '/onboarding?step=main' });
-    expect(await switching.createWorkspaceAction(undefined, form('One too many'))).toMatchObject({ ok: false, error: expect.stringMatching(/^Too many new workspaces from your account: at most 10 per 24 hours/) });
+    for (let i = 2; i <= 10; i++)
+      await expect(switching.createWorkspaceAction(undefined, form(`Brand ${i}`))).rejects.toMatchObject({
+        redirectedTo: '/onboarding?step=main',
+      });
+    expect(await switching.createWorkspaceAction(undefined, form('One too many'))).toMatchObject({
+      ok: false,
+      error: expect.stringMatching(/^Too many new workspaces from your account: at most 10 per 24 hours/),
+    });
     expect(await listMembershipsOfUser(database.db, loner.user.id)).toHaveLength(10);
     session.signedIn = null;
-    expect(await switching.createWorkspaceAction(undefined, form('Signed out'))).toEqual({ ok: false, error: 'Your session has ended. Sign in again.' });
+    expect(await switching.createWorkspaceAction(undefined, form('Signed out'))).toEqual({
+      ok: false,
+      error: 'Your session has ended. Sign in again.',
+    });
   });
 });

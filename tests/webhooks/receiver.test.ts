@@ -21,7 +21,10 @@ function readdir(prefix: string): string {
   if (!file) throw new Error(`no capture ${prefix}`);
   return file;
 }
-const capture31 = capture('31') as { ping_on_creation: { headers: Record<string, string>; body: string }; order_created: CapturedDelivery[] };
+const capture31 = capture('31') as {
+  ping_on_creation: { headers: Record<string, string>; body: string };
+  order_created: CapturedDelivery[];
+};
 const capture38 = capture('38') as { deliveries: CapturedDelivery[] };
 const CAPTURED_SECRET = 's3cret-for-capture';
 
@@ -30,7 +33,12 @@ let receiver: ReceiverServer;
 let fixture: SyncWorkspaceFixture;
 let token: string;
 
-const endpoint = (name: string) => ({ name, url: `https://${name}.example.test`, consumerKey: `ck_${'1'.repeat(40)}`, consumerSecret: `cs_${'2'.repeat(40)}` });
+const endpoint = (name: string) => ({
+  name,
+  url: `https://${name}.example.test`,
+  consumerKey: `ck_${'1'.repeat(40)}`,
+  consumerSecret: `cs_${'2'.repeat(40)}`,
+});
 
 beforeAll(async () => {
   database = await createTestDatabase();
@@ -57,7 +65,11 @@ afterAll(async () => {
 });
 
 function post(body: string | Buffer, headers: Record<string, string>, to = token) {
-  return fetch(`${receiver.url}/api/webhooks/woo/${to}`, { method: 'POST', headers, body: typeof body === 'string' ? body : new Uint8Array(body) });
+  return fetch(`${receiver.url}/api/webhooks/woo/${to}`, {
+    method: 'POST',
+    headers,
+    body: typeof body === 'string' ? body : new Uint8Array(body),
+  });
 }
 
 describe('the webhook receiver, replaying real WooCommerce deliveries', () => {
@@ -71,7 +83,7 @@ describe('the webhook receiver, replaying real WooCommerce deliveries', () => {
     expect(receiver.requests).toHaveLength(before);
   });
 
-  it('accepts the captured order.created and order.updated deliveries, signed with the captured secret, and asks for a sync of the store\'s workspace', async () => {
+  it("accepts the captured order.created and order.updated deliveries, signed with the captured secret, and asks for a sync of the store's workspace", async () => {
     for (const delivery of [capture31.order_created[0], capture38.deliveries[1]]) {
       const before = receiver.requests.length;
       const started = Date.now();
@@ -90,7 +102,14 @@ describe('the webhook receiver, replaying real WooCommerce deliveries', () => {
     const altered = delivery.raw_body.replace('"total":"45.00"', '"total":"0.01"');
     const before = receiver.requests.length;
     expect((await post(altered, delivery.headers)).status).toBe(401);
-    expect((await post(delivery.raw_body, { ...delivery.headers, 'x-wc-webhook-signature': webhookSignature('another-secret', delivery.raw_body) })).status).toBe(401);
+    expect(
+      (
+        await post(delivery.raw_body, {
+          ...delivery.headers,
+          'x-wc-webhook-signature': webhookSignature('another-secret', delivery.raw_body),
+        })
+      ).status,
+    ).toBe(401);
     expect((await post(delivery.raw_body, { ...delivery.headers, 'x-wc-webhook-signature': 'not base64 at all' })).status).toBe(401);
     const unsigned = { ...delivery.headers };
     delete unsigned['x-wc-webhook-signature'];
@@ -110,7 +129,10 @@ describe('the webhook receiver, replaying real WooCommerce deliveries', () => {
 
   it('refuses an oversized body before reading it all, whether its length is declared or streamed', async () => {
     const big = Buffer.alloc(MAX_DELIVERY_BYTES + 1, 'a');
-    const declared = await post(big, { 'content-type': 'application/json', 'x-wc-webhook-signature': webhookSignature(CAPTURED_SECRET, big) });
+    const declared = await post(big, {
+      'content-type': 'application/json',
+      'x-wc-webhook-signature': webhookSignature(CAPTURED_SECRET, big),
+    });
     expect(declared.status).toBe(413);
     const stream = new ReadableStream<Uint8Array>({
       start(controller) {
@@ -118,24 +140,39 @@ describe('the webhook receiver, replaying real WooCommerce deliveries', () => {
         controller.close();
       },
     });
-    const streamed = await fetch(`${receiver.url}/api/webhooks/woo/${token}`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-wc-webhook-signature': 'x' }, body: stream, duplex: 'half' } as RequestInit);
+    const streamed = await fetch(`${receiver.url}/api/webhooks/woo/${token}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-wc-webhook-signature': 'x' },
+      body: stream,
+      duplex: 'half',
+    } as RequestInit);
     expect(streamed.status).toBe(413);
   });
 
-  it('lets deliveries for Orderbridge\'s own copies cost nothing', async () => {
+  it("lets deliveries for Orderbridge's own copies cost nothing", async () => {
     const order = JSON.parse(capture31.order_created[0].raw_body) as Record<string, unknown>;
-    const copy = JSON.stringify({ ...order, id: 901, meta_data: [{ id: 1, key: '_orderbridge_origin', value: `${fixture.subs[0].id}:12` }] });
+    const copy = JSON.stringify({
+      ...order,
+      id: 901,
+      meta_data: [{ id: 1, key: '_orderbridge_origin', value: `${fixture.subs[0].id}:12` }],
+    });
     const before = receiver.requests.length;
-    const response = await post(copy, { ...capture31.order_created[0].headers, 'x-wc-webhook-signature': webhookSignature(CAPTURED_SECRET, copy) });
+    const response = await post(copy, {
+      ...capture31.order_created[0].headers,
+      'x-wc-webhook-signature': webhookSignature(CAPTURED_SECRET, copy),
+    });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ result: 'copy' });
     expect(receiver.requests).toHaveLength(before);
   });
 
-  it('treats a replay of a delivery the store\'s pull already read as harmless: nothing starts', async () => {
+  it("treats a replay of a delivery the store's pull already read as harmless: nothing starts", async () => {
     const delivery = capture31.order_created[0];
     // A sync read order 33 at its modified time: the cursor stands there with 33 seen.
-    await database.db.update(stores).set({ pullCursorModifiedGmt: new Date('2026-11-26T19:17:47Z'), pullCursorSeenIds: [33] }).where(eq(stores.id, fixture.main.id));
+    await database.db
+      .update(stores)
+      .set({ pullCursorModifiedGmt: new Date('2026-11-26T19:17:47Z'), pullCursorSeenIds: [33] })
+      .where(eq(stores.id, fixture.main.id));
     const before = receiver.requests.length;
     for (let replay = 0; replay < 3; replay++) {
       const response = await post(delivery.raw_body, delivery.headers);
@@ -159,14 +196,21 @@ describe('the webhook receiver, replaying real WooCommerce deliveries', () => {
     const subToken = newWebhookToken();
     await setStoreWebhookToken(database.db, fixture.workspace.id, fixture.subs[0].id, subToken);
     const { topic, remoteId, secretEncrypted, status, lastError, checkedAt } = rows[0];
-    await saveStoreWebhook(database.db, fixture.workspace.id, fixture.subs[0].id, { topic, remoteId, secretEncrypted, status, lastError, checkedAt });
+    await saveStoreWebhook(database.db, fixture.workspace.id, fixture.subs[0].id, {
+      topic,
+      remoteId,
+      secretEncrypted,
+      status,
+      lastError,
+      checkedAt,
+    });
     const delivery = capture31.order_created[0];
     const response = await post(delivery.raw_body, delivery.headers, subToken);
     expect(response.status).toBe(500);
     expect(await response.json()).toEqual({ result: 'error' });
   });
 
-  it('with Inngest, sends one debounced-function event per delivery, whose id is the delivery\'s: a replay is the same event', async () => {
+  it("with Inngest, sends one debounced-function event per delivery, whose id is the delivery's: a replay is the same event", async () => {
     fakeInngest = await startFakeInngestServer();
     useFakeInngestEnvironment(fakeInngest.url);
     const { queueWebhookSync } = await import('@/inngest/queue');
@@ -176,7 +220,10 @@ describe('the webhook receiver, replaying real WooCommerce deliveries', () => {
     for (let send = 0; send < 2; send++) expect((await post(delivery.raw_body, delivery.headers)).status).toBe(202);
     const sent = fakeInngest.eventBatches.flat();
     expect(sent).toHaveLength(2);
-    expect(sent[0]).toMatchObject({ name: 'orderbridge/store.webhook.received', data: { workspaceId: fixture.workspace.id, storeId: fixture.main.id } });
+    expect(sent[0]).toMatchObject({
+      name: 'orderbridge/store.webhook.received',
+      data: { workspaceId: fixture.workspace.id, storeId: fixture.main.id },
+    });
     expect(sent[0].id).toBe(`webhook:${fixture.main.id}:${delivery.headers['x-wc-webhook-signature']}`);
     expect(sent[1].id).toBe(sent[0].id);
   });

@@ -26,7 +26,12 @@ const coalescer = new Coalescer({ debounceMs: 100, busyRetryMs: 100, maxBusyRetr
 
 beforeAll(async () => {
   database = await createTestDatabase();
-  sim = await startSimulator({ stores: [{ name: 'main', webhooks: { delayMs: 30, timeoutMs: 30_000 } }, { name: 'sub', webhooks: { delayMs: 30, timeoutMs: 30_000 } }] });
+  sim = await startSimulator({
+    stores: [
+      { name: 'main', webhooks: { delayMs: 30, timeoutMs: 30_000 } },
+      { name: 'sub', webhooks: { delayMs: 30, timeoutMs: 30_000 } },
+    ],
+  });
   [main, sub] = [sim.store('main'), sim.store('sub')];
   receiver = await startReceiverServer(database.db);
   receiver.setStarter(inProcessWebhookStarter(database.db, coalescer));
@@ -45,7 +50,10 @@ async function rows() {
 }
 
 async function webhookRuns() {
-  return database.db.select().from(syncRuns).where(and(eq(syncRuns.workspaceId, workspaceId), eq(syncRuns.trigger, 'webhook')));
+  return database.db
+    .select()
+    .from(syncRuns)
+    .where(and(eq(syncRuns.workspaceId, workspaceId), eq(syncRuns.trigger, 'webhook')));
 }
 
 async function settle() {
@@ -55,7 +63,7 @@ async function settle() {
 }
 
 describe('webhook registration and the syncs they start', () => {
-  it('registers order.created and order.updated when a store is connected, each with its own secret, and answers the store\'s ping', async () => {
+  it("registers order.created and order.updated when a store is connected, each with its own secret, and answers the store's ping", async () => {
     const connected = await connectStore(database.db, workspaceId, { role: 'main', url: main.url, ...main.readWrite }, options);
     expect(connected.check.ok).toBe(true);
     mainId = connected.store!.id;
@@ -78,7 +86,7 @@ describe('webhook registration and the syncs they start', () => {
     expect((await listWebhookStatuses(database.db, workspaceId, false))[mainId].state).toBe('active');
   });
 
-  it('syncs a new order on the main store to the substore without a scheduled tick, and the copy\'s own delivery costs nothing', async () => {
+  it("syncs a new order on the main store to the substore without a scheduled tick, and the copy's own delivery costs nothing", async () => {
     const order = main.createOrderDirectly();
     await settle();
     const copies = sub.orders.withMeta(ORIGIN_META, `${mainId}:${order.id}`);
@@ -104,7 +112,9 @@ describe('webhook registration and the syncs they start', () => {
     expect(await repairWorkspaceWebhooks(database.db, workspaceId, setup)).toEqual({ storesChecked: 0, repaired: 0 });
     expect(main.requestCount).toBe(requestsBefore);
 
-    const [created, updated] = ['order.created', 'order.updated'].map((topic) => main.webhooks.list().find((webhook) => webhook.topic === topic)!);
+    const [created, updated] = ['order.created', 'order.updated'].map((topic) =>
+      main.webhooks.list().find((webhook) => webhook.topic === topic)!,
+    );
     created.status = 'disabled';
     const rightUrl = created.deliveryUrl;
     created.deliveryUrl = 'https://old-address.example.test/api/webhooks/woo/x';
@@ -154,8 +164,15 @@ describe('webhook registration and the syncs they start', () => {
   it('registers nothing when the app has no address stores can reach: the store is polled only', async () => {
     const other = (await signUp(database.db, { email: 'poll-only@example.test', password: 'long enough password' })).workspace.id;
     const before = main.webhooks.list().length;
-    const connected = await connectStore(database.db, other, { role: 'main', url: main.url, ...main.readWrite }, { ...options, webhooks: null });
+    const connected = await connectStore(
+      database.db,
+      other,
+      { role: 'main', url: main.url, ...main.readWrite },
+      { ...options, webhooks: null },
+    );
     expect(main.webhooks.list()).toHaveLength(before);
-    expect((await listWebhookStatuses(database.db, other, false))[connected.store!.id].label).toMatch(/^Off: this app has no address the stores can reach/);
+    expect((await listWebhookStatuses(database.db, other, false))[connected.store!.id].label).toMatch(
+      /^Off: this app has no address the stores can reach/,
+    );
   });
 });

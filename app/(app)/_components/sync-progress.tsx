@@ -51,7 +51,8 @@ export function SyncProgress() {
           watchedRun.current = next.running.runId;
           setAnnouncement(`${next.running.trigger}.`);
         }
-        const sawItFinish = finishedId !== null && finishedId !== baselineFinishedId.current && (watchedRun.current !== null || requestedAt.current > 0);
+        const sawItFinish =
+          finishedId !== null && finishedId !== baselineFinishedId.current && (watchedRun.current !== null || requestedAt.current > 0);
         if (!next.running && sawItFinish && next.lastFinished) {
           baselineFinishedId.current = finishedId;
           watchedRun.current = null;
@@ -87,8 +88,14 @@ export function SyncProgress() {
         {announcement}
       </p>
       {running ? (
-        <div className="mt-4 flex flex-wrap items-center gap-3 rounded-lg border border-brand-100 bg-brand-50 px-4 py-3 text-sm" data-testid="sync-running">
-          <span aria-hidden="true" className="h-3 w-3 animate-spin rounded-full border-2 border-brand-500 border-t-transparent motion-reduce:animate-none" />
+        <div
+          className="mt-4 flex flex-wrap items-center gap-3 rounded-lg border border-brand-100 bg-brand-50 px-4 py-3 text-sm"
+          data-testid="sync-running"
+        >
+          <span
+            aria-hidden="true"
+            className="h-3 w-3 animate-spin rounded-full border-2 border-brand-500 border-t-transparent motion-reduce:animate-none"
+          />
           <span className="font-medium text-brand-700">{running.trigger}</span>
           <span className="text-slate-700" data-testid="sync-progress-text">
             {running.text}

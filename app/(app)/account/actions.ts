@@ -17,36 +17,57 @@ export type AccountActionState = ActionState<string>;
 
 const OWN_ACCOUNT = { permission: 'account.own' } as const;
 
-const saveName = workspaceAction(z.object({ name: nameSchema }), async ({ name }, { db, user }) => {
-  await changeName(db, user.id, name);
-  return 'Your name was saved.';
-}, OWN_ACCOUNT);
+const saveName = workspaceAction(
+  z.object({ name: nameSchema }),
+  async ({ name }, { db, user }) => {
+    await changeName(db, user.id, name);
+    return 'Your name was saved.';
+  },
+  OWN_ACCOUNT,
+);
 
-const saveEmail = workspaceAction(z.object({ email: z.string(), currentPassword: z.string().min(1, 'Enter your current password.') }), async ({ email, currentPassword }, { db, user }) => {
-  const changed = await changeEmail(db, user.id, currentPassword, email);
-  return `Your email address is now ${changed.email}. We sent a link there: follow it to confirm the address.`;
-}, OWN_ACCOUNT);
+const saveEmail = workspaceAction(
+  z.object({ email: z.string(), currentPassword: z.string().min(1, 'Enter your current password.') }),
+  async ({ email, currentPassword }, { db, user }) => {
+    const changed = await changeEmail(db, user.id, currentPassword, email);
+    return `Your email address is now ${changed.email}. We sent a link there: follow it to confirm the address.`;
+  },
+  OWN_ACCOUNT,
+);
 
 const savePassword = workspaceAction(
   z.object({ currentPassword: z.string().min(1, 'Enter your current password.'), newPassword: z.string(), confirmPassword: z.string() }),
   async ({ currentPassword, newPassword, confirmPassword }, { db, user }) => {
     if (newPassword !== confirmPassword) throw new UserFacingError('The two new passwords are not the same.', 'mismatch');
     await changePassword(db, user.id, user.sessionId, currentPassword, newPassword);
-    afterResponse('The password-changed notice was not sent', () => sendMail(passwordChangedNotice(user.email, user.name)), { userId: user.id });
+    afterResponse('The password-changed notice was not sent', () => sendMail(passwordChangedNotice(user.email, user.name)), {
+      userId: user.id,
+    });
     return 'Your password was changed. Your other sessions were signed out; this one stays signed in.';
   },
   OWN_ACCOUNT,
 );
 
-const resend = workspaceAction(z.object({}), async (_input, { db, user }) => {
-  const outcome = await resendVerificationEmail(db, user.id);
-  return outcome === 'sent' ? `We sent a new link to ${user.email}.` : 'Your email address is already confirmed.';
-}, OWN_ACCOUNT);
+const resend = workspaceAction(
+  z.object({}),
+  async (_input, { db, user }) => {
+    const outcome = await resendVerificationEmail(db, user.id);
+    return outcome === 'sent' ? `We sent a new link to ${user.email}.` : 'Your email address is already confirmed.';
+  },
+  OWN_ACCOUNT,
+);
 
-const removeAccount = workspaceAction(z.object({ currentPassword: z.string().min(1, 'Enter your current password.'), confirm: z.literal('on', { error: 'Tick the box to confirm.' }) }), async ({ currentPassword }, { db, user }) => {
-  await deleteAccount(db, user.id, currentPassword);
-  return 'deleted';
-}, OWN_ACCOUNT);
+const removeAccount = workspaceAction(
+  z.object({
+    currentPassword: z.string().min(1, 'Enter your current password.'),
+    confirm: z.literal('on', { error: 'Tick the box to confirm.' }),
+  }),
+  async ({ currentPassword }, { db, user }) => {
+    await deleteAccount(db, user.id, currentPassword);
+    return 'deleted';
+  },
+  OWN_ACCOUNT,
+);
 
 export async function changeNameAction(previous: AccountActionState, formData: FormData): Promise<AccountActionState> {
   return saveName(previous, formData);

@@ -20,7 +20,11 @@ export default async function ActivityPage({ searchParams }: { searchParams: Pro
       </div>
       {result.runs.length === 0 ? (
         result.page > 1 ? (
-          <EmptyState title="This page is past the last run" body="There are fewer runs than that." action={{ href: '/activity', label: 'Back to the first page' }} />
+          <EmptyState
+            title="This page is past the last run"
+            body="There are fewer runs than that."
+            action={{ href: '/activity', label: 'Back to the first page' }}
+          />
         ) : (
           <EmptyState
             title="No syncs have run yet"

@@ -8,7 +8,16 @@ import { MEMBERSHIP_ROLES } from '@/db/schema';
 import { workspaceAction } from '@/lib/actions/workspace-action';
 import type { Permission } from '@/lib/auth/permissions';
 import { ACTIVE_WORKSPACE_COOKIE, type WorkspaceContext } from '@/lib/auth/workspace-context';
-import { changeMemberRole, deleteWorkspace, inviteInput, inviteMember, leaveWorkspace, removeMember, resendInvitation, revokeInvitation } from '@/lib/teams';
+import {
+  changeMemberRole,
+  deleteWorkspace,
+  inviteInput,
+  inviteMember,
+  leaveWorkspace,
+  removeMember,
+  resendInvitation,
+  revokeInvitation,
+} from '@/lib/teams';
 import { appMailer } from '@/lib/teams/mailer';
 
 const userId = z.string({ message: 'Choose a member.' }).uuid('Choose a member.');

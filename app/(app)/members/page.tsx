@@ -60,7 +60,12 @@ export default async function MembersPage() {
               {members.map((member) => {
                 const isYou = member.userId === user.id;
                 return (
-                  <tr key={member.userId} className="border-b border-slate-100 last:border-0" data-testid="member-row" data-email={member.email}>
+                  <tr
+                    key={member.userId}
+                    className="border-b border-slate-100 last:border-0"
+                    data-testid="member-row"
+                    data-email={member.email}
+                  >
                     <td className="px-4 py-2">
                       <div className="font-medium text-slate-900">{member.name ?? member.email}</div>
                       <div className="text-slate-500">
@@ -115,7 +120,12 @@ export default async function MembersPage() {
           {invitations.map((invitation) => {
             const expired = invitation.expiresAt.getTime() <= now;
             return (
-              <li key={invitation.id} className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm" data-testid="invitation-row" data-email={invitation.email}>
+              <li
+                key={invitation.id}
+                className="flex flex-wrap items-center justify-between gap-2 py-2 text-sm"
+                data-testid="invitation-row"
+                data-email={invitation.email}
+              >
                 <div>
                   <span className="font-medium text-slate-900">{invitation.email}</span> as {ROLE_LABELS[invitation.role].toLowerCase()}
                   <div className="text-slate-500">
@@ -125,7 +135,11 @@ export default async function MembersPage() {
                 </div>
                 {manageInvitations ? (
                   <div className="flex gap-2">
-                    <ActionForm action={resendInvitationAction} fields={{ invitationId: invitation.id }} success="Sent again with a new link.">
+                    <ActionForm
+                      action={resendInvitationAction}
+                      fields={{ invitationId: invitation.id }}
+                      success="Sent again with a new link."
+                    >
                       <Button variant="secondary" size="sm">
                         Resend
                       </Button>
@@ -169,8 +183,8 @@ export default async function MembersPage() {
             Delete this workspace
           </h2>
           <p className="text-sm text-slate-600">
-            Deletes {workspace.name} for everyone: its stores and their keys, the synced orders and their history, members and invitations. The
-            stores themselves are not touched. This cannot be undone.
+            Deletes {workspace.name} for everyone: its stores and their keys, the synced orders and their history, members and invitations.
+            The stores themselves are not touched. This cannot be undone.
           </p>
           <ActionForm action={deleteWorkspaceAction} className="flex flex-wrap items-end gap-3">
             <Field label="Type the workspace name to confirm">

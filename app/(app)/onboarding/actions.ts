@@ -29,4 +29,8 @@ export const continueOnboardingAction = workspaceAction(
 );
 
 /** Reads the stores to count what the first sync would do: only when asked, one run at a time per workspace. */
-export const previewFirstSyncAction = workspaceAction(z.object({}), async (_input, { db, workspace }) => previewFirstSync(db, workspace.id), ONBOARDING);
+export const previewFirstSyncAction = workspaceAction(
+  z.object({}),
+  async (_input, { db, workspace }) => previewFirstSync(db, workspace.id),
+  ONBOARDING,
+);

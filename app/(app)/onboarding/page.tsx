@@ -9,7 +9,14 @@ import { textLink } from '@/app/components/ui/text-link';
 import { WorkspaceNameForm } from '@/app/components/workspace-name-form';
 import { can } from '@/lib/auth/permissions';
 import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
-import { ONBOARDING_STEPS, currentOnboardingStep, isOnboardingStep, listStoreViews, readSyncSettings, type OnboardingStep } from '@/lib/stores';
+import {
+  ONBOARDING_STEPS,
+  currentOnboardingStep,
+  isOnboardingStep,
+  listStoreViews,
+  readSyncSettings,
+  type OnboardingStep,
+} from '@/lib/stores';
 import { ConnectedStores } from './_components/connected-stores';
 import { ContinueButton } from './_components/continue-button';
 import { StepNav } from './_components/step-nav';
@@ -23,13 +30,20 @@ const HEADINGS: Record<OnboardingStep, { title: string; intro: string }> = {
   main: { title: 'Connect your main store', intro: 'The store whose orders are copied to every substore, and which receives theirs.' },
   substores: { title: 'Connect your substores', intro: 'Connect one or more stores that exchange orders with the main store.' },
   settings: { title: 'Choose sync settings', intro: 'Sensible defaults are chosen; change them now or later on the Stores page.' },
-  preview: { title: 'Preview the first sync', intro: 'Count what Orderbridge would do right now, if you like. Nothing has been copied yet.' },
+  preview: {
+    title: 'Preview the first sync',
+    intro: 'Count what Orderbridge would do right now, if you like. Nothing has been copied yet.',
+  },
 };
 
 export default async function OnboardingPage({ searchParams }: { searchParams: Promise<{ step?: string }> }) {
   const { db, workspace, role } = await requireWorkspaceContext();
   if (!can(role, 'onboarding.manage')) return <NotAllowed role={role} what="set up the workspace's stores" />;
-  const [reached, stores, params] = await Promise.all([currentOnboardingStep(db, workspace.id), listStoreViews(db, workspace.id), searchParams]);
+  const [reached, stores, params] = await Promise.all([
+    currentOnboardingStep(db, workspace.id),
+    listStoreViews(db, workspace.id),
+    searchParams,
+  ]);
   const reachedIndex = reached === null ? ONBOARDING_STEPS.length - 1 : ONBOARDING_STEPS.indexOf(reached);
   const requested = isOnboardingStep(params.step) && ONBOARDING_STEPS.indexOf(params.step) <= reachedIndex ? params.step : null;
   const shown: OnboardingStep = requested ?? reached ?? 'preview';
@@ -43,7 +57,11 @@ export default async function OnboardingPage({ searchParams }: { searchParams: P
         message={
           reached === null ? (
             <>
-              Setup is finished. Manage stores and settings on the <Link href="/stores" className={textLink}>Stores page</Link>.
+              Setup is finished. Manage stores and settings on the{' '}
+              <Link href="/stores" className={textLink}>
+                Stores page
+              </Link>
+              .
             </>
           ) : null
         }
@@ -83,7 +101,9 @@ export default async function OnboardingPage({ searchParams }: { searchParams: P
           </>
         ) : null}
 
-        {shown === 'settings' ? <SyncSettingsForm settings={await readSyncSettings(db, workspace.id)} submitLabel="Save and continue" continueTo="preview" /> : null}
+        {shown === 'settings' ? (
+          <SyncSettingsForm settings={await readSyncSettings(db, workspace.id)} submitLabel="Save and continue" continueTo="preview" />
+        ) : null}
 
         {shown === 'preview' ? <SyncPreview /> : null}
       </Card>

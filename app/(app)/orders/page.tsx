@@ -58,9 +58,17 @@ export default async function OrdersPage({ searchParams }: { searchParams: Searc
       <OrderFilters query={query} stores={page.stores} />
       {page.rows.length === 0 ? (
         isFiltered(query) ? (
-          <EmptyState title="No orders match these filters" body="Try another store or sync state, or search for the whole order number or email." action={{ href: '/orders', label: 'Clear filters' }} />
+          <EmptyState
+            title="No orders match these filters"
+            body="Try another store or sync state, or search for the whole order number or email."
+            action={{ href: '/orders', label: 'Clear filters' }}
+          />
         ) : query.page > 1 ? (
-          <EmptyState title="This page is past the last order" body="The list has fewer pages now." action={{ href: '/orders', label: 'Back to the first page' }} />
+          <EmptyState
+            title="This page is past the last order"
+            body="The list has fewer pages now."
+            action={{ href: '/orders', label: 'Back to the first page' }}
+          />
         ) : (
           <EmptyState
             title="No orders yet"

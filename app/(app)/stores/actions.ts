@@ -62,19 +62,22 @@ export const connectStoreAction = workspaceAction(
     name: z.string().max(120, 'Keep the store name under 120 characters.').optional(),
     ...credentials,
   }),
-  async (input, { db, workspace }) => checkingLive((options) => connectStore(db, workspace.id, input, options), { workspaceId: workspace.id }),
+  async (input, { db, workspace }) =>
+    checkingLive((options) => connectStore(db, workspace.id, input, options), { workspaceId: workspace.id }),
   STORES,
 );
 
 export const recheckStoreAction = workspaceAction(
   z.object({ storeId }),
-  async ({ storeId }, { db, workspace }) => checkingLive((options) => recheckStore(db, workspace.id, storeId, options), { workspaceId: workspace.id, storeId }),
+  async ({ storeId }, { db, workspace }) =>
+    checkingLive((options) => recheckStore(db, workspace.id, storeId, options), { workspaceId: workspace.id, storeId }),
   STORES,
 );
 
 export const replaceStoreKeysAction = workspaceAction(
   z.object({ storeId, ...credentials }),
-  async ({ storeId, ...keys }, { db, workspace }) => checkingLive((options) => replaceStoreKeys(db, workspace.id, storeId, keys, options), { workspaceId: workspace.id, storeId }),
+  async ({ storeId, ...keys }, { db, workspace }) =>
+    checkingLive((options) => replaceStoreKeys(db, workspace.id, storeId, keys, options), { workspaceId: workspace.id, storeId }),
   STORES,
 );
 

@@ -28,7 +28,9 @@ export default async function StoresPage() {
           <h1 id="stores-heading" className="text-2xl font-semibold text-slate-900">
             Stores
           </h1>
-          <p className="text-sm text-slate-600">One main store and its substores. New orders flow between them as set per substore below.</p>
+          <p className="text-sm text-slate-600">
+            One main store and its substores. New orders flow between them as set per substore below.
+          </p>
         </div>
         {stores.length === 0 ? <p className="text-sm text-slate-600">No stores connected yet.</p> : null}
         <div className="space-y-4">

@@ -8,7 +8,15 @@ import { logError } from '@/lib/log';
  * Asks the stores what waits there and renders `children` with the answer. Meant inside a `<Suspense>`
  * whose fallback renders the same with 'checking': the page is sent at once and this part follows.
  */
-export async function StoresWaiting({ db, workspaceId, children }: { db: Db; workspaceId: string; children: (stores: StoresWaitingView | undefined) => ReactNode }) {
+export async function StoresWaiting({
+  db,
+  workspaceId,
+  children,
+}: {
+  db: Db;
+  workspaceId: string;
+  children: (stores: StoresWaitingView | undefined) => ReactNode;
+}) {
   let stores: StoresWaitingView | undefined;
   try {
     stores = await consoleWaitingOnStores(db, workspaceId);

@@ -39,7 +39,11 @@ export function ConnectStoreForm({ role, submitLabel, fieldsHidden = false }: Pr
       <input type="hidden" name="role" value={role} />
       {fieldsHidden ? null : (
         <>
-          <Field label="Store address" htmlFor={`${idPrefix}-url`} hint="Exactly as your WordPress site calls itself (Settings → General → Site Address).">
+          <Field
+            label="Store address"
+            htmlFor={`${idPrefix}-url`}
+            hint="Exactly as your WordPress site calls itself (Settings → General → Site Address)."
+          >
             <Input {...field('url')} type="url" inputMode="url" autoComplete="url" placeholder="https://shop.example.com" />
           </Field>
           <Field label="Consumer key" htmlFor={`${idPrefix}-consumerKey`}>
@@ -58,8 +62,15 @@ export function ConnectStoreForm({ role, submitLabel, fieldsHidden = false }: Pr
         </>
       )}
       <ActionError state={state} />
-      <ConnectionChecklist result={result} pending={pending} told={steps} onUseUrl={(url) => setFields((current) => ({ ...current, url }))} />
-      <SuccessMessage message={connected ? `Connected “${connected.name}” (${connected.url}) — key ending in …${connected.consumerKeyLast4}.` : null} />
+      <ConnectionChecklist
+        result={result}
+        pending={pending}
+        told={steps}
+        onUseUrl={(url) => setFields((current) => ({ ...current, url }))}
+      />
+      <SuccessMessage
+        message={connected ? `Connected “${connected.name}” (${connected.url}) — key ending in …${connected.consumerKeyLast4}.` : null}
+      />
       {fieldsHidden ? null : <Button disabled={pending}>{pending ? 'Checking the connection…' : submitLabel}</Button>}
     </form>
   );

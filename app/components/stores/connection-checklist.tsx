@@ -18,10 +18,18 @@ const ICON_STYLES = {
 const STATUS_WORDS = { passed: 'passed', failed: 'failed', not_run: 'not checked', checking: 'checking' } as const;
 
 /** While the check runs: the steps it has finished, then the one it is on; afterwards, the result. */
-function stepsToShow(result: ConnectionCheckResult | null, pending: boolean, told: CheckStepResult[]): Array<{ step: CheckStep; found?: CheckStepResult; status: keyof typeof ICONS }> {
+function stepsToShow(
+  result: ConnectionCheckResult | null,
+  pending: boolean,
+  told: CheckStepResult[],
+): Array<{ step: CheckStep; found?: CheckStepResult; status: keyof typeof ICONS }> {
   const byStep = new Map<CheckStep, CheckStepResult>((pending ? told : (result?.steps ?? [])).map((s) => [s.step, s]));
   const current = pending && !told.some((s) => s.status === 'failed') ? CHECK_STEPS.find((step) => !byStep.has(step)) : undefined;
-  return CHECK_STEPS.map((step) => ({ step, found: byStep.get(step), status: byStep.get(step)?.status ?? (step === current ? 'checking' : 'not_run') }));
+  return CHECK_STEPS.map((step) => ({
+    step,
+    found: byStep.get(step),
+    status: byStep.get(step)?.status ?? (step === current ? 'checking' : 'not_run'),
+  }));
 }
 
 /** The live check, step by step as the store answers: green ticks, or the precise failure and what to do. */
@@ -33,7 +41,10 @@ export function ConnectionChecklist({ result, pending, told = [], onUseUrl }: Pr
       <ol className="space-y-2" aria-label="Connection check">
         {stepsToShow(result, pending, told).map(({ step, found, status }) => (
           <li key={step} className="flex items-start gap-3 text-sm" data-testid={`check-step-${step}`} data-status={status}>
-            <span aria-hidden="true" className={`mt-0.5 inline-flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-xs font-bold ${ICON_STYLES[status]}`}>
+            <span
+              aria-hidden="true"
+              className={`mt-0.5 inline-flex h-5 w-5 shrink-0 items-center justify-center rounded-full text-xs font-bold ${ICON_STYLES[status]}`}
+            >
               {ICONS[status]}
             </span>
             <span>

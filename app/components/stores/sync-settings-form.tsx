@@ -39,9 +39,27 @@ function Option({ label, ...input }: { label: string } & InputHTMLAttributes<HTM
 type Policy = 'customerEmailPolicy' | 'stockPolicy' | 'currencyMismatchPolicy';
 const POLICIES: Policy[] = ['customerEmailPolicy', 'stockPolicy', 'currencyMismatchPolicy'];
 const POLICY_CHOICES: { [P in Policy]: { legend: string; options: Array<[SyncSettingsValues[P], string]> } } = {
-  customerEmailPolicy: { legend: 'Customer emails on receiving stores', options: [['suppress', 'Suppress (recommended)'], ['allow', 'Allow']] },
-  stockPolicy: { legend: 'Stock on receiving stores', options: [['reduce', 'Reduce stock'], ['leave', 'Leave stock untouched']] },
-  currencyMismatchPolicy: { legend: 'Currency mismatch between stores', options: [['hold', 'Hold the order and explain'], ['allow', 'Copy it anyway']] },
+  customerEmailPolicy: {
+    legend: 'Customer emails on receiving stores',
+    options: [
+      ['suppress', 'Suppress (recommended)'],
+      ['allow', 'Allow'],
+    ],
+  },
+  stockPolicy: {
+    legend: 'Stock on receiving stores',
+    options: [
+      ['reduce', 'Reduce stock'],
+      ['leave', 'Leave stock untouched'],
+    ],
+  },
+  currencyMismatchPolicy: {
+    legend: 'Currency mismatch between stores',
+    options: [
+      ['hold', 'Hold the order and explain'],
+      ['allow', 'Copy it anyway'],
+    ],
+  },
 };
 
 type Props = { settings: SyncSettingsValues; submitLabel?: string; continueTo?: 'preview' };
@@ -54,8 +72,22 @@ export function SyncSettingsForm({ settings, submitLabel = 'Save sync settings',
     <form action={action} className="space-y-5" noValidate data-testid="sync-settings-form">
       {continueTo ? <input type="hidden" name="continueTo" value={continueTo} /> : null}
       <Choice legend="Sync start" explanation={SYNC_SETTING_EXPLANATIONS.syncStartAt}>
-        <Option type="radio" name="syncStartMode" value="connected" checked={mode === 'connected'} onChange={() => setMode('connected')} label="When each store was connected" />
-        <Option type="radio" name="syncStartMode" value="custom" checked={mode === 'custom'} onChange={() => setMode('custom')} label="From a date" />
+        <Option
+          type="radio"
+          name="syncStartMode"
+          value="connected"
+          checked={mode === 'connected'}
+          onChange={() => setMode('connected')}
+          label="When each store was connected"
+        />
+        <Option
+          type="radio"
+          name="syncStartMode"
+          value="custom"
+          checked={mode === 'custom'}
+          onChange={() => setMode('custom')}
+          label="From a date"
+        />
         {mode === 'custom' ? (
           <Field label="Start (UTC)">
             <Input type="datetime-local" name="syncStartAt" defaultValue={startValue} />
@@ -63,7 +95,12 @@ export function SyncSettingsForm({ settings, submitLabel = 'Save sync settings',
         ) : null}
       </Choice>
       <Choice legend="Keep substore copies updated" explanation={SYNC_SETTING_EXPLANATIONS.keepSubstoreCopiesUpdated}>
-        <Option type="checkbox" name="keepSubstoreCopiesUpdated" defaultChecked={settings.keepSubstoreCopiesUpdated} label="Update copies when a main-store order changes" />
+        <Option
+          type="checkbox"
+          name="keepSubstoreCopiesUpdated"
+          defaultChecked={settings.keepSubstoreCopiesUpdated}
+          label="Update copies when a main-store order changes"
+        />
       </Choice>
       {POLICIES.map((policy) => (
         <Choice key={policy} legend={POLICY_CHOICES[policy].legend} explanation={SYNC_SETTING_EXPLANATIONS[policy]}>
@@ -73,7 +110,12 @@ export function SyncSettingsForm({ settings, submitLabel = 'Save sync settings',
         </Choice>
       ))}
       <Choice legend="Private note on each copy" explanation={SYNC_SETTING_EXPLANATIONS.addCopyNote}>
-        <Option type="checkbox" name="addCopyNote" defaultChecked={settings.addCopyNote} label="Add a private note to every copy (one request per copy)" />
+        <Option
+          type="checkbox"
+          name="addCopyNote"
+          defaultChecked={settings.addCopyNote}
+          label="Add a private note to every copy (one request per copy)"
+        />
       </Choice>
       <ActionError state={state} />
       <SuccessMessage plain message={state?.ok ? 'Sync settings saved.' : null} />

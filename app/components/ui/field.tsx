@@ -6,7 +6,8 @@ export type ControlSize = 'sm' | 'md' | 'lg';
 /** `inline` sits in a row of controls; otherwise the control fills the width under its label. */
 export type ControlLook = { controlSize?: ControlSize; inline?: boolean };
 
-const CONTROL = 'rounded-md border border-slate-300 bg-white text-slate-900 shadow-sm focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500';
+const CONTROL =
+  'rounded-md border border-slate-300 bg-white text-slate-900 shadow-sm focus:border-brand-500 focus:outline-none focus:ring-1 focus:ring-brand-500';
 const CONTROL_SIZES: Record<ControlSize, string> = { sm: 'px-2.5 py-1.5 text-sm', md: 'px-3 py-2 text-sm', lg: 'px-3 py-2 text-base' };
 
 export function controlClass({ controlSize = 'md', inline = false }: ControlLook = {}): string {

@@ -23,29 +23,32 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
       {lookup.state === 'unknown' ? (
         <>
           <h1 className="text-xl font-semibold">This invitation link is no longer valid</h1>
-          <p className="text-sm text-slate-600">It was used, revoked, or replaced by a newer invitation. Ask the person who invited you to send a new one.</p>
+          <p className="text-sm text-slate-600">
+            It was used, revoked, or replaced by a newer invitation. Ask the person who invited you to send a new one.
+          </p>
         </>
       ) : lookup.state === 'expired' ? (
         <>
           <h1 className="text-xl font-semibold">This invitation has expired</h1>
           <p className="text-sm text-slate-600">
-            The invitation to {lookup.workspace.name} ended on {lookup.invitation.expiresAt.toUTCString()}. Ask an owner of the workspace to resend it.
+            The invitation to {lookup.workspace.name} ended on {lookup.invitation.expiresAt.toUTCString()}. Ask an owner of the workspace to
+            resend it.
           </p>
         </>
       ) : lookup.invitation.email.toLowerCase() !== signedIn.user.email.toLowerCase() ? (
         <>
           <h1 className="text-xl font-semibold">This invitation is for another address</h1>
           <p className="text-sm text-slate-600">
-            It was sent to <strong>{lookup.invitation.email}</strong>, and you are signed in as <strong>{signedIn.user.email}</strong>. Sign out, then
-            open the link again and sign in (or create an account) with {lookup.invitation.email}.
+            It was sent to <strong>{lookup.invitation.email}</strong>, and you are signed in as <strong>{signedIn.user.email}</strong>. Sign
+            out, then open the link again and sign in (or create an account) with {lookup.invitation.email}.
           </p>
         </>
       ) : !signedIn.user.emailVerifiedAt ? (
         <>
           <h1 className="text-xl font-semibold">Confirm your address to join {lookup.workspace.name}</h1>
           <p className="text-sm text-slate-600">
-            Open the link we emailed to <strong>{signedIn.user.email}</strong>, then open this invitation again. An invitation only
-            goes to a confirmed address, so a forwarded link is no key to the workspace.
+            Open the link we emailed to <strong>{signedIn.user.email}</strong>, then open this invitation again. An invitation only goes to
+            a confirmed address, so a forwarded link is no key to the workspace.
           </p>
           <VerifyEmailBanner email={signedIn.user.email} action={resendVerificationAction} />
         </>
@@ -53,7 +56,8 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
         <>
           <h1 className="text-xl font-semibold">Join {lookup.workspace.name}</h1>
           <p className="text-sm text-slate-600">
-            You are invited as <strong>{ROLE_LABELS[lookup.invitation.role].toLowerCase()}</strong>: {ROLE_DESCRIPTIONS[lookup.invitation.role]}
+            You are invited as <strong>{ROLE_LABELS[lookup.invitation.role].toLowerCase()}</strong>:{' '}
+            {ROLE_DESCRIPTIONS[lookup.invitation.role]}
           </p>
           <AcceptInvitationForm token={token} workspaceName={lookup.workspace.name} />
         </>

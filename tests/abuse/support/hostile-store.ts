@@ -81,10 +81,18 @@ export async function startHostileStore(options: HostileStoreOptions): Promise<H
     if (route === 'system_status') return json(res, { environment: { version: '9.9.5' }, settings: { currency: 'USD' } });
     if (route === 'products') {
       if (options.products === 'endless') {
-        return json(res, Array.from({ length: 100 }, (_, i) => ({ id: i + 1, sku: `JUNK-${listing}-${i}`, parent_id: 0 })), { 'x-wp-total': nonsense, 'x-wp-totalpages': nonsense });
+        return json(
+          res,
+          Array.from({ length: 100 }, (_, i) => ({ id: i + 1, sku: `JUNK-${listing}-${i}`, parent_id: 0 })),
+          { 'x-wp-total': nonsense, 'x-wp-totalpages': nonsense },
+        );
       }
       const skus = (query.get('sku') ?? '').split(',').filter(Boolean);
-      return json(res, skus.map((sku, i) => ({ id: i + 1, sku, parent_id: 0 })), { 'x-wp-total': String(skus.length), 'x-wp-totalpages': 'abc' });
+      return json(
+        res,
+        skus.map((sku, i) => ({ id: i + 1, sku, parent_id: 0 })),
+        { 'x-wp-total': String(skus.length), 'x-wp-totalpages': 'abc' },
+      );
     }
     if (route === 'customers') {
       if (options.customers === 'endless') {
@@ -111,7 +119,11 @@ export async function startHostileStore(options: HostileStoreOptions): Promise<H
         }
         case 'same-page-forever': {
           const header = ['abc', '-1', '1e9'][orderListings.length % 3];
-          return json(res, Array.from({ length: 100 }, (_, i) => oldOrder(i + 1, Date.parse('2025-01-01T00:00:00Z') + i * 1_000)), { 'x-wp-total': header, 'x-wp-totalpages': header });
+          return json(
+            res,
+            Array.from({ length: 100 }, (_, i) => oldOrder(i + 1, Date.parse('2025-01-01T00:00:00Z') + i * 1_000)),
+            { 'x-wp-total': header, 'x-wp-totalpages': header },
+          );
         }
         case 'unreadable-orders':
           return json(res, [null, { id: 'DROP TABLE', date_modified_gmt: 'yesterday' }, 7], { 'x-wp-total': '3', 'x-wp-totalpages': '1' });
@@ -122,7 +134,9 @@ export async function startHostileStore(options: HostileStoreOptions): Promise<H
       }
     }
     res.writeHead(404, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ code: 'rest_no_route', message: 'No route was found matching the URL and request method.', data: { status: 404 } }));
+    res.end(
+      JSON.stringify({ code: 'rest_no_route', message: 'No route was found matching the URL and request method.', data: { status: 404 } }),
+    );
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

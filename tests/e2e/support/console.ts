@@ -8,18 +8,29 @@ export type SimOrder = { id: number; number: string; status: string; meta_data: 
 /** The simulator's own control API (`/__sim/...`): what the merchant's stores hold, seen from outside. */
 export const simAdmin = {
   async createOrder(store: SimulatedStore, body: Record<string, unknown>): Promise<SimOrder> {
-    const response = await fetch(`${store.url}/__sim/orders`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${store.url}/__sim/orders`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     expect(response.status, `creating an order on ${store.name}`).toBe(201);
     return (await response.json()) as SimOrder;
   },
   async updateOrder(store: SimulatedStore, id: number, body: Record<string, unknown>): Promise<SimOrder> {
-    const response = await fetch(`${store.url}/__sim/orders/${id}`, { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const response = await fetch(`${store.url}/__sim/orders/${id}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    });
     expect(response.status).toBe(200);
     return (await response.json()) as SimOrder;
   },
   /** The simulator's fault options for one store (latency, errors…); null clears them. */
   async faults(store: SimulatedStore, options: Record<string, unknown> | null): Promise<void> {
-    const response = await fetch(`${store.url}/__sim/faults`, options ? { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(options) } : { method: 'DELETE' });
+    const response = await fetch(
+      `${store.url}/__sim/faults`,
+      options ? { method: 'PUT', headers: { 'content-type': 'application/json' }, body: JSON.stringify(options) } : { method: 'DELETE' },
+    );
     expect(response.status).toBe(200);
   },
   async orders(store: SimulatedStore): Promise<SimOrder[]> {
@@ -68,7 +79,12 @@ export async function saveScreenshot(page: Page, testInfo: TestInfo, name: strin
 }
 
 /** Presses Tab until the focused element matches, as a keyboard-only merchant would; fails after `limit` presses. */
-export async function tabUntil(page: Page, describe: string, matches: (element: { tag: string; text: string; label: string | null; testid: string | null }) => boolean, limit = 80): Promise<void> {
+export async function tabUntil(
+  page: Page,
+  describe: string,
+  matches: (element: { tag: string; text: string; label: string | null; testid: string | null }) => boolean,
+  limit = 80,
+): Promise<void> {
   for (let press = 0; press < limit; press += 1) {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {

@@ -1,7 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 
 /** A child in its own process group, so stopping it stops everything it started (npm, tsx, next, the simulator). */
-export function spawnGroup(command: string, args: string[], env: NodeJS.ProcessEnv): { child: ChildProcess; output: () => string; stop: () => Promise<void> } {
+export function spawnGroup(
+  command: string,
+  args: string[],
+  env: NodeJS.ProcessEnv,
+): { child: ChildProcess; output: () => string; stop: () => Promise<void> } {
   const child = spawn(command, args, { detached: true, stdio: ['ignore', 'pipe', 'pipe'], env });
   let output = '';
   const keep = (chunk: Buffer) => (output = (output + chunk.toString()).slice(-20_000));

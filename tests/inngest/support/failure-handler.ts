@@ -14,7 +14,11 @@ export function asFailureHandler(fn: InngestFunction.Like): InngestFunction.Like
 }
 
 /** The `inngest/function.failed` event Inngest sends once a run has used up its retries. */
-export function functionFailedEvent(functionId: string, original: { name: string; data: Record<string, unknown>; ts: number }, message: string) {
+export function functionFailedEvent(
+  functionId: string,
+  original: { name: string; data: Record<string, unknown>; ts: number },
+  message: string,
+) {
   return {
     name: 'inngest/function.failed',
     data: {

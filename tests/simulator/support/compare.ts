@@ -17,10 +17,16 @@ function describe(value: unknown): string {
 }
 
 export function compareBodies(expected: unknown, actual: unknown, options: CompareOptions, at = '$'): string[] {
-  const key = at.split('.').pop()?.replace(/\[\d+\]$/, '') ?? '';
+  const key =
+    at
+      .split('.')
+      .pop()
+      ?.replace(/\[\d+\]$/, '') ?? '';
   if (OPAQUE_KEYS.has(key)) return typeof expected === typeof actual ? [] : [`${at}: type ${typeof actual} ≠ ${typeof expected}`];
   if (key.startsWith('date_') && typeof expected === 'string') {
-    return typeof actual === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(actual) ? [] : [`${at}: ${describe(actual)} is not a WooCommerce date`];
+    return typeof actual === 'string' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}$/.test(actual)
+      ? []
+      : [`${at}: ${describe(actual)} is not a WooCommerce date`];
   }
   if (ID_KEYS.has(key) && typeof expected === 'number') {
     if (typeof actual !== 'number') return [`${at}: ${describe(actual)} is not a number`];
@@ -39,7 +45,8 @@ export function compareBodies(expected: unknown, actual: unknown, options: Compa
     return expected.flatMap((item, index) => compareBodies(item, actual[index], options, `${at}[${index}]`));
   }
   if (expected !== null && typeof expected === 'object') {
-    if (actual === null || typeof actual !== 'object' || Array.isArray(actual)) return [`${at}: expected an object, got ${describe(actual)}`];
+    if (actual === null || typeof actual !== 'object' || Array.isArray(actual))
+      return [`${at}: expected an object, got ${describe(actual)}`];
     const expectedObject = expected as Record<string, unknown>;
     const actualObject = actual as Record<string, unknown>;
     const problems = Object.keys(actualObject)

@@ -9,7 +9,19 @@ import { ActionError, SuccessMessage } from '@/app/components/ui/messages';
 type Action = (state: AccountActionState, formData: FormData) => Promise<AccountActionState>;
 
 /** One card of the account page: its fields, the answer of its action, and its button. */
-function AccountForm({ action, label, title, children, danger }: { action: Action; label: string; title: string; children: ReactNode; danger?: boolean }) {
+function AccountForm({
+  action,
+  label,
+  title,
+  children,
+  danger,
+}: {
+  action: Action;
+  label: string;
+  title: string;
+  children: ReactNode;
+  danger?: boolean;
+}) {
   const [state, formAction, pending] = useActionState(action, undefined);
   return (
     <form action={formAction} aria-label={title} className="space-y-3" noValidate>

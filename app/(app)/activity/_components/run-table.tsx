@@ -55,7 +55,8 @@ export function RunTable({ runs }: { runs: SyncRun[] }) {
                   {run.summary ? <p className="text-slate-900">{run.summary}</p> : null}
                   {run.counts ? (
                     <p className="text-xs text-slate-600">
-                      Read {run.counts.pulled} · to substores: {directionText(run.counts.toSub)} · to main: {directionText(run.counts.toMain)}
+                      Read {run.counts.pulled} · to substores: {directionText(run.counts.toSub)} · to main:{' '}
+                      {directionText(run.counts.toMain)}
                     </p>
                   ) : null}
                   {run.errors.length ? (

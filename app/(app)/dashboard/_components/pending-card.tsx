@@ -1,5 +1,11 @@
 import Link from 'next/link';
-import { combinePending, describePending, describeProblems, type PendingCountsView, type StoresWaitingView } from '@/lib/console/pending-notice';
+import {
+  combinePending,
+  describePending,
+  describeProblems,
+  type PendingCountsView,
+  type StoresWaitingView,
+} from '@/lib/console/pending-notice';
 import { Card } from '@/app/components/ui/card';
 import { textLink } from '@/app/components/ui/text-link';
 

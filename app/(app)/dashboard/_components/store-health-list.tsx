@@ -23,14 +23,19 @@ export function StoreHealthList({ stores, now }: { stores: StoreHealth[]; now: D
               <p className="text-xs text-slate-500">{store.url}</p>
               {store.failing && store.lastError ? (
                 <p className="mt-1 text-sm text-rose-800">
-                  {store.lastError} {store.lastErrorAt ? <span className="text-rose-700/80">({formatRelative(store.lastErrorAt, now)})</span> : null}
-                  <span className="block text-xs text-slate-600">Check the store is online and its API key still exists, then update it under Stores.</span>
+                  {store.lastError}{' '}
+                  {store.lastErrorAt ? <span className="text-rose-700/80">({formatRelative(store.lastErrorAt, now)})</span> : null}
+                  <span className="block text-xs text-slate-600">
+                    Check the store is online and its API key still exists, then update it under Stores.
+                  </span>
                 </p>
               ) : null}
             </div>
             <div className="text-left sm:text-right">
               <Pill tone={health.style}>{health.label}</Pill>
-              <p className="mt-1 text-xs text-slate-500">{store.lastContactAt ? `Last contact ${formatRelative(store.lastContactAt, now)}` : 'No contact yet'}</p>
+              <p className="mt-1 text-xs text-slate-500">
+                {store.lastContactAt ? `Last contact ${formatRelative(store.lastContactAt, now)}` : 'No contact yet'}
+              </p>
             </div>
           </li>
         );

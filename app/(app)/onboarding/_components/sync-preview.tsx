@@ -60,7 +60,8 @@ function PreviewCounts({ preview }: { preview: Preview }) {
       <ul className="space-y-1 text-sm">
         {preview.stores.map((store) => (
           <li key={store.storeId} className={store.error ? 'text-red-700' : 'text-slate-700'}>
-            {store.name} ({store.role === 'main' ? 'main' : 'substore'}): {store.error ? `could not be read — ${store.error}` : plural(store.newOrders, 'new order')}
+            {store.name} ({store.role === 'main' ? 'main' : 'substore'}):{' '}
+            {store.error ? `could not be read — ${store.error}` : plural(store.newOrders, 'new order')}
           </li>
         ))}
       </ul>

@@ -90,13 +90,17 @@ export default async function OrderPage({ params }: { params: Promise<{ id: stri
                 {targets.map((chip) => (
                   <li key={chip.linkId} className="space-y-1">
                     <TargetChip view={chipView(chip)} />
-                    {chip.lastError && (chip.state === 'held' || chip.state === 'failed' || chip.refundHeld) ? <p className="text-xs text-slate-600">{chip.lastError}</p> : null}
+                    {chip.lastError && (chip.state === 'held' || chip.state === 'failed' || chip.refundHeld) ? (
+                      <p className="text-xs text-slate-600">{chip.lastError}</p>
+                    ) : null}
                   </li>
                 ))}
               </ul>
             ) : (
               <p className="mt-1 text-sm text-slate-600">
-                {origin ? 'Copies are not copied again.' : 'Not copied anywhere yet. Sync Order sends it to every store that should have it.'}
+                {origin
+                  ? 'Copies are not copied again.'
+                  : 'Not copied anywhere yet. Sync Order sends it to every store that should have it.'}
               </p>
             )}
           </Card>

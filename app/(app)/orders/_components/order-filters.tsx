@@ -27,7 +27,19 @@ function Filter({ name, label, className, children }: { name: string; label: str
 }
 
 /** One filter's choices: "any" first (the empty value), then each value with its words. */
-function FilterSelect({ name, label, value, any, options }: { name: string; label: string; value: string | undefined; any: string; options: Array<[string, string]> }) {
+function FilterSelect({
+  name,
+  label,
+  value,
+  any,
+  options,
+}: {
+  name: string;
+  label: string;
+  value: string | undefined;
+  any: string;
+  options: Array<[string, string]>;
+}) {
   return (
     <Filter name={name} label={label}>
       <Select id={`filter-${name}`} name={name} defaultValue={value ?? ''} controlSize="sm">
@@ -47,13 +59,44 @@ export function OrderFilters({ query, stores }: { query: OrderListQuery; stores:
   const substores = stores.filter((store) => store.role === 'sub');
   const filtered = Boolean(query.store || query.origin || query.status || query.sync || query.q);
   return (
-    <form method="get" action="/orders" role="search" aria-label="Filter orders" className={`${cardClass()} grid grid-cols-2 gap-3 p-3 sm:grid-cols-3 lg:grid-cols-6`}>
+    <form
+      method="get"
+      action="/orders"
+      role="search"
+      aria-label="Filter orders"
+      className={`${cardClass()} grid grid-cols-2 gap-3 p-3 sm:grid-cols-3 lg:grid-cols-6`}
+    >
       <Filter name="q" label="Search" className="col-span-2 sm:col-span-3 lg:col-span-2">
-        <Input id="filter-q" name="q" type="search" defaultValue={query.q ?? ''} placeholder="Order number or customer email" controlSize="sm" />
+        <Input
+          id="filter-q"
+          name="q"
+          type="search"
+          defaultValue={query.q ?? ''}
+          placeholder="Order number or customer email"
+          controlSize="sm"
+        />
       </Filter>
-      <FilterSelect name="store" label="Store" value={query.store} any="All stores" options={stores.map((store): [string, string] => [store.id, store.name])} />
-      <FilterSelect name="origin" label="Came from" value={query.origin} any="Anywhere" options={[['main', 'Main store'], ...substores.map((store): [string, string] => [store.id, store.name])]} />
-      <FilterSelect name="status" label="Status" value={query.status} any="Any status" options={ORDER_STATUS_FILTERS.map((status): [string, string] => [status, formatWooStatus(status)])} />
+      <FilterSelect
+        name="store"
+        label="Store"
+        value={query.store}
+        any="All stores"
+        options={stores.map((store): [string, string] => [store.id, store.name])}
+      />
+      <FilterSelect
+        name="origin"
+        label="Came from"
+        value={query.origin}
+        any="Anywhere"
+        options={[['main', 'Main store'], ...substores.map((store): [string, string] => [store.id, store.name])]}
+      />
+      <FilterSelect
+        name="status"
+        label="Status"
+        value={query.status}
+        any="Any status"
+        options={ORDER_STATUS_FILTERS.map((status): [string, string] => [status, formatWooStatus(status)])}
+      />
       <FilterSelect name="sync" label="Sync state" value={query.sync} any="Any" options={SYNC_STATES} />
       <div className="col-span-2 flex items-end gap-2 sm:col-span-3 lg:col-span-6">
         <Button>Apply filters</Button>

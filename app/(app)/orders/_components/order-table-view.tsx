@@ -33,7 +33,13 @@ export function OrderTableView({ rows, caption }: { rows: OrderTableRow[]; capti
         </thead>
         <tbody className="divide-y divide-slate-100">
           {rows.map((row) => (
-            <tr key={row.id} className="hover:bg-slate-50" data-testid="order-row" data-order-number={row.number} data-store={row.storeName}>
+            <tr
+              key={row.id}
+              className="hover:bg-slate-50"
+              data-testid="order-row"
+              data-order-number={row.number}
+              data-store={row.storeName}
+            >
               <td className={cell}>
                 <Link href={`/orders/${row.id}`} prefetch={false} className="ob-order-link">
                   #{row.number}

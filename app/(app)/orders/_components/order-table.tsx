@@ -4,7 +4,10 @@ import type { OrderListRow } from '@/lib/data/order-list';
 import { OrderTableView } from './order-table-view';
 
 /** A row as the table shows it; dates and amounts are formatted here once, so the browser shows the server's text. */
-export type OrderTableRow = Pick<OrderListRow, 'id' | 'number' | 'storeName' | 'customerName' | 'customerEmail' | 'status' | 'isCopy' | 'originStoreName'> & {
+export type OrderTableRow = Pick<
+  OrderListRow,
+  'id' | 'number' | 'storeName' | 'customerName' | 'customerEmail' | 'status' | 'isCopy' | 'originStoreName'
+> & {
   dateIso: string;
   dateLabel: string;
   totalLabel: string;

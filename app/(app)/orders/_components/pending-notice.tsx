@@ -1,5 +1,11 @@
 import Link from 'next/link';
-import { combinePending, describePending, describeProblems, type PendingCountsView, type StoresWaitingView } from '@/lib/console/pending-notice';
+import {
+  combinePending,
+  describePending,
+  describeProblems,
+  type PendingCountsView,
+  type StoresWaitingView,
+} from '@/lib/console/pending-notice';
 import { syncNowAction } from '@/app/(app)/orders/actions';
 import { SyncNowButton } from './sync-now-button';
 

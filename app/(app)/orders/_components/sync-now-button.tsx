@@ -28,7 +28,9 @@ export function SyncNowButton({ action }: { action: SyncNowAction }) {
         {pending ? 'Starting…' : 'Sync Now'}
       </Button>
       <p id="sync-now-answer" role="status" aria-live="polite" className="max-w-md text-sm sm:text-right" data-testid="sync-now-answer">
-        {state && showAnswer ? <span className={state.ok ? 'text-slate-700' : 'text-rose-700'}>{state.ok ? state.data.message : state.error}</span> : null}
+        {state && showAnswer ? (
+          <span className={state.ok ? 'text-slate-700' : 'text-rose-700'}>{state.ok ? state.data.message : state.error}</span>
+        ) : null}
       </p>
     </form>
   );

@@ -37,7 +37,8 @@ function Health({ store, webhooks }: { store: StoreView; webhooks: WebhookStatus
       <div>
         <dt className="inline text-slate-500">Details: </dt>
         <dd className="inline text-slate-800">
-          {[store.wooVersion && `WooCommerce ${store.wooVersion}`, store.currency, store.timezone].filter(Boolean).join(' · ') || 'not reported'}
+          {[store.wooVersion && `WooCommerce ${store.wooVersion}`, store.currency, store.timezone].filter(Boolean).join(' · ') ||
+            'not reported'}
         </dd>
       </div>
       <div className="sm:col-span-2">
@@ -49,7 +50,11 @@ function Health({ store, webhooks }: { store: StoreView; webhooks: WebhookStatus
       {webhooks ? (
         <div className="sm:col-span-2">
           <dt className="inline text-slate-500">Webhooks: </dt>
-          <dd className={`inline ${webhooks.state === 'attention' ? 'text-amber-700' : 'text-slate-800'}`} data-testid="store-webhooks" data-state={webhooks.state}>
+          <dd
+            className={`inline ${webhooks.state === 'attention' ? 'text-amber-700' : 'text-slate-800'}`}
+            data-testid="store-webhooks"
+            data-state={webhooks.state}
+          >
             {webhooks.label}
             {webhooks.lastDeliveryAt ? ` Last delivery: ${when(webhooks.lastDeliveryAt)}.` : ''}
           </dd>
@@ -89,7 +94,9 @@ function ReplaceKeys({ store }: { store: StoreView }) {
   return (
     <form action={action} className="w-full space-y-3 rounded-md border border-slate-200 p-3" noValidate>
       <input type="hidden" name="storeId" value={store.id} />
-      <p className="text-sm text-slate-600">New keys replace the current ones (…{store.consumerKeyLast4}) only if they pass the connection check.</p>
+      <p className="text-sm text-slate-600">
+        New keys replace the current ones (…{store.consumerKeyLast4}) only if they pass the connection check.
+      </p>
       <Field label="New consumer key">
         <Input name="consumerKey" autoComplete="off" spellCheck={false} placeholder="ck_…" className="font-mono" />
       </Field>
@@ -125,7 +132,17 @@ function PauseToggle({ store }: { store: StoreView }) {
   );
 }
 
-function DirectionToggle({ store, direction, label, hint }: { store: StoreView; direction: 'receivesMainOrders' | 'sendsOrdersToMain'; label: string; hint: string }) {
+function DirectionToggle({
+  store,
+  direction,
+  label,
+  hint,
+}: {
+  store: StoreView;
+  direction: 'receivesMainOrders' | 'sendsOrdersToMain';
+  label: string;
+  hint: string;
+}) {
   const [state, action, pending] = useActionState(setSubstoreDirectionAction, undefined);
   const enabled = store[direction];
   return (
@@ -173,7 +190,12 @@ function RemoveStore({ store }: { store: StoreView }) {
   }
   const described = statement?.ok && !describing;
   return (
-    <form action={action} role="alertdialog" aria-labelledby={`remove-${store.id}`} className="w-full space-y-3 rounded-md border border-red-200 bg-red-50 p-3">
+    <form
+      action={action}
+      role="alertdialog"
+      aria-labelledby={`remove-${store.id}`}
+      className="w-full space-y-3 rounded-md border border-red-200 bg-red-50 p-3"
+    >
       <input type="hidden" name="storeId" value={store.id} />
       <input type="hidden" name="confirm" value="remove" />
       <p id={`remove-${store.id}`} className="text-sm text-red-900" aria-live="polite">
@@ -212,8 +234,18 @@ export function StoreCard({ store, webhooks }: { store: StoreView; webhooks: Web
       <Health store={store} webhooks={webhooks} />
       {store.role === 'sub' ? (
         <div className="divide-y divide-slate-100 border-y border-slate-100">
-          <DirectionToggle store={store} direction="receivesMainOrders" label="Receive main-store orders" hint="New orders from the main store are copied here." />
-          <DirectionToggle store={store} direction="sendsOrdersToMain" label="Send its orders to the main store" hint="Orders placed here are copied to the main store." />
+          <DirectionToggle
+            store={store}
+            direction="receivesMainOrders"
+            label="Receive main-store orders"
+            hint="New orders from the main store are copied here."
+          />
+          <DirectionToggle
+            store={store}
+            direction="sendsOrdersToMain"
+            label="Send its orders to the main store"
+            hint="Orders placed here are copied to the main store."
+          />
         </div>
       ) : null}
       <div className="flex flex-wrap items-start gap-2">

@@ -13,7 +13,8 @@ export function ForgotPasswordForm() {
     return (
       <div role="status" className="space-y-3 text-sm text-slate-700">
         <p>
-          If an Orderbridge account uses <strong>{state.email}</strong>, we have sent it a link to choose a new password. The link works once, within an hour.
+          If an Orderbridge account uses <strong>{state.email}</strong>, we have sent it a link to choose a new password. The link works
+          once, within an hour.
         </p>
         <p>No email after a few minutes? Check your spam folder, or make sure you typed the address you signed up with.</p>
         <Link href="/sign-in" className="font-medium text-brand-600 hover:underline">
@@ -32,7 +33,10 @@ export function ForgotPasswordForm() {
         {pending ? 'One moment…' : 'Email me a reset link'}
       </Button>
       <p className="text-center text-sm text-slate-600">
-        Remembered it? <Link href="/sign-in" className="font-medium text-brand-600 hover:underline">Sign in</Link>
+        Remembered it?{' '}
+        <Link href="/sign-in" className="font-medium text-brand-600 hover:underline">
+          Sign in
+        </Link>
       </p>
     </form>
   );

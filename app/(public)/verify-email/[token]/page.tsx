@@ -13,7 +13,10 @@ export default async function VerifyEmailPage({ params }: { params: Promise<{ to
     return (
       <div role="alert" className="space-y-3 text-sm text-slate-700">
         <h1 className="text-xl font-semibold text-slate-900">This link no longer works</h1>
-        <p>A confirmation link works once, within 48 hours, and only for the address your account has now. Sign in and send a new one from the banner at the top.</p>
+        <p>
+          A confirmation link works once, within 48 hours, and only for the address your account has now. Sign in and send a new one from
+          the banner at the top.
+        </p>
         <Link href="/dashboard" className="font-medium text-brand-600 hover:underline">
           Go to Orderbridge
         </Link>

@@ -4,7 +4,10 @@ import { currentSyncStatus } from '@/lib/data/sync-runs';
 
 export const dynamic = 'force-dynamic';
 
-export const GET = workspaceRoute(async (_request, { db, workspace }) => {
-  const view = toSyncStatusView(await currentSyncStatus(db, workspace.id));
-  return Response.json(view, { headers: { 'Cache-Control': 'no-store' } });
-}, { permission: 'activity.view' });
+export const GET = workspaceRoute(
+  async (_request, { db, workspace }) => {
+    const view = toSyncStatusView(await currentSyncStatus(db, workspace.id));
+    return Response.json(view, { headers: { 'Cache-Control': 'no-store' } });
+  },
+  { permission: 'activity.view' },
+);

@@ -26,7 +26,8 @@ function Address({ title, address }: { title: string; address: AddressLines | nu
 export function OrderItems({ body, currency, total }: { body: OrderBodyView; currency: string; total: string }) {
   const money = (value: number | string) => formatMoney(String(value), currency);
   const rows: [string, string][] = [['Items', money(body.itemsSubtotal)]];
-  if (body.discount > 0) rows.push([`Discount${body.couponCodes.length ? ` (${body.couponCodes.join(', ')})` : ''}`, `−${money(body.discount)}`]);
+  if (body.discount > 0)
+    rows.push([`Discount${body.couponCodes.length ? ` (${body.couponCodes.join(', ')})` : ''}`, `−${money(body.discount)}`]);
   if (body.shipping.length) rows.push([`Shipping (${body.shipping.map((line) => line.title).join(', ')})`, money(body.shippingTotal)]);
   for (const fee of body.fees) rows.push([fee.name, money(fee.total)]);
   if (body.taxAndRounding !== 0) rows.push(['Tax', money(body.taxAndRounding)]);
@@ -42,10 +43,18 @@ export function OrderItems({ body, currency, total }: { body: OrderBodyView; cur
           <caption className="sr-only">Line items</caption>
           <thead>
             <tr className="border-b border-slate-200 text-left text-xs uppercase tracking-wide text-slate-500">
-              <th scope="col" className="py-1.5 pr-2 font-semibold">Product</th>
-              <th scope="col" className="py-1.5 pr-2 font-semibold">SKU</th>
-              <th scope="col" className="py-1.5 pr-2 text-right font-semibold">Qty</th>
-              <th scope="col" className="py-1.5 text-right font-semibold">Total</th>
+              <th scope="col" className="py-1.5 pr-2 font-semibold">
+                Product
+              </th>
+              <th scope="col" className="py-1.5 pr-2 font-semibold">
+                SKU
+              </th>
+              <th scope="col" className="py-1.5 pr-2 text-right font-semibold">
+                Qty
+              </th>
+              <th scope="col" className="py-1.5 text-right font-semibold">
+                Total
+              </th>
             </tr>
           </thead>
           <tbody className="divide-y divide-slate-100">

@@ -20,7 +20,11 @@ const KIND_LABELS: Record<OrderEventKind, { label: string; dot: string }> = {
 /** Every sync event of the order, oldest first, with the store's own message. */
 export function OrderTimeline({ events }: { events: OrderDetail['events'] }) {
   if (events.length === 0) {
-    return <p className="text-sm text-slate-600">Nothing has happened to this order yet. The next sync, or Sync Order above, sends it where it belongs.</p>;
+    return (
+      <p className="text-sm text-slate-600">
+        Nothing has happened to this order yet. The next sync, or Sync Order above, sends it where it belongs.
+      </p>
+    );
   }
   return (
     <ol className="relative space-y-4 border-l border-slate-200 pl-5" data-testid="order-timeline">
@@ -28,7 +32,10 @@ export function OrderTimeline({ events }: { events: OrderDetail['events'] }) {
         const kind = KIND_LABELS[event.kind] ?? { label: event.kind, dot: 'bg-slate-400' };
         return (
           <li key={event.id} className="relative" data-kind={event.kind}>
-            <span aria-hidden="true" className={`absolute -left-[1.65rem] top-1.5 h-2.5 w-2.5 rounded-full ring-4 ring-white ${kind.dot}`} />
+            <span
+              aria-hidden="true"
+              className={`absolute -left-[1.65rem] top-1.5 h-2.5 w-2.5 rounded-full ring-4 ring-white ${kind.dot}`}
+            />
             <p className="text-sm">
               <span className="font-medium text-slate-900">{kind.label}</span>
               <span className="text-slate-500"> · </span>

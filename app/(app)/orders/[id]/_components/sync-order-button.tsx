@@ -21,7 +21,15 @@ export function SyncOrderButton({ action, orderId }: { action: SyncOrderAction; 
       <Button disabled={pending}>{pending ? 'Syncing this order…' : 'Sync Order'}</Button>
       <p role="status" aria-live="polite" className="max-w-md text-sm" data-testid="sync-order-answer">
         {state ? (
-          <span className={!state.ok || state.data.status === 'failed' ? 'text-rose-700' : state.data.status === 'succeeded' ? 'text-emerald-800' : 'text-amber-900'}>
+          <span
+            className={
+              !state.ok || state.data.status === 'failed'
+                ? 'text-rose-700'
+                : state.data.status === 'succeeded'
+                  ? 'text-emerald-800'
+                  : 'text-amber-900'
+            }
+          >
             {state.ok ? state.data.message : state.error}
           </span>
         ) : null}
