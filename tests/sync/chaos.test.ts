@@ -155,7 +155,7 @@ async function runScenario(database: TestDatabase, seed: number, tally: Tally): 
       subs.forEach((sub, s) => {
         for (let i = rng.integer(0, 2); i > 0; i -= 1) subOrders[s].push(sub.createOrderDirectly().id);
         // Some substore orders, copied already or not, are partly refunded (a small amount: the copy can always take it).
-        // A second later: a change within the second an order was last read is invisible to `modified_after`.
+        // A second later (a change within the second the order was read is tests/sync/same-second-change.test.ts's case).
         sub.clock.advance(1_000);
         for (const orderId of subOrders[s]) {
           if (rng.next() >= 0.3 || refunds.filter((r) => r.sub === s && r.orderId === orderId).length >= 2) continue;
