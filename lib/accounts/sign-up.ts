@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { memberships, users, workspaces } from '@/db/schema';
 import { hashPassword, MIN_PASSWORD_LENGTH } from '@/lib/auth/passwords';
-import { findUserByEmail } from '@/lib/data/users';
+import { findUserByEmail, insertUser } from '@/lib/data/users';
+import { insertWorkspaceWithOwner } from '@/lib/data/workspaces';
 import { UserFacingError } from '@/lib/errors';
 
 export const signUpSchema = z.object({
@@ -17,7 +17,12 @@ export const signUpSchema = z.object({
 });
 export type SignUpInput = z.input<typeof signUpSchema>;
 
-export function slugify(text: string): string {
+/** A workspace's slug: its name's, with a random tail so two workspaces of one name never clash. */
+export function workspaceSlug(name: string): string {
+  return `${slugify(name)}-${randomBytes(3).toString('hex')}`;
+}
+
+function slugify(text: string): string {
   const base = text
     .toLowerCase()
     .normalize('NFKD')
@@ -37,13 +42,8 @@ export async function signUp(db: Db, input: SignUpInput) {
   const workspaceName = data.workspaceName || (data.name ? `${data.name}'s stores` : `${data.email.split('@')[0]}'s stores`);
   try {
     return await db.transaction(async (tx) => {
-      const [user] = await tx
-        .insert(users)
-        .values({ email: data.email, name: data.name || null, passwordHash })
-        .returning();
-      const slug = `${slugify(workspaceName)}-${randomBytes(3).toString('hex')}`;
-      const [workspace] = await tx.insert(workspaces).values({ name: workspaceName, slug }).returning();
-      await tx.insert(memberships).values({ workspaceId: workspace.id, userId: user.id, role: 'owner' });
+      const user = await insertUser(tx, { email: data.email, name: data.name || null, passwordHash });
+      const workspace = await insertWorkspaceWithOwner(tx, { name: workspaceName, slug: workspaceSlug(workspaceName), ownerId: user.id });
       return { user, workspace };
     });
   } catch (error) {

@@ -56,3 +56,8 @@ export async function updateUserEmail(db: Db, userId: string, email: string): Pr
 export async function setPasswordHash(db: Db, userId: string, passwordHash: string): Promise<void> {
   await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
 }
+
+export async function insertUser(db: Db, input: { email: string; name: string | null; passwordHash: string }) {
+  const [user] = await db.insert(users).values(input).returning();
+  return user;
+}

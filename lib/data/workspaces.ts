@@ -75,3 +75,21 @@ export async function updateWorkspace(
 ): Promise<void> {
   await db.update(workspaces).set(changes).where(eq(workspaces.id, workspaceId));
 }
+
+/** A new workspace with `ownerId` as its owner; with `db` a transaction, both rows or neither. */
+export async function insertWorkspaceWithOwner(
+  db: Db,
+  input: { name: string; slug: string; ownerId: string; onboardingStep?: Workspace['onboardingStep'] },
+): Promise<Workspace> {
+  const [workspace] = await db
+    .insert(workspaces)
+    .values({ name: input.name, slug: input.slug, ...(input.onboardingStep ? { onboardingStep: input.onboardingStep } : {}) })
+    .returning();
+  await db.insert(memberships).values({ workspaceId: workspace.id, userId: input.ownerId, role: 'owner' });
+  return workspace;
+}
+
+/** Deletes the workspace and, by cascade, everything in it. */
+export async function deleteWorkspaceById(db: Db, workspaceId: string): Promise<void> {
+  await db.delete(workspaces).where(eq(workspaces.id, workspaceId));
+}

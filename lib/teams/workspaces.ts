@@ -1,11 +1,9 @@
-import { randomBytes } from 'node:crypto';
-import { eq } from 'drizzle-orm';
 import { z } from 'zod';
 import type { Db } from '@/db/client';
-import { memberships, workspaces, type Workspace } from '@/db/schema';
+import type { Workspace } from '@/db/schema';
 import { UserFacingError } from '@/lib/errors';
-import { slugify } from '@/lib/accounts/sign-up';
-import { listMembershipsOfUser } from '@/lib/data/workspaces';
+import { workspaceSlug } from '@/lib/accounts/sign-up';
+import { deleteWorkspaceById, insertWorkspaceWithOwner, listMembershipsOfUser } from '@/lib/data/workspaces';
 import { RATE_LIMITS, reserveOrThrow } from '@/lib/rate-limits';
 
 export const workspaceNameInput = z
@@ -18,12 +16,9 @@ export const workspaceNameInput = z
 export async function createWorkspace(db: Db, userId: string, name: string): Promise<Workspace> {
   const workspaceName = workspaceNameInput.parse(name);
   await reserveOrThrow(db, [[RATE_LIMITS.workspacesPerUser, userId]]);
-  return db.transaction(async (tx) => {
-    const slug = `${slugify(workspaceName)}-${randomBytes(3).toString('hex')}`;
-    const [workspace] = await tx.insert(workspaces).values({ name: workspaceName, slug, onboardingStep: 'main' }).returning();
-    await tx.insert(memberships).values({ workspaceId: workspace.id, userId, role: 'owner' });
-    return workspace;
-  });
+  return db.transaction((tx) =>
+    insertWorkspaceWithOwner(tx, { name: workspaceName, slug: workspaceSlug(workspaceName), ownerId: userId, onboardingStep: 'main' }),
+  );
 }
 
 /**
@@ -40,5 +35,5 @@ export async function deleteWorkspace(db: Db, workspace: Pick<Workspace, 'id' | 
       'only_workspace',
     );
   }
-  await db.delete(workspaces).where(eq(workspaces.id, workspace.id));
+  await deleteWorkspaceById(db, workspace.id);
 }

@@ -1,10 +1,9 @@
-import { sql } from 'drizzle-orm';
 import { getDb } from '@/db/client';
+import { pingDatabase } from '@/lib/data/database-health';
 
 export const dynamic = 'force-dynamic';
 
 export async function GET() {
-  const db = await getDb();
-  await db.execute(sql`select 1`);
+  await pingDatabase(await getDb());
   return Response.json({ ok: true });
 }
