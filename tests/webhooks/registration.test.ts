@@ -97,13 +97,15 @@ describe('webhook registration and the syncs they start', () => {
     expect(await webhookRuns()).toHaveLength(1);
   });
 
-  it('collapses a burst of 100 orders into one run (two at most, if deliveries outlast the first), and every order arrives', async () => {
+  // A burst inside one second can take a third run: a delivery for an order read in a second the store's clock had
+  // not yet left cannot be told from a later change within that second, so it is read again (one list page).
+  it('collapses a burst of 100 orders into a run or two (three at most, when they share a second still open), and every order arrives', async () => {
     const before = (await webhookRuns()).length;
     const created = Array.from({ length: 100 }, () => main.createOrderDirectly());
     await settle();
     const runs = (await webhookRuns()).length - before;
     expect(runs).toBeGreaterThanOrEqual(1);
-    expect(runs).toBeLessThanOrEqual(2);
+    expect(runs).toBeLessThanOrEqual(3);
     for (const order of created) expect(sub.orders.withMeta(ORIGIN_META, `${mainId}:${order.id}`)).toHaveLength(1);
   }, 60_000);
 
