@@ -210,6 +210,8 @@ export async function markLinkUpdated(
   linkId: string,
   update: {
     sourceModifiedGmt: Date;
+    /** The version of the source this update carried (`orders.pulled_at`). */
+    sourcePulledAt: Date;
     syncedNoteIds: number[];
     syncedRefundIds?: number[];
     changedAfterCopy?: string | null;
@@ -220,7 +222,9 @@ export async function markLinkUpdated(
   await db
     .update(orderLinks)
     .set({
-      needsUpdate: false,
+      // A pull may have indexed a newer version while this one was being sent (within the same second too): the
+      // source is read under a lock, so that pull commits first, and the link keeps needing an update.
+      needsUpdate: sql`exists (select 1 from ${orders} as o where o.id = ${orderLinks.sourceOrderId} and (o.pulled_at <> ${update.sourcePulledAt.toISOString()}::timestamptz or o.date_modified_gmt > ${update.sourceModifiedGmt.toISOString()}::timestamptz) for share)`,
       syncedSourceModifiedGmt: update.sourceModifiedGmt,
       syncedNoteIds: update.syncedNoteIds,
       notesClaimedAt: null,

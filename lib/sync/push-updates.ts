@@ -155,6 +155,7 @@ async function carryNotesAndFinish(
   }
   await markLinkUpdated(ctx.db, ctx.workspace.id, entry.link.id, {
     sourceModifiedGmt: entry.source.dateModifiedGmt,
+    sourcePulledAt: entry.source.pulledAt,
     syncedNoteIds: carried,
     syncedRefundIds: refunds.syncedRefundIds,
     changedAfterCopy: plan.changedAfterCopy,
