@@ -5,12 +5,12 @@
  */
 import './bench/env';
 import { parseArgs } from 'node:util';
-import { benchBackfill, type BackfillReport } from './bench/backfill';
-import { benchMemory, type MemoryReport } from './bench/memory';
-import { benchPropagation, type PropagationReport } from './bench/propagation';
-import { benchQuietTick, type QuietTickReport } from './bench/quiet-tick';
-import { benchSteady, type SteadyReport } from './bench/steady';
-import { printTable } from './bench/report';
+import { benchBackfill } from './bench/backfill';
+import { benchMemory } from './bench/memory';
+import { benchPropagation } from './bench/propagation';
+import { benchQuietTick } from './bench/quiet-tick';
+import { benchSteady } from './bench/steady';
+import { printTable, type BenchReport } from './bench/report';
 import { BENCH_SIZES } from './bench/sizes';
 import { scaledTuning } from './bench/scaled-tuning';
 
@@ -42,14 +42,7 @@ const tuning = scaledTuning(scale, sliceBudgetMs);
 /** Like PHP's max_execution_time on many hosts; the cost model scales it with everything else. */
 const STORE_TIME_LIMIT_MS = 30_000;
 
-const report: {
-  backfill?: BackfillReport;
-  quietTick?: QuietTickReport;
-  steady?: SteadyReport;
-  memory?: MemoryReport;
-  propagation?: PropagationReport;
-  meta: Record<string, unknown>;
-} = {
+const report: BenchReport = {
   meta: {
     date: new Date().toISOString(),
     database: pglite ? 'pglite' : 'postgresql',

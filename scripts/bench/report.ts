@@ -4,7 +4,7 @@ import type { PropagationReport } from './propagation';
 import type { QuietTickReport } from './quiet-tick';
 import type { SteadyReport } from './steady';
 
-type Report = {
+export type BenchReport = {
   backfill?: BackfillReport;
   quietTick?: QuietTickReport;
   steady?: SteadyReport;
@@ -17,7 +17,7 @@ const fixed = (n: number, digits = 2) => n.toFixed(digits);
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
 
 /** The human-readable form: one row per figure, its target and whether it was met. */
-export function printTable(report: Report): void {
+export function printTable(report: BenchReport): void {
   const rows: Array<[string, string, string]> = [];
   const b = report.backfill;
   if (b) {

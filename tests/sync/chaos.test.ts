@@ -4,22 +4,13 @@ import { resultRows } from '@/db/client';
 import { randomUUID } from 'node:crypto';
 import { syncWorkspace, syncWorkspaceSlice, type SyncTuning } from '@/lib/sync';
 import { startSimulator, type FaultKind, type StoreHandle } from '@/simulator';
+import { FAULT_KINDS } from '@/simulator/faults';
 import { SeededRandom } from '@/simulator/random';
 import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 import { createSyncWorkspace, endpointOf } from '@/tests/support/sync-fixtures';
 
 const SCENARIOS = Number(process.env.CHAOS_SCENARIOS ?? 200);
-const FAULTS: FaultKind[] = [
-  'error500',
-  'error502',
-  'error503',
-  'rateLimit429',
-  'hang',
-  'drop',
-  'commitThenDrop',
-  'commitThenError500',
-  'htmlInsteadOfJson',
-];
+const FAULTS: readonly FaultKind[] = FAULT_KINDS;
 
 const CHAOS_TUNING: Partial<SyncTuning> = {
   retry: { attempts: 3, baseDelayMs: 2, maxDelayMs: 20 },
