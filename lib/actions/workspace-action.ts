@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { can, REFUSED_BY_ROLE, type Permission } from '@/lib/auth/permissions';
 import { resolveWorkspaceContext, type WorkspaceContext } from '@/lib/auth/workspace-context';
-import { failedAction, type ActionState } from './action-state';
+import { failedAction, sessionEnded, type ActionState } from './action-state';
 
 export type ActionInput = FormData | Record<string, unknown> | undefined;
 
@@ -36,7 +36,7 @@ export function workspaceAction<Schema extends z.ZodType, Result>(
     let context: WorkspaceContext | null = null;
     try {
       context = await resolveWorkspaceContext();
-      if (!context) return { ok: false, error: 'Your session has ended. Sign in again.' };
+      if (!context) return sessionEnded();
       if (!can(context.role, options.permission)) return { ok: false, error: REFUSED_BY_ROLE };
       const parsed = schema.safeParse(toObject(input));
       if (!parsed.success) {

@@ -5,7 +5,7 @@ import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
 import { z } from 'zod';
 import { NotFoundError } from '@/lib/errors';
-import { failedAction, type ActionState } from '@/lib/actions/action-state';
+import { failedAction, sessionEnded, type ActionState } from '@/lib/actions/action-state';
 import { workspaceAction } from '@/lib/actions/workspace-action';
 import { ACTIVE_WORKSPACE_COOKIE, ACTIVE_WORKSPACE_COOKIE_OPTIONS, resolveSignedInUser } from '@/lib/auth/workspace-context';
 import { findMembership } from '@/lib/data/workspaces';
@@ -32,7 +32,7 @@ export const switchWorkspaceAction = workspaceAction(
  */
 export async function createWorkspaceAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const signedIn = await resolveSignedInUser();
-  if (!signedIn) return { ok: false, error: 'Your session has ended. Sign in again.' };
+  if (!signedIn) return sessionEnded();
   const parsed = workspaceNameInput.safeParse(formData.get('name') ?? '');
   if (!parsed.success) return { ok: false, error: parsed.error.issues[0]?.message ?? 'Give the workspace a name.' };
   let workspaceId: string;

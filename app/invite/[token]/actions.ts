@@ -3,7 +3,7 @@
 import { revalidatePath } from 'next/cache';
 import { cookies } from 'next/headers';
 import { redirect } from 'next/navigation';
-import { failedAction, type ActionState } from '@/lib/actions/action-state';
+import { failedAction, sessionEnded, type ActionState } from '@/lib/actions/action-state';
 import { ACTIVE_WORKSPACE_COOKIE, ACTIVE_WORKSPACE_COOKIE_OPTIONS, resolveSignedInUser } from '@/lib/auth/workspace-context';
 import { acceptInvitation } from '@/lib/teams';
 
@@ -14,7 +14,7 @@ import { acceptInvitation } from '@/lib/teams';
 export async function acceptInvitationAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const token = String(formData.get('token') ?? '');
   const signedIn = await resolveSignedInUser();
-  if (!signedIn) return { ok: false, error: 'Your session has ended. Sign in again.' };
+  if (!signedIn) return sessionEnded();
   let workspaceId: string;
   try {
     workspaceId = (await acceptInvitation(signedIn.db, token, signedIn.user)).id;
