@@ -1,3 +1,4 @@
+import { plural } from '@/lib/text/plural';
 import type { Db } from '@/db/client';
 import { runScheduledTickInProcess, type InProcessTickReport } from './run-tick-in-process';
 
@@ -24,7 +25,7 @@ export function startDevFallbackSchedule(options: {
     try {
       const report = await runScheduledTickInProcess(await options.db());
       log(
-        `[${DEV_FALLBACK_LABEL}] tick ${report.tick}: ${report.workspaces} active workspace${report.workspaces === 1 ? '' : 's'}, ${report.synced} synced, ${report.skipped} skipped, ${report.failed} failed`,
+        `[${DEV_FALLBACK_LABEL}] tick ${report.tick}: ${plural(report.workspaces, 'active workspace')}, ${report.synced} synced, ${report.skipped} skipped, ${report.failed} failed`,
       );
       options.onTick?.(report);
     } catch (error) {

@@ -1,3 +1,4 @@
+import { plural } from '@/lib/text/plural';
 import type { Store } from '@/db/schema';
 import {
   claimLinkNotes,
@@ -164,7 +165,7 @@ async function carryNotesAndFinish(
   });
   directionCounts(ctx, entry).updated += 1;
   await ctx.progress.add(target.id, 'done', 1);
-  const noteText = added > 0 ? `, ${added} note${added === 1 ? '' : 's'}` : '';
+  const noteText = added > 0 ? `, ${plural(added, 'note')}` : '';
   const copy = `copy #${entry.link.targetNumber} on ${target.name}`;
   await ctx.events([
     {

@@ -1,3 +1,4 @@
+import { plural } from '@/lib/text/plural';
 import { randomUUID } from 'node:crypto';
 import { setMaxListeners } from 'node:events';
 import type { Db } from '@/db/client';
@@ -111,7 +112,7 @@ export async function syncWorkspaceSlice(db: Db, workspaceId: string, request: S
       if (outcome.kind === 'more') {
         const minutes = Math.round(tuning.runBudgetMs / 60_000);
         outcome.ctx.errors.push(
-          `Stopped after the run's time limit of ${minutes} minute${minutes === 1 ? '' : 's'}; the next sync carries on with the rest`,
+          `Stopped after the run's time limit of ${plural(minutes, 'minute')}; the next sync carries on with the rest`,
         );
       }
       await recordStoresContact(outcome.ctx.db, workspaceId, [...outcome.ctx.reached], new Date()).catch(() => undefined);
