@@ -127,8 +127,8 @@ test('without Inngest: presses at the same moment on two app processes run one s
   process.env.ALLOW_PRIVATE_STORE_URLS = 'true';
   sim = await startSimulator({
     stores: [
-      { name: 'Slow Main', cost: { overheadMs: 1_000 } },
-      { name: 'Slow Sub', cost: { overheadMs: 1_000 } },
+      { name: 'Slow Main', cost: { overheadMs: 1_000, scale: 1 } },
+      { name: 'Slow Sub', cost: { overheadMs: 1_000, scale: 1 } },
     ],
   });
   for (const [store, role] of [
