@@ -4,10 +4,13 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stores, storeWebhooks } from '@/db/schema';
 import { encryptWebhookSecret } from '@/lib/crypto/webhook-secrets';
+import { upsertPulledOrders } from '@/lib/data/orders';
 import { saveStoreWebhook, setStoreWebhookToken } from '@/lib/data/store-webhooks';
+import { toPulledOrderRow } from '@/lib/sync/order-snapshot';
 import { newWebhookToken } from '@/lib/webhooks/registration';
 import { MAX_DELIVERY_BYTES } from '@/lib/webhooks/receive-delivery';
 import { webhookSignature } from '@/lib/webhooks/signature';
+import type { WooOrder } from '@/lib/woo/types';
 import { CAPTURES_DIR } from '@/tests/simulator/support/captures';
 import { createSyncWorkspace, type SyncWorkspaceFixture } from '@/tests/support/sync-fixtures';
 import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
@@ -186,6 +189,30 @@ describe('the webhook receiver, replaying real WooCommerce deliveries', () => {
     await post(delivery.raw_body, delivery.headers);
     const [first, second] = receiver.requests.slice(-2);
     expect(first.deliveryKey).toBe(second.deliveryKey);
+  });
+
+  it('answers a delivery for the version a sync read in a second not yet settled from the index, and still asks for a change made later in that second', async () => {
+    const delivery = capture31.order_created[0];
+    const order = JSON.parse(delivery.raw_body) as WooOrder;
+    // The sync read order 33 while its second was open: the cursor stands at that second but names no ids yet.
+    await database.db
+      .update(stores)
+      .set({ pullCursorModifiedGmt: new Date('2026-11-26T19:17:47Z'), pullCursorSeenIds: [] })
+      .where(eq(stores.id, fixture.main.id));
+    await upsertPulledOrders(database.db, fixture.workspace.id, fixture.main.id, [toPulledOrderRow(order)]);
+    const before = receiver.requests.length;
+    const response = await post(delivery.raw_body, delivery.headers);
+    expect(await response.json()).toEqual({ result: 'already_synced' });
+    expect(receiver.requests).toHaveLength(before);
+
+    const changedInTheSameSecond = JSON.stringify({ ...order, status: 'completed' });
+    const changed = await post(changedInTheSameSecond, {
+      ...delivery.headers,
+      'x-wc-webhook-signature': webhookSignature(CAPTURED_SECRET, changedInTheSameSecond),
+    });
+    expect(changed.status).toBe(202);
+    expect(receiver.requests).toHaveLength(before + 1);
+    await database.db.update(stores).set({ pullCursorModifiedGmt: null, pullCursorSeenIds: [] }).where(eq(stores.id, fixture.main.id));
   });
 
   it('keeps the webhook secrets encrypted at rest, bound to their store and topic', async () => {
