@@ -1,4 +1,4 @@
-import { plural } from '@/lib/text/plural';
+import { plural } from '@/lib/utils/plural';
 import { formatRelative } from './format';
 
 /** The engine's pending counts, as far as the console reads them. */

@@ -70,17 +70,3 @@ export async function updateStoreWebhookStatus(
 export async function deleteStoreWebhooks(db: Db, workspaceId: string, storeId: string): Promise<void> {
   await db.delete(storeWebhooks).where(and(eq(storeWebhooks.workspaceId, workspaceId), eq(storeWebhooks.storeId, storeId)));
 }
-
-export async function setStoreWebhookToken(db: Db, workspaceId: string, storeId: string, token: string): Promise<void> {
-  await db
-    .update(stores)
-    .set({ webhookToken: token })
-    .where(and(eq(stores.workspaceId, workspaceId), eq(stores.id, storeId)));
-}
-
-export async function markWebhookSeen(db: Db, workspaceId: string, storeId: string, at: Date): Promise<void> {
-  await db
-    .update(stores)
-    .set({ webhookSeenAt: at })
-    .where(and(eq(stores.workspaceId, workspaceId), eq(stores.id, storeId)));
-}

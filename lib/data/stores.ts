@@ -117,6 +117,8 @@ export type StoreChanges = Partial<
     | 'lastError'
     | 'lastErrorAt'
     | 'meta'
+    | 'webhookToken'
+    | 'webhookSeenAt'
   >
 >;
 

@@ -1,8 +1,9 @@
 import { describeForbiddenReason, type ForbiddenAddressReason } from './address-policy';
+import { FORBIDDEN_ADDRESS_CODE } from './transport-failure';
 
 /** The store's address resolves somewhere Orderbridge must never connect to (SSRF guard). */
 export class StoreAddressForbiddenError extends Error {
-  readonly code = 'ERR_STORE_ADDRESS_FORBIDDEN';
+  readonly code = FORBIDDEN_ADDRESS_CODE;
 
   constructor(
     readonly hostname: string,
@@ -18,7 +19,6 @@ export class StoreAddressForbiddenError extends Error {
 
 export function isStoreAddressForbiddenError(error: unknown): error is StoreAddressForbiddenError {
   return (
-    error instanceof StoreAddressForbiddenError ||
-    (error instanceof Error && (error as { code?: unknown }).code === 'ERR_STORE_ADDRESS_FORBIDDEN')
+    error instanceof StoreAddressForbiddenError || (error instanceof Error && (error as { code?: unknown }).code === FORBIDDEN_ADDRESS_CODE)
   );
 }

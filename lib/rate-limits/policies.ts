@@ -1,4 +1,4 @@
-import { plural } from '@/lib/text/plural';
+import { plural } from '@/lib/utils/plural';
 
 /** A limit: at most `limit` counted events per `windowMs` for each key of the bucket; `what` names them in messages. */
 export type RateLimit = { bucket: string; limit: number; windowMs: number; what: string };

@@ -25,7 +25,7 @@ import { validateConsumerCredentials } from './store-url';
 import { toStoreView, type StoreView } from './store-view';
 import type { Store } from '@/db/schema';
 import { logError } from '@/lib/log';
-import { plural } from '@/lib/text/plural';
+import { plural } from '@/lib/utils/plural';
 import { deregisterStoreWebhooks, registerStoreWebhooks, type WebhookSetup } from '@/lib/webhooks/registration';
 
 /** `requesterAddress`: who asked, for the per-address limit on connection checks (the per-workspace one always applies). */

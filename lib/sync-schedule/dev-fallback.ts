@@ -1,4 +1,4 @@
-import { plural } from '@/lib/text/plural';
+import { plural } from '@/lib/utils/plural';
 import type { Db } from '@/db/client';
 import { runScheduledTickInProcess, type InProcessTickReport } from './run-tick-in-process';
 

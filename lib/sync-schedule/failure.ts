@@ -1,4 +1,4 @@
-import { plural } from '@/lib/text/plural';
+import { plural } from '@/lib/utils/plural';
 
 const MAX_ERROR_LENGTH = 500;
 

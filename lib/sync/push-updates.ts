@@ -1,4 +1,4 @@
-import { plural } from '@/lib/text/plural';
+import { plural } from '@/lib/utils/plural';
 import type { Store } from '@/db/schema';
 import {
   claimLinkNotes,

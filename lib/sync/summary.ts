@@ -1,5 +1,5 @@
 import type { SyncCounts } from '@/db/schema';
-import { plural } from '@/lib/text/plural';
+import { plural } from '@/lib/utils/plural';
 
 export type SyncIssue = { orderId: string; orderNumber: string; sourceStoreName: string; targetStoreName: string; reason: string };
 

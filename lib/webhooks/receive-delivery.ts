@@ -3,7 +3,8 @@ import type { Store, StoreWebhook } from '@/db/schema';
 import type { EncryptionKeyring } from '@/lib/crypto/encryption-keys';
 import { decryptWebhookSecret } from '@/lib/crypto/webhook-secrets';
 import { unchangedRemoteIds, type PulledOrderRow } from '@/lib/data/orders';
-import { findStoreByWebhookToken, markWebhookSeen } from '@/lib/data/store-webhooks';
+import { findStoreByWebhookToken } from '@/lib/data/store-webhooks';
+import { updateStore } from '@/lib/data/stores';
 import { ORIGIN_META } from '@/lib/sync/copy-meta';
 import { isAlreadySeen } from '@/lib/sync/keyset-cursor';
 import { toPulledOrderRow } from '@/lib/sync/order-snapshot';
@@ -102,7 +103,7 @@ export async function receiveDelivery(
   const now = options.now ?? new Date();
   // Every copy Orderbridge writes comes back as a delivery: the "last delivery" time is kept to the minute, not written each time.
   if (!store.webhookSeenAt || now.getTime() - store.webhookSeenAt.getTime() >= SEEN_PRECISION_MS)
-    await markWebhookSeen(db, store.workspaceId, store.id, now);
+    await updateStore(db, store.workspaceId, store.id, { webhookSeenAt: now });
   if (store.paused) return { status: 200, result: 'store_paused' };
   const hint = parseHint(delivery.rawBody);
   if (hint && isCopy(hint)) return { status: 200, result: 'copy' };

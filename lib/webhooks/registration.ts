@@ -4,7 +4,8 @@ import { WEBHOOK_TOPICS, type Store, type StoreWebhookStatus, type WebhookTopic 
 import type { EncryptionKeyring } from '@/lib/crypto/encryption-keys';
 import { decryptStoreCredentials, type StoreCredentials } from '@/lib/crypto/store-credentials';
 import { encryptWebhookSecret, newWebhookSecret } from '@/lib/crypto/webhook-secrets';
-import { deleteStoreWebhooks, listWebhooksOfStore, saveStoreWebhook, setStoreWebhookToken } from '@/lib/data/store-webhooks';
+import { deleteStoreWebhooks, listWebhooksOfStore, saveStoreWebhook } from '@/lib/data/store-webhooks';
+import { updateStore } from '@/lib/data/stores';
 import { logError } from '@/lib/log';
 import { resolveTuning, type SyncTuning } from '@/lib/sync/tuning';
 import { createWooClient, type WooClient } from '@/lib/woo/client';
@@ -93,7 +94,7 @@ export async function createStoreWebhook(
  */
 export async function registerStoreWebhooks(db: Db, store: Store, setup: WebhookSetup, credentials?: StoreCredentials): Promise<void> {
   const token = store.webhookToken ?? newWebhookToken();
-  if (!store.webhookToken) await setStoreWebhookToken(db, store.workspaceId, store.id, token);
+  if (!store.webhookToken) await updateStore(db, store.workspaceId, store.id, { webhookToken: token });
   const client = webhookClient(store, credentials ?? decryptStoreCredentials(store, setup.keyring), setup.tuning);
   for (const topic of WEBHOOK_TOPICS) await createStoreWebhook(db, client, { ...store, webhookToken: token }, token, topic, setup);
 }

@@ -14,6 +14,7 @@ import { syncWorkspace } from '@/lib/sync';
 import { startSimulator, type Simulator, type StoreHandle } from '@/simulator';
 import { createSyncWorkspace, endpointOf } from '@/tests/support/sync-fixtures';
 import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
+import { sleep } from '@/lib/utils/sleep';
 
 // The Sync Now action as the app runs it: the session is workspace's owner, `after()` keeps the background run.
 const session: { context: WorkspaceContext | null } = { context: null };
@@ -60,7 +61,7 @@ async function waitFor(condition: () => boolean | Promise<boolean>, timeoutMs: n
   const deadline = Date.now() + timeoutMs;
   while (!(await condition())) {
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 50));
+    await sleep(50);
   }
 }
 

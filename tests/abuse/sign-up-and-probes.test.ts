@@ -5,6 +5,7 @@ import { insertStore } from '@/lib/data/stores';
 import { connectStore, type StoreServiceOptions } from '@/lib/stores';
 import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 import { startLocalServer, type LocalServer } from '@/tests/stores/support/local-server';
+import { sleep } from '@/lib/utils/sleep';
 
 /** The request the server action answers: which address it came from (Next.js's X-Forwarded-For with no proxy). */
 const request = vi.hoisted(() => ({ forwardedFor: '203.0.113.5' }));
@@ -141,7 +142,7 @@ describe('the onboarding preview as a way to make the servers read every store a
           ...encryptNewStoreCredentials(keys),
         });
         const first = previewFirstSync(database.db, workspace.id);
-        while (ordersReads === 0) await new Promise((r) => setTimeout(r, 20));
+        while (ordersReads === 0) await sleep(20);
         await expect(previewFirstSync(database.db, workspace.id)).rejects.toThrow(
           'A preview of this workspace is already running. Try again when it has finished (within 5 minutes).',
         );

@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
+import { sleep } from '@/lib/utils/sleep';
 
 const onPostgres = Boolean(process.env.DATABASE_URL?.startsWith('postgres'));
 
@@ -24,7 +25,7 @@ describe.skipIf(!onPostgres)('pooled PostgreSQL connections', () => {
     );
     await killer.end();
     expect(Number(killed.rows[0].n)).toBeGreaterThan(0);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    await sleep(200);
     const result = await database.db.execute(sql`select 1 as one`);
     const rows = (result as unknown as { rows: Array<{ one: number }> }).rows;
     expect(rows[0].one).toBe(1);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AlreadyRunningError, giveBack, RateLimitedError, reserve, reserveOrThrow, runExclusive, type RateLimit } from '@/lib/rate-limits';
 import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
+import { sleep } from '@/lib/utils/sleep';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -61,7 +62,7 @@ describe('the rate-limit counter', () => {
     const lease = { bucket: 'lease', limit: 1, windowMs: 60_000, what: 'A preview of this workspace' };
     let release!: () => void;
     const first = runExclusive(database.db, lease, 'w1', () => new Promise<string>((resolve) => (release = () => resolve('first'))));
-    await new Promise((r) => setTimeout(r, 200));
+    await sleep(200);
     await expect(runExclusive(database.db, lease, 'w1', async () => 'second')).rejects.toThrow(new AlreadyRunningError(lease).message);
     expect(await runExclusive(database.db, lease, 'w2', async () => 'other workspace')).toBe('other workspace');
     release();

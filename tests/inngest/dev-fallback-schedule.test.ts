@@ -11,6 +11,7 @@ import { runScheduledTickInProcess, type InProcessTickReport } from '@/lib/sync-
 import { startSimulator, type Simulator } from '@/simulator';
 import { createSyncWorkspace as connectWorkspace, endpointOf, type SyncWorkspaceFixture } from '@/tests/support/sync-fixtures';
 import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
+import { sleep } from '@/lib/utils/sleep';
 
 let database: TestDatabase;
 let sim: Simulator;
@@ -112,7 +113,7 @@ describe('the development fallback schedule', () => {
     await expect.poll(() => ticks.length, { timeout: 15_000 }).toBeGreaterThanOrEqual(2);
     schedule.stop();
     const settled = ticks.length;
-    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    await sleep(1_000);
     expect(ticks.length).toBeLessThanOrEqual(settled + 1);
     expect((await scheduledRuns()).length).toBeGreaterThanOrEqual(before + 2);
     expect(lines[0]).toBe(

@@ -5,6 +5,7 @@ import { createGuardedAgents, guardedRequest, isResponseTooLargeError, readCappe
 import { checkStoreConnection } from '@/lib/stores/connection-check';
 import { gzipBomb, streamHugeBody } from '@/tests/support/hostile-bodies';
 import { startLocalServer, type LocalServer } from './support/local-server';
+import { sleep } from '@/lib/utils/sleep';
 
 /** A source that counts how much of it was pulled, so a test can see reading stopped early. */
 function countingSource(total: number, chunk = 64 * 1024): { stream: Readable; pulled: () => number } {
@@ -91,7 +92,7 @@ describe('the connection check reads through the same capped reader', () => {
     });
     const error = await guardedRequest({ url: `${server.url}/wp-json/`, agents }).catch((e: unknown) => e);
     expect((error as { code?: string }).code).toBe('RESPONSE_TOO_LARGE');
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
     expect(sent).toBeLessThan(50_000_000);
   });
 

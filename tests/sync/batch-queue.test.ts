@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { BatchQueue } from '@/lib/sync/batch-queue';
+import { sleep } from '@/lib/utils/sleep';
 
 describe('BatchQueue', () => {
   it('hands out full batches only, then the part-filled rest once closed', async () => {
@@ -32,7 +33,7 @@ describe('BatchQueue', () => {
     const queue = new BatchQueue<number>(4);
     let pushed = false;
     const producer = queue.push([1, 2, 3, 4, 5]).then(() => (pushed = true));
-    await new Promise((r) => setTimeout(r, 5));
+    await sleep(5);
     expect(pushed).toBe(false);
     await queue.take(() => 2);
     await producer;

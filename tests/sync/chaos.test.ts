@@ -8,6 +8,7 @@ import { FAULT_KINDS } from '@/simulator/faults';
 import { SeededRandom } from '@/simulator/random';
 import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 import { createSyncWorkspace, endpointOf } from '@/tests/support/sync-fixtures';
+import { sleep } from '@/lib/utils/sleep';
 
 const SCENARIOS = Number(process.env.CHAOS_SCENARIOS ?? 200);
 const FAULTS: readonly FaultKind[] = FAULT_KINDS;
@@ -36,7 +37,7 @@ type Tally = {
 
 /** The process is gone: let its last aborted requests settle, then its lease expires. */
 async function expireLease(database: TestDatabase, ws: string) {
-  await new Promise((r) => setTimeout(r, 20));
+  await sleep(20);
   await database.db.execute(sql`update sync_leases set expires_at = now() - interval '1 second' where workspace_id = ${ws}`);
 }
 
@@ -68,7 +69,7 @@ async function slicedRun(database: TestDatabase, ws: string, rng: SeededRandom, 
       if ((error as Error).name !== 'SimulatedCrash') throw error;
       tally.crashes += 1;
       if (rng.next() < 0.5) return expireLease(database, ws);
-      await new Promise((r) => setTimeout(r, 20));
+      await sleep(20);
     }
   }
   throw new Error(`a run of ${ws} did not finish in 400 slices`);
@@ -188,7 +189,7 @@ async function runScenario(database: TestDatabase, seed: number, tally: Tally): 
         if ((error as Error).name !== 'SimulatedCrash') throw error;
         tally.crashes += 1;
         // The crashed process is gone: let its last aborted requests settle, then its lease expires.
-        await new Promise((r) => setTimeout(r, 20));
+        await sleep(20);
         await database.db.execute(sql`update sync_leases set expires_at = now() - interval '1 second' where workspace_id = ${ws}`);
       }
       if (rng.next() < 0.5) newOrders();

@@ -7,6 +7,7 @@ import { syncWorkspace, type SyncTuning } from '@/lib/sync';
 import type { StoreHandle } from '@/simulator';
 import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 import { FAST_TUNING, startSyncWorld } from './sync-world';
+import { sleep } from '@/lib/utils/sleep';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -73,7 +74,7 @@ describe('runs and leases', () => {
         const starved = starvedRenewals(database.db);
 
         const first = syncWorkspace(starved.db, ws, { trigger: 'schedule', tuning: SHORT_LEASE });
-        await new Promise((r) => setTimeout(r, 400));
+        await sleep(400);
         starved.state.broken = true;
         // Another trigger waits for the workspace; it gets it only once the first run's lease has expired.
         const second = syncWorkspace(database.db, ws, { trigger: 'sync_now', tuning: { ...SHORT_LEASE, staleClaimGraceMs: 10_000 } });
@@ -87,7 +88,7 @@ describe('runs and leases', () => {
         expect(lastWriteOfFirst).toBeLessThan(takeoverRun.startedAt.getTime());
 
         // Copies the first run had in flight land after it stopped; once they can no longer be in flight, a run adopts them.
-        await new Promise((r) => setTimeout(r, 2_500));
+        await sleep(2_500);
         const last = await syncWorkspace(database.db, ws, { trigger: 'schedule', tuning: FAST_TUNING });
         expect(last.status).toBe('succeeded');
         expect(duplicatesAndLost(sub, world.fixture.main.id, ids)).toEqual({ duplicates: 0, lost: 0 });

@@ -5,6 +5,7 @@ import { metaValue, ORIGIN_META } from '@/lib/sync/copy-meta';
 import type { StoreHandle } from '@/simulator';
 import { FAST_TUNING, freshSyncWorldPerTest } from './sync-world';
 import { updateStoreForTest } from '@/tests/support/sync-fixtures';
+import { sleep } from '@/lib/utils/sleep';
 
 describe('long and cancelled runs', () => {
   const fresh = freshSyncWorldPerTest({ subs: [{}] });
@@ -120,7 +121,7 @@ describe('long and cancelled runs', () => {
     // A batch we hung up on still runs to its end on the store (PHP does not notice). With the test's
     // zero grace for unfinished claims, the next run must come after the store has finished them, as the
     // default grace (longer than any PHP time limit) guarantees in production.
-    while (sub.requests.entries().length < sub.requests.total) await new Promise((resolve) => setTimeout(resolve, 20));
+    while (sub.requests.entries().length < sub.requests.total) await sleep(20);
     sub.faults.configure({ latencyMs: 0 });
     const next = await syncWorkspace(fresh.database.db, fresh.world.fixture.workspace.id, { trigger: 'cli', tuning: FAST_TUNING });
     expect(next.status).toBe('succeeded');

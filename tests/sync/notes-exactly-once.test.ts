@@ -4,6 +4,7 @@ import { syncWorkspace, type CrashPoint } from '@/lib/sync';
 import type { StoreHandle } from '@/simulator';
 import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 import { FAST_TUNING, startSyncWorld } from './sync-world';
+import { sleep } from '@/lib/utils/sleep';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -68,7 +69,7 @@ describe('notes are added exactly once under crashes and ambiguous answers', () 
       const ws = world.fixture.workspace.id;
       expect((await syncWorkspace(database.db, ws, { trigger: 'schedule', tuning: FAST_TUNING })).status).toBe('succeeded');
       const [copy] = main.orders.withMeta('_orderbridge_origin', `${world.fixture.subs[0].id}:${order.id}`);
-      await new Promise((r) => setTimeout(r, 1100));
+      await sleep(1100);
       sub.updateOrderDirectly(order.id, { status: 'completed' });
       const { addNoteToOrder } = await import('@/simulator/orders-service');
       for (const note of ['Parcel handed to DHL', 'Customer called', 'Customer called'])

@@ -1,31 +1,20 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { countPendingOrders } from '@/lib/data/pending-counts';
 import { syncWorkspace } from '@/lib/sync';
 import type { WcOrder } from '@/simulator';
-import { createTestDatabase, FAST_TUNING, startSyncWorld, type SyncWorld } from './sync-world';
-import type { TestDatabase } from '@/tests/support/test-database';
+import { FAST_TUNING, sharedSyncWorld } from './sync-world';
 
 const metaOf = (order: WcOrder, key: string) => order.meta_data.find((m) => m.key === key)?.value;
 
 describe('sync in both directions (real HTTP to the simulator, real database)', () => {
-  let database: TestDatabase;
-  let world: SyncWorld;
-
-  beforeAll(async () => {
-    database = await createTestDatabase();
-    world = await startSyncWorld(database);
-  });
-  afterAll(async () => {
-    await world?.close();
-    await database?.drop();
-  });
+  const shared = sharedSyncWorld();
 
   it('copies main orders to every substore and substore orders to main, exactly once, without echoes', async () => {
-    const [main, subA, subB] = world.sim.stores;
+    const [main, subA, subB] = shared.world.sim.stores;
     const mainOrders = [main.createOrderDirectly(), main.createOrderDirectly(), main.createOrderDirectly()];
     const subOrder = subA.createOrderDirectly();
-    const { db } = database;
-    const ws = world.fixture.workspace.id;
+    const { db } = shared.database;
+    const ws = shared.world.fixture.workspace.id;
 
     const first = await syncWorkspace(db, ws, { trigger: 'sync_now', tuning: FAST_TUNING });
     expect(first.errors).toEqual([]);
@@ -36,7 +25,7 @@ describe('sync in both directions (real HTTP to the simulator, real database)', 
 
     for (const sub of [subA, subB]) {
       for (const source of mainOrders) {
-        const copies = sub.orders.withMeta('_orderbridge_origin', `${world.fixture.main.id}:${source.id}`);
+        const copies = sub.orders.withMeta('_orderbridge_origin', `${shared.world.fixture.main.id}:${source.id}`);
         expect(copies).toHaveLength(1);
         const copy = copies[0];
         expect(copy.line_items.map((l) => [l.sku, l.quantity, l.total])).toEqual(
@@ -57,7 +46,7 @@ describe('sync in both directions (real HTTP to the simulator, real database)', 
       }
     }
     for (const store of [main, subA, subB]) expect(store.requests.countFor('POST /orders/{id}/notes')).toBe(0);
-    const subCopies = main.orders.withMeta('_orderbridge_origin', `${world.fixture.subs[0].id}:${subOrder.id}`);
+    const subCopies = main.orders.withMeta('_orderbridge_origin', `${shared.world.fixture.subs[0].id}:${subOrder.id}`);
     expect(subCopies).toHaveLength(1);
     // No echo: the copy on main is not sent on to the substores, and copies on substores do not come back.
     expect(subB.orders.count).toBe(3);

@@ -7,6 +7,7 @@ import { listOrderEvents } from '@/lib/data/order-events';
 import { createTestDatabase, FAST_TUNING, startSyncWorld, type SyncWorld } from './sync-world';
 import type { TestDatabase } from '@/tests/support/test-database';
 import { updateSyncSettings } from '@/tests/support/sync-fixtures';
+import { sleep } from '@/lib/utils/sleep';
 
 describe('sync rules (simulator over HTTP, real database)', () => {
   let database: TestDatabase;
@@ -77,7 +78,7 @@ describe('sync rules (simulator over HTTP, real database)', () => {
     const ws = w.fixture.workspace.id;
     await syncWorkspace(database.db, ws, { trigger: 'schedule', tuning: FAST_TUNING });
     const [copy] = copiesOf(w, 0, w.fixture.subs[0].id, subOrder.id);
-    await new Promise((r) => setTimeout(r, 1100));
+    await sleep(1100);
     subA.updateOrderDirectly(subOrder.id, { status: 'completed', customer_note: 'Ring twice' });
     subA.store.state.book.get(subOrder.id);
     const { addNoteToOrder } = await import('@/simulator/orders-service');
@@ -98,7 +99,7 @@ describe('sync rules (simulator over HTTP, real database)', () => {
 
     // "Keep substore copies updated" makes main changes flow too.
     await updateSyncSettings(database.db, ws, { keepSubstoreCopiesUpdated: true });
-    await new Promise((r) => setTimeout(r, 1100));
+    await sleep(1100);
     main.updateOrderDirectly(mainOrder.id, { status: 'on-hold' });
     const again = await syncWorkspace(database.db, ws, { trigger: 'schedule', tuning: FAST_TUNING });
     expect(again.counts.toSub.updated).toBe(1);

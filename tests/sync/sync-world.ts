@@ -1,4 +1,4 @@
-import { afterEach, beforeEach } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
 import { startSimulator, type Simulator, type StoreOptions } from '@/simulator';
 import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
 import { createSyncWorkspace, endpointOf, type SyncWorkspaceFixture, type SyncWorkspaceSettings } from '@/tests/support/sync-fixtures';
@@ -38,19 +38,28 @@ export async function startSyncWorld(
 
 export { createTestDatabase };
 
-/** A fresh database and simulator world for every test of the calling describe block. */
-export function freshSyncWorldPerTest(options: Parameters<typeof startSyncWorld>[1] = {}): {
-  readonly database: TestDatabase;
-  readonly world: SyncWorld;
-} {
+type SyncWorldHandle = { readonly database: TestDatabase; readonly world: SyncWorld };
+type Hook = (fn: () => Promise<void>) => void;
+
+function syncWorldWith(setUp: Hook, tearDown: Hook, options: Parameters<typeof startSyncWorld>[1]): SyncWorldHandle {
   const current = {} as { database: TestDatabase; world: SyncWorld };
-  beforeEach(async () => {
+  setUp(async () => {
     current.database = await createTestDatabase();
     current.world = await startSyncWorld(current.database, options);
   });
-  afterEach(async () => {
+  tearDown(async () => {
     await current.world?.close();
     await current.database?.drop();
   });
   return current;
+}
+
+/** A fresh database and simulator world for every test of the calling describe block. */
+export function freshSyncWorldPerTest(options: Parameters<typeof startSyncWorld>[1] = {}): SyncWorldHandle {
+  return syncWorldWith(beforeEach, afterEach, options);
+}
+
+/** One database and simulator world that the tests of the calling describe block share, in order. */
+export function sharedSyncWorld(options: Parameters<typeof startSyncWorld>[1] = {}): SyncWorldHandle {
+  return syncWorldWith(beforeAll, afterAll, options);
 }

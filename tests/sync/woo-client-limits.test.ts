@@ -5,6 +5,7 @@ import { isWooRequestError, WooRequestError } from '@/lib/woo/errors';
 import { DEFAULT_SYNC_TUNING } from '@/lib/sync';
 import { gzipBomb, streamHugeBody } from '@/tests/support/hostile-bodies';
 import { startLocalServer, type LocalServer } from '@/tests/stores/support/local-server';
+import { sleep } from '@/lib/utils/sleep';
 
 const servers: LocalServer[] = [];
 afterEach(async () => {
@@ -70,7 +71,7 @@ describe('the Woo client caps every store answer', () => {
     expect(error.message).toMatch(
       new RegExp(`GET orders failed: 127\\.0\\.0\\.1:${server.port} sent an answer larger than 5 MB .*maxResponseBytes`),
     );
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
     expect(server.requests).toHaveLength(1);
     expect(sent).toBeLessThan(40_000_000);
   });

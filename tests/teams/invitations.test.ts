@@ -10,6 +10,7 @@ import { findUserById, markEmailVerified } from '@/lib/data/users';
 import { acceptInvitation, INVITATION_LIFETIME_MS, lookUpInvitation } from '@/lib/teams';
 import { startSmtpInbox, type SmtpInbox } from '@/tests/support/smtp-inbox';
 import { createTestDatabase, type TestDatabase } from '@/tests/support/test-database';
+import { sleep } from '@/lib/utils/sleep';
 
 const session = vi.hoisted(() => ({ context: null as unknown }));
 vi.mock('@/lib/auth/workspace-context', async (original) => ({
@@ -199,7 +200,7 @@ describe('invitations by email', () => {
         ok: false,
         error: expect.stringMatching(/^Too many invitation emails from this workspace: at most 20 per 1 hour/),
       });
-      await new Promise((r) => setTimeout(r, 300));
+      await sleep(300);
       expect(inbox.messages.filter((m) => m.to.includes('bulk-20@example.test'))).toEqual([]);
     } finally {
       session.context = ownerContext;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Coalescer, type CoalescedOutcome } from '@/lib/webhooks/coalescer';
+import { sleep } from '@/lib/utils/sleep';
 
 function gate() {
   let open!: () => void;
@@ -25,7 +26,7 @@ describe('coalescing webhook syncs in one process', () => {
       await first.opened;
       return 'done';
     });
-    await new Promise((resolve) => setTimeout(resolve, 30));
+    await sleep(30);
     for (let index = 0; index < 10; index++) coalescer.request('ws', async () => (seen.push(`follow-up ${index}`), 'done'));
     first.open();
     await coalescer.idle('ws');

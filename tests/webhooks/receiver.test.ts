@@ -5,7 +5,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { stores, storeWebhooks } from '@/db/schema';
 import { encryptWebhookSecret } from '@/lib/crypto/webhook-secrets';
 import { upsertPulledOrders } from '@/lib/data/orders';
-import { saveStoreWebhook, setStoreWebhookToken } from '@/lib/data/store-webhooks';
+import { saveStoreWebhook } from '@/lib/data/store-webhooks';
+import { updateStore } from '@/lib/data/stores';
 import { toPulledOrderRow } from '@/lib/sync/order-snapshot';
 import { newWebhookToken } from '@/lib/webhooks/registration';
 import { MAX_DELIVERY_BYTES } from '@/lib/webhooks/receive-delivery';
@@ -48,7 +49,7 @@ beforeAll(async () => {
   receiver = await startReceiverServer(database.db);
   fixture = await createSyncWorkspace(database.db, { main: endpoint('main'), subs: [endpoint('sub')] });
   token = newWebhookToken();
-  await setStoreWebhookToken(database.db, fixture.workspace.id, fixture.main.id, token);
+  await updateStore(database.db, fixture.workspace.id, fixture.main.id, { webhookToken: token });
   for (const topic of ['order.created', 'order.updated'] as const) {
     await saveStoreWebhook(database.db, fixture.workspace.id, fixture.main.id, {
       topic,
@@ -221,7 +222,7 @@ describe('the webhook receiver, replaying real WooCommerce deliveries', () => {
     for (const row of rows) expect(row.secretEncrypted).not.toContain(CAPTURED_SECRET);
     // The created secret copied onto the other store does not verify there.
     const subToken = newWebhookToken();
-    await setStoreWebhookToken(database.db, fixture.workspace.id, fixture.subs[0].id, subToken);
+    await updateStore(database.db, fixture.workspace.id, fixture.subs[0].id, { webhookToken: subToken });
     const { topic, remoteId, secretEncrypted, status, lastError, checkedAt } = rows[0];
     await saveStoreWebhook(database.db, fixture.workspace.id, fixture.subs[0].id, {
       topic,

@@ -1,7 +1,7 @@
 import type { Metadata } from 'next';
 import { planAccountDeletion } from '@/lib/accounts/delete-account';
 import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
-import { plural } from '@/lib/text/plural';
+import { plural } from '@/lib/utils/plural';
 import { signOutEverywhereAction } from '@/app/(auth)/actions';
 import { Button } from '@/app/components/ui/button';
 import { Card } from '@/app/components/ui/card';

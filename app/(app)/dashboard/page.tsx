@@ -14,7 +14,7 @@ import { listStoreHealth } from '@/lib/data/stores';
 import { describeRunMode } from '@/lib/console/run-mode';
 import { inngestMode } from '@/lib/env/inngest-mode';
 import { scheduleHealth, type ScheduleHealth } from '@/lib/sync-schedule';
-import { plural } from '@/lib/text/plural';
+import { plural } from '@/lib/utils/plural';
 import { OrdersChart } from './_components/orders-chart';
 import { PendingCard } from './_components/pending-card';
 import { StoreHealthList } from './_components/store-health-list';

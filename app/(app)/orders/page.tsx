@@ -8,7 +8,7 @@ import { requireWorkspaceContext } from '@/lib/auth/workspace-context';
 import { consolePendingCounts } from '@/lib/console/pending-counts';
 import { parseOrderListQuery, type OrderListQuery } from '@/lib/console/order-list-query';
 import { listOrders, type OrderListPage } from '@/lib/data/order-list';
-import { plural } from '@/lib/text/plural';
+import { plural } from '@/lib/utils/plural';
 import { OrderFilters } from './_components/order-filters';
 import { OrderTable } from './_components/order-table';
 import { PendingNotice } from './_components/pending-notice';

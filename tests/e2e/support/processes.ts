@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { sleep } from '@/lib/utils/sleep';
 
 /** A child in its own process group, so stopping it stops everything it started (npm, tsx, next, the simulator). */
 export function spawnGroup(
@@ -33,7 +34,7 @@ export async function waitForHealth(baseUrl: string, child: ChildProcess, output
     } catch {
       // not listening yet
     }
-    await new Promise((resolve) => setTimeout(resolve, 500));
+    await sleep(500);
   }
   throw new Error(`${baseUrl}/api/health did not answer within ${timeoutMs / 1000} s: ${output()}`);
 }

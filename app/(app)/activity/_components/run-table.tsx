@@ -1,16 +1,16 @@
 import type { SyncCounts, SyncRun } from '@/db/schema';
 import { formatDateTime, formatDuration } from '@/lib/console/format';
 import { describeTrigger } from '@/lib/console/labels';
-import { Pill } from '@/app/components/ui/pill';
+import { Pill, type PillTone } from '@/app/components/ui/pill';
 import { HeaderCell, TableRegion } from '@/app/components/ui/table';
 
-const RUN_STATUS: Record<SyncRun['status'], { label: string; style: string }> = {
-  running: { label: 'Running', style: 'bg-brand-50 text-brand-700 ring-brand-100' },
-  succeeded: { label: 'Succeeded', style: 'bg-emerald-50 text-emerald-800 ring-emerald-200' },
-  partial: { label: 'With problems', style: 'bg-amber-50 text-amber-900 ring-amber-200' },
-  failed: { label: 'Failed', style: 'bg-rose-50 text-rose-800 ring-rose-200' },
-  skipped: { label: 'Skipped', style: 'bg-slate-100 text-slate-600 ring-slate-200' },
-  interrupted: { label: 'Interrupted', style: 'bg-amber-50 text-amber-900 ring-amber-200' },
+const RUN_STATUS: Record<SyncRun['status'], { label: string; tone: PillTone }> = {
+  running: { label: 'Running', tone: 'active' },
+  succeeded: { label: 'Succeeded', tone: 'success' },
+  partial: { label: 'With problems', tone: 'warning' },
+  failed: { label: 'Failed', tone: 'danger' },
+  skipped: { label: 'Skipped', tone: 'muted' },
+  interrupted: { label: 'Interrupted', tone: 'warning' },
 };
 
 function directionText(counts: SyncCounts['toSub']): string {
@@ -46,7 +46,7 @@ export function RunTable({ runs }: { runs: SyncRun[] }) {
                 </td>
                 <td className={`${cell} text-slate-700`}>{describeTrigger(run.trigger)}</td>
                 <td className={cell}>
-                  <Pill tone={status.style}>{status.label}</Pill>
+                  <Pill tone={status.tone}>{status.label}</Pill>
                 </td>
                 <td className={`${cell} whitespace-nowrap tabular-nums text-slate-700`}>
                   {run.finishedAt ? formatDuration(run.finishedAt.getTime() - run.startedAt.getTime()) : '—'}

@@ -1,5 +1,5 @@
 import { formatDay } from '@/lib/console/format';
-import { plural } from '@/lib/text/plural';
+import { plural } from '@/lib/utils/plural';
 import type { DailyCount } from '@/lib/data/order-events';
 
 const WIDTH = 560;

@@ -1,12 +1,12 @@
 import { formatRelative } from '@/lib/console/format';
 import type { StoreHealth } from '@/lib/data/stores';
-import { Pill } from '@/app/components/ui/pill';
+import { Pill, type PillTone } from '@/app/components/ui/pill';
 
-function healthOf(store: StoreHealth): { label: string; style: string } {
-  if (store.paused) return { label: 'Paused', style: 'bg-slate-100 text-slate-700 ring-slate-200' };
-  if (store.failing) return { label: 'Needs attention', style: 'bg-rose-50 text-rose-800 ring-rose-200' };
-  if (!store.lastContactAt) return { label: 'Connected, not synced yet', style: 'bg-slate-100 text-slate-700 ring-slate-200' };
-  return { label: 'Healthy', style: 'bg-emerald-50 text-emerald-800 ring-emerald-200' };
+function healthOf(store: StoreHealth): { label: string; tone: PillTone } {
+  if (store.paused) return { label: 'Paused', tone: 'neutral' };
+  if (store.failing) return { label: 'Needs attention', tone: 'danger' };
+  if (!store.lastContactAt) return { label: 'Connected, not synced yet', tone: 'neutral' };
+  return { label: 'Healthy', tone: 'success' };
 }
 
 export function StoreHealthList({ stores, now }: { stores: StoreHealth[]; now: Date }) {
@@ -32,7 +32,7 @@ export function StoreHealthList({ stores, now }: { stores: StoreHealth[]; now: D
               ) : null}
             </div>
             <div className="text-left sm:text-right">
-              <Pill tone={health.style}>{health.label}</Pill>
+              <Pill tone={health.tone}>{health.label}</Pill>
               <p className="mt-1 text-xs text-slate-500">
                 {store.lastContactAt ? `Last contact ${formatRelative(store.lastContactAt, now)}` : 'No contact yet'}
               </p>

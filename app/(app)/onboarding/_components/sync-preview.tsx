@@ -5,7 +5,7 @@ import { previewFirstSyncAction } from '@/app/(app)/onboarding/actions';
 import { Button } from '@/app/components/ui/button';
 import { ActionError } from '@/app/components/ui/messages';
 import type { SyncPreview as Preview } from '@/lib/sync';
-import { plural } from '@/lib/text/plural';
+import { plural } from '@/lib/utils/plural';
 import { ContinueButton } from './continue-button';
 
 /**
