@@ -315,6 +315,7 @@ export async function adoptFoundCopies(
     sql`, `,
   );
   // Locked like in markLinksSynced: a pull indexing a newer version of the source commits first, and is seen here.
+  // Which version the lost answer carried is unknown: one stamped in the claim's own second may have come after it.
   const result = await db.execute(sql`
     with found as (select id, remote_id, number from (values ${values}) as v(id, remote_id, number)),
     sources as (
@@ -324,7 +325,7 @@ export async function adoptFoundCopies(
     )
     update order_links as l set
       state = 'synced', target_remote_id = v.remote_id, target_number = v.number, note_due = true,
-      needs_update = o.date_modified_gmt > coalesce(l.claimed_at, now()) or coalesce(jsonb_array_length(o.body->'refunds'), 0) > 0,
+      needs_update = o.date_modified_gmt >= date_trunc('second', coalesce(l.claimed_at, now())) or coalesce(jsonb_array_length(o.body->'refunds'), 0) > 0,
       synced_lines = o.body->'line_items',
       synced_source_modified_gmt = least(o.date_modified_gmt, coalesce(l.claimed_at, now())), notes_since_gmt = coalesce(l.claimed_at, now()),
       last_error = null, next_attempt_at = null, updated_at = now()
