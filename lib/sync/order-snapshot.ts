@@ -52,10 +52,10 @@ export function toPulledOrderRow(order: WooOrder): PulledOrderRow {
   };
   return {
     remoteId: order.id,
-    number: String(order.number ?? order.id),
-    status: order.status,
-    currency: order.currency ?? '',
-    total: order.total ?? '0.00',
+    number: textOf(order.number ?? order.id, 'number'),
+    status: textOf(order.status, 'status'),
+    currency: textOf(order.currency ?? '', 'currency'),
+    total: textOf(order.total ?? '0.00', 'total'),
     customerEmail: billing.email ? String(billing.email) : null,
     customerName: name || null,
     dateCreatedGmt: parseWooGmt(order.date_created_gmt),
@@ -64,4 +64,11 @@ export function toPulledOrderRow(order: WooOrder): PulledOrderRow {
     originLinkId: linkIdFromMeta(order.meta_data),
     body: body as Record<string, unknown>,
   };
+}
+
+/** A field the index keeps as text: WooCommerce sends a string (an id as a number); anything else is refused. */
+function textOf(value: unknown, field: string): string {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  throw new Error(`The store sent an order whose ${field} is not text (${JSON.stringify(value)?.slice(0, 40) ?? String(value)})`);
 }

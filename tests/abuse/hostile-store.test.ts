@@ -226,6 +226,15 @@ describe('a hostile store (passes the connection check, then attacks the sync)',
     expect(run.counts.pulled).toBe(1);
   }, 60_000);
 
+  it('sends an order whose status, currency and total are not text', async () => {
+    const { history, run } = await attack({ orders: 'odd-typed-orders' }, {}, { hostileMs: 15_000 }, { subOrders: 1 });
+    expect(history).toMatch(
+      /Could not read orders from Hostile Store: Hostile Store sent an order that cannot be read: .*status is not text/,
+    );
+    expect(run.status).toBe('partial');
+    expect(run.counts.pulled).toBe(1);
+  }, 60_000);
+
   it('trickles its order listing one byte a second', async () => {
     const tuning = { responseTimeoutMs: 2_000, requestDeadlineMs: 3_000 };
     const { history } = await attack({ orders: 'trickle' }, tuning, { hostileMs: 6_000 });

@@ -6,7 +6,8 @@ import { gzipBomb, streamHugeBody, trickle } from '@/tests/support/hostile-bodie
  * What the store does with the sync's order listing (`GET orders?per_page=100`); the connection check's
  * `per_page=1` always gets a normal answer, so the store passes the check first.
  */
-export type HostileOrders = 'huge-body' | 'gzip-bomb' | 'endless-pages' | 'same-page-forever' | 'trickle' | 'unreadable-orders' | 'none';
+export type HostileOrders =
+  'huge-body' | 'gzip-bomb' | 'endless-pages' | 'same-page-forever' | 'trickle' | 'unreadable-orders' | 'odd-typed-orders' | 'none';
 export type HostileStoreOptions = {
   orders: HostileOrders;
   /** `endless`: full pages of SKUs nobody asked for, forever, with a nonsense X-WP-TotalPages. */
@@ -127,6 +128,18 @@ export async function startHostileStore(options: HostileStoreOptions): Promise<H
         }
         case 'unreadable-orders':
           return json(res, [null, { id: 'DROP TABLE', date_modified_gmt: 'yesterday' }, 7], { 'x-wp-total': '3', 'x-wp-totalpages': '1' });
+        case 'odd-typed-orders': {
+          const at = '2026-01-01T00:00:00';
+          const odd = {
+            id: 5,
+            status: ['processing'],
+            currency: { code: 'USD' },
+            total: null,
+            date_created_gmt: at,
+            date_modified_gmt: at,
+          };
+          return json(res, [odd], { 'x-wp-total': '1', 'x-wp-totalpages': '1' });
+        }
         case 'trickle':
           res.writeHead(200, { 'content-type': 'application/json; charset=UTF-8', 'x-wp-totalpages': '1' });
           res.flushHeaders();
