@@ -6,9 +6,9 @@ import { unchangedRemoteIds, type PulledOrderRow } from '@/lib/data/orders';
 import { findStoreByWebhookToken } from '@/lib/data/store-webhooks';
 import { updateStore } from '@/lib/data/stores';
 import { ORIGIN_META } from '@/lib/sync/copy-meta';
-import { isAlreadySeen } from '@/lib/sync/keyset-cursor';
+import { isAlreadySeen, truncateToSecond } from '@/lib/sync/keyset-cursor';
 import { toPulledOrderRow } from '@/lib/sync/order-snapshot';
-import type { WooMeta, WooOrder } from '@/lib/woo/types';
+import { parseWooGmt, type WooMeta, type WooOrder } from '@/lib/woo/types';
 import { isWebhookPing, signatureMatches } from './signature';
 
 /** A real order body is a few KB (a hundred line items ≈ 100 KB); nothing a store sends comes near this. */
@@ -50,13 +50,14 @@ function isCopy(hint: OrderHint): boolean {
  */
 function alreadyPulled(store: Store, hint: OrderHint): boolean {
   if (!store.pullCursorModifiedGmt || typeof hint.id !== 'number' || typeof hint.date_modified_gmt !== 'string') return false;
-  const modified = new Date(`${hint.date_modified_gmt.replace(/Z$/, '')}Z`);
-  if (Number.isNaN(modified.getTime())) return false;
+  let modified: Date;
+  try {
+    modified = parseWooGmt(hint.date_modified_gmt);
+  } catch {
+    return false;
+  }
   const cursor = { modifiedGmt: store.pullCursorModifiedGmt, seenIds: store.pullCursorSeenIds };
-  return (
-    Math.floor(modified.getTime() / 1000) < Math.floor(cursor.modifiedGmt.getTime() / 1000) ||
-    isAlreadySeen(cursor, { id: hint.id, modifiedGmt: modified })
-  );
+  return truncateToSecond(modified) < truncateToSecond(cursor.modifiedGmt) || isAlreadySeen(cursor, { id: hint.id, modifiedGmt: modified });
 }
 
 /**
